@@ -1,0 +1,154 @@
+#include "cli/cmd_plugins.h"
+
+#include "conformance/conformance.h"
+#include "services/http_client.h"
+
+#include <kefu/json.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace kefu::host {
+namespace {
+
+// The JSON shape of `kefu plugins --format json` (documented in docs/plugin-guide.md).
+struct PluginRow {
+  std::string id, name_zh, name_en, version, sdk_version, path;
+  std::vector<std::string> capabilities, limitations, notes;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("id", s.id); v("name_zh", s.name_zh); v("name_en", s.name_en); v("version", s.version);
+    v("sdk_version", s.sdk_version); v("path", s.path); v("capabilities", s.capabilities);
+    v("limitations", s.limitations); v("notes", s.notes);
+  }
+};
+struct RefusalRow {
+  std::string code, file, message;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("code", s.code); v("file", s.file); v("message", s.message);
+  }
+};
+struct PluginListing {
+  std::vector<PluginRow> plugins;
+  std::vector<RefusalRow> refused;
+  std::vector<std::string> warnings;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("plugins", s.plugins); v("refused", s.refused); v("warnings", s.warnings);
+  }
+};
+struct CheckOutput {
+  std::string file, status;
+  std::optional<RefusalRow> refused;
+  std::optional<PluginRow> plugin;
+  std::vector<std::string> passed, failures, notes;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("file", s.file); v("status", s.status); v("refused", s.refused); v("plugin", s.plugin);
+    v("passed", s.passed); v("failures", s.failures); v("notes", s.notes);
+  }
+};
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+RefusalRow row_of(const Refusal& r) { return {std::string(to_string(r.code)), r.file, r.message}; }
+
+int list_plugins(const GlobalOptions& options, const std::string& format) {
+  PluginRegistry registry = load_plugins(options);
+  PluginListing listing;
+  for (const auto& p : registry.plugins()) {
+    const auto& i = p->info();
+    listing.plugins.push_back({i.id, i.name_zh, i.name_en, i.version, p->sdk_version(), p->path(),
+                               i.capabilities, i.limitations, p->notes()});
+  }
+  for (const auto& r : registry.refusals()) listing.refused.push_back(row_of(r));
+  listing.warnings = registry.warnings();
+
+  if (format == "json") {
+    std::cout << json::write(listing) << '\n';
+  } else {
+    const Lang lang = options.language();
+    Table table({tr(lang, "平台", "platform"), tr(lang, "名称", "name"), tr(lang, "插件版本", "version"),
+                 "SDK", tr(lang, "能力", "capabilities"), tr(lang, "路径", "path")});
+    for (const auto& p : listing.plugins) {
+      table.add({p.id, lang == Lang::zh ? p.name_zh : p.name_en, p.version, p.sdk_version,
+                 p.capabilities.empty() ? "-" : join(p.capabilities, ","), p.path});
+    }
+    table.print(std::cout);
+    std::cout << '\n' << listing.plugins.size() << tr(lang, " 个插件已加载", " plugin(s) loaded");
+    if (!listing.refused.empty()) std::cout << ", " << listing.refused.size() << tr(lang, " 个被拒绝", " refused");
+    std::cout << '\n';
+    for (const auto& p : listing.plugins) {
+      for (const auto& n : p.notes) std::cerr << "kefu: note: " << p.id << ": " << n << '\n';
+    }
+    for (const auto& r : listing.refused) std::cerr << "kefu: refused: " << r.message << '\n';
+    for (const auto& w : listing.warnings) std::cerr << "kefu: warning: " << w << '\n';
+  }
+  if (listing.plugins.empty() && listing.refused.empty()) {
+    std::cerr << "kefu: no plugins found in " << join(plugin_search_path(options.plugin_dirs, std::getenv("KEFU_PLUGIN_PATH")), ", ")
+              << ". Use --plugin-dir DIR or KEFU_PLUGIN_PATH.\n";
+    return kExitUsage;
+  }
+  return listing.refused.empty() ? kExitOk : kExitFindings;
+}
+
+int check_plugin(const GlobalOptions& options, const std::string& file, const std::string& format) {
+  const ConformanceReport report = check_conformance(file);
+  CheckOutput out;
+  out.file = report.file;
+  out.status = report.ok() ? "ok" : report.refusal ? "refused" : "failed";
+  if (report.refusal) out.refused = row_of(*report.refusal);
+  else out.plugin = PluginRow{report.info.id, report.info.name_zh, report.info.name_en, report.info.version,
+                              report.sdk_version, report.file, report.info.capabilities, report.info.limitations, report.notes};
+  out.passed = report.passed;
+  out.failures = report.failures;
+  out.notes = report.notes;
+
+  if (format == "json") {
+    std::cout << json::write(out) << '\n';
+  } else {
+    const Lang lang = options.language();
+    std::cout << tr(lang, "检查插件 ", "checking plugin ") << report.file << '\n';
+    if (report.refusal) std::cout << "  ✗ " << report.refusal->message << '\n';
+    for (const auto& p : report.passed) std::cout << "  ✓ " << p << '\n';
+    for (const auto& f : report.failures) std::cout << "  ✗ " << f << '\n';
+    for (const auto& n : report.notes) std::cout << "  · " << n << '\n';
+    if (report.ok()) std::cout << tr(lang, "通过：插件符合 Kefu SDK 约定\n", "passed: the plugin conforms to the Kefu SDK\n");
+    else std::cout << tr(lang, "未通过：", "failed: ") << (report.refusal ? 1 : report.failures.size())
+                   << tr(lang, " 个问题\n", " problem(s)\n");
+  }
+  return report.ok() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+void add_plugins_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
+  struct Args {
+    std::string format = "table", file, check_format = "text";
+  };
+  auto args = std::make_shared<Args>();  // owned by the callbacks, which live as long as `app`
+  auto* plugins = app.add_subcommand("plugins", "List the loaded platform plugins (and why any were refused)");
+  plugins->add_option("--format", args->format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  auto* check = plugins->add_subcommand("check", "Load one plugin file and run the conformance checks on it");
+  check->add_option("FILE", args->file, "the plugin's .so file")->required();
+  check->add_option("--format", args->check_format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  check->callback([&options, &exit_code, args] { exit_code = check_plugin(options, args->file, args->check_format); });
+  plugins->callback([&options, &exit_code, plugins, args] {
+    if (plugins->get_subcommands().empty()) exit_code = list_plugins(options, args->format);
+  });
+}
+
+PluginRegistry load_plugins(const GlobalOptions& options) {
+  LoadOptions load_options;
+  load_options.http = std::make_shared<HttpClient>();
+  PluginRegistry registry(load_options);
+  for (const auto& dir : plugin_search_path(options.plugin_dirs, std::getenv("KEFU_PLUGIN_PATH"))) {
+    registry.load_directory(dir);
+  }
+  return registry;
+}
+
+}  // namespace kefu::host

@@ -1,0 +1,28 @@
+// Options every command shares, and the one way commands get their plugins.
+#pragma once
+
+#include "cli/text.h"
+#include "loader/registry.h"
+
+#include <string>
+#include <vector>
+
+namespace kefu::host {
+
+struct GlobalOptions {
+  std::vector<std::string> plugin_dirs;  // --plugin-dir, repeatable
+  std::string lang = "zh";               // --lang zh|en
+  bool verbose = false;
+
+  Lang language() const { return lang == "en" ? Lang::en : Lang::zh; }
+};
+
+// Loads the plugins of the search path; refusals are kept in the registry for the caller.
+PluginRegistry load_plugins(const GlobalOptions& options);
+
+// Exit codes, the same for every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+}  // namespace kefu::host

@@ -1,0 +1,29 @@
+// Terminal text helpers: display width of UTF-8 text (CJK takes two columns) and a simple
+// aligned table, so Chinese output lines up in a terminal.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::host {
+
+// Columns `text` takes in a terminal: East Asian wide and fullwidth characters count 2.
+std::size_t display_width(std::string_view utf8);
+
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void print(std::ostream& out) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+enum class Lang { zh, en };
+inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
+
+}  // namespace kefu::host

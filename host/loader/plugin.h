@@ -1,0 +1,63 @@
+// One loaded plugin instance, seen from the host: every call goes through the C function table,
+// is guarded against exceptions and misbehaviour, and answers in model types.
+#pragma once
+
+#include <kefu/abi.h>
+#include <kefu/model.hpp>
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::host {
+
+class HostContext;
+
+// A plugin call failed. The message names the plugin, its file and the call.
+class PluginCallError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class LoadedPlugin {
+ public:
+  LoadedPlugin(std::string path, const kefu_abi_record& record, kefu_plugin_instance instance,
+               std::unique_ptr<HostContext> context);
+  ~LoadedPlugin();
+  LoadedPlugin(const LoadedPlugin&) = delete;
+  LoadedPlugin& operator=(const LoadedPlugin&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string sdk_version() const;
+  const PlatformInfo& info() const { return info_; }
+  const std::vector<std::string>& notes() const { return notes_; }
+  void add_note(std::string note) { notes_.push_back(std::move(note)); }
+
+  // Asks the plugin who it is; called once by the loader, then cached in info().
+  PlatformInfo query_info();
+
+  // Each returns nullopt when the plugin does not provide the capability and throws
+  // PluginCallError when the call fails or answers something unreadable.
+  std::optional<RuleSet> rules() const;
+  std::optional<WordList> words() const;
+  std::optional<MetricProfile> metric_profile() const;
+  std::optional<ImportResult> import_native(const ImportRequest& request, std::string_view payload) const;
+  std::optional<FetchResult> fetch(const FetchRequest& request) const;
+
+ private:
+  template <class T, class Invoke>
+  std::optional<T> call(std::string_view name, std::size_t slot_end, Invoke&& invoke) const;
+  std::string label() const;
+
+  std::string path_;
+  std::uint16_t sdk_major_, sdk_minor_, sdk_patch_;
+  std::unique_ptr<HostContext> context_;  // outlives instance_, which may keep its pointer
+  kefu_plugin_instance instance_;
+  PlatformInfo info_;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace kefu::host

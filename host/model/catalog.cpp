@@ -1,0 +1,87 @@
+#include "model/catalog.h"
+
+#include <algorithm>
+#include <array>
+
+namespace kefu::host {
+namespace {
+
+// Definitions of the recomputed metrics follow the metrics engine (docs/metrics.md);
+// native figures map onto these keys with a comparability label in each plugin's profile.
+constexpr std::array kMetrics = {
+    MetricDef{"sessions", "会话数", "Sessions", "count", Better::neither,
+              "Session segments with at least one customer message."},
+    MetricDef{"turns", "对话轮次", "Turns", "count", Better::neither,
+              "Customer turns: a run of customer messages up to the next agent message."},
+    MetricDef{"first_response_s", "首次响应时长", "First response time", "seconds", Better::lower,
+              "Seconds from the first customer message of a segment to the first agent reply."},
+    MetricDef{"avg_response_s", "平均响应时长", "Average response time", "seconds", Better::lower,
+              "Mean seconds from the start of a turn to the agent message that answers it."},
+    MetricDef{"reply_rate", "回复率", "Reply rate", "ratio", Better::higher,
+              "Share of segments whose last turn was answered."},
+    MetricDef{"within_30s_rate", "30秒应答率", "30-second answer rate", "ratio", Better::higher,
+              "Share of segments whose first turn was answered within 30 seconds."},
+    MetricDef{"within_3min_rate", "3分钟回复率", "3-minute reply rate", "ratio", Better::higher,
+              "Share of turns answered within 180 seconds."},
+    MetricDef{"inquiry_conversion_rate", "询单转化率", "Inquiry conversion rate", "ratio", Better::higher,
+              "Customers who paid after consulting, over customers who consulted before ordering."},
+    MetricDef{"satisfaction_rate", "满意率", "Satisfaction rate", "ratio", Better::higher,
+              "Satisfied evaluations over all evaluations, on the platform's own scale."},
+    MetricDef{"dissatisfaction_rate", "不满意率", "Dissatisfaction rate", "ratio", Better::lower,
+              "Dissatisfied evaluations over all evaluations, on the platform's own scale."},
+    MetricDef{"message_left_rate", "留言率", "Leave-a-message rate", "ratio", Better::lower,
+              "Consultations that fell into leave-a-message (no agent online) over all consultations."},
+    MetricDef{"aftersale_rate", "售后率", "After-sales rate", "ratio", Better::lower,
+              "Orders with a refund or after-sales request over all orders, where a platform reports it."},
+    MetricDef{"received_customers", "接待人数", "Customers received", "count", Better::neither,
+              "Customers an agent exchanged at least one message with, per agent per day."},
+    MetricDef{"unreplied_customers", "未回复人数", "Customers not replied", "count", Better::lower,
+              "Customers who sent messages the agent never answered, per agent per day."},
+};
+
+constexpr std::array kRuleKeys = {
+    RuleKeyDef{"service.response_duty", "服务/响应", "响应考核", "Headline response duty"},
+    RuleKeyDef{"service.response_penalty", "处罚", "响应不达标处罚", "Penalty line on response metrics"},
+    RuleKeyDef{"service.avg_response_limit", "服务/响应", "平均响应时长上限", "Average response time limit"},
+    RuleKeyDef{"service.hours", "服务时间", "考核时段", "Service hours assessed"},
+    RuleKeyDef{"service.bot_replies", "服务/响应", "机器人回复是否计入", "Bot replies counted"},
+    RuleKeyDef{"service.message_left", "服务/响应", "留言处理", "Leave-a-message handling"},
+    RuleKeyDef{"satisfaction.scale", "满意度", "满意度评价等级", "Satisfaction scale"},
+    RuleKeyDef{"aftersale.no_reason_return", "售后", "七天无理由退货", "7-day no-reason returns"},
+    RuleKeyDef{"aftersale.refund_after_return", "售后", "退货后退款时限", "Refund deadline after a return"},
+    RuleKeyDef{"aftersale.review_time", "售后", "售后审核时效", "After-sales review time"},
+    RuleKeyDef{"shipping.deadline", "物流", "发货时效", "Shipping deadline"},
+    RuleKeyDef{"conduct.review_cashback", "营销/评价", "好评返现", "Cashback for good reviews"},
+    RuleKeyDef{"conduct.absolute_terms", "营销/评价", "绝对化用语", "Absolute terms in advertising"},
+    RuleKeyDef{"conduct.offplatform_diversion", "沟通/引流", "站外引流", "Off-platform diversion"},
+    RuleKeyDef{"conduct.civility", "沟通/引流", "文明用语", "Civil language"},
+};
+
+constexpr std::array<std::string_view, 8> kRuleCategories = {
+    "服务/响应", "服务时间", "满意度", "售后", "物流", "营销/评价", "沟通/引流", "处罚"};
+
+constexpr std::array<std::string_view, 6> kTermCategories = {
+    "广告法极限词", "引流/站外联系", "好评返现/虚假交易", "医疗功效", "辱骂/不文明", "其他"};
+
+template <class Range> auto find_key(const Range& range, std::string_view key) {
+  const auto it = std::find_if(range.begin(), range.end(), [&](const auto& d) { return d.key == key; });
+  return it == range.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+std::span<const MetricDef> metric_catalog() { return kMetrics; }
+std::span<const RuleKeyDef> rule_key_catalog() { return kRuleKeys; }
+std::span<const std::string_view> rule_categories() { return kRuleCategories; }
+std::span<const std::string_view> term_categories() { return kTermCategories; }
+
+const MetricDef* find_metric(std::string_view key) { return find_key(kMetrics, key); }
+const RuleKeyDef* find_rule_key(std::string_view key) { return find_key(kRuleKeys, key); }
+bool is_rule_category(std::string_view c) {
+  return std::find(kRuleCategories.begin(), kRuleCategories.end(), c) != kRuleCategories.end();
+}
+bool is_term_category(std::string_view c) {
+  return std::find(kTermCategories.begin(), kTermCategories.end(), c) != kTermCategories.end();
+}
+
+}  // namespace kefu::host

@@ -1,0 +1,39 @@
+// The host's canonical vocabulary: metric keys, rule keys and categories every plugin maps to.
+// Plugins may only use keys listed here (the conformance check enforces it), so a report or a
+// diff can line the platforms up on one schema.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace kefu::host {
+
+enum class Better { higher, lower, neither };
+
+struct MetricDef {
+  std::string_view key;
+  std::string_view name_zh;
+  std::string_view name_en;
+  std::string_view unit;  // count | seconds | ratio
+  Better better;
+  std::string_view definition;
+};
+
+struct RuleKeyDef {
+  std::string_view key;
+  std::string_view category;  // one of rule_categories()
+  std::string_view name_zh;
+  std::string_view name_en;
+};
+
+std::span<const MetricDef> metric_catalog();
+std::span<const RuleKeyDef> rule_key_catalog();
+std::span<const std::string_view> rule_categories();
+std::span<const std::string_view> term_categories();
+
+const MetricDef* find_metric(std::string_view key);
+const RuleKeyDef* find_rule_key(std::string_view key);
+bool is_rule_category(std::string_view category);
+bool is_term_category(std::string_view category);
+
+}  // namespace kefu::host

@@ -1,0 +1,106 @@
+#include "model/validate.h"
+
+#include "model/catalog.h"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+namespace kefu::host {
+namespace {
+
+bool is_date(const std::string& s) {
+  static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
+  return std::regex_match(s, date);
+}
+
+void add(std::vector<std::string>& out, std::vector<std::string> more) {
+  out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+}  // namespace
+
+std::vector<std::string> validate_identity(const PlatformInfo& info) {
+  std::vector<std::string> p;
+  static const std::regex id(R"([a-z][a-z0-9_]{0,31})");
+  static const std::regex semver(R"(\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)");
+  if (!std::regex_match(info.id, id))
+    p.push_back("id \"" + info.id + "\": expected 1-32 characters of a-z, 0-9 and _, starting with a letter");
+  if (info.name_zh.empty()) p.push_back("name_zh is empty: give the platform's Chinese name");
+  if (info.name_en.empty()) p.push_back("name_en is empty: give the platform's English name");
+  if (!std::regex_match(info.version, semver))
+    p.push_back("version \"" + info.version + "\": expected MAJOR.MINOR.PATCH");
+  std::set<std::string> seen;
+  for (const auto& cap : info.capabilities) {
+    if (std::find(kAllCapabilities.begin(), kAllCapabilities.end(), cap) == kAllCapabilities.end())
+      p.push_back("capability \"" + cap + "\" is unknown: expected rules, words, metric_profile, native_import or api_fetch");
+    if (!seen.insert(cap).second) p.push_back("capability \"" + cap + "\" is listed twice");
+  }
+  return p;
+}
+
+std::vector<std::string> validate_source(const Source& s, const std::string& where) {
+  std::vector<std::string> p;
+  if (s.title.empty()) p.push_back(where + ": source.title is empty: every fact must say where it comes from");
+  if (!is_date(s.seen)) p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
+  if (s.confidence != Confidence::law && s.confidence != Confidence::merchant && s.url.empty())
+    p.push_back(where + ": source.url is empty: only a statute or a merchant's own list may omit it");
+  return p;
+}
+
+std::vector<std::string> validate_rules(const RuleSet& set) {
+  std::vector<std::string> p;
+  if (set.version.empty()) p.push_back("rules: version is empty");
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < set.rules.size(); ++i) {
+    const Rule& r = set.rules[i];
+    const std::string where = "rules[" + std::to_string(i) + "] " + r.key;
+    if (!find_rule_key(r.key)) p.push_back(where + ": key is not in the host's rule catalog");
+    if (!keys.insert(r.key).second) p.push_back(where + ": key appears twice");
+    if (!is_rule_category(r.category)) p.push_back(where + ": category \"" + r.category + "\" is unknown");
+    if (r.native_name.empty()) p.push_back(where + ": native_name is empty");
+    if (!r.effective_from.empty() && !is_date(r.effective_from))
+      p.push_back(where + ": effective_from \"" + r.effective_from + "\": expected YYYY-MM-DD");
+    if (r.value.known && r.value.type == ValueType::percentage && (r.value.number < 0 || r.value.number > 100))
+      p.push_back(where + ": percentage outside 0-100");
+    if (r.value.known && r.value.type == ValueType::time_window &&
+        (r.value.window_from_min < 0 || r.value.window_to_min > 24 * 60 || r.value.window_from_min >= r.value.window_to_min))
+      p.push_back(where + ": time window must satisfy 0 <= from < to <= 1440 minutes");
+    add(p, validate_source(r.source, where));
+  }
+  return p;
+}
+
+std::vector<std::string> validate_words(const WordList& words) {
+  std::vector<std::string> p;
+  auto check_terms = [&](const std::vector<Term>& terms, const char* list) {
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      const Term& t = terms[i];
+      const std::string where = std::string(list) + "[" + std::to_string(i) + "] \"" + t.text + "\"";
+      if (t.text.empty()) p.push_back(where + ": text is empty");
+      if (!is_term_category(t.category)) p.push_back(where + ": category \"" + t.category + "\" is unknown");
+      add(p, validate_source(t.source, where));
+    }
+  };
+  check_terms(words.terms, "terms");
+  check_terms(words.allow, "allow");
+  return p;
+}
+
+std::vector<std::string> validate_metric_profile(const MetricProfile& profile) {
+  std::vector<std::string> p;
+  for (std::size_t i = 0; i < profile.metrics.size(); ++i) {
+    const NativeMetric& m = profile.metrics[i];
+    const std::string where = "metrics[" + std::to_string(i) + "] " + m.native_name;
+    if (m.native_name.empty()) p.push_back(where + ": native_name is empty");
+    if (!m.canonical_key.empty() && !find_metric(m.canonical_key))
+      p.push_back(where + ": canonical_key \"" + m.canonical_key + "\" is not in the host's metric catalog");
+    if (m.comparability != Comparability::same && m.comparability_note.empty())
+      p.push_back(where + ": comparability is not 'same' but comparability_note does not say how or why");
+    if (m.definition.empty()) p.push_back(where + ": definition is empty");
+    add(p, validate_source(m.source, where));
+  }
+  return p;
+}
+
+}  // namespace kefu::host

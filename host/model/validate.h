@@ -1,0 +1,19 @@
+// Checks that model objects a plugin returned are well-formed and honest: keys the catalog
+// knows, a source on every fact, values within their types. Each function returns the list of
+// problems, each naming the object ("rules[3] service.hours: ..."); empty means valid.
+#pragma once
+
+#include <kefu/model.hpp>
+
+#include <string>
+#include <vector>
+
+namespace kefu::host {
+
+std::vector<std::string> validate_identity(const PlatformInfo& info);
+std::vector<std::string> validate_source(const Source& source, const std::string& where);
+std::vector<std::string> validate_rules(const RuleSet& rules);
+std::vector<std::string> validate_words(const WordList& words);
+std::vector<std::string> validate_metric_profile(const MetricProfile& profile);
+
+}  // namespace kefu::host

@@ -1,0 +1,201 @@
+// JSON wire format of the model, derived from each type's `fields()` list, so the plugin side
+// (writes) and the host side (reads) can never disagree about a key. Header-only, RapidJSON.
+//
+//   std::string text = kefu::json::write(rule_set);
+//   auto rules = kefu::json::read<kefu::RuleSet>(text, "rules of tmall");  // throws ParseError
+#pragma once
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace kefu::json {
+
+// A document that is not valid JSON, or a value of the wrong type. The message names where:
+// "rules of tmall: $.rules[3].value.number: expected a number, found a string".
+class ParseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+struct AnyField {
+  template <class X> void operator()(const char*, X&) const {}
+};
+template <class T>
+concept Described = requires(T& t, AnyField& v) { T::fields(t, v); };
+template <class E>
+concept NamedEnum = std::is_enum_v<E> && requires(E e) { enum_names(e); };
+
+template <class T> struct IsVector : std::false_type {};
+template <class T> struct IsVector<std::vector<T>> : std::true_type {};
+template <class T> struct IsOptional : std::false_type {};
+template <class T> struct IsOptional<std::optional<T>> : std::true_type {};
+
+template <class Writer> class Emitter {
+ public:
+  explicit Emitter(Writer& w) : w_(w) {}
+
+  void value(const std::string& s) { w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+  void value(bool b) { w_.Bool(b); }
+  void value(int i) { w_.Int(i); }
+  void value(std::int64_t i) { w_.Int64(i); }
+  void value(double d) { w_.Double(d); }
+  template <NamedEnum E> void value(E e) {
+    auto name = enum_names(e)[static_cast<std::size_t>(e)];
+    w_.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+  }
+  template <class T> void value(const std::vector<T>& items) {
+    w_.StartArray();
+    for (const auto& item : items) value(item);
+    w_.EndArray();
+  }
+  template <class T> void value(const std::optional<T>& maybe) {
+    if (maybe) value(*maybe); else w_.Null();
+  }
+  template <Described T> void value(const T& object) {
+    w_.StartObject();
+    T::fields(object, *this);
+    w_.EndObject();
+  }
+  // Called by fields(): one key and its value.
+  template <class X> void operator()(const char* key, const X& field) {
+    w_.Key(key);
+    value(field);
+  }
+
+ private:
+  Writer& w_;
+};
+
+inline const char* type_name(const rapidjson::Value& j) {
+  switch (j.GetType()) {
+    case rapidjson::kNullType: return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return "a boolean";
+    case rapidjson::kObjectType: return "an object";
+    case rapidjson::kArrayType: return "an array";
+    case rapidjson::kStringType: return "a string";
+    case rapidjson::kNumberType: return "a number";
+  }
+  return "?";
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view what) : what_(what) {}
+
+  void value(const rapidjson::Value& j, std::string& out) {
+    expect(j.IsString(), j, "a string");
+    out.assign(j.GetString(), j.GetStringLength());
+  }
+  void value(const rapidjson::Value& j, bool& out) {
+    expect(j.IsBool(), j, "a boolean");
+    out = j.GetBool();
+  }
+  void value(const rapidjson::Value& j, int& out) {
+    expect(j.IsInt(), j, "an integer");
+    out = j.GetInt();
+  }
+  void value(const rapidjson::Value& j, std::int64_t& out) {
+    expect(j.IsInt64(), j, "an integer");
+    out = j.GetInt64();
+  }
+  void value(const rapidjson::Value& j, double& out) {
+    expect(j.IsNumber(), j, "a number");
+    out = j.GetDouble();
+  }
+  template <NamedEnum E> void value(const rapidjson::Value& j, E& out) {
+    expect(j.IsString(), j, "a string");
+    std::string_view text(j.GetString(), j.GetStringLength());
+    const auto names = enum_names(E{});
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == text) { out = static_cast<E>(i); return; }
+    }
+    std::string allowed;
+    for (auto n : names) allowed += (allowed.empty() ? "" : " | ") + std::string(n);
+    fail("expected one of " + allowed + ", found \"" + std::string(text) + "\"");
+  }
+  template <class T> void value(const rapidjson::Value& j, std::vector<T>& out) {
+    expect(j.IsArray(), j, "an array");
+    out.clear();
+    out.resize(j.Size());
+    for (rapidjson::SizeType i = 0; i < j.Size(); ++i) {
+      const auto mark = path_.size();
+      path_ += "[" + std::to_string(i) + "]";
+      value(j[i], out[i]);
+      path_.resize(mark);
+    }
+  }
+  template <class T> void value(const rapidjson::Value& j, std::optional<T>& out) {
+    if (j.IsNull()) { out.reset(); return; }
+    out.emplace();
+    value(j, *out);
+  }
+  template <Described T> void value(const rapidjson::Value& j, T& out) {
+    expect(j.IsObject(), j, "an object");
+    const rapidjson::Value* saved = object_;
+    object_ = &j;
+    T::fields(out, *this);
+    object_ = saved;
+  }
+  // Called by fields(): a missing key keeps the field's default (older writers omit new keys).
+  template <class X> void operator()(const char* key, X& field) {
+    auto it = object_->FindMember(key);
+    if (it == object_->MemberEnd()) return;
+    const auto mark = path_.size();
+    path_ += ".";
+    path_ += key;
+    value(it->value, field);
+    path_.resize(mark);
+  }
+
+ private:
+  void expect(bool ok, const rapidjson::Value& j, const char* wanted) {
+    if (!ok) fail(std::string("expected ") + wanted + ", found " + type_name(j));
+  }
+  [[noreturn]] void fail(const std::string& why) {
+    throw ParseError(std::string(what_) + ": " + path_ + ": " + why);
+  }
+
+  std::string_view what_;
+  std::string path_ = "$";
+  const rapidjson::Value* object_ = nullptr;
+};
+
+}  // namespace detail
+
+// Serializes any model type (or vector of them) as compact JSON, UTF-8, no HTML escaping.
+template <class T> std::string write(const T& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  detail::Emitter<rapidjson::Writer<rapidjson::StringBuffer>>(writer).value(value);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// Parses `text` into a T. `what` names the document in error messages.
+template <class T> T read(std::string_view text, std::string_view what) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  if (doc.HasParseError()) {
+    throw ParseError(std::string(what) + ": invalid JSON at byte " +
+                     std::to_string(doc.GetErrorOffset()) + ": " +
+                     rapidjson::GetParseError_En(doc.GetParseError()));
+  }
+  T out{};
+  detail::Reader(what).value(doc, out);
+  return out;
+}
+
+}  // namespace kefu::json

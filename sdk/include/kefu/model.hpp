@@ -1,0 +1,324 @@
+// The one model: every fact a plugin hands the host is expressed in these types.
+//
+// Each struct lists its fields once, in `fields(self, visit)`; kefu/json.hpp turns that list
+// into the JSON wire format (keys are the field names, stable and English) in both directions.
+// Enums travel as their names (see enum_names overloads). New fields may be appended in a
+// minor SDK version; readers ignore keys they do not know and default keys that are missing.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu {
+
+// ---- Provenance -----------------------------------------------------------------------
+
+// How much a fact can be trusted: the platform's or state's own text (`official`, including a
+// faithful mirror of it), a statute (`law`), a compilation or SEO page (`third_party`), or a
+// list the merchant keeps (`merchant`).
+enum class Confidence { official, law, third_party, merchant };
+constexpr std::array<std::string_view, 4> enum_names(Confidence) {
+  return {"official", "law", "third_party", "merchant"};
+}
+
+// Where a fact comes from. Every rule, term and metric definition carries one.
+struct Source {
+  std::string title;  // document title, e.g. 《中华人民共和国广告法》第九条
+  std::string url;    // where it can be read; empty for a statute cited by name
+  std::string seen;   // date the fact was read there, YYYY-MM-DD
+  Confidence confidence = Confidence::third_party;
+  std::string note;   // caveats: conflicting versions, mirror used, ...
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("title", s.title); v("url", s.url); v("seen", s.seen);
+    v("confidence", s.confidence); v("note", s.note);
+  }
+};
+
+// ---- Platform identity ----------------------------------------------------------------
+
+// Capability names a plugin may declare.
+inline constexpr std::string_view kCapRules = "rules";
+inline constexpr std::string_view kCapWords = "words";
+inline constexpr std::string_view kCapMetricProfile = "metric_profile";
+inline constexpr std::string_view kCapNativeImport = "native_import";
+inline constexpr std::string_view kCapApiFetch = "api_fetch";
+inline constexpr std::array<std::string_view, 5> kAllCapabilities = {
+    kCapRules, kCapWords, kCapMetricProfile, kCapNativeImport, kCapApiFetch};
+
+struct PlatformInfo {
+  std::string id;        // lower-case ascii, e.g. "tmall"; unique among loaded plugins
+  std::string name_zh;   // 天猫
+  std::string name_en;   // Tmall
+  std::string version;   // the plugin's own version, MAJOR.MINOR.PATCH
+  std::vector<std::string> capabilities;  // subset of kAllCapabilities
+  std::vector<std::string> limitations;   // what it cannot do, said plainly (e.g. "no chat-log API")
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("id", s.id); v("name_zh", s.name_zh); v("name_en", s.name_en); v("version", s.version);
+    v("capabilities", s.capabilities); v("limitations", s.limitations);
+  }
+};
+
+// ---- Rules ----------------------------------------------------------------------------
+
+enum class ValueType { duration, percentage, count, boolean, enumeration, time_window, text };
+constexpr std::array<std::string_view, 7> enum_names(ValueType) {
+  return {"duration", "percentage", "count", "bool", "enum", "time_window", "text"};
+}
+
+// Which side of a comparison is stricter for the agent.
+enum class Strictness { lower_is_stricter, higher_is_stricter, true_is_stricter, none };
+constexpr std::array<std::string_view, 4> enum_names(Strictness) {
+  return {"lower_is_stricter", "higher_is_stricter", "true_is_stricter", "none"};
+}
+
+struct RuleValue {
+  ValueType type = ValueType::text;
+  bool known = false;      // false: the value is unknown and must be shown as unknown
+  double number = 0;       // duration in seconds, percentage 0-100, count
+  bool flag = false;       // bool
+  std::string text;        // enum / text value, or the native wording of any value
+  int window_from_min = 0; // time_window: minutes after 00:00 (+08:00) ...
+  int window_to_min = 0;   // ... up to, exclusive
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("type", s.type); v("known", s.known); v("number", s.number); v("flag", s.flag);
+    v("text", s.text); v("window_from_min", s.window_from_min); v("window_to_min", s.window_to_min);
+  }
+};
+
+struct Penalty {
+  std::string system;  // the platform's own penalty system: 扣分, 违规积分, 降权, 保证金, 罚款 ...
+  std::string amount;  // as the platform states it, e.g. "2分", "20万-100万元"
+  std::string text;    // what happens, in the platform's words
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("system", s.system); v("amount", s.amount); v("text", s.text);
+  }
+};
+
+struct Rule {
+  std::string key;          // canonical key, e.g. "service.first_response"
+  std::string category;     // 服务/响应, 服务时间, 满意度, 售后, 物流, 营销/评价, 沟通/引流, 处罚
+  std::string native_name;  // the platform's own name for it
+  RuleValue value;
+  Strictness strictness = Strictness::none;
+  Penalty penalty;
+  std::string effective_from;  // YYYY-MM-DD, empty when unknown
+  std::string detail;          // the rule in a sentence
+  Source source;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("key", s.key); v("category", s.category); v("native_name", s.native_name);
+    v("value", s.value); v("strictness", s.strictness); v("penalty", s.penalty);
+    v("effective_from", s.effective_from); v("detail", s.detail); v("source", s.source);
+  }
+};
+
+struct RuleSet {
+  std::string version;  // the rule data's own version, e.g. its date "2026-11-23"
+  std::vector<Rule> rules;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("version", s.version); v("rules", s.rules);
+  }
+};
+
+// ---- Words ----------------------------------------------------------------------------
+
+enum class Severity { block, warn };
+constexpr std::array<std::string_view, 2> enum_names(Severity) { return {"block", "warn"}; }
+
+struct Term {
+  std::string text;
+  std::string category;  // 广告法极限词, 引流/站外联系, 好评返现/虚假交易, 医疗功效, 辱骂/不文明, 其他
+  Severity severity = Severity::block;
+  std::string suggestion;  // suggested replacement, may be empty
+  Source source;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("text", s.text); v("category", s.category); v("severity", s.severity);
+    v("suggestion", s.suggestion); v("source", s.source);
+  }
+};
+
+struct WordList {
+  std::vector<Term> terms;        // banned or warned terms
+  std::vector<Term> allow;        // phrases that contain a banned term but are fine (最近, 第一时间)
+  std::vector<std::string> unban; // common-list terms this platform allows
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("terms", s.terms); v("allow", s.allow); v("unban", s.unban);
+  }
+};
+
+// ---- Metrics --------------------------------------------------------------------------
+
+enum class Comparability { same, convertible, not_comparable };
+constexpr std::array<std::string_view, 3> enum_names(Comparability) {
+  return {"same", "convertible", "not_comparable"};
+}
+
+// One metric as a platform defines it.
+struct NativeMetric {
+  std::string native_name;     // 咚咚首次30秒应答率
+  std::string canonical_key;   // the catalog metric it maps to, e.g. "within_30s_rate"
+  Comparability comparability = Comparability::not_comparable;
+  std::string comparability_note;  // how to convert, or why it cannot be compared
+  std::string definition;      // the native definition in a sentence
+  std::string unit;            // counting unit: message | round | session | person | agent_day
+  std::string window;          // assessed daily window, e.g. "08:00-23:00 by message time"
+  std::string bot_replies;     // none | assist_only | all | unknown
+  double threshold_s = 0;      // 0 when the metric has no threshold
+  std::string target;          // the platform's target or penalty line, as stated; empty if none
+  Source source;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("native_name", s.native_name); v("canonical_key", s.canonical_key);
+    v("comparability", s.comparability); v("comparability_note", s.comparability_note);
+    v("definition", s.definition); v("unit", s.unit); v("window", s.window);
+    v("bot_replies", s.bot_replies); v("threshold_s", s.threshold_s); v("target", s.target);
+    v("source", s.source);
+  }
+};
+
+struct MetricProfile {
+  std::vector<NativeMetric> metrics;
+
+  template <class S, class V> static void fields(S& s, V& v) { v("metrics", s.metrics); }
+};
+
+// `pending`: the platform fills the figure in later (e.g. Taobao's 延迟统计) — not zero.
+enum class Availability { available, pending };
+constexpr std::array<std::string_view, 2> enum_names(Availability) {
+  return {"available", "pending"};
+}
+
+struct MetricValue {
+  std::string platform;
+  std::string shop_id;
+  std::string agent_id;  // empty: the whole shop
+  std::string day;       // YYYY-MM-DD (+08:00)
+  std::string metric;    // canonical key, or the native name when it maps to none
+  std::string native_name;
+  double value = 0;
+  Availability availability = Availability::available;
+  std::string origin;    // native_export | api | recomputed
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("platform", s.platform); v("shop_id", s.shop_id); v("agent_id", s.agent_id); v("day", s.day);
+    v("metric", s.metric); v("native_name", s.native_name); v("value", s.value);
+    v("availability", s.availability); v("origin", s.origin);
+  }
+};
+
+// ---- Chat log -------------------------------------------------------------------------
+
+// One row of the canonical chat log (see docs/chat-log.md).
+struct ChatMessage {
+  std::string platform, shop_id, session_id, customer_id;
+  std::int64_t ts_ms = 0;  // absolute instant, epoch milliseconds
+  std::string sender;      // customer | agent | bot | system
+  std::string agent_id;
+  std::string event;       // msg | transfer
+  std::string content;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("platform", s.platform); v("shop_id", s.shop_id); v("session_id", s.session_id);
+    v("customer_id", s.customer_id); v("ts_ms", s.ts_ms); v("sender", s.sender);
+    v("agent_id", s.agent_id); v("event", s.event); v("content", s.content);
+  }
+};
+
+// ---- Native import and fetch ----------------------------------------------------------
+
+struct ImportRequest {
+  std::string file_name;  // for messages only; the bytes come as the payload
+  std::string shop_id;    // shop the export belongs to, when the export does not say
+  std::string encoding;   // "" = detect; "utf-8" | "gbk" to force
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("file_name", s.file_name); v("shop_id", s.shop_id); v("encoding", s.encoding);
+  }
+};
+
+// A row that could not be read: kept, never dropped silently.
+struct Reject {
+  std::int64_t line = 0;
+  std::string reason;
+  std::string original;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("line", s.line); v("reason", s.reason); v("original", s.original);
+  }
+};
+
+struct ImportResult {
+  std::vector<MetricValue> values;
+  std::vector<Reject> rejects;
+  std::int64_t rows_read = 0;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("values", s.values); v("rejects", s.rejects); v("rows_read", s.rows_read);
+  }
+};
+
+struct FetchRequest {
+  std::string shop_id;
+  std::string from;  // YYYY-MM-DD, inclusive
+  std::string to;    // YYYY-MM-DD, inclusive
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("shop_id", s.shop_id); v("from", s.from); v("to", s.to);
+  }
+};
+
+struct FetchResult {
+  std::vector<MetricValue> values;
+  std::vector<ChatMessage> messages;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("values", s.values); v("messages", s.messages);
+  }
+};
+
+// ---- Host services --------------------------------------------------------------------
+
+struct Header {
+  std::string name, value;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("name", s.name); v("value", s.value);
+  }
+};
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string url;
+  std::vector<Header> headers;
+  std::string body;
+  // Values that must never reach a log (secrets, tokens, signatures): redacted wherever the
+  // host prints the request.
+  std::vector<std::string> secrets;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("method", s.method); v("url", s.url); v("headers", s.headers); v("body", s.body);
+    v("secrets", s.secrets);
+  }
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::vector<Header> headers;
+  std::string body;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("status", s.status); v("headers", s.headers); v("body", s.body);
+  }
+};
+
+}  // namespace kefu
