@@ -26,6 +26,17 @@ std::vector<boost::dll::shared_library>& resident_libraries() {
   return *libraries;
 }
 
+// Boost.DLL wraps dlerror() as "...load() failed (dlerror system message: <text>): <errno text>";
+// users need the loader's own words, so quote just <text>.
+std::string dlerror_of(const std::exception& e) {
+  const std::string what = e.what();
+  const std::string marker = "dlerror system message: ";
+  const auto begin = what.find(marker);
+  const auto end = what.rfind("): ");
+  if (begin == std::string::npos || end == std::string::npos || end < begin) return what;
+  return what.substr(begin + marker.size(), end - begin - marker.size());
+}
+
 Refusal refuse(RefusalCode code, const std::string& file, std::string_view what,
                std::string_view expected, std::string_view found, std::string_view remedy) {
   return {code, file, refusal_message(file, what, expected, found, remedy)};
@@ -40,7 +51,7 @@ std::string loader_error_for(const std::string& path) {
     resident_libraries().push_back(std::move(probe));
     return "(the system loader accepted it)";
   } catch (const std::exception& e) {
-    return e.what();
+    return dlerror_of(e);
   }
 }
 
@@ -145,7 +156,7 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
     library.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
     return refused(refuse(RefusalCode::dependency_missing, path, "could not be loaded",
-                          "every library and symbol it needs to be present", e.what(),
+                          "every library and symbol it needs to be present", dlerror_of(e),
                           "Install the missing library (see 'ldd " + path + "') or rebuild the plugin against this system"));
   }
   resident_libraries().push_back(library);

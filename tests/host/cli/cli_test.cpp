@@ -1,0 +1,111 @@
+// Runs the real kefu binary, as a user or a script would.
+#include "test_paths.hpp"
+
+#include <kefu/json.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+
+namespace kefu {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+};
+
+// `env` is prepended to the command line, e.g. "KEFU_PLUGIN_PATH=/x".
+CliRun kefu(const std::string& args, const std::string& env = "") {
+  const std::string command = env + " " + std::string(KEFU_TEST_BIN) + " " + args + " 2>&1";
+  CliRun run{-1, ""};
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::array<char, 4096> buf{};
+  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) run.out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+struct Row {
+  std::string id, sdk_version, path;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("id", s.id); v("sdk_version", s.sdk_version); v("path", s.path);
+  }
+};
+struct Listing {
+  std::vector<Row> plugins;
+  template <class S, class V> static void fields(S& s, V& v) { v("plugins", s.plugins); }
+};
+
+TEST(CliTest, PluginsJsonListsExactlyTheFourFromTheBuildTreeWithNoFlags) {
+  const CliRun r = kefu("plugins --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto listing = json::read<Listing>(r.out, "kefu plugins output");
+  std::vector<std::string> ids;
+  for (const auto& p : listing.plugins) ids.push_back(p.id);
+  EXPECT_THAT(ids, ::testing::UnorderedElementsAre("tmall", "jd", "douyin", "kuaishou"));
+  for (const auto& p : listing.plugins) {
+    EXPECT_EQ(p.sdk_version, "1.0.0");
+    EXPECT_EQ(p.path, test::plugin_file(p.id));
+  }
+}
+
+TEST(CliTest, PluginsTableSpeaksChineseByDefaultAndEnglishOnRequest) {
+  const CliRun zh = kefu("plugins");
+  EXPECT_EQ(zh.exit_code, 0);
+  EXPECT_THAT(zh.out, HasSubstr("平台"));
+  EXPECT_THAT(zh.out, HasSubstr("京东"));
+  EXPECT_THAT(zh.out, HasSubstr("4 个插件已加载"));
+  const CliRun en = kefu("plugins --lang en");
+  EXPECT_THAT(en.out, HasSubstr("platform"));
+  EXPECT_THAT(en.out, HasSubstr("4 plugin(s) loaded"));
+}
+
+TEST(CliTest, PluginDirFlagOverridesAndRefusalsExitOne) {
+  test::TempDir dir;
+  dir.copy_in(test::plugin_file("jd"), "libkefu_jd.so");
+  dir.write("libkefu_broken.so", "junk");
+  const CliRun r = kefu("--plugin-dir " + dir.path() + " plugins --lang en");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("1 plugin(s) loaded, 1 refused"));
+  EXPECT_THAT(r.out, HasSubstr("kefu: refused: plugin " + dir.path() + "/libkefu_broken.so: not a shared library"));
+}
+
+TEST(CliTest, EnvironmentPathIsUsedWhenNoFlagIsGiven) {
+  test::TempDir dir;
+  dir.copy_in(test::plugin_file("douyin"), "libkefu_douyin.so");
+  const CliRun e = kefu("plugins --format json", "KEFU_PLUGIN_PATH=" + dir.path());
+  ASSERT_EQ(e.exit_code, 0) << e.out;
+  EXPECT_EQ(json::read<Listing>(e.out, "out").plugins.size(), 1u);
+}
+
+TEST(CliTest, CheckPassesARealPluginAndFailsABrokenOne) {
+  const CliRun ok = kefu("plugins check " + test::plugin_file("kuaishou") + " --lang en");
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_THAT(ok.out, HasSubstr("passed: the plugin conforms"));
+  const CliRun bad = kefu("plugins check " + test::fixture_file("runtime_faults") + " --format json");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.out, HasSubstr("\"status\":\"failed\""));
+  const CliRun refused = kefu("plugins check " + test::fixture_file("sdk_major2"));
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.out, HasSubstr("found SDK 2.0"));
+}
+
+TEST(CliTest, UsageErrorsExitTwoAndVersionNamesTheSdk) {
+  EXPECT_EQ(kefu("plugins --format yaml").exit_code, 2);
+  EXPECT_EQ(kefu("no-such-command").exit_code, 2);
+  const CliRun v = kefu("--version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_THAT(v.out, HasSubstr("plugin SDK 1.0.0"));
+  EXPECT_THAT(kefu("--help").out, HasSubstr("plugins"));
+}
+
+}  // namespace
+}  // namespace kefu
