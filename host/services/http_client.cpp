@@ -96,6 +96,9 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!impl_->options.ca_bundle.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, impl_->options.ca_bundle.c_str());
+  // Plugins reach platforms over the network only: no file://, ftp:// or other schemes.
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &on_body);
