@@ -1,0 +1,83 @@
+#include "model/validate.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace kefu::host {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+Source law() { return {"《中华人民共和国消费者权益保护法》第二十五条", "", "2026-11-23", Confidence::law, ""}; }
+
+Rule valid_rule() {
+  Rule r;
+  r.key = "aftersale.no_reason_return";
+  r.category = "售后";
+  r.native_name = "七天无理由退货";
+  r.value = {ValueType::duration, true, 7 * 86400.0, false, "7天", 0, 0};
+  r.source = law();
+  return r;
+}
+
+TEST(ValidateTest, AValidRuleSetHasNoProblems) {
+  EXPECT_THAT(validate_rules({"2026-11-23", {valid_rule()}}), IsEmpty());
+}
+
+TEST(ValidateTest, RuleProblemsNameTheRuleAndWhatToFix) {
+  Rule unknown_key = valid_rule();
+  unknown_key.key = "service.made_up";
+  Rule no_source = valid_rule();
+  no_source.key = "service.hours";
+  no_source.category = "服务时间";
+  no_source.source = {};
+  no_source.value = {ValueType::time_window, true, 0, false, "", 23 * 60, 8 * 60};
+  const auto problems = validate_rules({"v1", {unknown_key, no_source}});
+  EXPECT_THAT(problems, ElementsAre(
+      "rules[0] service.made_up: key is not in the host's rule catalog",
+      "rules[1] service.hours: time window must satisfy 0 <= from < to <= 1440 minutes",
+      "rules[1] service.hours: source.title is empty: every fact must say where it comes from",
+      "rules[1] service.hours: source.seen \"\": expected the date it was read, YYYY-MM-DD",
+      "rules[1] service.hours: source.url is empty: only a statute or a merchant's own list may omit it"));
+}
+
+TEST(ValidateTest, DuplicateRuleKeysAreRefused) {
+  const auto problems = validate_rules({"v1", {valid_rule(), valid_rule()}});
+  EXPECT_THAT(problems, ElementsAre("rules[1] aftersale.no_reason_return: key appears twice"));
+}
+
+TEST(ValidateTest, TermsNeedAKnownCategoryAndASource) {
+  Term ok{"国家级", "广告法极限词", Severity::block, "", {"《广告法》第九条", "", "2026-11-23", Confidence::law, ""}};
+  Term bad{"加微信", "引流", Severity::block, "", {}};
+  const auto problems = validate_words({{ok, bad}, {}, {}});
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0], "terms[1] \"加微信\": category \"引流\" is unknown");
+  EXPECT_THAT(problems[1], HasSubstr("source.title is empty"));
+}
+
+TEST(ValidateTest, MetricProfilesMapToCatalogKeysAndExplainNonComparability) {
+  NativeMetric m;
+  m.native_name = "咚咚首次30秒应答率";
+  m.canonical_key = "within_30_rate";
+  m.comparability = Comparability::not_comparable;
+  m.definition = "first reply within 30 s, sessions started 09:00-23:00";
+  m.source = {"京东风向标客服咨询指标最新规则", "https://maijiaw.com/article/505791", "2026-11-23", Confidence::third_party, ""};
+  EXPECT_THAT(validate_metric_profile({{m}}), ElementsAre(
+      "metrics[0] 咚咚首次30秒应答率: canonical_key \"within_30_rate\" is not in the host's metric catalog",
+      "metrics[0] 咚咚首次30秒应答率: comparability is not 'same' but comparability_note does not say how or why"));
+}
+
+TEST(ValidateTest, IdentityRules) {
+  PlatformInfo info{"pdd", "拼多多", "Pinduoduo", "0.1.0", {"rules", "rules", "telepathy"}, {}};
+  EXPECT_THAT(validate_identity(info), ElementsAre(
+      "capability \"rules\" is listed twice",
+      "capability \"telepathy\" is unknown: expected rules, words, metric_profile, native_import or api_fetch"));
+  info.capabilities = {};
+  info.version = "1.0";
+  EXPECT_THAT(validate_identity(info), ElementsAre("version \"1.0\": expected MAJOR.MINOR.PATCH"));
+}
+
+}  // namespace
+}  // namespace kefu::host
