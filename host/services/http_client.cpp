@@ -53,6 +53,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 
 struct HttpClient::Impl {
   HttpOptions options;
+  std::mutex mutex;      // one easy handle: calls from several threads take turns
   CURL* curl = nullptr;  // kept across calls so connections are reused
 };
 
@@ -76,6 +77,7 @@ std::string redact(std::string text, const std::vector<std::string>& secrets) {
 }
 
 HttpResponse HttpClient::send(const HttpRequest& request) {
+  std::lock_guard lock(impl_->mutex);
   CURL* c = impl_->curl;
   curl_easy_reset(c);
   Received received;
