@@ -45,24 +45,24 @@ std::optional<T> LoadedPlugin::call(std::string_view name, std::size_t slot_end,
   try {
     status = invoke(vt, &out_sink, &error_sink);
   } catch (const std::exception& e) {
-    throw PluginCallError("plugin " + label() + ": " + std::string(name) +
+    throw PluginCallError(PluginCallError::Kind::plugin_bug, "plugin " + label() + ": " + std::string(name) +
                           "() let an exception escape (a bug in the plugin): " + e.what());
   } catch (...) {
-    throw PluginCallError("plugin " + label() + ": " + std::string(name) +
+    throw PluginCallError(PluginCallError::Kind::plugin_bug, "plugin " + label() + ": " + std::string(name) +
                           "() let an unknown exception escape (a bug in the plugin)");
   }
   if (status == KEFU_UNSUPPORTED) return std::nullopt;
   if (status != KEFU_OK) {
     if (error.empty()) {
-      throw PluginCallError("plugin " + label() + ": " + std::string(name) +
+      throw PluginCallError(PluginCallError::Kind::plugin_bug, "plugin " + label() + ": " + std::string(name) +
                             "() failed but reported no error; this is a bug in the plugin");
     }
-    throw PluginCallError("plugin " + label() + ": " + std::string(name) + "() failed: " + error);
+    throw PluginCallError(PluginCallError::Kind::failed, "plugin " + label() + ": " + std::string(name) + "() failed: " + error);
   }
   try {
     return json::read<T>(out, std::string(name) + "() of plugin " + label());
   } catch (const json::ParseError& e) {
-    throw PluginCallError(std::string("unreadable answer from ") + e.what());
+    throw PluginCallError(PluginCallError::Kind::plugin_bug, std::string("unreadable answer from ") + e.what());
   }
 }
 
@@ -72,7 +72,7 @@ PlatformInfo LoadedPlugin::query_info() {
   auto answer = call<PlatformInfo>("info", KEFU_SLOT_END(info), [&](auto vt, auto out, auto err) {
     return vt->info(instance_.self, out, err);
   });
-  if (!answer) throw PluginCallError("plugin " + label() + ": info() answered 'unsupported'; every plugin must say who it is");
+  if (!answer) throw PluginCallError(PluginCallError::Kind::plugin_bug, "plugin " + label() + ": info() answered 'unsupported'; every plugin must say who it is");
   info_ = std::move(*answer);
   context_->set_plugin_label(info_.id);
   return info_;

@@ -16,10 +16,17 @@ namespace kefu::host {
 
 class HostContext;
 
-// A plugin call failed. The message names the plugin, its file and the call.
+// A plugin call failed. The message names the plugin, its file and the call. `plugin_bug`
+// marks failures no input excuses: an escaped exception, a failure without a message, an
+// unreadable answer.
 class PluginCallError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  enum class Kind { failed, plugin_bug };
+  PluginCallError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
 };
 
 class LoadedPlugin {
