@@ -27,3 +27,25 @@ function(kefu_add_plugin name)
     set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${KEFU_PLUGIN_OUTPUT_DIR}")
   endif()
 endfunction()
+
+# kefu_embed(<target> SYMBOL <name> FILE <path>)
+#
+# Compiles a data file (a word list, a rule file) into <target>, so a plugin or the host carries
+# its facts with it and no data directory has to be found at run time. The file's bytes become
+#   std::string_view kefu::embedded::<name>();
+# which the code declares itself. Regenerated whenever the file changes.
+set(_KEFU_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/KefuEmbed.cmake")
+function(kefu_embed target)
+  cmake_parse_arguments(ARG "" "SYMBOL;FILE" "" ${ARGN})
+  if(NOT ARG_SYMBOL OR NOT ARG_FILE)
+    message(FATAL_ERROR "kefu_embed(${target}): give SYMBOL and FILE")
+  endif()
+  get_filename_component(input "${ARG_FILE}" ABSOLUTE)
+  set(output "${CMAKE_CURRENT_BINARY_DIR}/kefu_embed_${ARG_SYMBOL}.cpp")
+  add_custom_command(OUTPUT "${output}"
+    COMMAND "${CMAKE_COMMAND}" "-DINPUT=${input}" "-DOUTPUT=${output}" "-DSYMBOL=${ARG_SYMBOL}"
+            -P "${_KEFU_EMBED_SCRIPT}"
+    DEPENDS "${input}" "${_KEFU_EMBED_SCRIPT}"
+    COMMENT "Embedding ${ARG_FILE}" VERBATIM)
+  target_sources(${target} PRIVATE "${output}")
+endfunction()

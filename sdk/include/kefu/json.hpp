@@ -38,6 +38,15 @@ concept Described = requires(T& t, AnyField& v) { T::fields(t, v); };
 template <class E>
 concept NamedEnum = std::is_enum_v<E> && requires(E e) { enum_names(e); };
 
+// The enum whose name is `text`; false (and `out` untouched) when there is none.
+template <NamedEnum E> bool enum_from_name(std::string_view text, E& out) {
+  const auto names = enum_names(E{});
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == text) { out = static_cast<E>(i); return true; }
+  }
+  return false;
+}
+
 template <class T> struct IsVector : std::false_type {};
 template <class T> struct IsVector<std::vector<T>> : std::true_type {};
 template <class T> struct IsOptional : std::false_type {};
@@ -119,10 +128,8 @@ class Reader {
   template <NamedEnum E> void value(const rapidjson::Value& j, E& out) {
     expect(j.IsString(), j, "a string");
     std::string_view text(j.GetString(), j.GetStringLength());
+    if (enum_from_name(text, out)) return;
     const auto names = enum_names(E{});
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == text) { out = static_cast<E>(i); return; }
-    }
     std::string allowed;
     for (auto n : names) allowed += (allowed.empty() ? "" : " | ") + std::string(n);
     fail("expected one of " + allowed + ", found \"" + std::string(text) + "\"");

@@ -1,0 +1,388 @@
+#include "words/matcher.h"
+
+#include "text/utf8.h"
+
+#include <algorithm>
+#include <bit>
+#include <deque>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace kefu::host::words {
+namespace {
+
+// A class-table entry: the character class in the low 15 bits (0 = in no pattern) and a flag
+// for noise characters, which may be skipped between a term's characters.
+constexpr std::uint16_t kNoiseFlag = 0x8000;
+constexpr std::uint16_t kClassMask = 0x7FFF;
+constexpr std::int32_t kRoot = 0;
+constexpr std::int32_t kFree = -1;
+constexpr std::uint32_t kEndOfList = UINT32_MAX;
+
+// A double-array slot. `base` is shifted left one bit; the low bit says the state has outputs,
+// so the hot loop learns "did something end here" from the slot it already loaded.
+struct Slot {
+  std::int32_t base = 0;
+  std::int32_t check = kFree;
+};
+
+// The trie before it is packed into the double array.
+struct TrieNode {
+  std::vector<std::pair<std::uint16_t, std::int32_t>> children;  // (class, node), sorted by class
+  std::vector<std::uint32_t> outputs;                             // patterns ending here
+  std::int32_t fail = 0;
+  std::int32_t child(std::uint16_t cls) const {
+    auto it = std::lower_bound(children.begin(), children.end(), cls,
+                               [](const auto& c, std::uint16_t v) { return c.first < v; });
+    return it != children.end() && it->first == cls ? it->second : -1;
+  }
+};
+
+}  // namespace
+
+struct Matcher::Impl {
+  Normalization norm;
+  std::vector<PatternSpec> specs;
+  std::vector<std::u32string> normalized;
+  std::vector<std::uint32_t> length;  // in characters
+  std::vector<std::uint8_t> latin_start, latin_end;
+
+  std::vector<std::uint16_t> bmp_class;                     // 65536 entries
+  std::unordered_map<char32_t, std::uint16_t> astral_class;  // classes of code points above U+FFFF
+
+  std::vector<Slot> slots;
+  std::vector<std::int32_t> fail;         // per slot
+  std::vector<std::uint32_t> out_begin;   // per slot: index into out_pool, valid when base & 1
+  std::vector<std::uint32_t> out_pool;    // pattern ids, each list ends with kEndOfList
+  std::uint32_t ring_mask = 0;
+  std::size_t state_count = 0;
+
+  std::uint16_t entry_of(char32_t cp) const {
+    if (cp < 0x10000) return bmp_class[cp];
+    auto it = astral_class.find(cp);
+    if (it != astral_class.end()) return it->second;
+    return norm.noise_skip && is_noise(fold(cp, norm)) ? kNoiseFlag : 0;
+  }
+
+  void build(std::span<const PatternSpec> patterns);
+  std::vector<TrieNode> build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const;
+  void pack(std::vector<TrieNode>& trie);
+  void collect(std::string_view text, std::vector<Hit>& raw) const;
+  bool boundary_ok(std::string_view text, const Hit& hit) const;
+};
+
+void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
+  specs.assign(patterns.begin(), patterns.end());
+  std::unordered_map<char32_t, std::size_t> frequency;
+  std::size_t longest = 1;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    std::u32string n = normalize(specs[i].text, norm);
+    if (n.empty()) throw std::invalid_argument("pattern " + std::to_string(i) + " is empty");
+    for (char32_t c : n) ++frequency[c];
+    longest = std::max(longest, n.size());
+    length.push_back(static_cast<std::uint32_t>(n.size()));
+    latin_start.push_back(norm.latin_boundary && is_latin_letter(n.front()));
+    latin_end.push_back(norm.latin_boundary && is_latin_letter(n.back()));
+    normalized.push_back(std::move(n));
+  }
+  ring_mask = static_cast<std::uint32_t>(std::bit_ceil(longest) - 1);
+
+  // Frequent characters get small classes: their transitions pack densely near the root.
+  std::vector<std::pair<std::size_t, char32_t>> by_frequency;
+  for (const auto& [c, count] : frequency) by_frequency.emplace_back(count, c);
+  std::sort(by_frequency.begin(), by_frequency.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (by_frequency.size() >= kClassMask)
+    throw std::invalid_argument("the word lists use more than 32766 distinct characters");
+  std::unordered_map<char32_t, std::uint16_t> class_of;
+  for (std::size_t i = 0; i < by_frequency.size(); ++i)
+    class_of[by_frequency[i].second] = static_cast<std::uint16_t>(i + 1);
+
+  // Fuse folding and classing: one table lookup per input character at scan time.
+  auto entry = [&](char32_t cp) -> std::uint16_t {
+    const char32_t folded = fold(cp, norm);
+    auto it = class_of.find(folded);
+    std::uint16_t e = it == class_of.end() ? 0 : it->second;
+    if (norm.noise_skip && is_noise(folded)) e |= kNoiseFlag;
+    return e;
+  };
+  bmp_class.resize(0x10000);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[cp] = entry(cp);
+  // Astral code points that fold into a pattern character (𝟏 → 1, Ext-B traditional forms).
+  for (char32_t cp = 0x10000; cp <= 0x3134F; ++cp) {
+    const char32_t folded = fold(cp, norm);
+    if (folded != cp || class_of.count(cp)) {
+      if (const std::uint16_t e = entry(cp); e & kClassMask) astral_class[cp] = e;
+    }
+  }
+
+  std::vector<TrieNode> trie = build_trie(class_of);
+  pack(trie);
+}
+
+std::vector<TrieNode> Matcher::Impl::build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const {
+  std::vector<TrieNode> trie(1);
+  for (std::uint32_t p = 0; p < normalized.size(); ++p) {
+    std::int32_t node = 0;
+    for (char32_t c : normalized[p]) {
+      const std::uint16_t cls = class_of.at(c);
+      auto& kids = trie[node].children;
+      auto it = std::lower_bound(kids.begin(), kids.end(), cls,
+                                 [](const auto& k, std::uint16_t v) { return k.first < v; });
+      if (it != kids.end() && it->first == cls) {
+        node = it->second;
+      } else {
+        const auto next = static_cast<std::int32_t>(trie.size());
+        kids.insert(it, {cls, next});
+        trie.emplace_back();
+        node = next;
+      }
+    }
+    trie[node].outputs.push_back(p);
+  }
+  // Failure links, breadth first; each node's outputs gain those of its failure node.
+  std::deque<std::int32_t> queue;
+  for (const auto& [cls, child] : trie[0].children) {
+    trie[child].fail = 0;
+    queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    const std::int32_t node = queue.front();
+    queue.pop_front();
+    for (const auto& [cls, child] : trie[node].children) {
+      std::int32_t f = trie[node].fail;
+      while (f != 0 && trie[f].child(cls) < 0) f = trie[f].fail;
+      const std::int32_t target = trie[f].child(cls);
+      trie[child].fail = target >= 0 && target != child ? target : 0;
+      const auto& inherited = trie[trie[child].fail].outputs;
+      trie[child].outputs.insert(trie[child].outputs.end(), inherited.begin(), inherited.end());
+      queue.push_back(child);
+    }
+  }
+  return trie;
+}
+
+// Places the trie into the double array: each node's children at base + class, first fit,
+// nodes in breadth-first order so the busy upper levels sit together. Two nodes may share a
+// base: `check` names each slot's parent, so their children can never be confused.
+void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
+  std::vector<std::int32_t> slot_of(trie.size(), -1);
+  slots.assign(trie.size() * 2 + 64, Slot{});
+  slot_of[0] = kRoot;
+  slots[kRoot].check = kRoot;  // the root is its own parent, never a child of anyone
+  std::size_t first_free = 1;
+
+  auto ensure = [&](std::size_t size) {
+    if (size > slots.size()) slots.resize(std::max(size, slots.size() * 3 / 2), Slot{});
+  };
+  std::deque<std::int32_t> queue{0};
+  while (!queue.empty()) {
+    const std::int32_t node = queue.front();
+    queue.pop_front();
+    const auto& kids = trie[node].children;
+    std::int32_t base = 0;
+    if (!kids.empty()) {
+      while (first_free < slots.size() && slots[first_free].check != kFree) ++first_free;
+      const std::int32_t lowest = kids.front().first;
+      for (std::size_t pos = std::max<std::size_t>(first_free, lowest + 1);; ++pos) {
+        ensure(pos + 1);
+        if (slots[pos].check != kFree) continue;
+        const auto candidate = static_cast<std::int32_t>(pos) - lowest;
+        if (candidate < 1) continue;
+        ensure(candidate + kids.back().first + 1);
+        bool fits = true;
+        for (const auto& [cls, child] : kids) {
+          if (slots[candidate + cls].check != kFree) { fits = false; break; }
+        }
+        if (fits) { base = candidate; break; }
+      }
+      for (const auto& [cls, child] : kids) {
+        slots[base + cls].check = slot_of[node];
+        slot_of[child] = base + cls;
+        queue.push_back(child);
+      }
+    }
+    slots[slot_of[node]].base = base << 1;
+  }
+  // Room for base + any class beyond the last used slot, so the scan never bounds-checks.
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < slots.size(); ++i)
+    if (slots[i].check != kFree) used = i;
+  slots.resize(used + 1 + kClassMask + 1, Slot{});
+
+  fail.assign(slots.size(), kRoot);
+  out_begin.assign(slots.size(), kEndOfList);
+  for (std::size_t n = 0; n < trie.size(); ++n) {
+    const std::int32_t s = slot_of[n];
+    fail[s] = slot_of[trie[n].fail];
+    if (!trie[n].outputs.empty()) {
+      slots[s].base |= 1;
+      out_begin[s] = static_cast<std::uint32_t>(out_pool.size());
+      out_pool.insert(out_pool.end(), trie[n].outputs.begin(), trie[n].outputs.end());
+      out_pool.push_back(kEndOfList);
+    }
+  }
+  state_count = trie.size();
+}
+
+// The hot loop: every (overlapping) occurrence of every pattern, in end order.
+void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const {
+  const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = begin + text.size();
+  const Slot* const slot = slots.data();
+  const std::uint16_t* const table = bmp_class.data();
+  std::uint32_t ring[64];
+  std::vector<std::uint32_t> big_ring;
+  std::uint32_t* positions = ring;
+  if (ring_mask >= 64) {
+    big_ring.resize(ring_mask + 1);
+    positions = big_ring.data();
+  }
+  std::uint32_t stream = 0;  // characters fed to the automaton so far
+  std::int32_t state = kRoot;
+  int gap = 0;
+
+  for (const unsigned char* p = begin; p < end;) {
+    const unsigned char* const at = p;
+    char32_t cp;
+    std::uint16_t e;
+    if (*p < 0x80) {
+      e = table[*p++];
+    } else {
+      const int len = utf8::decode(p, end, cp);
+      if (len == 0) { ++p; state = kRoot; continue; }
+      p += len;
+      e = cp < 0x10000 ? table[cp] : entry_of(cp);
+    }
+    if (e == 0) {  // in no pattern and not noise: nothing can continue through it
+      state = kRoot;
+      continue;
+    }
+    const std::int32_t cls = e & kClassMask;
+    std::int32_t next = -1;
+    if (e & kNoiseFlag) {
+      // A noise character continues a term only where the term itself contains it here.
+      if (cls) {
+        const std::int32_t t = (slot[state].base >> 1) + cls;
+        if (slot[t].check == state) next = t;
+      }
+      if (next < 0) {
+        if (state != kRoot && ++gap > kMaxNoiseRun) state = kRoot;
+        continue;
+      }
+    } else {
+      for (;;) {
+        const std::int32_t t = (slot[state].base >> 1) + cls;
+        if (slot[t].check == state) { next = t; break; }
+        if (state == kRoot) break;
+        state = fail[state];
+      }
+      if (next < 0) { state = kRoot; gap = 0; continue; }
+    }
+    state = next;
+    gap = 0;
+    positions[stream & ring_mask] = static_cast<std::uint32_t>(at - begin);
+    ++stream;
+    if (slot[state].base & 1) {
+      const auto hit_end = static_cast<std::uint32_t>(p - begin);
+      for (std::uint32_t i = out_begin[state]; out_pool[i] != kEndOfList; ++i) {
+        const std::uint32_t pattern = out_pool[i];
+        const std::uint32_t hit_begin = positions[(stream - length[pattern]) & ring_mask];
+        raw.push_back(Hit{pattern, hit_begin, hit_end, 0, 0});
+      }
+    }
+  }
+}
+
+// The Latin word-boundary rule, checked on the original neighbours of the span.
+bool Matcher::Impl::boundary_ok(std::string_view text, const Hit& hit) const {
+  const auto* const b = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const e = b + text.size();
+  auto latin_at = [&](const unsigned char* p) {
+    char32_t cp;
+    return utf8::decode(p, e, cp) > 0 && is_latin_letter(fold(cp, norm));
+  };
+  if (latin_start[hit.pattern] && hit.begin > 0) {
+    const unsigned char* p = b + hit.begin - 1;
+    while (p > b && (*p & 0xC0) == 0x80) --p;
+    if (latin_at(p)) return false;
+  }
+  if (latin_end[hit.pattern] && hit.end < text.size() && latin_at(b + hit.end)) return false;
+  return true;
+}
+
+Matcher::Matcher(std::span<const PatternSpec> patterns, const Normalization& normalization)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->norm = normalization;
+  impl_->build(patterns);
+}
+Matcher::~Matcher() = default;
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+
+void Matcher::find(std::string_view text, const MatchOptions& options, std::vector<Hit>& out) const {
+  thread_local std::vector<Hit> raw, allowed, banned;
+  raw.clear();
+  impl_->collect(text, raw);
+  if (raw.empty()) return;
+
+  allowed.clear();
+  banned.clear();
+  for (Hit& hit : raw) {
+    const PatternSpec& spec = impl_->specs[hit.pattern];
+    if (!impl_->boundary_ok(text, hit)) continue;
+    if (spec.allow & options.platforms) allowed.push_back(hit);
+    hit.block = spec.block & options.platforms;
+    hit.warn = options.include_warn ? spec.warn & options.platforms : 0;
+    if (hit.block | hit.warn) banned.push_back(hit);
+  }
+  // An allow-listed phrase that covers a hit suppresses it, on the platforms that allow it.
+  if (!allowed.empty()) {
+    std::sort(allowed.begin(), allowed.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+    std::uint32_t widest = 0;
+    for (const Hit& a : allowed) widest = std::max(widest, a.end - a.begin);
+    for (Hit& hit : banned) {
+      PlatformMask covered = 0;
+      const std::uint32_t from = hit.begin > widest ? hit.begin - widest : 0;
+      auto it = std::lower_bound(allowed.begin(), allowed.end(), from,
+                                 [](const Hit& a, std::uint32_t v) { return a.begin < v; });
+      for (; it != allowed.end() && it->begin <= hit.begin; ++it)
+        if (it->end >= hit.end) covered |= impl_->specs[it->pattern].allow;
+      hit.block &= ~covered;
+      hit.warn &= ~covered;
+    }
+    std::erase_if(banned, [](const Hit& h) { return (h.block | h.warn) == 0; });
+  }
+  std::sort(banned.begin(), banned.end(), [](const Hit& a, const Hit& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return a.pattern < b.pattern;
+  });
+  if (options.overlapping) {
+    out.insert(out.end(), banned.begin(), banned.end());
+    return;
+  }
+  std::uint32_t taken_until = 0;
+  bool any = false;
+  for (const Hit& hit : banned) {
+    if (any && hit.begin < taken_until) continue;
+    out.push_back(hit);
+    taken_until = hit.end;
+    any = true;
+  }
+}
+
+const std::u32string& Matcher::normalized(std::uint32_t pattern) const { return impl_->normalized.at(pattern); }
+const Normalization& Matcher::normalization() const { return impl_->norm; }
+std::size_t Matcher::states() const { return impl_->state_count; }
+
+std::size_t Matcher::memory_bytes() const {
+  const Impl& m = *impl_;
+  return m.slots.size() * sizeof(Slot) + m.fail.size() * sizeof(std::int32_t) +
+         m.out_begin.size() * sizeof(std::uint32_t) + m.out_pool.size() * sizeof(std::uint32_t) +
+         m.bmp_class.size() * sizeof(std::uint16_t) + m.astral_class.size() * 16 +
+         m.length.size() * sizeof(std::uint32_t) + m.latin_start.size() * 2;
+}
+
+}  // namespace kefu::host::words

@@ -1,0 +1,70 @@
+// The sensitive-word matcher: one Aho-Corasick automaton over normalized characters for every
+// term and allow-listed phrase of every platform, scanned once per text.
+//
+// Why this shape (docs/words.md has the semantics, bench/ the numbers):
+//  - normalization is fused into one lookup: a 64K table maps each BMP code point straight to
+//    the class of the character it folds to (0 = in no term, which sends the automaton home);
+//  - the automaton is a double array over those classes, so a step is two loads;
+//  - noise characters are skipped inside the loop, and a ring of stream positions maps every
+//    hit back to the span of the original bytes, whatever was folded or skipped;
+//  - platform masks ride on each pattern, so one scan answers for several platforms at once.
+#pragma once
+
+#include "words/normalize.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::host::words {
+
+using PlatformMask = std::uint64_t;
+inline constexpr PlatformMask kAllPlatforms = ~PlatformMask{0};
+
+struct PatternSpec {
+  std::string text;        // UTF-8, as written in the list
+  PlatformMask block = 0;  // platforms on which it is a `block` term
+  PlatformMask warn = 0;   // platforms on which it is a `warn` term
+  PlatformMask allow = 0;  // platforms on which it is an allow-listed phrase
+};
+
+struct MatchOptions {
+  PlatformMask platforms = kAllPlatforms;  // the platforms the scan is for
+  bool include_warn = true;                // false: only `block` hits
+  bool overlapping = false;                // true: every hit; false: leftmost-longest, non-overlapping
+};
+
+struct Hit {
+  std::uint32_t pattern;     // index into the patterns given to the Matcher
+  std::uint32_t begin, end;  // byte span of the ORIGINAL text
+  PlatformMask block, warn;  // platforms (of those asked) on which the hit counts, by severity
+};
+
+class Matcher {
+ public:
+  // Throws std::invalid_argument naming the pattern when one is empty after normalization.
+  Matcher(std::span<const PatternSpec> patterns, const Normalization& normalization);
+  ~Matcher();
+  Matcher(Matcher&&) noexcept;
+  Matcher& operator=(Matcher&&) noexcept;
+
+  // Appends the hits in `text` to `out`, ordered by begin then longest first. Invalid UTF-8
+  // bytes never match anything (callers report them; see text/encoding.h).
+  void find(std::string_view text, const MatchOptions& options, std::vector<Hit>& out) const;
+
+  // The pattern as the automaton sees it (after normalization).
+  const std::u32string& normalized(std::uint32_t pattern) const;
+  const Normalization& normalization() const;
+
+  std::size_t states() const;
+  std::size_t memory_bytes() const;  // the automaton, its tables and outputs
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kefu::host::words
