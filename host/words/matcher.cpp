@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 #include <unordered_map>
@@ -19,12 +20,18 @@ constexpr std::int32_t kRoot = 0;
 constexpr std::int32_t kFree = -1;
 constexpr std::uint32_t kEndOfList = UINT32_MAX;
 
-// A double-array slot. `base` is shifted left one bit; the low bit says the state has outputs,
-// so the hot loop learns "did something end here" from the slot it already loaded.
+// A double-array slot, 16 bytes: what one step needs from a state sits in one cache line.
+// `base` is shifted left two bits: bit 0 says outputs end here, bit 1 that the failure chain is
+// longer than state → fail → root (the step then takes the general loop).
 struct Slot {
   std::int32_t base = 0;
   std::int32_t check = kFree;
+  std::int32_t fail = kRoot;
+  std::uint32_t out = kEndOfList;  // index into out_pool
 };
+constexpr std::int32_t kHasOutput = 1;
+constexpr std::int32_t kDeepFail = 2;
+constexpr int kBaseShift = 2;
 
 // The trie before it is packed into the double array.
 struct TrieNode {
@@ -44,6 +51,7 @@ struct Matcher::Impl {
   Normalization norm;
   std::vector<PatternSpec> specs;
   std::vector<std::u32string> normalized;
+  std::vector<std::vector<std::uint16_t>> classes;  // each pattern as character classes
   std::vector<std::uint32_t> length;  // in characters
   std::vector<std::uint8_t> latin_start, latin_end;
 
@@ -51,10 +59,8 @@ struct Matcher::Impl {
   std::unordered_map<char32_t, std::uint16_t> astral_class;  // classes of code points above U+FFFF
 
   std::vector<Slot> slots;
-  std::vector<std::int32_t> fail;         // per slot
-  std::vector<std::uint32_t> out_begin;   // per slot: index into out_pool, valid when base & 1
   std::vector<std::uint32_t> out_pool;    // pattern ids, each list ends with kEndOfList
-  std::uint32_t ring_mask = 0;
+  std::vector<std::int32_t> root_transition;  // per class: the root's child, or the root
   std::size_t state_count = 0;
 
   std::uint16_t entry_of(char32_t cp) const {
@@ -68,24 +74,22 @@ struct Matcher::Impl {
   std::vector<TrieNode> build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const;
   void pack(std::vector<TrieNode>& trie);
   void collect(std::string_view text, std::vector<Hit>& raw) const;
+  std::uint32_t start_of(std::uint32_t pattern, const unsigned char* text, const unsigned char* last) const;
   bool boundary_ok(std::string_view text, const Hit& hit) const;
 };
 
 void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   specs.assign(patterns.begin(), patterns.end());
   std::unordered_map<char32_t, std::size_t> frequency;
-  std::size_t longest = 1;
   for (std::size_t i = 0; i < specs.size(); ++i) {
     std::u32string n = normalize(specs[i].text, norm);
     if (n.empty()) throw std::invalid_argument("pattern " + std::to_string(i) + " is empty");
     for (char32_t c : n) ++frequency[c];
-    longest = std::max(longest, n.size());
     length.push_back(static_cast<std::uint32_t>(n.size()));
     latin_start.push_back(norm.latin_boundary && is_latin_letter(n.front()));
     latin_end.push_back(norm.latin_boundary && is_latin_letter(n.back()));
     normalized.push_back(std::move(n));
   }
-  ring_mask = static_cast<std::uint32_t>(std::bit_ceil(longest) - 1);
 
   // Frequent characters get small classes: their transitions pack densely near the root.
   std::vector<std::pair<std::size_t, char32_t>> by_frequency;
@@ -117,6 +121,10 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
     }
   }
 
+  for (const std::u32string& n : normalized) {
+    std::vector<std::uint16_t>& c = classes.emplace_back();
+    for (char32_t ch : n) c.push_back(class_of.at(ch));
+  }
   std::vector<TrieNode> trie = build_trie(class_of);
   pack(trie);
 }
@@ -168,14 +176,34 @@ std::vector<TrieNode> Matcher::Impl::build_trie(const std::unordered_map<char32_
 // base: `check` names each slot's parent, so their children can never be confused.
 void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
   std::vector<std::int32_t> slot_of(trie.size(), -1);
-  slots.assign(trie.size() * 2 + 64, Slot{});
   slot_of[0] = kRoot;
-  slots[kRoot].check = kRoot;  // the root is its own parent, never a child of anyone
-  std::size_t first_free = 1;
-
-  auto ensure = [&](std::size_t size) {
-    if (size > slots.size()) slots.resize(std::max(size, slots.size() * 3 / 2), Slot{});
+  // next_free[i] leads to the first free slot >= i (union-find with path halving), so the
+  // search for a base visits free slots only; this keeps 50k terms well under a second.
+  std::vector<std::int32_t> next_free;
+  auto grow = [&](std::size_t size) {
+    if (size <= slots.size()) return;
+    size = std::max(size, slots.size() * 3 / 2 + 64);
+    const std::size_t old = slots.size();
+    slots.resize(size, Slot{});
+    next_free.resize(size + 1);
+    for (std::size_t i = old; i <= size; ++i) next_free[i] = static_cast<std::int32_t>(i);
   };
+  auto first_free = [&](std::size_t i) {
+    grow(i + 1);
+    while (next_free[i] != static_cast<std::int32_t>(i)) {
+      next_free[i] = next_free[next_free[i]];
+      i = static_cast<std::size_t>(next_free[i]);
+      grow(i + 1);
+    }
+    return i;
+  };
+  grow(trie.size() * 2 + 64);
+  auto occupy = [&](std::int32_t pos, std::int32_t parent) {
+    slots[pos].check = parent;
+    next_free[pos] = pos + 1;
+  };
+  occupy(kRoot, kRoot);  // the root is its own parent, never a child of anyone
+
   std::deque<std::int32_t> queue{0};
   while (!queue.empty()) {
     const std::int32_t node = queue.front();
@@ -183,27 +211,23 @@ void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
     const auto& kids = trie[node].children;
     std::int32_t base = 0;
     if (!kids.empty()) {
-      while (first_free < slots.size() && slots[first_free].check != kFree) ++first_free;
-      const std::int32_t lowest = kids.front().first;
-      for (std::size_t pos = std::max<std::size_t>(first_free, lowest + 1);; ++pos) {
-        ensure(pos + 1);
-        if (slots[pos].check != kFree) continue;
-        const auto candidate = static_cast<std::int32_t>(pos) - lowest;
-        if (candidate < 1) continue;
-        ensure(candidate + kids.back().first + 1);
+      const std::int32_t lowest = kids.front().first, highest = kids.back().first;
+      for (std::size_t pos = first_free(static_cast<std::size_t>(lowest) + 1);; pos = first_free(pos + 1)) {
+        base = static_cast<std::int32_t>(pos) - lowest;
+        grow(static_cast<std::size_t>(base + highest) + 1);
         bool fits = true;
-        for (const auto& [cls, child] : kids) {
-          if (slots[candidate + cls].check != kFree) { fits = false; break; }
+        for (const auto& kid : kids) {
+          if (slots[base + kid.first].check != kFree) { fits = false; break; }
         }
-        if (fits) { base = candidate; break; }
+        if (fits) break;
       }
       for (const auto& [cls, child] : kids) {
-        slots[base + cls].check = slot_of[node];
+        occupy(base + cls, slot_of[node]);
         slot_of[child] = base + cls;
         queue.push_back(child);
       }
     }
-    slots[slot_of[node]].base = base << 1;
+    slots[slot_of[node]].base = base << kBaseShift;
   }
   // Room for base + any class beyond the last used slot, so the scan never bounds-checks.
   std::size_t used = 0;
@@ -211,88 +235,116 @@ void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
     if (slots[i].check != kFree) used = i;
   slots.resize(used + 1 + kClassMask + 1, Slot{});
 
-  fail.assign(slots.size(), kRoot);
-  out_begin.assign(slots.size(), kEndOfList);
   for (std::size_t n = 0; n < trie.size(); ++n) {
-    const std::int32_t s = slot_of[n];
-    fail[s] = slot_of[trie[n].fail];
+    Slot& slot = slots[slot_of[n]];
+    slot.fail = slot_of[trie[n].fail];
+    if (n != 0 && trie[n].fail != 0 && trie[trie[n].fail].fail != 0) slot.base |= kDeepFail;
     if (!trie[n].outputs.empty()) {
-      slots[s].base |= 1;
-      out_begin[s] = static_cast<std::uint32_t>(out_pool.size());
+      slot.base |= kHasOutput;
+      slot.out = static_cast<std::uint32_t>(out_pool.size());
       out_pool.insert(out_pool.end(), trie[n].outputs.begin(), trie[n].outputs.end());
       out_pool.push_back(kEndOfList);
     }
   }
+  root_transition.assign(kClassMask + 1, kRoot);
+  for (const auto& [cls, child] : trie[0].children) root_transition[cls] = slot_of[child];
   state_count = trie.size();
 }
 
 // The hot loop: every (overlapping) occurrence of every pattern, in end order.
+// (bench/words_bench.cpp measures it; keep branches out of the common path.)
 void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const {
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = begin + text.size();
-  const Slot* const slot = slots.data();
-  const std::uint16_t* const table = bmp_class.data();
-  std::uint32_t ring[64];
-  std::vector<std::uint32_t> big_ring;
-  std::uint32_t* positions = ring;
-  if (ring_mask >= 64) {
-    big_ring.resize(ring_mask + 1);
-    positions = big_ring.data();
-  }
-  std::uint32_t stream = 0;  // characters fed to the automaton so far
+  const Slot* __restrict const slot = slots.data();
+  const std::uint16_t* __restrict const table = bmp_class.data();
+  const std::int32_t* __restrict const root_next = root_transition.data();
   std::int32_t state = kRoot;
   int gap = 0;
 
   for (const unsigned char* p = begin; p < end;) {
-    const unsigned char* const at = p;
-    char32_t cp;
+    const unsigned char* const at = p;  // where this character starts
     std::uint16_t e;
     if (*p < 0x80) {
       e = table[*p++];
+    } else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) [[likely]] {
+      // The common case in Chinese text, inlined: a valid three-byte sequence. Overlong forms
+      // are refused here; surrogates (ED A0-BF ..) decode to table entries that are 0, which
+      // match nothing, as invalid bytes should.
+      const unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      if (cp < 0x800) [[unlikely]] { ++p; state = kRoot; continue; }
+      p += 3;
+      e = table[cp];
     } else {
+      char32_t cp;
       const int len = utf8::decode(p, end, cp);
-      if (len == 0) { ++p; state = kRoot; continue; }
+      if (len == 0) { ++p; state = kRoot; continue; }  // invalid bytes match nothing
       p += len;
       e = cp < 0x10000 ? table[cp] : entry_of(cp);
     }
-    if (e == 0) {  // in no pattern and not noise: nothing can continue through it
-      state = kRoot;
-      continue;
-    }
     const std::int32_t cls = e & kClassMask;
-    std::int32_t next = -1;
-    if (e & kNoiseFlag) {
-      // A noise character continues a term only where the term itself contains it here.
-      if (cls) {
-        const std::int32_t t = (slot[state].base >> 1) + cls;
-        if (slot[t].check == state) next = t;
+    const std::int32_t base_bits = slot[state].base;
+    std::int32_t next = (base_bits >> kBaseShift) + cls;
+    // Class 0 (in no pattern) never passes a check: slot base + 0 is no state's child.
+    bool skipped = false;
+    if (slot[next].check != state) {
+      std::int32_t fallback;
+      if (!(base_bits & kDeepFail)) [[likely]] {
+        // Failing to the root, or to a state that fails to the root: the root's transitions
+        // are one dense lookup that does not wait for this state's loads.
+        fallback = root_next[cls];
+        const std::int32_t f = slot[state].fail;
+        if (f != kRoot) [[unlikely]] {
+          const std::int32_t t = (slot[f].base >> kBaseShift) + cls;
+          if (slot[t].check == f) fallback = t;
+        }
+      } else {
+        fallback = kRoot;
+        for (std::int32_t s = slot[state].fail;; s = slot[s].fail) {
+          const std::int32_t t = (slot[s].base >> kBaseShift) + cls;
+          if (slot[t].check == s) { fallback = t; break; }
+          if (s == kRoot) break;
+        }
       }
-      if (next < 0) {
-        if (state != kRoot && ++gap > kMaxNoiseRun) state = kRoot;
-        continue;
-      }
+      // A noise character continues a term only where the term itself contains it (the check
+      // above); otherwise it is skipped, up to kMaxNoiseRun in a row. Selects, not branches:
+      // punctuation comes at no predictable rhythm.
+      skipped = e & kNoiseFlag;
+      const int run = gap + 1;
+      const std::int32_t kept = run > kMaxNoiseRun ? kRoot : state;
+      next = skipped ? kept : fallback;
+      gap = skipped ? run : 0;
     } else {
-      for (;;) {
-        const std::int32_t t = (slot[state].base >> 1) + cls;
-        if (slot[t].check == state) { next = t; break; }
-        if (state == kRoot) break;
-        state = fail[state];
-      }
-      if (next < 0) { state = kRoot; gap = 0; continue; }
+      gap = 0;
     }
     state = next;
-    gap = 0;
-    positions[stream & ring_mask] = static_cast<std::uint32_t>(at - begin);
-    ++stream;
-    if (slot[state].base & 1) {
+    if ((slot[next].base & kHasOutput) && !skipped) [[unlikely]] {
       const auto hit_end = static_cast<std::uint32_t>(p - begin);
-      for (std::uint32_t i = out_begin[state]; out_pool[i] != kEndOfList; ++i) {
+      for (std::uint32_t i = slot[next].out; out_pool[i] != kEndOfList; ++i) {
         const std::uint32_t pattern = out_pool[i];
-        const std::uint32_t hit_begin = positions[(stream - length[pattern]) & ring_mask];
-        raw.push_back(Hit{pattern, hit_begin, hit_end, 0, 0});
+        raw.push_back(Hit{pattern, start_of(pattern, begin, at), hit_end, 0, 0});
       }
     }
   }
+}
+
+// Where the hit of `pattern` whose last character starts at `last` begins: walks back over the
+// original text, matching the pattern's classes from its end and stepping over skipped noise.
+// Done per hit rather than recording every character's offset as the scan goes, which would
+// cost the hot loop a store per character.
+std::uint32_t Matcher::Impl::start_of(std::uint32_t pattern, const unsigned char* text,
+                                      const unsigned char* last) const {
+  const std::vector<std::uint16_t>& want = classes[pattern];
+  const unsigned char* p = last;
+  std::size_t k = want.size() - 1;  // the character at `last` is want[k]
+  while (k > 0) {
+    do { --p; } while (p > text && (*p & 0xC0) == 0x80);
+    char32_t cp;
+    const std::uint16_t e = utf8::decode(p, p + 4, cp) ? entry_of(cp) : 0;
+    if ((e & kClassMask) == want[k - 1]) --k;
+    // anything else here is a noise character the scan skipped
+  }
+  return static_cast<std::uint32_t>(p - text);
 }
 
 // The Latin word-boundary rule, checked on the original neighbours of the span.
@@ -379,8 +431,8 @@ std::size_t Matcher::states() const { return impl_->state_count; }
 
 std::size_t Matcher::memory_bytes() const {
   const Impl& m = *impl_;
-  return m.slots.size() * sizeof(Slot) + m.fail.size() * sizeof(std::int32_t) +
-         m.out_begin.size() * sizeof(std::uint32_t) + m.out_pool.size() * sizeof(std::uint32_t) +
+  return m.slots.size() * sizeof(Slot) + m.out_pool.size() * sizeof(std::uint32_t) +
+         m.root_transition.size() * sizeof(std::int32_t) +
          m.bmp_class.size() * sizeof(std::uint16_t) + m.astral_class.size() * 16 +
          m.length.size() * sizeof(std::uint32_t) + m.latin_start.size() * 2;
 }
