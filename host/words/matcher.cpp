@@ -415,13 +415,19 @@ void Matcher::find(std::string_view text, const MatchOptions& options, std::vect
     out.insert(out.end(), banned.begin(), banned.end());
     return;
   }
-  std::uint32_t taken_until = 0;
-  bool any = false;
+  // Leftmost-longest. A shorter term inside the chosen hit lends it its verdict: 最好 on a
+  // platform that blocks 最 is a block hit there, even if 最好 itself is only a warning.
+  const std::size_t first = out.size();
   for (const Hit& hit : banned) {
-    if (any && hit.begin < taken_until) continue;
+    if (out.size() > first && hit.begin < out.back().end) {
+      Hit& taken = out.back();
+      if (hit.end <= taken.end) {
+        taken.block |= hit.block;
+        taken.warn = (taken.warn | hit.warn) & ~taken.block;
+      }
+      continue;
+    }
     out.push_back(hit);
-    taken_until = hit.end;
-    any = true;
   }
 }
 

@@ -1,6 +1,12 @@
 // Douyin e-commerce (抖音电商 / 抖店), chat through 飞鸽.
 #include <kefu/plugin.hpp>
 
+#include <string_view>
+
+namespace kefu::embedded {
+std::string_view words_txt();  // words.txt, compiled in by kefu_embed
+}
+
 namespace {
 
 class DouyinPlugin final : public kefu::Plugin {
@@ -12,8 +18,14 @@ class DouyinPlugin final : public kefu::Plugin {
     info.id = "douyin";
     info.name_zh = "抖音电商";
     info.name_en = "Douyin";
-    info.version = "0.1.0";
+    info.version = "0.2.0";
+    info.capabilities = {std::string(kefu::kCapWords)};
+    info.limitations = {"no public Douyin CS word list found: ships no own words (inherits the common list); configure words_files with the shop's own list"};
     return info;
+  }
+
+  kefu::WordList words() const override {
+    return shipped_and_merchant_words(kefu::embedded::words_txt(), {});
   }
 };
 

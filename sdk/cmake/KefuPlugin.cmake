@@ -34,7 +34,8 @@ endfunction()
 # its facts with it and no data directory has to be found at run time. The file's bytes become
 #   std::string_view kefu::embedded::<name>();
 # which the code declares itself. Regenerated whenever the file changes.
-set(_KEFU_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/KefuEmbed.cmake")
+# Cached (internal) so the function finds the script from any directory that calls it.
+set(_KEFU_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/KefuEmbed.cmake" CACHE INTERNAL "kefu_embed script")
 function(kefu_embed target)
   cmake_parse_arguments(ARG "" "SYMBOL;FILE" "" ${ARGN})
   if(NOT ARG_SYMBOL OR NOT ARG_FILE)

@@ -18,10 +18,13 @@
 #include <kefu/fingerprint.h>
 #include <kefu/json.hpp>
 #include <kefu/model.hpp>
+#include <kefu/wordfile.hpp>
 
 #include <boost/dll/alias.hpp>
 
 #include <exception>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -104,7 +107,43 @@ class Plugin {
  protected:
   const Host& host() const { return host_; }
 
+  // The usual words(): the list the plugin ships (compiled in with kefu_embed; a bad line there
+  // is the plugin's bug and throws) plus the merchant's own lists, named in this plugin's
+  // configuration as {"words_files": ["/path/list.txt", ...]} in the word-file format (a plain
+  // one-term-per-line export is valid). A merchant file's bad lines are logged with file:line
+  // and skipped; an unreadable file throws, naming it.
+  WordList shipped_and_merchant_words(std::string_view shipped, const WordFileDefaults& defaults) const {
+    WordList list;
+    if (auto problems = read_word_file(shipped, defaults, list); !problems.empty())
+      throw std::runtime_error("shipped word list, line " + std::to_string(problems[0].line) + ": " + problems[0].reason);
+    for (const std::string& path : configured_word_files()) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw std::runtime_error("cannot read words_files entry " + path);
+      std::stringstream text;
+      text << in.rdbuf();
+      WordFileDefaults merchant = defaults;
+      merchant.source = Source{"商家词表 " + path, "", "", Confidence::merchant, "configured in words_files"};
+      for (const auto& problem : read_word_file(text.str(), merchant, list))
+        host_.log(LogLevel::warn, path + ":" + std::to_string(problem.line) + ": " + problem.reason);
+    }
+    return list;
+  }
+
  private:
+  std::vector<std::string> configured_word_files() const {
+    rapidjson::Document config;
+    config.Parse(host_.config_json().c_str());
+    std::vector<std::string> files;
+    if (!config.IsObject() || !config.HasMember("words_files")) return files;
+    const auto& list = config["words_files"];
+    if (!list.IsArray()) throw std::runtime_error("configuration words_files must be an array of paths");
+    for (const auto& item : list.GetArray()) {
+      if (!item.IsString()) throw std::runtime_error("configuration words_files must be an array of paths");
+      files.emplace_back(item.GetString(), item.GetStringLength());
+    }
+    return files;
+  }
+
   Host host_;
 };
 

@@ -195,3 +195,20 @@ TEST(Matcher, EmptyPatternIsRefused) {
 
 }  // namespace
 }  // namespace kefu::host::words
+
+namespace kefu::host::words {
+namespace {
+
+TEST(Matcher, ALongerHitTakesTheStrictestVerdictOfTheTermsInsideIt) {
+  std::vector<PatternSpec> specs{{"最", kA, 0, 0}, {"最好", 0, kA | kB, 0}};
+  Matcher m(specs, {});
+  std::vector<Hit> hits;
+  m.find("全网最好", {}, hits);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].pattern, 1u);  // the span is the longest term's
+  EXPECT_EQ(hits[0].block, kA);    // blocked on A because 最 is
+  EXPECT_EQ(hits[0].warn, kB);
+}
+
+}  // namespace
+}  // namespace kefu::host::words

@@ -1,0 +1,245 @@
+#include "cli/cmd_words.h"
+
+#include "words/scan_file.h"
+#include "words/sources.h"
+
+#include <kefu/json.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <future>
+#include <iostream>
+#include <thread>
+
+namespace kefu::host {
+namespace {
+
+// One hit as `kefu scan --format json|csv` prints it (docs/words.md documents the keys).
+struct PlatformVerdict {
+  std::string id, severity;
+  template <class S, class V> static void fields(S& s, V& v) { v("id", s.id); v("severity", s.severity); }
+};
+struct HitRow {
+  std::string file;
+  int line = 0, column = 0, offset = 0, length = 0;
+  std::string text, term, normalized, category, severity, suggestion;
+  std::vector<PlatformVerdict> platforms;
+  int record = 0;
+  std::string session_id, sender, agent_id;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("file", s.file); v("line", s.line); v("column", s.column); v("offset", s.offset); v("length", s.length);
+    v("text", s.text); v("term", s.term); v("normalized", s.normalized); v("category", s.category);
+    v("severity", s.severity); v("suggestion", s.suggestion); v("platforms", s.platforms);
+    v("record", s.record); v("session_id", s.session_id); v("sender", s.sender); v("agent_id", s.agent_id);
+  }
+};
+struct FileSummary {
+  std::string file, kind, encoding;
+  int bytes = 0, units = 0, hits = 0;
+  std::vector<std::string> problems;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("file", s.file); v("kind", s.kind); v("encoding", s.encoding); v("bytes", s.bytes); v("units", s.units);
+    v("hits", s.hits); v("problems", s.problems);
+  }
+};
+struct ScanOutput {
+  std::vector<std::string> platforms;
+  std::vector<HitRow> hits;
+  std::vector<FileSummary> files;
+  int block = 0, warn = 0;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("platforms", s.platforms); v("hits", s.hits); v("files", s.files); v("block", s.block); v("warn", s.warn);
+  }
+};
+
+struct Args {
+  std::vector<std::string> platforms, words, allow, files;
+  std::string format = "text", severity = "warn", encoding, sender;
+  bool overlapping = false;
+};
+
+HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const words::ScanHit& s) {
+  HitRow row;
+  row.file = file;
+  row.line = static_cast<int>(s.line);
+  row.column = static_cast<int>(s.column);
+  row.offset = static_cast<int>(s.offset);
+  row.length = static_cast<int>(s.length);
+  row.text = s.text;
+  row.normalized = lexicon.normalized(s.hit.pattern);
+  row.record = static_cast<int>(s.record);
+  row.session_id = s.session_id;
+  row.sender = s.sender;
+  row.agent_id = s.agent_id;
+  const words::ListedTerm* decisive = nullptr;
+  for (std::size_t p = 0; p < lexicon.platforms().size(); ++p) {
+    const words::PlatformMask bit = words::PlatformMask{1} << p;
+    const bool block = s.hit.block & bit, warn = s.hit.warn & bit;
+    if (!block && !warn) continue;
+    row.platforms.push_back({lexicon.platforms()[p], block ? "block" : "warn"});
+    const words::ListedTerm* e = lexicon.entry(s.hit.pattern, p);
+    if (e && (!decisive || (block && decisive->term.severity != Severity::block))) decisive = e;
+  }
+  row.severity = s.hit.block ? "block" : "warn";
+  if (decisive) {
+    row.term = decisive->term.text;
+    row.category = decisive->term.category;
+    row.suggestion = decisive->term.suggestion;
+  }
+  return row;
+}
+
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void print_text(const ScanOutput& out, Lang lang) {
+  for (const HitRow& h : out.hits) {
+    std::cout << h.file << ':' << h.line << ':' << h.column << ": "
+              << (h.severity == "block" ? tr(lang, "[禁用] ", "[block] ") : tr(lang, "[提示] ", "[warn] ")) << h.term
+              << " (" << h.category << ")";
+    if (h.text != h.term) std::cout << tr(lang, " 原文「", " as \"") << h.text << tr(lang, "」", "\"");
+    std::cout << tr(lang, " 平台 ", " on ");
+    for (std::size_t i = 0; i < h.platforms.size(); ++i)
+      std::cout << (i ? "," : "") << h.platforms[i].id << (h.platforms[i].severity == "block" ? "" : "(warn)");
+    if (!h.suggestion.empty()) std::cout << tr(lang, " 建议：", " suggest: ") << h.suggestion;
+    if (!h.session_id.empty() || !h.sender.empty())
+      std::cout << tr(lang, " 会话 ", " session ") << h.session_id << ' ' << h.sender
+                << (h.agent_id.empty() ? "" : " " + h.agent_id);
+    std::cout << '\n';
+  }
+  std::cerr << tr(lang, "扫描 ", "scanned ") << out.files.size() << tr(lang, " 个文件，命中 ", " file(s), ")
+            << out.hits.size() << tr(lang, " 处（禁用 ", " hit(s) (block ") << out.block
+            << tr(lang, "，提示 ", ", warn ") << out.warn << tr(lang, "）\n", ")\n");
+}
+
+void print_csv(const ScanOutput& out) {
+  std::cout << "file,line,column,offset,length,text,term,normalized,category,severity,platforms,suggestion,record,"
+               "session_id,sender,agent_id\n";
+  for (const HitRow& h : out.hits) {
+    std::string platforms;
+    for (const auto& p : h.platforms) platforms += (platforms.empty() ? "" : ";") + p.id + ":" + p.severity;
+    std::cout << csv_field(h.file) << ',' << h.line << ',' << h.column << ',' << h.offset << ',' << h.length << ','
+              << csv_field(h.text) << ',' << csv_field(h.term) << ',' << csv_field(h.normalized) << ','
+              << csv_field(h.category) << ',' << h.severity << ',' << platforms << ',' << csv_field(h.suggestion) << ','
+              << h.record << ',' << csv_field(h.session_id) << ',' << csv_field(h.sender) << ','
+              << csv_field(h.agent_id) << '\n';
+  }
+}
+
+// Shows "扫描 12.0/64.0 MB" on stderr while files are scanned, when stderr is a terminal and
+// the input is big enough for it to matter.
+class Progress {
+ public:
+  Progress(std::size_t total, Lang lang) : total_(total), lang_(lang), on_(isatty(2) && total > (4u << 20)) {}
+  std::atomic<std::size_t>& done(std::size_t file) { return done_[file % done_.size()]; }
+  void show() {
+    if (!on_) return;
+    std::size_t sum = 0;
+    for (auto& d : done_) sum += d.load();
+    std::fprintf(stderr, "\r%s %.1f/%.1f MB", tr(lang_, "扫描", "scanning"), sum / 1e6, total_ / 1e6);
+  }
+  void finish() { if (on_) std::fprintf(stderr, "\r\033[K"); }
+
+ private:
+  std::size_t total_;
+  Lang lang_;
+  bool on_;
+  std::array<std::atomic<std::size_t>, 64> done_{};
+};
+
+int scan(const GlobalOptions& options, const Args& args) {
+  const Lang lang = options.language();
+  words::ScanOptions scan_options;
+  if (!args.encoding.empty()) {
+    scan_options.encoding = parse_encoding(args.encoding);
+    if (!scan_options.encoding) throw CLI::ValidationError("--encoding", "use utf-8, gbk or gb18030");
+  }
+  scan_options.sender = args.sender;
+  scan_options.match.overlapping = args.overlapping;
+  scan_options.match.include_warn = args.severity == "warn";
+
+  const PluginRegistry registry = load_plugins(options);
+  for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
+  const words::Lexicon lexicon(words::common_word_list(), words::plugin_word_lists(registry, args.platforms),
+                               words::read_user_word_files(args.words, args.allow));
+  if (lexicon.platforms().empty())
+    throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
+
+  std::size_t total = 0;
+  for (const auto& f : args.files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(f, ec);
+    if (!ec) total += size;
+  }
+  Progress progress(total, lang);
+  // Files are independent: scan them on all cores, report them in the order given.
+  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::future<words::ScanReport>> pending;
+  std::vector<words::ScanReport> reports;
+  std::size_t next = 0;
+  auto launch = [&] {
+    const std::size_t i = next++;
+    pending.push_back(std::async(std::launch::async, [&, i] {
+      return words::scan_file(args.files[i], lexicon, scan_options,
+                              [&progress, i](std::size_t bytes) { progress.done(i).store(bytes); });
+    }));
+  };
+  while (next < args.files.size() && next < workers) launch();
+  for (std::size_t i = 0; i < args.files.size(); ++i) {
+    while (pending[i].wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) progress.show();
+    reports.push_back(pending[i].get());
+    if (next < args.files.size()) launch();
+  }
+  progress.finish();
+
+  ScanOutput out;
+  out.platforms = lexicon.platforms();
+  bool input_errors = false;
+  for (const auto& r : reports) {
+    for (const auto& h : r.hits) {
+      out.hits.push_back(row_of(lexicon, r.file, h));
+      (out.hits.back().severity == "block" ? out.block : out.warn)++;
+    }
+    out.files.push_back({r.file, words::input_kind_name(r.kind), encoding_name(r.encoding), static_cast<int>(r.bytes),
+                         static_cast<int>(r.units), static_cast<int>(r.hits.size()), r.problems});
+    for (const auto& p : r.problems) std::cerr << "kefu: " << p << '\n';
+    input_errors = input_errors || !r.problems.empty();
+  }
+  if (args.format == "json") std::cout << json::write(out) << '\n';
+  else if (args.format == "csv") print_csv(out);
+  else print_text(out, lang);
+  if (input_errors) return kExitUsage;
+  return out.block > 0 ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void add_scan_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("scan", "Find banned words in script libraries and chat logs (exit 1 on a block hit)");
+  cmd->add_option("FILE", args->files, "text files (one script per line) or chat logs (CSV/JSONL)")
+      ->required()->check(CLI::ExistingFile);
+  cmd->add_option("--platform", args->platforms, "platform id (repeatable; default: every loaded platform)");
+  cmd->add_option("--words", args->words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
+  cmd->add_option("--allow", args->allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
+  cmd->add_option("--format", args->format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
+  cmd->add_option("--severity", args->severity, "lowest severity to report: block | warn")
+      ->check(CLI::IsMember({"block", "warn"}));
+  cmd->add_flag("--overlapping", args->overlapping, "report every hit, also those inside longer ones");
+  cmd->add_option("--encoding", args->encoding, "force the input encoding: utf-8 | gbk | gb18030");
+  cmd->add_option("--sender", args->sender, "chat logs: only messages of this sender (agent, customer, bot)")
+      ->check(CLI::IsMember({"agent", "customer", "bot", "system"}));
+  cmd->callback([&options, &exit_code, args] { exit_code = scan(options, *args); });
+}
+
+}  // namespace kefu::host

@@ -1,0 +1,92 @@
+#include "cli/cmd_words.h"
+
+#include "words/sources.h"
+
+#include <kefu/json.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace kefu::host {
+namespace {
+
+// The JSON shape of `kefu words --format json` (docs/words.md).
+struct WordRow {
+  std::string text, normalized, list, category, severity, suggestion, layer;
+  Source source;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("text", s.text); v("normalized", s.normalized); v("list", s.list); v("category", s.category);
+    v("severity", s.severity); v("suggestion", s.suggestion); v("layer", s.layer); v("source", s.source);
+  }
+};
+struct WordListing {
+  std::string platform;
+  std::vector<WordRow> words;
+  template <class S, class V> static void fields(S& s, V& v) { v("platform", s.platform); v("words", s.words); }
+};
+
+const char* confidence_zh(Confidence c) {
+  switch (c) {
+    case Confidence::official: return "官方";
+    case Confidence::law: return "法律法规";
+    case Confidence::third_party: return "第三方汇编";
+    case Confidence::merchant: return "商家";
+  }
+  return "?";
+}
+
+int print_words(const GlobalOptions& options, const std::string& platform, const std::string& format,
+                const std::vector<std::string>& word_files, const std::vector<std::string>& allow_files) {
+  const PluginRegistry registry = load_plugins(options);
+  const words::Lexicon lexicon(words::common_word_list(), words::plugin_word_lists(registry, {platform}),
+                               words::read_user_word_files(word_files, allow_files));
+  WordListing listing{platform, {}};
+  for (const words::ListedTerm& e : lexicon.effective(0)) {
+    listing.words.push_back({e.term.text, e.normalized, e.allow ? "allow" : "terms", e.term.category,
+                             e.allow ? "allow" : std::string(enum_names(e.term.severity)[static_cast<int>(e.term.severity)]),
+                             e.term.suggestion, words::layer_name(e.layer), e.term.source});
+  }
+  if (format == "json") {
+    std::cout << json::write(listing) << '\n';
+    return kExitOk;
+  }
+  const Lang lang = options.language();
+  Table table({tr(lang, "词", "term"), tr(lang, "类别", "category"), tr(lang, "级别", "severity"),
+               tr(lang, "建议替换", "suggestion"), tr(lang, "层", "layer"), tr(lang, "可信度", "confidence"),
+               tr(lang, "来源", "source")});
+  std::size_t blocks = 0, warns = 0, allows = 0;
+  for (const WordRow& w : listing.words) {
+    const char* level = w.severity == "block" ? tr(lang, "禁用", "block")
+                        : w.severity == "warn" ? tr(lang, "提示", "warn") : tr(lang, "放行", "allow");
+    (w.severity == "block" ? blocks : w.severity == "warn" ? warns : allows)++;
+    table.add({w.text, w.list == "allow" ? "-" : w.category, level, w.suggestion.empty() ? "-" : w.suggestion,
+               w.layer, lang == Lang::zh ? confidence_zh(w.source.confidence)
+                                         : std::string(enum_names(w.source.confidence)[static_cast<int>(w.source.confidence)]),
+               w.source.title});
+  }
+  table.print(std::cout);
+  std::cout << platform << tr(lang, "：禁用 ", ": block ") << blocks << tr(lang, "，提示 ", ", warn ") << warns
+            << tr(lang, "，放行短语 ", ", allow-listed ") << allows << '\n';
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_words_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
+  struct Args {
+    std::string platform, format = "table";
+    std::vector<std::string> words, allow;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("words", "Print a platform's effective word list and where each entry comes from");
+  cmd->add_option("--platform", args->platform, "platform id, e.g. tmall (see `kefu plugins`)")->required();
+  cmd->add_option("--format", args->format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--words", args->words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
+  cmd->add_option("--allow", args->allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
+  cmd->callback([&options, &exit_code, args] {
+    exit_code = print_words(options, args->platform, args->format, args->words, args->allow);
+  });
+}
+
+}  // namespace kefu::host

@@ -1,0 +1,239 @@
+#include "words/scan_file.h"
+
+#include "text/csv.h"
+#include "text/utf8.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace kefu::host::words {
+
+const char* input_kind_name(InputKind kind) {
+  switch (kind) {
+    case InputKind::text: return "text";
+    case InputKind::chat_csv: return "chat_csv";
+    case InputKind::chat_jsonl: return "chat_jsonl";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr std::size_t kChunk = 1 << 20;  // progress is reported about once per MiB
+
+std::string_view first_line(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ')) ++i;
+  const std::size_t nl = text.find('\n', i);
+  std::string_view line = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+InputKind detect_kind(std::string_view text) {
+  const std::string_view head = first_line(text);
+  if (!head.empty() && head.front() == '{' && head.find("\"content\"") != std::string_view::npos)
+    return InputKind::chat_jsonl;
+  // A chat CSV header names the canonical columns (../shared/DESIGN.md, "Canonical chat log").
+  if (head.find("session_id") != std::string_view::npos && head.find("content") != std::string_view::npos &&
+      head.find(',') != std::string_view::npos)
+    return InputKind::chat_csv;
+  return InputKind::text;
+}
+
+// Line, column and byte offset of every hit of a plain text, in one pass over the text.
+void place_text_hits(const std::string& path, std::string_view text, std::string_view original,
+                     const DecodedText& decoded, std::vector<Hit>& hits, ScanReport& report) {
+  std::size_t line = 1, line_start = 0, scanned = 0;
+  std::size_t original_line_start = 0;  // GB18030: where this line starts in the file
+  for (const Hit& h : hits) {
+    for (const char* nl; (nl = static_cast<const char*>(std::memchr(text.data() + scanned, '\n', h.begin - scanned)));) {
+      scanned = static_cast<std::size_t>(nl - text.data()) + 1;
+      ++line;
+      line_start = scanned;
+      if (decoded.encoding == Encoding::gb18030) {
+        const std::size_t onl = original.find('\n', original_line_start);
+        original_line_start = onl == std::string_view::npos ? original.size() : onl + 1;
+      }
+    }
+    scanned = h.begin;
+    ScanHit s;
+    s.hit = h;
+    s.line = line;
+    s.column = utf8::count_chars(text.substr(line_start, h.begin - line_start)) + 1;
+    s.text = std::string(text.substr(h.begin, h.end - h.begin));
+    if (decoded.encoding == Encoding::utf8) {
+      const std::size_t bom = decoded.had_bom ? 3 : 0;
+      s.offset = h.begin + bom;
+      s.length = h.end - h.begin;
+    } else {  // walk the original GB18030 line to the same characters
+      std::size_t at = original_line_start;
+      for (std::size_t c = 1; c < s.column && at < original.size(); ++c) at += gb18030_char_length(original, at);
+      std::size_t stop = at;
+      for (std::size_t c = utf8::count_chars(s.text); c > 0 && stop < original.size(); --c)
+        stop += gb18030_char_length(original, stop);
+      s.offset = at;
+      s.length = stop - at;
+    }
+    report.hits.push_back(std::move(s));
+  }
+  (void)path;
+}
+
+void scan_text(const std::string& path, const std::string& original, const DecodedText& decoded, const Lexicon& lexicon,
+               const ScanOptions& options, const std::function<void(std::size_t)>& progress, ScanReport& report) {
+  const std::string_view text = decoded.text;
+  std::vector<Hit> hits;
+  // In chunks that end at a line break (no term spans one), so progress can be shown.
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t to = std::min(text.size(), from + kChunk);
+    if (to < text.size()) {
+      const std::size_t nl = text.find('\n', to);
+      to = nl == std::string_view::npos ? text.size() : nl + 1;
+    }
+    const std::size_t before = hits.size();
+    lexicon.matcher().find(text.substr(from, to - from), options.match, hits);
+    for (std::size_t i = before; i < hits.size(); ++i) {
+      hits[i].begin += static_cast<std::uint32_t>(from);
+      hits[i].end += static_cast<std::uint32_t>(from);
+    }
+    from = to;
+    if (progress) progress(from);
+  }
+  report.units = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
+                 (!text.empty() && text.back() != '\n');
+  place_text_hits(path, text, original, decoded, hits, report);
+}
+
+// Hits inside one chat message; `line` is where the content starts.
+void scan_message(const Lexicon& lexicon, const ScanOptions& options, std::string_view content, std::size_t line,
+                  std::size_t record, const std::string& session, const std::string& sender, const std::string& agent,
+                  ScanReport& report) {
+  thread_local std::vector<Hit> hits;
+  hits.clear();
+  lexicon.matcher().find(content, options.match, hits);
+  for (const Hit& h : hits) {
+    ScanHit s;
+    s.hit = h;
+    const std::string_view before = content.substr(0, h.begin);
+    const std::size_t newlines = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t last_nl = before.rfind('\n');
+    s.line = line + newlines;
+    s.column = utf8::count_chars(last_nl == std::string_view::npos ? before : before.substr(last_nl + 1)) + 1;
+    s.offset = h.begin;
+    s.length = h.end - h.begin;
+    s.text = std::string(content.substr(h.begin, h.end - h.begin));
+    s.record = record;
+    s.session_id = session;
+    s.sender = sender;
+    s.agent_id = agent;
+    report.hits.push_back(std::move(s));
+  }
+}
+
+void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Lexicon& lexicon,
+                   const ScanOptions& options, ScanReport& report) {
+  CsvReader reader(decoded.text);
+  CsvRecord record;
+  std::string error;
+  if (!reader.next(record, error)) {
+    report.problems.push_back(path + ": " + (error.empty() ? "empty file" : error));
+    return;
+  }
+  auto column = [&](const char* name) -> int {
+    auto it = std::find(record.fields.begin(), record.fields.end(), name);
+    return it == record.fields.end() ? -1 : static_cast<int>(it - record.fields.begin());
+  };
+  const int content = column("content"), session = column("session_id"), sender = column("sender"),
+            agent = column("agent_id");
+  const std::size_t width = record.fields.size();
+  std::size_t n = 0;
+  while (reader.next(record, error)) {
+    ++n;
+    if (record.fields.size() != width) {
+      report.problems.push_back(path + ":" + std::to_string(record.line) + ": " + std::to_string(record.fields.size()) +
+                                " fields, the header has " + std::to_string(width) + " (record skipped)");
+      continue;
+    }
+    auto field = [&](int i) { return i < 0 ? std::string() : record.fields[static_cast<std::size_t>(i)]; };
+    if (!options.sender.empty() && field(sender) != options.sender) continue;
+    ++report.units;
+    scan_message(lexicon, options, record.fields[static_cast<std::size_t>(content)], record.line, n, field(session),
+                 field(sender), field(agent), report);
+  }
+  if (!error.empty()) report.problems.push_back(path + ": " + error);
+}
+
+void scan_chat_jsonl(const std::string& path, const DecodedText& decoded, const Lexicon& lexicon,
+                     const ScanOptions& options, ScanReport& report) {
+  std::string_view text = decoded.text;
+  std::size_t line = 0, record = 0;
+  while (!text.empty()) {
+    ++line;
+    const std::size_t nl = text.find('\n');
+    std::string_view row = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+    if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
+    ++record;
+    rapidjson::Document doc;
+    doc.Parse(row.data(), row.size());
+    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("content") || !doc["content"].IsString()) {
+      report.problems.push_back(path + ":" + std::to_string(line) + ": not a JSON object with a string \"content\" (record skipped)");
+      continue;
+    }
+    auto field = [&](const char* name) {
+      return doc.HasMember(name) && doc[name].IsString() ? std::string(doc[name].GetString(), doc[name].GetStringLength())
+                                                         : std::string();
+    };
+    if (!options.sender.empty() && field("sender") != options.sender) continue;
+    ++report.units;
+    const auto& c = doc["content"];
+    scan_message(lexicon, options, std::string_view(c.GetString(), c.GetStringLength()), line, record,
+                 field("session_id"), field("sender"), field("agent_id"), report);
+  }
+}
+
+}  // namespace
+
+ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const ScanOptions& options,
+                     const std::function<void(std::size_t)>& progress) {
+  ScanReport report;
+  report.file = path;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    report.problems.push_back(path + ": cannot read the file");
+    return report;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string original = buffer.str();
+  report.bytes = original.size();
+  if (original.size() >= (std::size_t{1} << 32)) {
+    report.problems.push_back(path + ": larger than 4 GiB; split it");
+    return report;
+  }
+  const DecodedText decoded = decode_text(original, options.encoding);
+  report.encoding = decoded.encoding;
+  constexpr std::size_t kMaxListed = 20;
+  for (std::size_t i = 0; i < decoded.invalid.size() && i < kMaxListed; ++i)
+    report.problems.push_back(path + ": byte " + std::to_string(decoded.invalid[i]) + ": invalid " +
+                              encoding_name(decoded.encoding) + " sequence (no hit can span it)");
+  if (decoded.invalid.size() > kMaxListed)
+    report.problems.push_back(path + ": " + std::to_string(decoded.invalid.size() - kMaxListed) +
+                              " more invalid sequences (use --encoding if the guess is wrong)");
+  report.kind = detect_kind(decoded.text);
+  switch (report.kind) {
+    case InputKind::text: scan_text(path, original, decoded, lexicon, options, progress, report); break;
+    case InputKind::chat_csv: scan_chat_csv(path, decoded, lexicon, options, report); break;
+    case InputKind::chat_jsonl: scan_chat_jsonl(path, decoded, lexicon, options, report); break;
+  }
+  if (progress) progress(original.size());
+  return report;
+}
+
+}  // namespace kefu::host::words

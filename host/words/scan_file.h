@@ -1,0 +1,49 @@
+// Scanning one input file for banned words: a plain text file (a script library 话术库, one
+// script per line) or a canonical chat log (CSV or JSONL, recognized by its header), UTF-8 or
+// GB18030. Positions are reported so a person can find the hit: line and column (characters),
+// and bytes. For plain text, `offset` is the byte offset in the file as stored; for chat logs,
+// `line` is where the record's content line is and `offset` counts bytes within `content`.
+#pragma once
+
+#include "text/encoding.h"
+#include "words/lexicon.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kefu::host::words {
+
+enum class InputKind { text, chat_csv, chat_jsonl };
+const char* input_kind_name(InputKind kind);
+
+struct ScanOptions {
+  MatchOptions match;
+  std::optional<Encoding> encoding;  // forced; detected when empty
+  std::string sender;                // chat logs: only this sender's messages ("" = all)
+};
+
+struct ScanHit {
+  std::size_t line = 0, column = 0;  // 1-based; column in characters
+  std::size_t offset = 0, length = 0;
+  std::string text;                  // the original span, as UTF-8
+  Hit hit;
+  std::size_t record = 0;            // chat logs: 1-based record number
+  std::string session_id, sender, agent_id;
+};
+
+struct ScanReport {
+  std::string file;
+  InputKind kind = InputKind::text;
+  Encoding encoding = Encoding::utf8;
+  std::size_t bytes = 0, units = 0;   // units: lines or chat records scanned
+  std::vector<ScanHit> hits;
+  std::vector<std::string> problems;  // input errors, each "file:line:" or "file: byte N:"
+};
+
+// `progress` (may be empty) is told how many bytes of the file are done, now and then.
+ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const ScanOptions& options,
+                     const std::function<void(std::size_t)>& progress = {});
+
+}  // namespace kefu::host::words
