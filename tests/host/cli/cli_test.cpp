@@ -1,4 +1,5 @@
 // Runs the real kefu binary, as a user or a script would.
+#include "host/cli/run_kefu.hpp"
 #include "test_paths.hpp"
 
 #include <kefu/json.hpp>
@@ -15,23 +16,6 @@ namespace kefu {
 namespace {
 
 using ::testing::HasSubstr;
-
-struct CliRun {
-  int exit_code;
-  std::string out;
-};
-
-// `env` is prepended to the command line, e.g. "KEFU_PLUGIN_PATH=/x".
-CliRun kefu(const std::string& args, const std::string& env = "") {
-  const std::string command = env + " " + std::string(KEFU_TEST_BIN) + " " + args + " 2>&1";
-  CliRun run{-1, ""};
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::array<char, 4096> buf{};
-  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) run.out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 struct Row {
   std::string id, sdk_version, path;

@@ -1,0 +1,155 @@
+// `kefu scan` and `kefu words` end to end: the real binary, the real plugins, fixture files.
+#include "host/cli/run_kefu.hpp"
+
+#include <kefu/json.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace kefu {
+namespace {
+
+using ::testing::HasSubstr;
+using test::data_file;
+
+struct Verdict {
+  std::string id, severity;
+  template <class S, class V> static void fields(S& s, V& v) { v("id", s.id); v("severity", s.severity); }
+};
+struct HitJson {
+  std::string file, text, term, category, severity, session_id, sender, agent_id;
+  int line = 0, column = 0, offset = 0, length = 0, record = 0;
+  std::vector<Verdict> platforms;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("file", s.file); v("text", s.text); v("term", s.term); v("category", s.category); v("severity", s.severity);
+    v("session_id", s.session_id); v("sender", s.sender); v("agent_id", s.agent_id); v("line", s.line);
+    v("column", s.column); v("offset", s.offset); v("length", s.length); v("record", s.record);
+    v("platforms", s.platforms);
+  }
+};
+struct FileJson {
+  std::string file, kind, encoding;
+  std::vector<std::string> problems;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("file", s.file); v("kind", s.kind); v("encoding", s.encoding); v("problems", s.problems);
+  }
+};
+struct ScanJson {
+  std::vector<HitJson> hits;
+  std::vector<FileJson> files;
+  int block = 0, warn = 0;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("hits", s.hits); v("files", s.files); v("block", s.block); v("warn", s.warn);
+  }
+};
+
+ScanJson scan_json(const std::string& args, int expected_exit) {
+  const CliRun run = kefu("scan --format json " + args, "", false);
+  EXPECT_EQ(run.exit_code, expected_exit) << run.out;
+  return json::read<ScanJson>(run.out, "kefu scan output");
+}
+
+TEST(ScanCli, ScriptLibraryHitsWithLineColumnAndByteOffsets) {
+  const ScanJson out = scan_json("--platform tmall " + data_file("words/scripts_utf8.txt"), 1);
+  ASSERT_EQ(out.files.size(), 1u);
+  EXPECT_EQ(out.files[0].kind, "text");
+  // line 3: 这款是全网最好的，加我微 信发你优惠 → 最好 (blocked on tmall via 最) and 微 信
+  std::vector<std::string> seen;
+  for (const auto& h : out.hits) seen.push_back(std::to_string(h.line) + ":" + std::to_string(h.column) + ":" + h.text);
+  EXPECT_THAT(seen, ::testing::ElementsAre("3:6:最好", "3:12:微 信", "5:1:好评返现"));
+  EXPECT_EQ(out.hits[1].term, "微信");
+  EXPECT_EQ(out.hits[1].length, 7);  // 微 + space + 信
+  EXPECT_EQ(out.hits[0].severity, "block");
+  // 最近 and 第一时间 on line 4 are allow-listed: nothing there.
+}
+
+TEST(ScanCli, ExitCodeIsZeroWithoutBlockHits) {
+  const CliRun run = kefu("scan --platform douyin --severity block " + data_file("words/scripts_utf8.txt"));
+  // Douyin ships no own list; the common list blocks 好评返现 (the regulation), so still 1.
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  const CliRun clean = kefu("scan --platform douyin " + data_file("words/shop_allow.txt"));
+  EXPECT_EQ(clean.exit_code, 0) << clean.out;
+}
+
+TEST(ScanCli, SeveralPlatformsSayWhichBanEachHit) {
+  const ScanJson out = scan_json("--platform tmall --platform jd " + data_file("words/scripts_utf8.txt"), 1);
+  const HitJson& wechat = out.hits.at(1);
+  ASSERT_EQ(wechat.platforms.size(), 1u);  // only Tmall's list has 微信
+  EXPECT_EQ(wechat.platforms[0].id, "tmall");
+  const HitJson& best = out.hits.at(0);
+  ASSERT_EQ(best.platforms.size(), 2u);
+  EXPECT_EQ(best.platforms[0].severity, "block");  // tmall
+  EXPECT_EQ(best.platforms[1].severity, "warn");   // jd: the common compilation only warns
+}
+
+TEST(ScanCli, GbkFileIsDetectedAndOffsetsAreInTheFile) {
+  const ScanJson out = scan_json("--platform tmall " + data_file("words/scripts_gbk.txt"), 1);
+  EXPECT_EQ(out.files[0].encoding, "gb18030");
+  ASSERT_GE(out.hits.size(), 2u);
+  EXPECT_EQ(out.hits[0].text, "ＶＸ");
+  EXPECT_EQ(out.hits[0].column, 5);
+  EXPECT_EQ(out.hits[0].offset, 8);  // 亲，加我 = 4 GBK characters of 2 bytes
+  EXPECT_EQ(out.hits[0].length, 4);
+}
+
+TEST(ScanCli, ForcedWrongEncodingReportsInvalidBytesAndExitsTwo) {
+  const CliRun run = kefu("scan --platform tmall --encoding utf-8 " + data_file("words/scripts_gbk.txt"));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("scripts_gbk.txt: byte 0: invalid utf-8 sequence"));
+}
+
+TEST(ScanCli, ChatCsvReportsSessionSenderAndAgent) {
+  const ScanJson out = scan_json("--platform tmall " + data_file("words/chat.csv"), 1);
+  EXPECT_EQ(out.files[0].kind, "chat_csv");
+  ASSERT_EQ(out.hits.size(), 3u);
+  EXPECT_EQ(out.hits[0].sender, "customer");
+  EXPECT_EQ(out.hits[1].agent_id, "a7");
+  EXPECT_EQ(out.hits[1].line, 3);      // the record starting on line 3
+  EXPECT_EQ(out.hits[2].term, "好评返现");
+  EXPECT_EQ(out.hits[2].line, 5);      // after the quoted line break
+  const ScanJson agents = scan_json("--platform tmall --sender agent " + data_file("words/chat.csv"), 1);
+  EXPECT_EQ(agents.hits.size(), 2u);
+}
+
+TEST(ScanCli, ChatJsonl) {
+  const ScanJson out = scan_json("--platform douyin --sender agent " + data_file("words/chat.jsonl"), 0);
+  EXPECT_EQ(out.files[0].kind, "chat_jsonl");
+  ASSERT_EQ(out.hits.size(), 1u);
+  EXPECT_EQ(out.hits[0].session_id, "d1");
+  EXPECT_EQ(out.hits[0].severity, "warn");
+}
+
+TEST(ScanCli, UserListsAddTermsAndAllowPhrases) {
+  const std::string file = data_file("words/shop_allow.txt");  // contains 最好用的
+  EXPECT_EQ(scan_json("--platform tmall " + file, 1).hits.size(), 1u);
+  EXPECT_EQ(scan_json("--platform tmall --allow " + file + " " + file, 0).hits.size(), 0u);
+  const ScanJson shop = scan_json("--platform jd --words " + data_file("words/shop_words.txt") + " " +
+                                      data_file("words/shop_words.txt"), 1);
+  EXPECT_GE(shop.hits.size(), 2u);  // 包邮 (warn) and 秒杀 (block) as listed in the file
+}
+
+TEST(ScanCli, BadInputIsAClearUsageError) {
+  const CliRun bad_list = kefu("scan --platform tmall --words " + data_file("words/bad_words.txt") + " " +
+                               data_file("words/shop_allow.txt"));
+  EXPECT_EQ(bad_list.exit_code, 2);
+  EXPECT_THAT(bad_list.out, HasSubstr("不存在的类别"));
+  const CliRun unknown = kefu("scan --platform pdd " + data_file("words/shop_allow.txt"));
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.out, HasSubstr("no plugin for platform \"pdd\""));
+  EXPECT_EQ(kefu("scan --platform tmall /nonexistent/file.txt").exit_code, 2);
+}
+
+TEST(WordsCli, PrintsTheEffectiveListWithSources) {
+  const CliRun run = kefu("words --platform kuaishou");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("高仿"));
+  EXPECT_THAT(run.out, HasSubstr("快手服务市场客服外包类目管理规范"));
+  EXPECT_THAT(run.out, HasSubstr("《中华人民共和国广告法》第九条"));
+  const CliRun json = kefu("words --platform jd --format json", "", false);
+  EXPECT_EQ(json.exit_code, 0);
+  EXPECT_THAT(json.out, HasSubstr("\"layer\":\"common\""));
+  EXPECT_THAT(json.out, HasSubstr("\"confidence\":\"law\""));
+}
+
+}  // namespace
+}  // namespace kefu
