@@ -4,9 +4,11 @@
 // Why this shape (docs/words.md has the semantics, bench/ the numbers):
 //  - normalization is fused into one lookup: a 64K table maps each BMP code point straight to
 //    the class of the character it folds to (0 = in no term, which sends the automaton home);
-//  - the automaton is a double array over those classes, so a step is two loads;
-//  - noise characters are skipped inside the loop, and a ring of stream positions maps every
-//    hit back to the span of the original bytes, whatever was folded or skipped;
+//  - the automaton is a double array over those classes (16-byte slots, a dense root table),
+//    so a step is a few loads and rarely a loop;
+//  - noise characters are skipped inside the loop; each hit's start is found afterwards by
+//    walking back over the original bytes, so every hit is a span of the original text
+//    whatever was folded or skipped, and the loop stores nothing per character;
 //  - platform masks ride on each pattern, so one scan answers for several platforms at once.
 #pragma once
 
