@@ -1,18 +1,19 @@
 #include "cli/text.h"
 
+#include "text/utf8.h"
+
 #include <algorithm>
 
 namespace kefu::host {
 namespace {
 
+// Invalid bytes count as one narrow column each: the table still lines up roughly.
 char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xe ? 3 : (b >> 3) == 0x1e ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? b : b & (0x7f >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-  i += len;
-  return cp;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  char32_t cp;
+  const int len = utf8::decode(p, reinterpret_cast<const unsigned char*>(s.data()) + s.size(), cp);
+  i += len ? len : 1;
+  return len ? cp : U'?';
 }
 
 bool is_wide(char32_t c) {

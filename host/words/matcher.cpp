@@ -3,7 +3,6 @@
 #include "text/utf8.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <deque>
 #include <stdexcept>
@@ -52,7 +51,6 @@ struct Matcher::Impl {
   std::vector<PatternSpec> specs;
   std::vector<std::u32string> normalized;
   std::vector<std::vector<std::uint16_t>> classes;  // each pattern as character classes
-  std::vector<std::uint32_t> length;  // in characters
   std::vector<std::uint8_t> latin_start, latin_end;
 
   std::vector<std::uint16_t> bmp_class;                     // 65536 entries
@@ -85,7 +83,6 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
     std::u32string n = normalize(specs[i].text, norm);
     if (n.empty()) throw std::invalid_argument("pattern " + std::to_string(i) + " is empty");
     for (char32_t c : n) ++frequency[c];
-    length.push_back(static_cast<std::uint32_t>(n.size()));
     latin_start.push_back(norm.latin_boundary && is_latin_letter(n.front()));
     latin_end.push_back(norm.latin_boundary && is_latin_letter(n.back()));
     normalized.push_back(std::move(n));
@@ -113,12 +110,14 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   };
   bmp_class.resize(0x10000);
   for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[cp] = entry(cp);
-  // Astral code points that fold into a pattern character (𝟏 → 1, Ext-B traditional forms).
-  for (char32_t cp = 0x10000; cp <= 0x3134F; ++cp) {
-    const char32_t folded = fold(cp, norm);
-    if (folded != cp || class_of.count(cp)) {
-      if (const std::uint16_t e = entry(cp); e & kClassMask) astral_class[cp] = e;
-    }
+  // Astral code points that fold into a pattern character (𝟏 → 1, Ext-B traditional forms),
+  // and astral pattern characters themselves; any other astral code point is classed on the
+  // fly (entry_of), so the build does not walk the whole astral range.
+  for (char32_t cp : astral_variants()) {
+    if (const std::uint16_t e = entry(cp); e & kClassMask) astral_class[cp] = e;
+  }
+  for (const auto& [c, cls] : class_of) {
+    if (c >= 0x10000) astral_class[c] = entry(c);
   }
 
   for (const std::u32string& n : normalized) {
@@ -440,7 +439,7 @@ std::size_t Matcher::memory_bytes() const {
   return m.slots.size() * sizeof(Slot) + m.out_pool.size() * sizeof(std::uint32_t) +
          m.root_transition.size() * sizeof(std::int32_t) +
          m.bmp_class.size() * sizeof(std::uint16_t) + m.astral_class.size() * 16 +
-         m.length.size() * sizeof(std::uint32_t) + m.latin_start.size() * 2;
+         m.latin_start.size() * 2;
 }
 
 }  // namespace kefu::host::words

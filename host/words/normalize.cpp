@@ -39,34 +39,35 @@ char32_t fold_t2s(char32_t c) {
 }
 
 // Single-digit variants only: ⑩ would need two characters and is left alone.
+struct DigitRange {
+  char32_t first, last;
+  int value_of_first;
+};
+constexpr DigitRange kDigitRanges[] = {
+    {0x2460, 0x2468, 1},    // ①-⑨ circled
+    {0x24EA, 0x24EA, 0},    // ⓪
+    {0x2474, 0x247C, 1},    // ⑴-⑼ parenthesized
+    {0x2488, 0x2490, 1},    // ⒈-⒐ full stop
+    {0x24F5, 0x24FD, 1},    // ⓵-⓽ double circled
+    {0x24FF, 0x24FF, 0},    // ⓿
+    {0x2776, 0x277E, 1},    // ❶-❾ dingbat negative circled
+    {0x2780, 0x2788, 1},    // ➀-➈ dingbat circled sans-serif
+    {0x278A, 0x2792, 1},    // ➊-➒
+    {0x2070, 0x2070, 0},    // ⁰
+    {0x00B9, 0x00B9, 1},    // ¹
+    {0x00B2, 0x00B3, 2},    // ²³
+    {0x2074, 0x2079, 4},    // ⁴-⁹
+    {0x2080, 0x2089, 0},    // ₀-₉
+    {0x3021, 0x3029, 1},    // 〡-〩 Hangzhou numerals
+    {0x1D7CE, 0x1D7D7, 0},  // mathematical bold digits
+    {0x1D7D8, 0x1D7E1, 0},  // double-struck
+    {0x1D7E2, 0x1D7EB, 0},  // sans-serif
+    {0x1D7EC, 0x1D7F5, 0},  // sans-serif bold
+    {0x1D7F6, 0x1D7FF, 0},  // monospace
+};
+
 char32_t fold_digit(char32_t c) {
-  struct Range {
-    char32_t first, last;
-    int value_of_first;
-  };
-  static constexpr Range kRanges[] = {
-      {0x2460, 0x2468, 1},    // ①-⑨ circled
-      {0x24EA, 0x24EA, 0},    // ⓪
-      {0x2474, 0x247C, 1},    // ⑴-⑼ parenthesized
-      {0x2488, 0x2490, 1},    // ⒈-⒐ full stop
-      {0x24F5, 0x24FD, 1},    // ⓵-⓽ double circled
-      {0x24FF, 0x24FF, 0},    // ⓿
-      {0x2776, 0x277E, 1},    // ❶-❾ dingbat negative circled
-      {0x2780, 0x2788, 1},    // ➀-➈ dingbat circled sans-serif
-      {0x278A, 0x2792, 1},    // ➊-➒
-      {0x2070, 0x2070, 0},    // ⁰
-      {0x00B9, 0x00B9, 1},    // ¹
-      {0x00B2, 0x00B3, 2},    // ²³
-      {0x2074, 0x2079, 4},    // ⁴-⁹
-      {0x2080, 0x2089, 0},    // ₀-₉
-      {0x3021, 0x3029, 1},    // 〡-〩 Hangzhou numerals
-      {0x1D7CE, 0x1D7D7, 0},  // mathematical bold digits
-      {0x1D7D8, 0x1D7E1, 0},  // double-struck
-      {0x1D7E2, 0x1D7EB, 0},  // sans-serif
-      {0x1D7EC, 0x1D7F5, 0},  // sans-serif bold
-      {0x1D7F6, 0x1D7FF, 0},  // monospace
-  };
-  for (const Range& r : kRanges)
+  for (const DigitRange& r : kDigitRanges)
     if (c >= r.first && c <= r.last) return U'0' + static_cast<char32_t>(r.value_of_first + (c - r.first));
   return c;
 }
@@ -103,6 +104,15 @@ bool is_noise(char32_t c) {
 std::u32string normalize(std::string_view text, const Normalization& n) {
   std::u32string out = utf8::to_u32(text);
   for (char32_t& c : out) c = fold(c, n);
+  return out;
+}
+
+std::vector<char32_t> astral_variants() {
+  std::vector<char32_t> out;
+  for (const CharPair& p : kT2s)
+    if (p.from >= 0x10000) out.push_back(p.from);
+  for (const DigitRange& r : kDigitRanges)
+    for (char32_t c = std::max<char32_t>(r.first, 0x10000); c <= r.last; ++c) out.push_back(c);
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kefu::host::words {
 
@@ -40,6 +41,10 @@ inline bool is_latin_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c 
 
 // A term's code points after folding (noise inside a term is kept: "100%" stays "100%").
 std::u32string normalize(std::string_view utf8, const Normalization& n);
+
+// Code points above U+FFFF that step 3 or 4 may fold to something else (the matcher classes
+// these ahead; every other astral code point folds to itself).
+std::vector<char32_t> astral_variants();
 
 // Size of OpenCC's character table compiled in (for tests and `kefu --version`-style output).
 std::size_t t2s_table_size();

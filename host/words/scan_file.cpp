@@ -1,14 +1,13 @@
 #include "words/scan_file.h"
 
 #include "text/csv.h"
+#include "text/file.h"
 #include "text/utf8.h"
 
 #include <rapidjson/document.h>
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace kefu::host::words {
 
@@ -46,7 +45,7 @@ InputKind detect_kind(std::string_view text) {
 }
 
 // Line, column and byte offset of every hit of a plain text, in one pass over the text.
-void place_text_hits(const std::string& path, std::string_view text, std::string_view original,
+void place_text_hits(std::string_view text, std::string_view original,
                      const DecodedText& decoded, std::vector<Hit>& hits, ScanReport& report) {
   std::size_t line = 1, line_start = 0, scanned = 0;
   std::size_t original_line_start = 0;  // GB18030: where this line starts in the file
@@ -81,10 +80,9 @@ void place_text_hits(const std::string& path, std::string_view text, std::string
     }
     report.hits.push_back(std::move(s));
   }
-  (void)path;
 }
 
-void scan_text(const std::string& path, const std::string& original, const DecodedText& decoded, const Lexicon& lexicon,
+void scan_text(const std::string& original, const DecodedText& decoded, const Lexicon& lexicon,
                const ScanOptions& options, const std::function<void(std::size_t)>& progress, ScanReport& report) {
   const std::string_view text = decoded.text;
   std::vector<Hit> hits;
@@ -106,7 +104,7 @@ void scan_text(const std::string& path, const std::string& original, const Decod
   }
   report.units = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
                  (!text.empty() && text.back() != '\n');
-  place_text_hits(path, text, original, decoded, hits, report);
+  place_text_hits(text, original, decoded, hits, report);
 }
 
 // Hits inside one chat message; `line` is where the content starts.
@@ -204,14 +202,12 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
                      const std::function<void(std::size_t)>& progress) {
   ScanReport report;
   report.file = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> bytes = read_whole_file(path);
+  if (!bytes) {
     report.problems.push_back(path + ": cannot read the file");
     return report;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string original = buffer.str();
+  const std::string& original = *bytes;
   report.bytes = original.size();
   if (original.size() >= (std::size_t{1} << 32)) {
     report.problems.push_back(path + ": larger than 4 GiB; split it");
@@ -228,7 +224,7 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
                               " more invalid sequences (use --encoding if the guess is wrong)");
   report.kind = detect_kind(decoded.text);
   switch (report.kind) {
-    case InputKind::text: scan_text(path, original, decoded, lexicon, options, progress, report); break;
+    case InputKind::text: scan_text(original, decoded, lexicon, options, progress, report); break;
     case InputKind::chat_csv: scan_chat_csv(path, decoded, lexicon, options, report); break;
     case InputKind::chat_jsonl: scan_chat_jsonl(path, decoded, lexicon, options, report); break;
   }

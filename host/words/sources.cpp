@@ -1,13 +1,12 @@
 #include "words/sources.h"
 
 #include "model/catalog.h"
+#include "text/file.h"
 #include "text/utf8.h"
 
 #include <kefu/wordfile.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace kefu::embedded {
 std::string_view common_words_txt();  // host/words/data/common.txt, compiled in by kefu_embed
@@ -17,11 +16,9 @@ namespace kefu::host::words {
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw WordFileError(path + ": cannot read the file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::optional<std::string> bytes = read_whole_file(path);
+  if (!bytes) throw WordFileError(path + ": cannot read the file");
+  return std::move(*bytes);
 }
 
 // Reads one word file into `list`; every problem (format, encoding, unknown category) is
