@@ -1,4 +1,5 @@
 #include "cli/cmd_words.h"
+#include "cli/progress.h"
 
 #include "words/scan_file.h"
 #include "words/sources.h"
@@ -137,27 +138,6 @@ void print_csv(const ScanOutput& out) {
   }
 }
 
-// Shows "扫描 12.0/64.0 MB" on stderr while files are scanned, when stderr is a terminal and
-// the input is big enough for it to matter.
-class Progress {
- public:
-  Progress(std::size_t total, Lang lang) : total_(total), lang_(lang), on_(isatty(2) && total > (4u << 20)) {}
-  std::atomic<std::size_t>& done(std::size_t file) { return done_[file % done_.size()]; }
-  void show() {
-    if (!on_) return;
-    std::size_t sum = 0;
-    for (auto& d : done_) sum += d.load();
-    std::fprintf(stderr, "\r%s %.1f/%.1f MB", tr(lang_, "扫描", "scanning"), sum / 1e6, total_ / 1e6);
-  }
-  void finish() { if (on_) std::fprintf(stderr, "\r\033[K"); }
-
- private:
-  std::size_t total_;
-  Lang lang_;
-  bool on_;
-  std::array<std::atomic<std::size_t>, 64> done_{};
-};
-
 int scan(const GlobalOptions& options, const Args& args) {
   const Lang lang = options.language();
   words::ScanOptions scan_options;
@@ -182,7 +162,7 @@ int scan(const GlobalOptions& options, const Args& args) {
     const auto size = std::filesystem::file_size(f, ec);
     if (!ec) total += size;
   }
-  Progress progress(total, lang);
+  Progress progress(total, lang, "扫描", "scanning");
   // Files are independent: scan them on all cores, report them in the order given.
   const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::future<words::ScanReport>> pending;

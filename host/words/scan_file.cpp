@@ -1,9 +1,9 @@
 #include "words/scan_file.h"
 
-#include "text/csv.h"
 #include "text/file.h"
 #include "text/utf8.h"
 
+#include <kefu/csv.hpp>
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -135,11 +135,12 @@ void scan_message(const Lexicon& lexicon, const ScanOptions& options, std::strin
 
 void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Lexicon& lexicon,
                    const ScanOptions& options, ScanReport& report) {
-  CsvReader reader(decoded.text);
-  CsvRecord record;
+  csv::Reader reader(decoded.text);
+  csv::Record record;
   std::string error;
-  if (!reader.next(record, error)) {
-    report.problems.push_back(path + ": " + (error.empty() ? "empty file" : error));
+  csv::Status status = reader.next(record, &error);
+  if (status != csv::Status::record) {
+    report.problems.push_back(path + ": " + (status == csv::Status::end ? "empty file" : "header: " + error));
     return;
   }
   auto column = [&](const char* name) -> int {
@@ -150,20 +151,24 @@ void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Le
             agent = column("agent_id");
   const std::size_t width = record.fields.size();
   std::size_t n = 0;
-  while (reader.next(record, error)) {
+  while ((status = reader.next(record, &error)) != csv::Status::end) {
     ++n;
-    if (record.fields.size() != width) {
-      report.problems.push_back(path + ":" + std::to_string(record.line) + ": " + std::to_string(record.fields.size()) +
-                                " fields, the header has " + std::to_string(width) + " (record skipped)");
+    const std::string where = path + ":" + std::to_string(record.line) + ": ";
+    if (status == csv::Status::malformed) {
+      report.problems.push_back(where + error + " (line skipped)");
       continue;
     }
-    auto field = [&](int i) { return i < 0 ? std::string() : record.fields[static_cast<std::size_t>(i)]; };
+    if (record.fields.size() != width) {
+      report.problems.push_back(where + std::to_string(record.fields.size()) + " fields, the header has " +
+                                std::to_string(width) + " (record skipped)");
+      continue;
+    }
+    auto field = [&](int i) { return i < 0 ? std::string() : std::string(record.fields[static_cast<std::size_t>(i)]); };
     if (!options.sender.empty() && field(sender) != options.sender) continue;
     ++report.units;
-    scan_message(lexicon, options, record.fields[static_cast<std::size_t>(content)], record.line, n, field(session),
-                 field(sender), field(agent), report);
+    scan_message(lexicon, options, record.fields[static_cast<std::size_t>(content)], static_cast<std::size_t>(record.line),
+                 n, field(session), field(sender), field(agent), report);
   }
-  if (!error.empty()) report.problems.push_back(path + ": " + error);
 }
 
 void scan_chat_jsonl(const std::string& path, const DecodedText& decoded, const Lexicon& lexicon,

@@ -1,0 +1,16 @@
+// `kefu metrics catalog` (canonical metrics and each platform's native definitions),
+// `kefu metrics import` (a platform's own CS export, through its plugin) and
+// `kefu metrics compute` (one definition for every platform, recomputed from chat logs).
+#pragma once
+
+#include "cli/options.h"
+
+namespace CLI {
+class App;
+}
+
+namespace kefu::host {
+
+void add_metrics_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+
+}  // namespace kefu::host

@@ -1,0 +1,44 @@
+// The chat-log metrics engine: one definition of response metrics for every platform
+// (docs/metrics.md, rules R1-R15), recomputed from canonical chat logs.
+#pragma once
+
+#include "metrics/chat_log.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kefu::host::metrics {
+
+// Counts of one group (an agent, shop or platform on one day). Rollups add these up; the
+// first-response samples are pooled, never averaged per agent (R12).
+struct GroupStats {
+  std::int64_t sessions = 0;           // segments with a customer message (R6, R7)
+  std::int64_t turns = 0;
+  std::int64_t answered_turns = 0;
+  std::int64_t replied_sessions = 0;   // last turn answered
+  std::int64_t within_30s_sessions = 0;
+  std::int64_t within_3min_turns = 0;
+  std::int64_t response_ms_sum = 0;    // over answered turns
+  std::vector<std::int64_t> first_response_ms;  // per segment whose first turn was answered;
+                                                // sorted in the rows compute_metrics returns
+
+  void add(const GroupStats& other);
+};
+
+enum class Level { agent, shop, platform };
+const char* level_name(Level level);
+
+// One output row; rollup rows hold "*" in the columns aggregated away (R15).
+struct MetricRow {
+  Level level = Level::agent;
+  std::string platform, shop_id, agent_id;
+  std::int32_t day = 0;  // days since 1970-01-01, +08:00 (R4)
+  GroupStats stats;
+};
+
+// Rows for every agent, shop and platform day with at least one session, sorted by level,
+// platform, shop_id, agent_id, day (byte order). `workers` 0: one per core.
+std::vector<MetricRow> compute_metrics(const ChatEvents& events, unsigned workers = 0);
+
+}  // namespace kefu::host::metrics

@@ -1,0 +1,26 @@
+// Instants of the canonical chat log (`ts`) and the +08:00 calendar days metrics are kept by.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kefu::host::metrics {
+
+// Epoch milliseconds of `ts`: ISO-8601 date-time with an explicit offset (`+08:00`, `Z`,
+// `-05:00`, also `+0800`), `T` or a space between date and time, optional fraction (digits past
+// milliseconds are truncated); or all digits = epoch milliseconds. nullopt for anything else,
+// including a date-time without an offset (its instant would be a guess).
+std::optional<std::int64_t> parse_timestamp(std::string_view ts);
+
+// Days since 1970-01-01 of a proleptic Gregorian date (valid or not; callers check ranges).
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
+
+// The China Standard Time (+08:00) calendar day of an instant, as days since 1970-01-01.
+std::int32_t china_day(std::int64_t epoch_ms);
+
+// YYYY-MM-DD of days since 1970-01-01.
+std::string format_day(std::int32_t days);
+
+}  // namespace kefu::host::metrics
