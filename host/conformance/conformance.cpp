@@ -84,7 +84,7 @@ ConformanceReport check_conformance(const std::string& path) {
   // An empty export must be answered cleanly (a result, or an error with a message), and so
   // must a fetch without an HTTP service: never a crash, a silent failure or a hang.
   check_capability(report, kCapNativeImport, "import_native", [&] {
-    return answered_cleanly([&] { return plugin.import_native(ImportRequest{"empty.csv", "conformance", ""}, ""); });
+    return answered_cleanly([&] { return plugin.import_native(ImportRequest{"empty.csv", "conformance", "", ""}, ""); });
   });
   check_capability(report, kCapApiFetch, "fetch", [&] {
     return answered_cleanly([&] { return plugin.fetch(FetchRequest{"conformance", "2026-01-01", "2026-01-01"}); });

@@ -1,5 +1,7 @@
 #include "loader/registry.h"
 
+#include <stdexcept>
+
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
@@ -45,6 +47,14 @@ const LoadedPlugin* PluginRegistry::find(std::string_view id) const {
     if (p->info().id == id) return p.get();
   }
   return nullptr;
+}
+
+const LoadedPlugin& PluginRegistry::require(std::string_view id) const {
+  if (const LoadedPlugin* plugin = find(id)) return *plugin;
+  std::string loaded;
+  for (const auto& p : plugins_) loaded += (loaded.empty() ? "" : ", ") + p->info().id;
+  throw std::runtime_error("no plugin for platform \"" + std::string(id) + "\" is loaded (loaded: " +
+                           (loaded.empty() ? "none" : loaded) + "; see `kefu plugins`)");
 }
 
 std::vector<std::string> plugin_search_path(const std::vector<std::string>& flag_dirs, const char* env_value) {

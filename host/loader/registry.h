@@ -23,6 +23,8 @@ class PluginRegistry {
   const std::vector<Refusal>& refusals() const { return refusals_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
   const LoadedPlugin* find(std::string_view platform_id) const;
+  // The plugin of `platform_id`; throws std::runtime_error naming the loaded ones otherwise.
+  const LoadedPlugin& require(std::string_view platform_id) const;
 
  private:
   LoadOptions options_;

@@ -43,8 +43,11 @@ std::vector<std::string> validate_source(const Source& s, const std::string& whe
   std::vector<std::string> p;
   if (s.title.empty()) p.push_back(where + ": source.title is empty: every fact must say where it comes from");
   if (!is_date(s.seen)) p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
-  if (s.confidence != Confidence::law && s.confidence != Confidence::merchant && s.url.empty())
-    p.push_back(where + ": source.url is empty: only a statute or a merchant's own list may omit it");
+  // A fact seen where no address can be given (code whose repository is unknown) says so.
+  if (s.confidence != Confidence::law && s.confidence != Confidence::merchant && s.url.empty() &&
+      !s.note.starts_with("no URL:"))
+    p.push_back(where + ": source.url is empty: only a statute or a merchant's own list may omit it, or a note "
+                "starting \"no URL:\" that says why there is none");
   return p;
 }
 

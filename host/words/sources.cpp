@@ -75,16 +75,7 @@ std::vector<PlatformWords> plugin_word_lists(const PluginRegistry& registry, con
     }
     return out;
   }
-  for (const std::string& id : ids) {
-    const LoadedPlugin* plugin = registry.find(id);
-    if (!plugin) {
-      std::string loaded;
-      for (const auto& p : registry.plugins()) loaded += (loaded.empty() ? "" : ", ") + p->info().id;
-      throw std::runtime_error("no plugin for platform \"" + id + "\" is loaded (loaded: " +
-                               (loaded.empty() ? "none" : loaded) + "; see `kefu plugins`)");
-    }
-    add(*plugin);
-  }
+  for (const std::string& id : ids) add(registry.require(id));
   return out;
 }
 

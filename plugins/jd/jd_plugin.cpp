@@ -1,25 +1,29 @@
 // JD (京东) POP shops, chat through 咚咚 / 京麦.
+#include <kefu/native_export.hpp>
 #include <kefu/plugin.hpp>
 
 #include <string_view>
 
 namespace kefu::embedded {
-std::string_view words_txt();  // words.txt, compiled in by kefu_embed
+std::string_view words_txt();    // words.txt, compiled in by kefu_embed
+std::string_view metrics_json();  // metrics.json: metric profile and export layout
 }
 
 namespace {
 
 class JdPlugin final : public kefu::Plugin {
  public:
-  using kefu::Plugin::Plugin;
+  explicit JdPlugin(kefu::Host host)
+      : kefu::Plugin(host), metrics_(kefu::json::read<kefu::MetricsFile>(kefu::embedded::metrics_json(), "metrics.json")) {}
 
   kefu::PlatformInfo info() const override {
     kefu::PlatformInfo info;
     info.id = "jd";
     info.name_zh = "京东";
     info.name_en = "JD";
-    info.version = "0.2.0";
-    info.capabilities = {std::string(kefu::kCapWords)};
+    info.version = "0.3.0";
+    info.capabilities = {std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
+                         std::string(kefu::kCapNativeImport)};
     info.limitations = {"no public JD CS word list found: ships no own words (inherits the common list); configure words_files with the shop's own list"};
     return info;
   }
@@ -27,6 +31,15 @@ class JdPlugin final : public kefu::Plugin {
   kefu::WordList words() const override {
     return shipped_and_merchant_words(kefu::embedded::words_txt(), {});
   }
+
+  kefu::MetricProfile metric_profile() const override { return metrics_.profile(); }
+
+  kefu::ImportResult import_native(const kefu::ImportRequest& request, std::string_view text) override {
+    return kefu::import_export(text, request, "jd", metrics_.profile(), metrics_.export_layout);
+  }
+
+ private:
+  kefu::MetricsFile metrics_;
 };
 
 }  // namespace

@@ -1,25 +1,29 @@
 // Kuaishou e-commerce (快手电商 / 快手小店).
+#include <kefu/native_export.hpp>
 #include <kefu/plugin.hpp>
 
 #include <string_view>
 
 namespace kefu::embedded {
-std::string_view words_txt();  // words.txt, compiled in by kefu_embed
+std::string_view words_txt();    // words.txt, compiled in by kefu_embed
+std::string_view metrics_json();  // metrics.json: metric profile and export layout
 }
 
 namespace {
 
 class KuaishouPlugin final : public kefu::Plugin {
  public:
-  using kefu::Plugin::Plugin;
+  explicit KuaishouPlugin(kefu::Host host)
+      : kefu::Plugin(host), metrics_(kefu::json::read<kefu::MetricsFile>(kefu::embedded::metrics_json(), "metrics.json")) {}
 
   kefu::PlatformInfo info() const override {
     kefu::PlatformInfo info;
     info.id = "kuaishou";
     info.name_zh = "快手电商";
     info.name_en = "Kuaishou";
-    info.version = "0.2.0";
-    info.capabilities = {std::string(kefu::kCapWords)};
+    info.version = "0.3.0";
+    info.capabilities = {std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
+                         std::string(kefu::kCapNativeImport)};
     info.limitations = {"the only official Kuaishou wording found binds service-market vendors, not shops; configure words_files with the shop's own list"};
     return info;
   }
@@ -27,6 +31,15 @@ class KuaishouPlugin final : public kefu::Plugin {
   kefu::WordList words() const override {
     return shipped_and_merchant_words(kefu::embedded::words_txt(), {});
   }
+
+  kefu::MetricProfile metric_profile() const override { return metrics_.profile(); }
+
+  kefu::ImportResult import_native(const kefu::ImportRequest& request, std::string_view text) override {
+    return kefu::import_export(text, request, "kuaishou", metrics_.profile(), metrics_.export_layout);
+  }
+
+ private:
+  kefu::MetricsFile metrics_;
 };
 
 }  // namespace

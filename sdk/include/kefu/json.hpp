@@ -47,6 +47,9 @@ template <NamedEnum E> bool enum_from_name(std::string_view text, E& out) {
   return false;
 }
 
+// The name of an enum value, as it travels in JSON.
+template <NamedEnum E> std::string_view enum_name(E e) { return enum_names(e)[static_cast<std::size_t>(e)]; }
+
 template <class T> struct IsVector : std::false_type {};
 template <class T> struct IsVector<std::vector<T>> : std::true_type {};
 template <class T> struct IsOptional : std::false_type {};
@@ -62,7 +65,7 @@ template <class Writer> class Emitter {
   void value(std::int64_t i) { w_.Int64(i); }
   void value(double d) { w_.Double(d); }
   template <NamedEnum E> void value(E e) {
-    auto name = enum_names(e)[static_cast<std::size_t>(e)];
+    const auto name = enum_name(e);
     w_.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
   }
   template <class T> void value(const std::vector<T>& items) {

@@ -177,13 +177,16 @@ struct NativeMetric {
   double threshold_s = 0;      // 0 when the metric has no threshold
   std::string target;          // the platform's target or penalty line, as stated; empty if none
   Source source;
+  // Since SDK 1.1: how the figure appears in the platform's CS export (kefu/native_export.hpp).
+  std::vector<std::string> export_columns;  // header names, variants included; empty: not exported
+  std::string value_format;    // percent | ratio | seconds | count | amount
 
   template <class S, class V> static void fields(S& s, V& v) {
     v("native_name", s.native_name); v("canonical_key", s.canonical_key);
     v("comparability", s.comparability); v("comparability_note", s.comparability_note);
     v("definition", s.definition); v("unit", s.unit); v("window", s.window);
     v("bot_replies", s.bot_replies); v("threshold_s", s.threshold_s); v("target", s.target);
-    v("source", s.source);
+    v("source", s.source); v("export_columns", s.export_columns); v("value_format", s.value_format);
   }
 };
 
@@ -237,13 +240,16 @@ struct ChatMessage {
 
 // ---- Native import and fetch ----------------------------------------------------------
 
+// The payload of an import is the export's text as UTF-8: the host detects (or is told) the
+// file's encoding and converts GBK/GB18030 before the plugin sees it.
 struct ImportRequest {
   std::string file_name;  // for messages only; the bytes come as the payload
   std::string shop_id;    // shop the export belongs to, when the export does not say
-  std::string encoding;   // "" = detect; "utf-8" | "gbk" to force
+  std::string encoding;   // the file's encoding as read by the host: "utf-8" | "gb18030"
+  std::string day;        // since SDK 1.1: YYYY-MM-DD of an export without a day column
 
   template <class S, class V> static void fields(S& s, V& v) {
-    v("file_name", s.file_name); v("shop_id", s.shop_id); v("encoding", s.encoding);
+    v("file_name", s.file_name); v("shop_id", s.shop_id); v("encoding", s.encoding); v("day", s.day);
   }
 };
 
@@ -262,9 +268,10 @@ struct ImportResult {
   std::vector<MetricValue> values;
   std::vector<Reject> rejects;
   std::int64_t rows_read = 0;
+  std::vector<std::string> notes;  // since SDK 1.1: what the user should know (ignored columns ...)
 
   template <class S, class V> static void fields(S& s, V& v) {
-    v("values", s.values); v("rejects", s.rejects); v("rows_read", s.rows_read);
+    v("values", s.values); v("rejects", s.rejects); v("rows_read", s.rows_read); v("notes", s.notes);
   }
 };
 

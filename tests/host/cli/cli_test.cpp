@@ -36,7 +36,7 @@ TEST(CliTest, PluginsJsonListsExactlyTheFourFromTheBuildTreeWithNoFlags) {
   for (const auto& p : listing.plugins) ids.push_back(p.id);
   EXPECT_THAT(ids, ::testing::UnorderedElementsAre("tmall", "jd", "douyin", "kuaishou"));
   for (const auto& p : listing.plugins) {
-    EXPECT_EQ(p.sdk_version, "1.0.0");
+    EXPECT_EQ(p.sdk_version, "1.1.0");
     EXPECT_EQ(p.path, test::plugin_file(p.id));
   }
 }
@@ -87,7 +87,7 @@ TEST(CliTest, UsageErrorsExitTwoAndVersionNamesTheSdk) {
   EXPECT_EQ(kefu("no-such-command").exit_code, 2);
   const CliRun v = kefu("--version");
   EXPECT_EQ(v.exit_code, 0);
-  EXPECT_THAT(v.out, HasSubstr("plugin SDK 1.0.0"));
+  EXPECT_THAT(v.out, HasSubstr("plugin SDK 1.1.0"));
   EXPECT_THAT(kefu("--help").out, HasSubstr("plugins"));
 }
 
