@@ -75,3 +75,69 @@ TEST(MetricsComputeCli, WrongHeaderIsAnErrorNamingTheColumns) {
 
 }  // namespace
 }  // namespace kefu
+
+namespace kefu {
+namespace {
+
+std::string sample_export(const std::string& name) { return test::data_file("../../config/samples/exports/" + name); }
+
+// Each platform's sample export through its plugin: GBK detected, pending cells, bad rows kept.
+TEST(MetricsImportCli, FourPlatformsSampleExports) {
+  TempDir dir;
+  struct Case {
+    std::string platform, file;
+    int exit_code;
+    std::string summary;
+  };
+  const std::vector<Case> cases = {
+      {"tmall", "tmall-2026-11-16.csv", 1, "读取 4 行，导入 24 个数值（待平台统计 6 个），拒绝 1 行"},
+      {"jd", "jd-2026-11-16.csv", 1, "读取 3 行，导入 9 个数值（待平台统计 0 个），拒绝 1 行"},
+      {"douyin", "douyin-2026-11-16.csv", 0, "读取 2 行，导入 20 个数值（待平台统计 0 个），拒绝 0 行"},
+      {"kuaishou", "kuaishou-2026-11-16.csv", 1, "读取 2 行，导入 3 个数值（待平台统计 0 个），拒绝 1 行"}};
+  for (const auto& c : cases) {
+    const std::string file = dir.copy_in(sample_export(c.file), c.file);
+    const auto run = kefu("metrics import --platform " + c.platform + " --shop s1 " + file + " --format csv");
+    EXPECT_EQ(run.exit_code, c.exit_code) << run.out;
+    EXPECT_THAT(run.out, HasSubstr(c.summary));
+    EXPECT_EQ(std::filesystem::exists(file + ".rejects.csv"), c.exit_code == 1) << c.platform;
+  }
+  const auto tmall = kefu("metrics import --platform tmall --shop s1 " + dir.path() + "/tmall-2026-11-16.csv --format csv", "", false);
+  EXPECT_THAT(tmall.out, HasSubstr("tmall,s1,旗舰店:小美,2026-11-16,inquiry_conversion_rate,询单->最终付款成功率,,pending,same\n"));
+  EXPECT_THAT(tmall.out, HasSubstr("tmall,s1,,2026-11-16,received_customers,接待人数,309,available,same\n"));
+  EXPECT_THAT(slurp(dir.path() + "/tmall-2026-11-16.csv.rejects.csv"), HasSubstr("4,\"平均响应(秒) \"\"abc\"\""));
+}
+
+TEST(MetricsImportCli, JsonCarriesTheNativeDefinition) {
+  const auto run = kefu("metrics import --platform jd --shop s1 " + sample_export("jd-2026-11-16.csv") +
+                        " --format json", "", false);
+  rapidjson::Document doc;
+  doc.Parse(run.out.c_str());
+  ASSERT_FALSE(doc.HasParseError()) << run.out;
+  const auto& first = doc["values"][0];
+  EXPECT_STREQ(first["native_name"].GetString(), "咚咚首次30秒应答率");
+  EXPECT_STREQ(first["comparability"].GetString(), "convertible");
+  EXPECT_NE(std::string(first["definition"].GetString()).find("10分钟"), std::string::npos);
+  EXPECT_EQ(doc["files"][0]["rejected"].GetInt(), 1);
+}
+
+TEST(MetricsCatalogCli, DefinitionDifferencesAcrossPlatforms) {
+  const auto run = kefu("metrics catalog");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("■ within_3min_rate"));
+  EXPECT_THAT(run.out, HasSubstr("3分钟人工响应率"));  // tmall, rounds
+  EXPECT_THAT(run.out, HasSubstr("人工客服3分钟回复率"));  // kuaishou, persons
+  EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率"));
+  const auto json = kefu("metrics catalog --format json", "", false);
+  rapidjson::Document doc;
+  doc.Parse(json.out.c_str());
+  ASSERT_FALSE(doc.HasParseError());
+  EXPECT_EQ(doc["platforms"].Size(), 4u);
+  for (const auto& p : doc["platforms"].GetArray())
+    for (const auto& m : p["metrics"].GetArray()) EXPECT_TRUE(m["source"]["title"].GetStringLength() > 0);
+  const auto one = kefu("metrics catalog --platform kuaishou --lang en");
+  EXPECT_THAT(one.out, HasSubstr("source: "));
+  EXPECT_THAT(one.out, HasSubstr("5min回复率"));
+}
+
+}  // namespace
+}  // namespace kefu
