@@ -120,7 +120,10 @@ void write_table(std::ostream& out, const std::vector<MetricRow>& rows, Lang lan
     const auto cells = metric_cells(row);
     const GroupStats& s = row.stats;
     auto short_seconds = [](const std::string& v) { return v.empty() ? std::string("-") : v.substr(0, v.size() - 5); };
-    table.add({cells[0], cells[1], cells[2], cells[3].empty() ? "-" : cells[3], cells[4], cells[5], cells[6],
+    const char* level = row.level == Level::agent ? tr(lang, "客服", "agent")
+                        : row.level == Level::shop ? tr(lang, "店铺", "shop")
+                                                   : tr(lang, "平台", "platform");
+    table.add({level, cells[1], cells[2], cells[3].empty() ? "-" : cells[3], cells[4], cells[5], cells[6],
                percent(s.replied_sessions, s.sessions), percent(s.within_30s_sessions, s.sessions),
                percent(s.within_3min_turns, s.turns), short_seconds(cells[13]), short_seconds(cells[15])});
   }
