@@ -57,13 +57,6 @@ std::string number_text(double v) {
   return std::string(buf, r.ptr);
 }
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 void print(const ImportJson& out, const std::string& format, Lang lang) {
   if (format == "json") {
     std::cout << json::write(out) << '\n';
@@ -73,8 +66,8 @@ void print(const ImportJson& out, const std::string& format, Lang lang) {
     std::cout << "platform,shop_id,agent_id,day,metric,native_name,value,availability,comparability\n";
     for (const auto& v : out.values) {
       const MetricValue& m = v.value;
-      std::cout << csv_cell(m.platform) << ',' << csv_cell(m.shop_id) << ',' << csv_cell(m.agent_id) << ',' << m.day
-                << ',' << csv_cell(m.metric) << ',' << csv_cell(m.native_name) << ','
+      std::cout << csv_field(m.platform) << ',' << csv_field(m.shop_id) << ',' << csv_field(m.agent_id) << ',' << m.day
+                << ',' << csv_field(m.metric) << ',' << csv_field(m.native_name) << ','
                 << (m.availability == Availability::pending ? "" : number_text(m.value)) << ','
                 << json::detail::enum_name(m.availability) << ',' << v.comparability << '\n';
     }

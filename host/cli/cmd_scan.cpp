@@ -1,6 +1,7 @@
 #include "cli/cmd_words.h"
 #include "cli/progress.h"
 
+#include "text/output_file.h"
 #include "words/scan_file.h"
 #include "words/sources.h"
 
@@ -95,13 +96,6 @@ HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const word
     row.suggestion = decisive->term.suggestion;
   }
   return row;
-}
-
-std::string csv_field(const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 void print_text(const ScanOutput& out, Lang lang) {

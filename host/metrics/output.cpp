@@ -1,6 +1,7 @@
 #include "metrics/output.h"
 
 #include "metrics/timestamp.h"
+#include "text/output_file.h"
 
 #include <kefu/json.hpp>
 
@@ -16,13 +17,6 @@ std::string u128_text(u128 v) {
   char* p = buf + sizeof buf;
   do *--p = static_cast<char>('0' + static_cast<int>(v % 10)); while (v /= 10);
   return std::string(p, buf + sizeof buf);
-}
-
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::string percent(std::int64_t num, std::int64_t den) {
@@ -83,7 +77,7 @@ void write_csv(std::ostream& out, const std::vector<MetricRow>& rows) {
   out << line << '\n';
   for (const auto& row : rows) {
     line.clear();
-    for (const auto& cell : metric_cells(row)) line += (line.empty() ? "" : ",") + csv_cell(cell);
+    for (const auto& cell : metric_cells(row)) line += (line.empty() ? "" : ",") + csv_field(cell);
     out << line << '\n';
   }
 }

@@ -9,17 +9,6 @@
 #include <stdexcept>
 
 namespace kefu::host {
-namespace {
-
-std::string csv_cell(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-}  // namespace
-
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
@@ -47,6 +36,13 @@ void write_file_atomically(const std::string& path, const std::function<void(std
   }
 }
 
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 std::string rejects_path(const std::string& input) { return input + ".rejects.csv"; }
 
 std::string write_rejects_file(const std::string& input, const std::vector<Reject>& rejects) {
@@ -58,7 +54,7 @@ std::string write_rejects_file(const std::string& input, const std::vector<Rejec
   }
   write_file_atomically(path, [&](std::ostream& out) {
     out << "line,reason,original\n";
-    for (const auto& r : rejects) out << r.line << ',' << csv_cell(r.reason) << ',' << csv_cell(r.original) << '\n';
+    for (const auto& r : rejects) out << r.line << ',' << csv_field(r.reason) << ',' << csv_field(r.original) << '\n';
   });
   return path;
 }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kefu::host {
@@ -14,6 +15,9 @@ namespace kefu::host {
 // Writes through a temporary file next to `path` and renames it over `path`, so a reader (or
 // a crash) never sees half a file. Throws std::runtime_error naming the path on failure.
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// One CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.
+std::string csv_field(std::string_view value);
 
 std::string rejects_path(const std::string& input);
 
