@@ -26,16 +26,6 @@ struct WordListing {
   template <class S, class V> static void fields(S& s, V& v) { v("platform", s.platform); v("words", s.words); }
 };
 
-const char* confidence_zh(Confidence c) {
-  switch (c) {
-    case Confidence::official: return "官方";
-    case Confidence::law: return "法律法规";
-    case Confidence::third_party: return "第三方汇编";
-    case Confidence::merchant: return "商家";
-  }
-  return "?";
-}
-
 int print_words(const GlobalOptions& options, const std::string& platform, const std::string& format,
                 const std::vector<std::string>& word_files, const std::vector<std::string>& allow_files) {
   const PluginRegistry registry = load_plugins(options);
@@ -61,8 +51,7 @@ int print_words(const GlobalOptions& options, const std::string& platform, const
                         : w.severity == "warn" ? tr(lang, "提示", "warn") : tr(lang, "放行", "allow");
     (w.severity == "block" ? blocks : w.severity == "warn" ? warns : allows)++;
     table.add({w.text, w.list == "allow" ? "-" : w.category, level, w.suggestion.empty() ? "-" : w.suggestion,
-               w.layer, lang == Lang::zh ? confidence_zh(w.source.confidence)
-                                         : std::string(enum_names(w.source.confidence)[static_cast<int>(w.source.confidence)]),
+               w.layer, confidence_label(w.source.confidence, lang),
                w.source.title});
   }
   table.print(std::cout);

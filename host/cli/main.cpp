@@ -2,6 +2,7 @@
 // the exit codes every command shares (0 ok, 1 findings, 2 usage or environment error).
 #include "cli/cmd_metrics.h"
 #include "cli/cmd_plugins.h"
+#include "cli/cmd_rules.h"
 #include "cli/cmd_words.h"
 #include "cli/options.h"
 #include "services/log.h"
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   add_words_command(app, options, exit_code);
   add_scan_command(app, options, exit_code);
   add_metrics_command(app, options, exit_code);
+  add_rules_command(app, options, exit_code);
+  add_diff_command(app, options, exit_code);
   app.parse_complete_callback([&] { set_log_level(options.verbose ? Level::debug : Level::warn); });
 
   try {

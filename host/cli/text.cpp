@@ -23,7 +23,90 @@ bool is_wide(char32_t c) {
          (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
 }
 
+bool is_closing_punct(char32_t c) {
+  return std::u32string_view(U"，。、；：！？）」』】》〉”’％").find(c) != std::u32string_view::npos;
+}
+
+// Pieces a line may break between: a run of narrow non-space characters, one wide character
+// (with the closing punctuation that follows it), or a space.
+std::vector<std::string_view> break_pieces(std::string_view s) {
+  std::vector<std::string_view> pieces;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(s, i);
+    if (c == U' ' || is_wide(c)) {
+      for (std::size_t j = i; j < s.size();) {  // closing punctuation sticks to what it closes
+        const char32_t d = next_code_point(s, j);
+        if (!is_closing_punct(d)) break;
+        i = j;
+      }
+    } else {
+      for (std::size_t j = i; j < s.size();) {
+        const char32_t d = next_code_point(s, j);
+        if (d == U' ' || is_wide(d)) break;
+        i = j;
+      }
+    }
+    pieces.push_back(s.substr(start, i - start));
+  }
+  return pieces;
+}
+
 }  // namespace
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view first, std::string_view rest) {
+  std::string out(first), line;
+  std::size_t used = display_width(first);
+  const std::size_t indent = display_width(rest);
+  auto newline = [&] {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line;
+    out += '\n';
+    out += rest;
+    line.clear();
+    used = indent;
+  };
+  for (std::string_view piece : break_pieces(text)) {
+    if (piece == " " && line.empty()) continue;  // no leading blanks on a wrapped line
+    std::size_t w = display_width(piece);
+    if (used + w > width && !line.empty()) newline();
+    if (piece == " " && line.empty()) continue;
+    while (used + w > width && w > 1) {  // a word longer than a line: cut it
+      std::size_t cut = 0, cw = 0;
+      for (std::size_t i = 0; i < piece.size();) {
+        std::size_t j = i;
+        const std::size_t chw = is_wide(next_code_point(piece, j)) ? 2 : 1;
+        if (used + cw + chw > width) break;
+        cw += chw;
+        i = j;
+        cut = i;
+      }
+      if (cut == 0) break;
+      line += piece.substr(0, cut);
+      piece.remove_prefix(cut);
+      w = display_width(piece);
+      newline();
+    }
+    line += piece;
+    used += w;
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out += line;
+  out += '\n';
+  return out;
+}
+
+std::string confidence_label(Confidence c, Lang lang) {
+  if (lang == Lang::en) return std::string(enum_names(c)[static_cast<int>(c)]);
+  switch (c) {
+    case Confidence::official: return "官方";
+    case Confidence::law: return "法律法规";
+    case Confidence::third_party: return "第三方";
+    case Confidence::merchant: return "商家";
+  }
+  return "?";
+}
 
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;

@@ -2,6 +2,8 @@
 // aligned table, so Chinese output lines up in a terminal.
 #pragma once
 
+#include <kefu/model.hpp>
+
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -26,5 +28,13 @@ class Table {
 
 enum class Lang { zh, en };
 inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
+
+// `text` in lines of at most `width` columns, each ending in '\n': `first` starts the first
+// line and `rest` the others. Breaks at spaces, and between CJK characters (never before
+// closing CJK punctuation); a word longer than a line is cut.
+std::string wrap(std::string_view text, std::size_t width, std::string_view first, std::string_view rest);
+
+// How far a source can be trusted, for people: 官方 / 法律法规 / 第三方 / 商家.
+std::string confidence_label(Confidence confidence, Lang lang);
 
 }  // namespace kefu::host

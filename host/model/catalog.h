@@ -3,6 +3,8 @@
 // diff can line the platforms up on one schema.
 #pragma once
 
+#include <kefu/model.hpp>
+
 #include <span>
 #include <string_view>
 
@@ -20,11 +22,18 @@ struct MetricDef {
   std::string_view definition_zh;
 };
 
+// A canonical rule key fixes the value's type and which side is stricter, so every platform's
+// value under that key compares the same way. For a time window, "higher" means it covers more
+// of the day; for an enum, a value further along `levels` (its allowed values, comma-separated,
+// loosest first) is stricter.
 struct RuleKeyDef {
   std::string_view key;
   std::string_view category;  // one of rule_categories()
   std::string_view name_zh;
   std::string_view name_en;
+  ValueType type;
+  Strictness strictness;
+  std::string_view levels = {};  // enum only: allowed values, loosest first
 };
 
 std::span<const MetricDef> metric_catalog();
@@ -35,6 +44,8 @@ std::span<const std::string_view> term_categories();
 const MetricDef* find_metric(std::string_view key);
 const RuleKeyDef* find_rule_key(std::string_view key);
 bool is_rule_category(std::string_view category);
+// Position of an enum value in the key's levels (0 = loosest); -1 when it is not listed.
+int enum_level(const RuleKeyDef& def, std::string_view value);
 bool is_term_category(std::string_view category);
 
 }  // namespace kefu::host

@@ -2,6 +2,8 @@
 
 #include "model/catalog.h"
 
+#include <kefu/json.hpp>
+
 #include <algorithm>
 #include <regex>
 #include <set>
@@ -16,6 +18,25 @@ bool is_date(const std::string& s) {
 
 void add(std::vector<std::string>& out, std::vector<std::string> more) {
   out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+template <class E> std::string name_of(E e) { return std::string(json::detail::enum_name(e)); }
+
+// The catalog fixes each key's category, value type and stricter side, so values of different
+// platforms under one key compare the same way.
+std::vector<std::string> check_against_catalog(const Rule& r, const RuleKeyDef& def, const std::string& where) {
+  std::vector<std::string> p;
+  if (r.category != def.category)
+    p.push_back(where + ": category \"" + r.category + "\": the catalog files this key under \"" + std::string(def.category) + "\"");
+  if (r.value.type != def.type)
+    p.push_back(where + ": value.type " + name_of(r.value.type) + ": the catalog expects " + name_of(def.type) + " for this key");
+  if (r.strictness != def.strictness)
+    p.push_back(where + ": strictness " + name_of(r.strictness) + ": the catalog expects " + name_of(def.strictness) + " for this key");
+  if (r.value.known && def.type == ValueType::enumeration) {
+    if (enum_level(def, r.value.text) < 0)
+      p.push_back(where + ": value.text \"" + r.value.text + "\": expected one of " + std::string(def.levels));
+  }
+  return p;
 }
 
 }  // namespace
@@ -54,18 +75,27 @@ std::vector<std::string> validate_source(const Source& s, const std::string& whe
 std::vector<std::string> validate_rules(const RuleSet& set) {
   std::vector<std::string> p;
   if (set.version.empty()) p.push_back("rules: version is empty");
-  std::set<std::string> keys;
+  // A key may appear once per effective date: dated entries are the rule's versions.
+  std::set<std::pair<std::string, std::string>> versions;
   for (std::size_t i = 0; i < set.rules.size(); ++i) {
     const Rule& r = set.rules[i];
     const std::string where = "rules[" + std::to_string(i) + "] " + r.key;
-    if (!find_rule_key(r.key)) p.push_back(where + ": key is not in the host's rule catalog");
-    if (!keys.insert(r.key).second) p.push_back(where + ": key appears twice");
-    if (!is_rule_category(r.category)) p.push_back(where + ": category \"" + r.category + "\" is unknown");
+    if (!versions.insert({r.key, r.effective_from}).second)
+      p.push_back(where + ": key appears twice" +
+                  (r.effective_from.empty() ? std::string(" without effective_from") : " with effective_from " + r.effective_from));
     if (r.native_name.empty()) p.push_back(where + ": native_name is empty");
     if (!r.effective_from.empty() && !is_date(r.effective_from))
       p.push_back(where + ": effective_from \"" + r.effective_from + "\": expected YYYY-MM-DD");
+    if (const RuleKeyDef* def = find_rule_key(r.key)) {
+      add(p, check_against_catalog(r, *def, where));
+    } else {
+      p.push_back(where + ": key is not in the host's rule catalog");
+      if (!is_rule_category(r.category)) p.push_back(where + ": category \"" + r.category + "\" is unknown");
+    }
     if (r.value.known && r.value.type == ValueType::percentage && (r.value.number < 0 || r.value.number > 100))
       p.push_back(where + ": percentage outside 0-100");
+    if (r.value.known && (r.value.type == ValueType::duration || r.value.type == ValueType::count) && r.value.number < 0)
+      p.push_back(where + ": a duration or count cannot be negative");
     if (r.value.known && r.value.type == ValueType::time_window &&
         (r.value.window_from_min < 0 || r.value.window_to_min > 24 * 60 || r.value.window_from_min >= r.value.window_to_min))
       p.push_back(where + ": time window must satisfy 0 <= from < to <= 1440 minutes");

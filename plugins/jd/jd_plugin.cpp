@@ -7,6 +7,7 @@
 namespace kefu::embedded {
 std::string_view words_txt();    // words.txt, compiled in by kefu_embed
 std::string_view metrics_json();  // metrics.json: metric profile and export layout
+std::string_view rules_json();    // rules.json: dated CS rules, each with its source
 }
 
 namespace {
@@ -21,8 +22,8 @@ class JdPlugin final : public kefu::Plugin {
     info.id = "jd";
     info.name_zh = "京东";
     info.name_en = "JD";
-    info.version = "0.3.0";
-    info.capabilities = {std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
+    info.version = "0.4.0";
+    info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
                          std::string(kefu::kCapNativeImport)};
     info.limitations = {"no public JD CS word list found: ships no own words (inherits the common list); configure words_files with the shop's own list"};
     return info;
@@ -31,6 +32,8 @@ class JdPlugin final : public kefu::Plugin {
   kefu::WordList words() const override {
     return shipped_and_merchant_words(kefu::embedded::words_txt(), {});
   }
+
+  kefu::RuleSet rules() const override { return kefu::json::read<kefu::RuleSet>(kefu::embedded::rules_json(), "rules.json"); }
 
   kefu::MetricProfile metric_profile() const override { return metrics_.profile(); }
 

@@ -18,6 +18,7 @@ Rule valid_rule() {
   r.category = "售后";
   r.native_name = "七天无理由退货";
   r.value = {ValueType::duration, true, 7 * 86400.0, false, "7天", 0, 0};
+  r.strictness = Strictness::higher_is_stricter;
   r.source = law();
   return r;
 }
@@ -46,7 +47,7 @@ TEST(ValidateTest, RuleProblemsNameTheRuleAndWhatToFix) {
 
 TEST(ValidateTest, DuplicateRuleKeysAreRefused) {
   const auto problems = validate_rules({"v1", {valid_rule(), valid_rule()}});
-  EXPECT_THAT(problems, ElementsAre("rules[1] aftersale.no_reason_return: key appears twice"));
+  EXPECT_THAT(problems, ElementsAre("rules[1] aftersale.no_reason_return: key appears twice without effective_from"));
 }
 
 TEST(ValidateTest, TermsNeedAKnownCategoryAndASource) {

@@ -1,0 +1,75 @@
+#include "rules/rule_book.h"
+
+#include "metrics/timestamp.h"
+#include "model/catalog.h"
+
+#include <kefu/json.hpp>
+
+#include <chrono>
+#include <map>
+#include <regex>
+#include <stdexcept>
+
+namespace kefu::embedded {
+std::string_view common_rules_json();  // host/rules/data/common.json, compiled in by kefu_embed
+}
+
+namespace kefu::host::rules {
+namespace {
+
+bool is_date(std::string_view s) {
+  static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+  return std::regex_match(s.begin(), s.end(), date);
+}
+
+// Picks, per key, the latest entry in force on `as_of` ("" sorts first, so undated entries lose
+// to any dated one that has begun).
+std::map<std::string, RuleInForce> latest_per_key(const RuleSet& set, const std::string& as_of, bool inherited) {
+  std::map<std::string, RuleInForce> out;
+  std::map<std::string, int> versions;
+  for (const Rule& r : set.rules) {
+    ++versions[r.key];
+    if (!r.effective_from.empty() && r.effective_from > as_of) continue;
+    auto [it, inserted] = out.try_emplace(r.key, RuleInForce{r, inherited, 1});
+    if (!inserted && r.effective_from >= it->second.rule.effective_from) it->second.rule = r;
+  }
+  for (auto& [key, r] : out) r.versions = versions[key];
+  return out;
+}
+
+}  // namespace
+
+const RuleSet& common_rule_set() {
+  static const RuleSet set = json::read<RuleSet>(embedded::common_rules_json(), "host/rules/data/common.json");
+  return set;
+}
+
+RuleView rules_in_force(const std::string& platform, const RuleSet& own, const RuleSet& common, const std::string& as_of) {
+  RuleView view{platform, as_of, own.version, "", {}};
+  auto merged = latest_per_key(common, as_of, true);
+  for (auto& [key, r] : latest_per_key(own, as_of, false)) merged.insert_or_assign(key, std::move(r));
+  // Catalog order, so every view (and so every diff) lists the keys the same way.
+  for (const RuleKeyDef& def : rule_key_catalog()) {
+    const auto it = merged.find(std::string(def.key));
+    if (it == merged.end()) continue;
+    if (it->second.rule.effective_from > view.version) view.version = it->second.rule.effective_from;
+    view.rules.push_back(std::move(it->second));
+  }
+  return view;
+}
+
+PlatformAt parse_platform_at(std::string_view text) {
+  const std::size_t at = text.find('@');
+  PlatformAt p{std::string(text.substr(0, at)), at == std::string_view::npos ? "" : std::string(text.substr(at + 1))};
+  if (p.id.empty()) throw std::invalid_argument("\"" + std::string(text) + "\": expected a platform id, e.g. tmall or jd@2021-11-30");
+  if (at != std::string_view::npos && !is_date(p.date))
+    throw std::invalid_argument("\"" + std::string(text) + "\": the part after @ must be a date, YYYY-MM-DD (e.g. jd@2021-11-30)");
+  return p;
+}
+
+std::string today_in_china() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return metrics::format_day(metrics::china_day(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()));
+}
+
+}  // namespace kefu::host::rules
