@@ -161,6 +161,12 @@ std::string difference_text(const std::string& d, Lang lang) {
   return d;
 }
 
+// "（暂不可用：rules_only 插件没有提供词表）": a section the plugins cannot fill yet.
+std::string unavailable_text(const std::string& platform, const std::string& reason_en, const char* what_zh, Lang lang) {
+  if (lang == Lang::en) return "(not available yet: " + reason_en + ")";
+  return "（暂不可用：" + platform + " 插件没有提供" + what_zh + "）";
+}
+
 // ---- text ---------------------------------------------------------------------------------
 
 void text_change(const RuleChange& c, const std::pair<std::string, std::string>& names, Lang lang, std::ostream& out) {
@@ -221,10 +227,10 @@ void text_rules(const Briefing& b, const std::pair<std::string, std::string>& na
 void text_metrics(const Briefing& b, const std::pair<std::string, std::string>& names, Lang lang, std::ostream& out) {
   out << "\n" << tr(lang, "三、在 ", "3. Metrics you will be judged on at ") << names.second << tr(lang, " 被考核的指标\n", "\n");
   if (!b.metrics.available) {
-    out << tr(lang, "  （暂不可用：", "  (not available yet: ") << b.metrics.unavailable << tr(lang, "）\n", ")\n");
+    out << "  " << unavailable_text(b.metrics.missing_in, b.metrics.unavailable, "指标档案", lang) << "\n";
     return;
   }
-  if (!b.metrics.unavailable.empty()) out << "  (" << b.metrics.unavailable << ")\n";
+  if (!b.metrics.missing_in.empty()) out << "  " << unavailable_text(b.metrics.missing_in, b.metrics.unavailable, "指标档案", lang) << "\n";
   for (const rules::MetricPair& p : b.metrics.items) {
     const MetricDef* canon = find_metric(p.to.canonical_key);
     std::string head = p.to.native_name;
@@ -247,7 +253,7 @@ void text_metrics(const Briefing& b, const std::pair<std::string, std::string>& 
 void text_words(const Briefing& b, const std::pair<std::string, std::string>& names, Lang lang, std::ostream& out) {
   out << "\n" << tr(lang, "四、敏感词\n", "4. Sensitive words\n");
   if (!b.words.available) {
-    out << tr(lang, "  （暂不可用：", "  (not available yet: ") << b.words.unavailable << tr(lang, "）\n", ")\n");
+    out << "  " << unavailable_text(b.words.missing_in, b.words.unavailable, "词表", lang) << "\n";
     return;
   }
   auto shift = [&](const std::string& title, const rules::WordShift& s) {
@@ -431,7 +437,7 @@ void print_briefing_markdown(const Briefing& b, Lang lang, std::ostream& out) {
 
   out << "\n## " << tr(lang, "3. 在 ", "3. Metrics judged on ") << names.second << tr(lang, " 被考核的指标", "") << "\n\n";
   if (!b.metrics.available) {
-    out << tr(lang, "暂不可用：", "Not available yet: ") << b.metrics.unavailable << "\n";
+    out << unavailable_text(b.metrics.missing_in, b.metrics.unavailable, "指标档案", lang) << "\n";
   } else {
     out << "| " << cell(names.second) << tr(lang, " 指标", " metric") << " | " << tr(lang, "目标/处罚线", "target / penalty line") << " | "
         << tr(lang, "定义", "definition") << " | " << cell(names.first) << tr(lang, " 对应", " counterpart") << " | "
@@ -448,7 +454,7 @@ void print_briefing_markdown(const Briefing& b, Lang lang, std::ostream& out) {
 
   out << "\n## " << tr(lang, "4. 敏感词", "4. Sensitive words") << "\n\n";
   if (!b.words.available) {
-    out << tr(lang, "暂不可用：", "Not available yet: ") << b.words.unavailable << "\n";
+    out << unavailable_text(b.words.missing_in, b.words.unavailable, "词表", lang) << "\n";
   } else {
     out << "- " << (lang == Lang::zh ? names.second + " 禁用、" + names.first + " 不禁用：" : "Banned on " + names.second + ", not on " + names.first + ": ")
         << b.words.newly_banned.count << (b.words.newly_banned.count ? " — " + words_summary(b.words.newly_banned, lang, rules::kWordExamples) : "") << "\n";

@@ -79,9 +79,10 @@ struct MetricPair {
 struct MetricsSection {
   bool available = false;
   std::string unavailable;  // why not, when not available
+  std::string missing_in;   // the platform whose plugin provides no metric profile, if any
   std::vector<MetricPair> items;
   template <class S, class V> static void fields(S& s, V& v) {
-    v("available", s.available); v("unavailable", s.unavailable); v("items", s.items);
+    v("available", s.available); v("unavailable", s.unavailable); v("missing_in", s.missing_in); v("items", s.items);
   }
 };
 
@@ -113,10 +114,11 @@ struct WordShift {
 struct WordsSection {
   bool available = false;
   std::string unavailable;
+  std::string missing_in;      // the platform whose plugin provides no word list, if any
   WordShift newly_banned;      // `block` on TO, not `block` on FROM
   WordShift no_longer_banned;  // `block` on FROM, not `block` on TO
   template <class S, class V> static void fields(S& s, V& v) {
-    v("available", s.available); v("unavailable", s.unavailable);
+    v("available", s.available); v("unavailable", s.unavailable); v("missing_in", s.missing_in);
     v("newly_banned", s.newly_banned); v("no_longer_banned", s.no_longer_banned);
   }
 };

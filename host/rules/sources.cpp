@@ -51,7 +51,10 @@ Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, 
   out.from = side_of(a, from_view);
   out.to = side_of(b, to_view);
   out.rules = compare_views(from_view, to_view);
-  out.metrics = pair_metrics(profile_of(a), profile_of(b));
+  const auto from_profile = profile_of(a), to_profile = profile_of(b);
+  out.metrics = pair_metrics(from_profile, to_profile);
+  if (!to_profile) out.metrics.missing_in = to.id;
+  else if (!from_profile) out.metrics.missing_in = from.id;
 
   if (provides(a, kCapWords) && provides(b, kCapWords)) {
     // Labelled by side, not by id, so one platform at two dates works too.
@@ -62,7 +65,8 @@ Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, 
     out.words = shift_words(lexicon);
     if (!script_files.empty()) out.scripts = lint_scripts(lexicon, script_files);
   } else {
-    out.words.unavailable = "plugin " + (provides(a, kCapWords) ? to.id : from.id) + " provides no word list";
+    out.words.missing_in = provides(a, kCapWords) ? to.id : from.id;
+    out.words.unavailable = "plugin " + out.words.missing_in + " provides no word list";
     if (!script_files.empty())
       throw std::runtime_error("--scripts needs the word lists of both platforms: " + out.words.unavailable);
   }

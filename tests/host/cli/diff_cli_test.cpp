@@ -165,6 +165,20 @@ TEST(DiffCli, OnePlatformAtTwoDatesShowsWhatChanged) {
   EXPECT_THAT(run.out, HasSubstr("[更严] 禁止好评返现：无此规则 → 禁止"));  // the 2024-09-01 regulation
 }
 
+TEST(DiffCli, APluginWithRulesOnlyStillGetsABriefing) {
+  const std::string dirs = std::string("--plugin-dir ") + KEFU_TEST_PLUGIN_DIR + " --plugin-dir " + KEFU_TEST_FIXTURE_DIR + "/rules_only";
+  const auto run = kefu("diff tmall rules_only " + dirs);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("[更严] 响应时限：3分钟 → 1分钟；处罚：测试扣分 1分"));
+  EXPECT_THAT(run.out, HasSubstr("（暂不可用：rules_only 插件没有提供指标档案）"));
+  EXPECT_THAT(run.out, HasSubstr("（暂不可用：rules_only 插件没有提供词表）"));
+  // Laws are inherited even by a plugin that ships none.
+  EXPECT_THAT(run.out, HasSubstr("七天无理由退货"));
+  const auto scripts = kefu("diff tmall rules_only --scripts " + data_file("rules/scripts.txt") + " " + dirs);
+  EXPECT_EQ(scripts.exit_code, 2);
+  EXPECT_THAT(scripts.out, HasSubstr("--scripts needs the word lists of both platforms"));
+}
+
 TEST(DiffCli, BadInputSaysWhatIsWrong) {
   auto run = kefu("diff tmall pdd");
   EXPECT_EQ(run.exit_code, 2);
