@@ -1,0 +1,274 @@
+// The SQLite store (Debian libsqlite3): one file, versioned schema, one transaction per ingest.
+#include "store/store.h"
+
+#include <kefu/json.hpp>
+
+#include <sqlite3.h>
+
+#include <array>
+#include <stdexcept>
+#include <string_view>
+
+namespace kefu::host::store {
+namespace {
+
+// Each migration takes the schema from version i to i + 1; never edit one that has shipped.
+constexpr std::array<std::string_view, 1> kMigrations = {
+    R"sql(
+CREATE TABLE metric_values (
+  platform     TEXT NOT NULL,
+  shop_id      TEXT NOT NULL,
+  agent_id     TEXT NOT NULL,          -- '' = the whole shop
+  day          TEXT NOT NULL,          -- YYYY-MM-DD, +08:00
+  metric       TEXT NOT NULL,          -- canonical key, or the native name when it maps to none
+  origin       TEXT NOT NULL,          -- native_export | recomputed | api
+  native_name  TEXT NOT NULL,
+  value        REAL,                   -- NULL while pending
+  numerator    REAL,
+  denominator  REAL,
+  availability TEXT NOT NULL,          -- available | pending
+  definition   TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  ingest_id    INTEGER NOT NULL REFERENCES ingests(id),
+  PRIMARY KEY (platform, shop_id, agent_id, day, metric, origin)
+) WITHOUT ROWID;
+CREATE INDEX metric_values_by_day ON metric_values(day);
+CREATE TABLE ingests (
+  id       INTEGER PRIMARY KEY,
+  at       TEXT NOT NULL,              -- UTC, ISO-8601
+  kind     TEXT NOT NULL,
+  source   TEXT NOT NULL,
+  written  INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL
+);
+CREATE TABLE snapshots (
+  platform TEXT NOT NULL,
+  kind     TEXT NOT NULL,              -- rules | words
+  day      TEXT NOT NULL,
+  body     TEXT NOT NULL,              -- the normalized model, JSON
+  PRIMARY KEY (platform, kind, day)
+);
+)sql"};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int i, std::string_view text) {
+    check(sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  Statement& bind(int i, std::optional<double> v) {
+    check(v ? sqlite3_bind_double(stmt_, i, *v) : sqlite3_bind_null(stmt_, i));
+    return *this;
+  }
+  Statement& bind(int i, std::int64_t v) {
+    check(sqlite3_bind_int64(stmt_, i, v));
+    return *this;
+  }
+  bool step() {  // true: a row is ready
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db_));
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : "";
+  }
+  std::optional<double> real(int col) const {
+    if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_column_double(stmt_, col);
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  void check(int rc) const {
+    if (rc != SQLITE_OK) throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : path_(path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+      const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw std::runtime_error("cannot open the store " + path + ": " + why);
+    }
+    sqlite3_busy_timeout(db_, 5000);  // another kefu writing: wait for it rather than fail
+    try {
+      exec("PRAGMA foreign_keys = ON");
+      migrate();
+    } catch (...) {
+      sqlite3_close(db_);
+      throw;
+    }
+  }
+  ~SqliteStore() override { sqlite3_close(db_); }
+
+  IngestSummary ingest(const IngestBatch& batch, const std::function<void(std::size_t)>& after_each) override {
+    Transaction tx(*this);
+    IngestSummary summary;
+    Statement log(db_, "INSERT INTO ingests(at, kind, source, written, unchanged) "
+                       "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, 0, 0)");
+    log.bind(1, batch.kind).bind(2, batch.source).step();
+    summary.id = sqlite3_last_insert_rowid(db_);
+    // The WHERE makes an identical re-ingest a no-op (changes() == 0), so it is counted as such.
+    Statement upsert(db_, R"sql(
+      INSERT INTO metric_values(platform, shop_id, agent_id, day, metric, origin, native_name, value, numerator,
+                                denominator, availability, definition, source, ingest_id)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+      ON CONFLICT(platform, shop_id, agent_id, day, metric, origin) DO UPDATE SET
+        native_name = excluded.native_name, value = excluded.value, numerator = excluded.numerator,
+        denominator = excluded.denominator, availability = excluded.availability,
+        definition = excluded.definition, source = excluded.source, ingest_id = excluded.ingest_id
+      WHERE native_name IS NOT excluded.native_name OR value IS NOT excluded.value
+         OR numerator IS NOT excluded.numerator OR denominator IS NOT excluded.denominator
+         OR availability IS NOT excluded.availability OR definition IS NOT excluded.definition)sql");
+    for (std::size_t i = 0; i < batch.values.size(); ++i) {
+      const StoredValue& s = batch.values[i];
+      const MetricValue& v = s.value;
+      const bool pending = v.availability == Availability::pending;
+      upsert.bind(1, v.platform).bind(2, v.shop_id).bind(3, v.agent_id).bind(4, v.day).bind(5, v.metric).bind(6, v.origin)
+          .bind(7, v.native_name).bind(8, pending ? std::nullopt : std::optional<double>(v.value)).bind(9, s.numerator)
+          .bind(10, s.denominator).bind(11, json::detail::enum_name(v.availability)).bind(12, s.definition).bind(13, s.source)
+          .bind(14, summary.id);
+      upsert.step();
+      (sqlite3_changes(db_) ? summary.written : summary.unchanged)++;
+      upsert.reset();
+      if (after_each) after_each(i + 1);
+    }
+    Statement done(db_, "UPDATE ingests SET written = ?, unchanged = ? WHERE id = ?");
+    done.bind(1, summary.written).bind(2, summary.unchanged).bind(3, summary.id).step();
+    tx.commit();
+    return summary;
+  }
+
+  std::vector<StoredValue> values(const ValueQuery& q) const override {
+    std::string sql =
+        "SELECT platform, shop_id, agent_id, day, metric, origin, native_name, value, numerator, denominator, "
+        "availability, definition, source FROM metric_values WHERE day >= ?1 AND day <= ?2";
+    auto in_list = [&](const char* column, const std::vector<std::string>& items, int first) {
+      if (items.empty()) return;
+      sql += std::string(" AND ") + column + " IN (";
+      for (std::size_t i = 0; i < items.size(); ++i) sql += (i ? ",?" : "?") + std::to_string(first + i);
+      sql += ")";
+    };
+    in_list("platform", q.platforms, 3);
+    in_list("shop_id", q.shops, 3 + static_cast<int>(q.platforms.size()));
+    sql += " ORDER BY platform, shop_id, agent_id, day, metric, origin";
+    Statement s(db_, sql);
+    s.bind(1, q.from).bind(2, q.to);
+    int i = 3;
+    for (const auto& p : q.platforms) s.bind(i++, p);
+    for (const auto& p : q.shops) s.bind(i++, p);
+    std::vector<StoredValue> out;
+    while (s.step()) {
+      StoredValue v;
+      v.value.platform = s.text(0);
+      v.value.shop_id = s.text(1);
+      v.value.agent_id = s.text(2);
+      v.value.day = s.text(3);
+      v.value.metric = s.text(4);
+      v.value.origin = s.text(5);
+      v.value.native_name = s.text(6);
+      v.value.value = s.real(7).value_or(0);
+      v.numerator = s.real(8);
+      v.denominator = s.real(9);
+      json::detail::enum_from_name(s.text(10), v.value.availability);
+      v.definition = s.text(11);
+      v.source = s.text(12);
+      out.push_back(std::move(v));
+    }
+    return out;
+  }
+
+  bool snapshot(const std::string& platform, const std::string& kind, const std::string& day, const std::string& body) override {
+    Transaction tx(*this);
+    Statement latest(db_, "SELECT body FROM snapshots WHERE platform = ? AND kind = ? ORDER BY day DESC LIMIT 1");
+    latest.bind(1, platform).bind(2, kind);
+    if (latest.step() && latest.text(0) == body) return false;
+    Statement put(db_, "INSERT INTO snapshots(platform, kind, day, body) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT(platform, kind, day) DO UPDATE SET body = excluded.body");
+    put.bind(1, platform).bind(2, kind).bind(3, day).bind(4, body).step();
+    tx.commit();
+    return true;
+  }
+
+  std::vector<std::string> snapshot_days(const std::string& platform, const std::string& kind) const override {
+    Statement s(db_, "SELECT day FROM snapshots WHERE platform = ? AND kind = ? ORDER BY day");
+    s.bind(1, platform).bind(2, kind);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+  }
+
+  int schema_version() const override {
+    Statement s(db_, "PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.integer(0));
+  }
+
+ private:
+  // Rolls back unless committed: an exception anywhere in an ingest leaves the store unchanged.
+  class Transaction {
+   public:
+    explicit Transaction(SqliteStore& store) : store_(store) { store_.exec("BEGIN IMMEDIATE"); }
+    ~Transaction() {
+      if (!done_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    void commit() {
+      store_.exec("COMMIT");
+      done_ = true;
+    }
+
+   private:
+    SqliteStore& store_;
+    bool done_ = false;
+  };
+
+  void exec(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      const std::string why = error ? error : sqlite3_errmsg(db_);
+      sqlite3_free(error);
+      throw std::runtime_error("store " + path_ + ": " + why);
+    }
+  }
+
+  void migrate() {
+    const int version = schema_version();
+    const int latest = static_cast<int>(kMigrations.size());
+    if (version > latest)
+      throw std::runtime_error("the store " + path_ + " has schema version " + std::to_string(version) +
+                               ", newer than this kefu knows (" + std::to_string(latest) + "): upgrade kefu");
+    for (int v = version; v < latest; ++v) {
+      Transaction tx(*this);
+      exec(std::string(kMigrations[static_cast<std::size_t>(v)]));
+      exec("PRAGMA user_version = " + std::to_string(v + 1));
+      tx.commit();
+    }
+  }
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+
+}  // namespace kefu::host::store

@@ -1,0 +1,145 @@
+// The SQLite store: idempotent upserts, all-or-nothing ingests (an exception or a kill midway
+// leaves it as it was), schema versions, snapshots.
+#include "store/store.h"
+
+#include "test_paths.hpp"
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+namespace kefu::host::store {
+namespace {
+
+using ::testing::HasSubstr;
+
+StoredValue value(const std::string& shop, const std::string& day, double v, double num, double den) {
+  StoredValue s;
+  s.value = {"jd", shop, "", day, "reply_rate", "reply_rate", v, Availability::available, "recomputed"};
+  s.numerator = num;
+  s.denominator = den;
+  s.definition = "R9";
+  s.source = "chat.csv";
+  return s;
+}
+
+IngestBatch batch(int shops) {
+  IngestBatch b{"chat.csv", "chat_log", {}};
+  for (int i = 0; i < shops; ++i) b.values.push_back(value("s" + std::to_string(i), "2026-11-16", 0.5, 1, 2));
+  return b;
+}
+
+std::vector<StoredValue> all(const Store& s) { return s.values({"2000-01-01", "2100-01-01", {}, {}}); }
+
+TEST(Store, CreatesTheSchemaAndReingestingChangesNothing) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  EXPECT_EQ(store->schema_version(), 1);
+  const auto first = store->ingest(batch(3));
+  EXPECT_EQ(first.written, 3);
+  const auto again = store->ingest(batch(3));
+  EXPECT_EQ(again.written, 0);
+  EXPECT_EQ(again.unchanged, 3);
+  ASSERT_EQ(all(*store).size(), 3u);
+
+  IngestBatch changed = batch(1);
+  changed.values[0] = value("s0", "2026-11-16", 0.75, 3, 4);
+  EXPECT_EQ(store->ingest(changed).written, 1);
+  const auto stored = all(*store);
+  EXPECT_EQ(stored[0].value.value, 0.75);
+  EXPECT_EQ(*stored[0].denominator, 4);
+}
+
+TEST(Store, PendingIsStoredAsPendingNotZero) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  IngestBatch b = batch(1);
+  b.values[0].value.availability = Availability::pending;
+  b.values[0].numerator = b.values[0].denominator = std::nullopt;
+  store->ingest(b);
+  const auto v = all(*store);
+  EXPECT_EQ(v[0].value.availability, Availability::pending);
+  EXPECT_FALSE(v[0].numerator.has_value());
+}
+
+TEST(Store, AFailureMidwayLeavesTheStoreAsItWas) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  store->ingest(batch(2));
+  IngestBatch bigger = batch(10);
+  for (auto& v : bigger.values) v.value.value = 0.9;
+  EXPECT_THROW(store->ingest(bigger, [](std::size_t n) {
+    if (n == 5) throw std::runtime_error("disk full (simulated)");
+  }), std::runtime_error);
+  const auto v = all(*store);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].value.value, 0.5);
+}
+
+TEST(Store, AKillMidwayLeavesTheStoreAsItWas) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  open_sqlite_store(path)->ingest(batch(2));
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    IngestBatch bigger = batch(1000);
+    for (auto& v : bigger.values) v.value.value = 0.9;
+    open_sqlite_store(path)->ingest(bigger, [](std::size_t n) {
+      if (n == 500) ::raise(SIGKILL);  // killed inside the transaction
+    });
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  auto store = open_sqlite_store(path);  // recovers from the hot journal
+  const auto v = all(*store);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[1].value.value, 0.5);
+}
+
+TEST(Store, QueriesByPeriodPlatformAndShop) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  IngestBatch b{"x", "chat_log", {value("a", "2026-11-15", 1, 1, 1), value("a", "2026-11-16", 1, 1, 1),
+                                  value("b", "2026-11-16", 1, 1, 1)}};
+  b.values[2].value.platform = "tmall";
+  store->ingest(b);
+  EXPECT_EQ(store->values({"2026-11-16", "2026-11-22", {}, {}}).size(), 2u);
+  EXPECT_EQ(store->values({"2026-11-01", "2026-11-30", {"tmall"}, {}}).size(), 1u);
+  EXPECT_EQ(store->values({"2026-11-01", "2026-11-30", {}, {"a"}}).size(), 2u);
+}
+
+TEST(Store, SnapshotsAreKeptOnlyWhenTheyChange) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  EXPECT_TRUE(store->snapshot("jd", "rules", "2026-11-20", "{\"v\":1}"));
+  EXPECT_FALSE(store->snapshot("jd", "rules", "2026-11-21", "{\"v\":1}"));
+  EXPECT_TRUE(store->snapshot("jd", "rules", "2026-11-23", "{\"v\":2}"));
+  EXPECT_THAT(store->snapshot_days("jd", "rules"), testing::ElementsAre("2026-11-20", "2026-11-23"));
+}
+
+TEST(Store, ANewerSchemaIsRefusedWithWhatToDo) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  { auto s = open_sqlite_store(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    open_sqlite_store(path);
+    FAIL() << "a newer schema was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (1): upgrade kefu"));
+  }
+}
+
+}  // namespace
+}  // namespace kefu::host::store
