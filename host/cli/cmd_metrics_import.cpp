@@ -2,8 +2,8 @@
 // printed as metric values with the native definition they carry. Rows the plugin cannot read
 // go to <FILE>.rejects.csv; cells the platform fills in later are "pending", not zero.
 #include "cli/cmd_metrics.h"
+#include "metrics/native_file.h"
 #include "text/encoding.h"
-#include "text/file.h"
 #include "text/output_file.h"
 
 #include <kefu/json.hpp>
@@ -106,16 +106,13 @@ int import(const GlobalOptions& options, const ImportArgs& args) {
     FileJson file;
     file.file = path;
     try {
-      const auto bytes = read_whole_file(path);
-      if (!bytes) throw std::runtime_error(path + ": cannot read");
-      const DecodedText text = decode_text(*bytes, forced);
-      file.encoding = encoding_name(text.encoding);
-      const auto result = plugin.import_native(ImportRequest{path, args.shop, file.encoding, args.day}, text.text);
-      if (!result) throw std::runtime_error("plugin " + args.platform + " cannot import native exports");
+      const metrics::NativeFile native = metrics::import_native_file(plugin, path, args.shop, args.day, forced);
+      const ImportResult* result = &native.result;
+      file.encoding = native.encoding;
       file.rows_read = result->rows_read;
       file.notes = result->notes;
       file.rejected = static_cast<std::int64_t>(result->rejects.size());
-      file.rejects_file = write_rejects_file(path, result->rejects);
+      file.rejects_file = native.rejects_file;
       rejected = rejected || file.rejected > 0;
       for (const auto& v : result->values) {
         const auto it = by_name.find(v.native_name);

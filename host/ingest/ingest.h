@@ -1,0 +1,48 @@
+// `kefu ingest`: files into the store. Chat logs are recomputed with the one definition
+// (docs/metrics.md) and stored per agent and per shop and day; platform exports go through
+// their plugin and keep the native definition. Every file of one call is read first and the
+// values are written in one transaction, so a bad file or a kill leaves the store as it was.
+// Each platform touched also gets a dated snapshot of its rules and word lists when they changed.
+#pragma once
+
+#include "loader/registry.h"
+#include "store/store.h"
+#include "text/encoding.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kefu::host::ingest {
+
+struct IngestOptions {
+  std::string platform;  // for platform exports (chat logs name theirs per row)
+  std::string shop;      // for exports that do not name their shop
+  std::string day;       // for exports without a day column
+  std::optional<Encoding> encoding;  // forced; detected when empty
+  unsigned workers = 0;
+};
+
+struct FileOutcome {
+  std::string file, kind, encoding;  // kind: chat_log | native_export
+  std::int64_t rows = 0, values = 0, rejected = 0;
+  std::string rejects_file;
+  std::vector<std::string> notes;
+};
+
+struct IngestOutcome {
+  std::vector<FileOutcome> files;
+  store::IngestSummary summary;
+  std::vector<std::string> snapshots;  // "jd rules", "jd words": newly stored snapshots
+};
+
+// True when the file starts with the canonical chat-log header (CSV) or a JSON object (JSONL).
+bool is_chat_log(const std::string& path);
+
+// Throws std::runtime_error naming the file and the fix when a file cannot be used; nothing is
+// stored then. `after_each` is passed to Store::ingest (tests).
+IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options, const PluginRegistry& registry,
+                           store::Store& store, const std::function<void(std::size_t)>& after_each = {});
+
+}  // namespace kefu::host::ingest
