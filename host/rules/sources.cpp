@@ -3,6 +3,7 @@
 #include "model/validate.h"
 #include "words/sources.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace kefu::host::rules {
