@@ -41,6 +41,7 @@ int run_ingest(const GlobalOptions& options, const IngestArgs& args) {
             << tr(lang, " 个数值，未变 ", " values, unchanged ") << out.summary.unchanged << tr(lang, "（第 ", " (ingest #")
             << out.summary.id << tr(lang, " 次导入）\n", ")\n");
   for (const auto& s : out.snapshots) std::cout << tr(lang, "已保存快照：", "snapshot kept: ") << s << '\n';
+  for (const auto& w : out.warnings) std::cerr << "kefu: warning: " << w << '\n';
   return rejected ? kExitFindings : kExitOk;
 }
 

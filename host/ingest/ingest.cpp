@@ -98,18 +98,22 @@ std::vector<store::StoredValue> native_values(const std::string& path, const Ing
 }
 
 // A dated copy of each touched platform's normalized rules and words, when they changed.
-std::vector<std::string> snapshot(const std::set<std::string>& platforms, const PluginRegistry& registry, store::Store& store) {
-  std::vector<std::string> stored;
+// A plugin whose data cannot be read costs its snapshot, not the ingest already committed.
+void snapshot(const std::set<std::string>& platforms, const PluginRegistry& registry, store::Store& store, IngestOutcome& out) {
+  std::vector<std::string>& stored = out.snapshots;
   const std::string today = rules::today_in_china();
   for (const std::string& id : platforms) {
     const LoadedPlugin* plugin = registry.find(id);
     if (!plugin) continue;
-    const RuleSet own = rules::plugin_rule_set(*plugin);
-    if (store.snapshot(id, "rules", today, json::write(own))) stored.push_back(id + " rules");
-    if (const auto words = plugin->words(); words && store.snapshot(id, "words", today, json::write(*words)))
-      stored.push_back(id + " words");
+    try {
+      const RuleSet own = rules::plugin_rule_set(*plugin);
+      if (store.snapshot(id, "rules", today, json::write(own))) stored.push_back(id + " rules");
+      if (const auto words = plugin->words(); words && store.snapshot(id, "words", today, json::write(*words)))
+        stored.push_back(id + " words");
+    } catch (const std::exception& e) {
+      out.warnings.push_back("no snapshot of " + id + ": " + e.what());
+    }
   }
-  return stored;
 }
 
 }  // namespace
@@ -143,7 +147,7 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   batch.kind = exports.empty() ? "chat_log" : chats.empty() ? "native_export" : "mixed";
   for (const auto& f : files) batch.source += (batch.source.empty() ? "" : " ") + f;
   out.summary = store.ingest(batch, after_each);
-  out.snapshots = snapshot(platforms, registry, store);
+  snapshot(platforms, registry, store, out);
   return out;
 }
 

@@ -35,6 +35,7 @@ struct IngestOutcome {
   std::vector<FileOutcome> files;
   store::IngestSummary summary;
   std::vector<std::string> snapshots;  // "jd rules", "jd words": newly stored snapshots
+  std::vector<std::string> warnings;   // snapshots that could not be taken (the values are stored)
 };
 
 // True when the file starts with the canonical chat-log header (CSV) or a JSON object (JSONL).

@@ -11,10 +11,6 @@
 namespace kefu::host {
 namespace {
 
-bool is_date(const std::string& s) {
-  static const std::regex date(R"(\d{4}-\d{2}-\d{2})");
-  return std::regex_match(s, date);
-}
 
 void add(std::vector<std::string>& out, std::vector<std::string> more) {
   out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
@@ -41,6 +37,11 @@ std::vector<std::string> check_against_catalog(const Rule& r, const RuleKeyDef& 
 
 }  // namespace
 
+bool is_iso_date(std::string_view s) {
+  static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+  return std::regex_match(s.begin(), s.end(), date);
+}
+
 std::vector<std::string> validate_identity(const PlatformInfo& info) {
   std::vector<std::string> p;
   static const std::regex id(R"([a-z][a-z0-9_]{0,31})");
@@ -63,7 +64,7 @@ std::vector<std::string> validate_identity(const PlatformInfo& info) {
 std::vector<std::string> validate_source(const Source& s, const std::string& where) {
   std::vector<std::string> p;
   if (s.title.empty()) p.push_back(where + ": source.title is empty: every fact must say where it comes from");
-  if (!is_date(s.seen)) p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
+  if (!is_iso_date(s.seen)) p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
   // A fact seen where no address can be given (code whose repository is unknown) says so.
   if (s.confidence != Confidence::law && s.confidence != Confidence::merchant && s.url.empty() &&
       !s.note.starts_with("no URL:"))
@@ -84,7 +85,7 @@ std::vector<std::string> validate_rules(const RuleSet& set) {
       p.push_back(where + ": key appears twice" +
                   (r.effective_from.empty() ? std::string(" without effective_from") : " with effective_from " + r.effective_from));
     if (r.native_name.empty()) p.push_back(where + ": native_name is empty");
-    if (!r.effective_from.empty() && !is_date(r.effective_from))
+    if (!r.effective_from.empty() && !is_iso_date(r.effective_from))
       p.push_back(where + ": effective_from \"" + r.effective_from + "\": expected YYYY-MM-DD");
     if (const RuleKeyDef* def = find_rule_key(r.key)) {
       add(p, check_against_catalog(r, *def, where));

@@ -2,12 +2,12 @@
 
 #include "metrics/timestamp.h"
 #include "model/catalog.h"
+#include "model/validate.h"
 
 #include <kefu/json.hpp>
 
 #include <chrono>
 #include <map>
-#include <regex>
 #include <stdexcept>
 
 namespace kefu::embedded {
@@ -16,11 +16,6 @@ std::string_view common_rules_json();  // host/rules/data/common.json, compiled 
 
 namespace kefu::host::rules {
 namespace {
-
-bool is_date(std::string_view s) {
-  static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-  return std::regex_match(s.begin(), s.end(), date);
-}
 
 // Picks, per key, the latest entry in force on `as_of` ("" sorts first, so undated entries lose
 // to any dated one that has begun).
@@ -62,7 +57,7 @@ PlatformAt parse_platform_at(std::string_view text) {
   const std::size_t at = text.find('@');
   PlatformAt p{std::string(text.substr(0, at)), at == std::string_view::npos ? "" : std::string(text.substr(at + 1))};
   if (p.id.empty()) throw std::invalid_argument("\"" + std::string(text) + "\": expected a platform id, e.g. tmall or jd@2021-11-30");
-  if (at != std::string_view::npos && !is_date(p.date))
+  if (at != std::string_view::npos && !is_iso_date(p.date))
     throw std::invalid_argument("\"" + std::string(text) + "\": the part after @ must be a date, YYYY-MM-DD (e.g. jd@2021-11-30)");
   return p;
 }
