@@ -1,5 +1,6 @@
 #include "cli/cmd_ingest.h"
 
+#include "config/config.h"
 #include "ingest/ingest.h"
 
 #include <CLI/CLI.hpp>
@@ -11,7 +12,7 @@ namespace {
 
 struct IngestArgs {
   std::vector<std::string> files;
-  std::string platform, shop, day, encoding, store = "kefu.db";
+  std::string platform, shop, day, encoding, store, config;
   unsigned workers = 0;
 };
 
@@ -24,7 +25,8 @@ int run_ingest(const GlobalOptions& options, const IngestArgs& args) {
   }
   const PluginRegistry registry = load_plugins(options);
   for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
-  auto store = store::open_sqlite_store(args.store);
+  const std::string store_path = config::resolve_config(args.config, args.store).store;
+  auto store = store::open_sqlite_store(store_path);
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, *store);
 
   bool rejected = false;
@@ -37,7 +39,7 @@ int run_ingest(const GlobalOptions& options, const IngestArgs& args) {
     for (const auto& n : f.notes) std::cout << "  " << n << '\n';
     rejected = rejected || f.rejected > 0;
   }
-  std::cout << tr(lang, "已写入 ", "stored in ") << args.store << tr(lang, "：新增或更新 ", ": new or changed ") << out.summary.written
+  std::cout << tr(lang, "已写入 ", "stored in ") << store_path << tr(lang, "：新增或更新 ", ": new or changed ") << out.summary.written
             << tr(lang, " 个数值，未变 ", " values, unchanged ") << out.summary.unchanged << tr(lang, "（第 ", " (ingest #")
             << out.summary.id << tr(lang, " 次导入）\n", ")\n");
   for (const auto& s : out.snapshots) std::cout << tr(lang, "已保存快照：", "snapshot kept: ") << s << '\n';
@@ -56,7 +58,8 @@ void add_ingest_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
   cmd->add_option("--shop", args->shop, "shop id, for exports that do not name their shop");
   cmd->add_option("--day", args->day, "YYYY-MM-DD, for exports without a day column");
   cmd->add_option("--encoding", args->encoding, "force the encoding: utf-8 | gbk (default: detect)");
-  cmd->add_option("--store", args->store, "the SQLite store (default ./kefu.db)");
+  cmd->add_option("--store", args->store, "the SQLite store (default: the config's, else ./kefu.db)");
+  cmd->add_option("--config", args->config, "config file (default: $KEFU_CONFIG, else ./kefu.json if present)");
   cmd->add_option("--workers", args->workers, "threads reading chat logs (default: one per core)");
   cmd->callback([&options, &exit_code, args] { exit_code = run_ingest(options, *args); });
 }

@@ -3,6 +3,7 @@
 #include "cli/cmd_ingest.h"
 #include "cli/cmd_metrics.h"
 #include "cli/cmd_plugins.h"
+#include "cli/cmd_report.h"
 #include "cli/cmd_rules.h"
 #include "cli/cmd_words.h"
 #include "cli/options.h"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   add_rules_command(app, options, exit_code);
   add_diff_command(app, options, exit_code);
   add_ingest_command(app, options, exit_code);
+  add_report_command(app, options, exit_code);
   app.parse_complete_callback([&] { set_log_level(options.verbose ? Level::debug : Level::warn); });
 
   try {

@@ -22,11 +22,6 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
 std::optional<std::int64_t> parse_epoch_ms(std::string_view ts) {
   if (ts.size() > 15) return std::nullopt;  // beyond year 33658: not a chat log
   std::int64_t v = 0;
@@ -53,6 +48,19 @@ std::optional<std::int64_t> parse_offset_ms(std::string_view ts, std::size_t at)
 }
 
 }  // namespace
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+std::optional<std::int32_t> parse_day(std::string_view s) {
+  int y, m, d;
+  if (s.size() != 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' || !digits(s, 8, 2, d))
+    return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  return static_cast<std::int32_t>(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+}
 
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   // Howard Hinnant's algorithm (public domain): exact for the proleptic Gregorian calendar.

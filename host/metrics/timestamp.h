@@ -23,4 +23,11 @@ std::int32_t china_day(std::int64_t epoch_ms);
 // YYYY-MM-DD of days since 1970-01-01.
 std::string format_day(std::int32_t days);
 
+// Days since 1970-01-01 of a real calendar date written YYYY-MM-DD; nullopt otherwise
+// (2026-02-30 included).
+std::optional<std::int32_t> parse_day(std::string_view day);
+
+// Days in `month` (1-12) of `year`, leap years counted.
+int days_in_month(int year, int month);
+
 }  // namespace kefu::host::metrics

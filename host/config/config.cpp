@@ -1,0 +1,226 @@
+#include "config/config.h"
+
+#include "model/catalog.h"
+#include "text/file.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+namespace kefu::host::config {
+namespace {
+
+namespace fs = std::filesystem;
+using Value = rapidjson::Value;
+
+std::string joined(std::initializer_list<std::string_view> names) {
+  std::string s;
+  for (auto n : names) s += (s.empty() ? "" : ", ") + std::string(n);
+  return s;
+}
+
+// Collects problems with the path of the key they are about, so one run names them all.
+class Checker {
+ public:
+  std::vector<std::string> problems;
+
+  void problem(const std::string& path, const std::string& what) { problems.push_back(path + ": " + what); }
+
+  bool object(const Value& v, const std::string& path) {
+    if (v.IsObject()) return true;
+    problem(path, "expected an object {...}");
+    return false;
+  }
+
+  void only_keys(const Value& obj, const std::string& path, std::initializer_list<std::string_view> allowed) {
+    for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
+      const std::string_view key(it->name.GetString(), it->name.GetStringLength());
+      bool known = false;
+      for (auto a : allowed) known = known || a == key;
+      if (!known) problem(child(path, key), "unknown key; expected one of " + joined(allowed));
+    }
+  }
+
+  std::string string(const Value& obj, const std::string& path, const char* key, bool required) {
+    const auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd()) {
+      if (required) problem(child(path, key), "missing; it is required");
+      return "";
+    }
+    if (!it->value.IsString()) {
+      problem(child(path, key), "expected a string");
+      return "";
+    }
+    return it->value.GetString();
+  }
+
+  static std::string child(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+};
+
+bool is_platform_id(const std::string& s) {
+  static const std::regex id(R"([a-z][a-z0-9_]{0,31})");
+  return std::regex_match(s, id);
+}
+
+void read_shops(const Value& shops, Checker& c, Config& config) {
+  if (!shops.IsArray()) {
+    c.problem("shops", "expected an array of shops [{\"id\": ..., \"platform\": ...}]");
+    return;
+  }
+  std::set<std::string> seen;
+  for (rapidjson::SizeType i = 0; i < shops.Size(); ++i) {
+    const std::string path = "shops[" + std::to_string(i) + "]";
+    if (!c.object(shops[i], path)) continue;
+    c.only_keys(shops[i], path, {"id", "platform", "name", "group"});
+    Shop shop{c.string(shops[i], path, "id", true), c.string(shops[i], path, "platform", true),
+              c.string(shops[i], path, "name", false), c.string(shops[i], path, "group", false)};
+    if (shops[i].HasMember("id") && shop.id.empty()) c.problem(path + ".id", "is empty; give the shop id used in its data");
+    if (!shop.id.empty() && !seen.insert(shop.id).second)
+      c.problem(path + ".id", "\"" + shop.id + "\" is listed twice; each shop once");
+    if (!shop.platform.empty() && !is_platform_id(shop.platform))
+      c.problem(path + ".platform", "\"" + shop.platform + "\": expected a plugin id such as tmall, jd, douyin, kuaishou");
+    if (shop.name.empty()) shop.name = shop.id;
+    config.shops.push_back(std::move(shop));
+  }
+}
+
+std::string metric_keys() {
+  std::string s;
+  for (const MetricDef& m : metric_catalog())
+    if (m.better != Better::neither) s += (s.empty() ? "" : ", ") + std::string(m.key);
+  return s;
+}
+
+// One metric → target map; the catalog says which metrics can have one and in what unit.
+std::map<std::string, double> read_targets(const Value& v, const std::string& path, Checker& c) {
+  std::map<std::string, double> targets;
+  if (!c.object(v, path)) return targets;
+  for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+    const std::string metric = it->name.GetString();
+    const std::string where = path + "." + metric;
+    const MetricDef* def = find_metric(metric);
+    if (!def) {
+      c.problem(where, "not a canonical metric; targets can be set on " + metric_keys());
+      continue;
+    }
+    if (def->better == Better::neither) {
+      c.problem(where, "a volume with no better direction; a target on it can be neither met nor missed. Targets can be set on " +
+                           metric_keys());
+      continue;
+    }
+    if (!it->value.IsNumber()) {
+      c.problem(where, "expected a number");
+      continue;
+    }
+    const double t = it->value.GetDouble();
+    if (def->unit == "ratio" && (t < 0 || t > 1))
+      c.problem(where, "expected a ratio between 0 and 1 (95% is 0.95), got " + std::to_string(t));
+    else if (t < 0)
+      c.problem(where, "expected a number of " + std::string(def->unit) + " >= 0");
+    else
+      targets[metric] = t;
+  }
+  return targets;
+}
+
+void read_target_section(const Value& targets, Checker& c, Config& config) {
+  if (!c.object(targets, "targets")) return;
+  c.only_keys(targets, "targets", {"global", "platforms", "shops"});
+  if (targets.HasMember("global")) config.global_targets = read_targets(targets["global"], "targets.global", c);
+  if (targets.HasMember("platforms") && c.object(targets["platforms"], "targets.platforms")) {
+    for (auto it = targets["platforms"].MemberBegin(); it != targets["platforms"].MemberEnd(); ++it) {
+      const std::string platform = it->name.GetString();
+      if (!is_platform_id(platform))
+        c.problem("targets.platforms." + platform, "expected a plugin id such as tmall, jd, douyin, kuaishou");
+      config.platform_targets[platform] = read_targets(it->value, "targets.platforms." + platform, c);
+    }
+  }
+  if (targets.HasMember("shops") && c.object(targets["shops"], "targets.shops")) {
+    for (auto it = targets["shops"].MemberBegin(); it != targets["shops"].MemberEnd(); ++it) {
+      const std::string shop = it->name.GetString();
+      if (!config.find_shop(shop))
+        c.problem("targets.shops." + shop, "not a shop listed in shops[]; add it there first (id and platform)");
+      config.shop_targets[shop] = read_targets(it->value, "targets.shops." + shop, c);
+    }
+  }
+}
+
+}  // namespace
+
+ConfigError::ConfigError(const std::string& file, std::vector<std::string> problems)
+    : std::runtime_error([&] {
+        std::string m = file + ": " + std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
+        for (const auto& p : problems) m += "\n  " + p;
+        return m;
+      }()),
+      problems_(std::move(problems)) {}
+
+const Shop* Config::find_shop(std::string_view id) const {
+  for (const Shop& s : shops)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+std::optional<Target> Config::target_for(std::string_view metric, std::string_view platform, std::string_view shop_id) const {
+  const std::string m(metric);
+  if (!shop_id.empty()) {
+    const auto s = shop_targets.find(std::string(shop_id));
+    if (s != shop_targets.end() && s->second.contains(m)) return Target{s->second.at(m), "shop:" + std::string(shop_id)};
+  }
+  if (!platform.empty()) {
+    const auto p = platform_targets.find(std::string(platform));
+    if (p != platform_targets.end() && p->second.contains(m)) return Target{p->second.at(m), "platform:" + std::string(platform)};
+  }
+  if (global_targets.contains(m)) return Target{global_targets.at(m), "global"};
+  return std::nullopt;
+}
+
+Config parse_config(std::string_view json, const std::string& file) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError())
+    throw ConfigError(file, {"not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
+                                 rapidjson::GetParseError_En(doc.GetParseError())});
+  Checker c;
+  Config config;
+  config.path = file;
+  if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
+  c.only_keys(doc, "", {"version", "store", "shops", "targets"});
+  if (doc.HasMember("version") && (!doc["version"].IsInt() || doc["version"].GetInt() != 1))
+    c.problem("version", "expected 1 (the only config version this kefu reads)");
+  config.store = c.string(doc, "", "store", false);
+  if (doc.HasMember("shops")) read_shops(doc["shops"], c, config);
+  if (doc.HasMember("targets")) read_target_section(doc["targets"], c, config);
+  if (!c.problems.empty()) throw ConfigError(file, c.problems);
+  if (!config.store.empty() && fs::path(config.store).is_relative())
+    config.store = (fs::path(file).parent_path() / config.store).lexically_normal().string();
+  return config;
+}
+
+Config load_config(const std::string& file) {
+  const auto text = read_whole_file(file);
+  if (!text) throw ConfigError(file, {"cannot read the config file (missing or unreadable)"});
+  return parse_config(*text, file);
+}
+
+Config resolve_config(const std::string& explicit_file, const std::string& explicit_store) {
+  Config config;
+  if (!explicit_file.empty()) {
+    config = load_config(explicit_file);
+  } else if (const char* env = std::getenv("KEFU_CONFIG"); env && *env) {
+    config = load_config(env);
+  } else if (fs::exists("kefu.json")) {
+    config = load_config("kefu.json");
+  }
+  if (!explicit_store.empty()) config.store = explicit_store;
+  if (config.store.empty()) config.store = "kefu.db";
+  return config;
+}
+
+}  // namespace kefu::host::config

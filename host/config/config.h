@@ -1,0 +1,65 @@
+// The team's configuration (`kefu.json`): where the store is, which shops the team runs and
+// the KPI targets they are held to. Documented in docs/report.md; `config/kefu.json` is the
+// sample that goes with the demo data.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::host::config {
+
+struct Shop {
+  std::string id;        // as in chat logs and exports (shop_id)
+  std::string platform;  // plugin id: tmall, jd, douyin, kuaishou ...
+  std::string name;      // display name; the id when not given
+  std::string group;     // team or group, optional
+};
+
+// A KPI target on one canonical metric. Whether a value meets it follows the catalog's
+// direction for the metric (higher is better: value >= target).
+struct Target {
+  double value = 0;
+  std::string scope;  // where it was set: "global", "platform:jd", "shop:jd01"
+
+  template <class S, class V> static void fields(S& s, V& v) { v("value", s.value); v("scope", s.scope); }
+};
+
+struct Config {
+  std::string path;   // the file it was read from; empty: built-in defaults
+  std::string store;  // the store file, resolved (relative paths against the config's folder)
+  std::vector<Shop> shops;
+  std::map<std::string, double> global_targets;                         // metric → target
+  std::map<std::string, std::map<std::string, double>> platform_targets;  // platform → metric → target
+  std::map<std::string, std::map<std::string, double>> shop_targets;      // shop id → metric → target
+
+  const Shop* find_shop(std::string_view id) const;
+  // The most specific target for `metric`: the shop's, else its platform's, else the global one.
+  // An empty `shop_id` asks for a platform (or, with an empty platform too, the whole team).
+  std::optional<Target> target_for(std::string_view metric, std::string_view platform, std::string_view shop_id) const;
+};
+
+// Every problem of a config file, each naming the key (a JSON path such as
+// `targets.platforms.jd.reply_rate`) and what was expected.
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(const std::string& file, std::vector<std::string> problems);
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<std::string> problems_;
+};
+
+// Parses and validates config JSON; `file` names it in errors and anchors a relative store path.
+Config parse_config(std::string_view json, const std::string& file);
+Config load_config(const std::string& file);
+
+// The config a command runs with: `explicit_file` (--config), else $KEFU_CONFIG, else
+// ./kefu.json when it exists, else built-in defaults (no shops, no targets). `explicit_store`
+// (--store) overrides the config's store; the default store is ./kefu.db.
+Config resolve_config(const std::string& explicit_file, const std::string& explicit_store);
+
+}  // namespace kefu::host::config

@@ -1,0 +1,346 @@
+#include "report/report.h"
+
+#include "metrics/timestamp.h"
+#include "model/catalog.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace kefu::host::report {
+namespace {
+
+using store::StoredValue;
+
+bool is_count(const MetricDef& def) { return def.unit == "count"; }
+
+// A metric over a period: counts add up; ratios and means are sum(numerator)/sum(denominator),
+// never an average of daily ratios (a quiet day would weigh as much as a busy one).
+struct Sum {
+  double value = 0, numerator = 0, denominator = 0;
+  int days = 0;
+  bool divisible = true;  // every value carried its numerator and denominator
+
+  void add(const StoredValue& v) {
+    value += v.value.value;
+    ++days;
+    if (v.numerator && v.denominator) {
+      numerator += *v.numerator;
+      denominator += *v.denominator;
+    } else {
+      divisible = false;
+    }
+  }
+  std::optional<double> result(const MetricDef& def) const {
+    if (days == 0) return std::nullopt;
+    if (is_count(def)) return value;
+    if (!divisible || denominator <= 0) return std::nullopt;
+    return numerator / denominator;
+  }
+};
+
+struct RowInfo {
+  std::string key, label, platform, shop_id, group;
+};
+
+std::string shop_key(const std::string& platform, const std::string& shop) { return platform + "/" + shop; }
+
+class Builder {
+ public:
+  Builder(const config::Config& config, const ReportOptions& options) : config_(config), options_(options) {}
+
+  Report build(const std::vector<StoredValue>& values) {
+    report_.period = options_.period;
+    report_.by = options_.by;
+    if (options_.compare) report_.previous = previous(options_.period);
+    collect(values);
+    choose_metrics();
+    add_configured_shops();
+    fill_rows();
+    fill_daily_and_anomalies();
+    fill_movers();
+    fill_native(values);
+    return std::move(report_);
+  }
+
+ private:
+  bool in(const Period& p, std::int32_t day) const { return day >= p.first && day <= p.last; }
+  bool wanted(const std::string& shop) const {
+    return options_.shops.empty() || std::find(options_.shops.begin(), options_.shops.end(), shop) != options_.shops.end();
+  }
+
+  RowInfo row_of(const MetricValue& v) const {
+    const config::Shop* shop = config_.find_shop(v.shop_id);
+    const std::string shop_label = shop ? shop->name : v.shop_id;
+    const std::string group = shop ? shop->group : "";
+    switch (options_.by) {
+      case By::agent:
+        return {shop_key(v.platform, v.shop_id) + "/" + v.agent_id, v.agent_id + " @ " + shop_label, v.platform, v.shop_id,
+                group};
+      case By::platform:
+        return {v.platform, v.platform, v.platform, "", ""};
+      case By::shop:
+        break;
+    }
+    return {shop_key(v.platform, v.shop_id), shop_label, v.platform, v.shop_id, group};
+  }
+
+  // Sorts the period's (and the previous period's) recomputed values into per-row sums.
+  void collect(const std::vector<StoredValue>& values) {
+    std::set<std::string> unknown_shops;
+    for (const StoredValue& sv : values) {
+      const MetricValue& v = sv.value;
+      if (v.origin != "recomputed" || !wanted(v.shop_id)) continue;
+      const auto day = metrics::parse_day(v.day);
+      if (!day || !find_metric(v.metric)) continue;
+      if (!config_.shops.empty() && !config_.find_shop(v.shop_id)) unknown_shops.insert(shop_key(v.platform, v.shop_id));
+      const bool agent_level = !v.agent_id.empty();
+      if (!agent_level) shop_days_[shop_key(v.platform, v.shop_id)][v.metric][*day] = sv;
+      const bool current = in(options_.period, *day);
+      const bool before = report_.previous && in(*report_.previous, *day);
+      if (!current && !before) continue;
+      // The total row adds up shops (an agent's figures are already in their shop's).
+      if (!agent_level) (current ? total_now_ : total_then_)[v.metric].add(sv);
+      if (agent_level != (options_.by == By::agent)) continue;
+      const RowInfo info = row_of(v);
+      rows_.emplace(info.key, info);
+      (current ? now_ : then_)[info.key][v.metric].add(sv);
+      if (current) seen_metrics_.insert(v.metric);
+    }
+    for (const auto& s : unknown_shops)
+      report_.notes.push_back({"shop_not_in_config", s});
+  }
+
+  void choose_metrics() {
+    for (const MetricDef& def : metric_catalog())
+      if (seen_metrics_.contains(std::string(def.key))) report_.metrics.emplace_back(def.key);
+  }
+
+  // A configured shop without data still gets a row: an empty row is news to a supervisor.
+  void add_configured_shops() {
+    if (options_.by != By::shop) return;
+    for (const config::Shop& s : config_.shops) {
+      if (!wanted(s.id)) continue;
+      const std::string key = shop_key(s.platform, s.id);
+      if (!rows_.contains(key)) {
+        rows_.emplace(key, RowInfo{key, s.name, s.platform, s.id, s.group});
+        report_.notes.push_back({"shop_without_data", key});
+      }
+    }
+  }
+
+  Cell cell(const std::string& metric, const Sum* now, const Sum* then, const std::optional<config::Target>& target) const {
+    const MetricDef& def = *find_metric(metric);
+    Cell c;
+    if (now) c.value = now->result(def), c.denominator = is_count(def) ? 0 : now->denominator;
+    if (then) c.previous = then->result(def), c.previous_denominator = is_count(def) ? 0 : then->denominator;
+    if (c.value && c.previous) {
+      c.change = *c.value - *c.previous;
+      if (*c.previous != 0) c.change_pct = *c.change / std::fabs(*c.previous);
+    }
+    c.target = target;
+    if (c.value && target) {
+      c.status = kpi_status(metric, *c.value, target->value);
+      c.gap = *c.value - target->value;
+    }
+    return c;
+  }
+
+  static const Sum* find(const std::map<std::string, std::map<std::string, Sum>>& sums, const std::string& row,
+                         const std::string& metric) {
+    const auto r = sums.find(row);
+    if (r == sums.end()) return nullptr;
+    const auto m = r->second.find(metric);
+    return m == r->second.end() ? nullptr : &m->second;
+  }
+
+  void fill_rows() {
+    for (const auto& [key, info] : rows_) {
+      Row row{info.key, info.label, info.platform, info.shop_id, info.group, false, {}};
+      for (const std::string& metric : report_.metrics) {
+        const std::string shop = options_.by == By::platform ? "" : info.shop_id;
+        row.cells.push_back(cell(metric, find(now_, key, metric), find(then_, key, metric),
+                                 config_.target_for(metric, info.platform, shop)));
+      }
+      report_.rows.push_back(std::move(row));
+    }
+    std::stable_sort(report_.rows.begin(), report_.rows.end(), [](const Row& a, const Row& b) {
+      return std::tie(a.platform, a.label) < std::tie(b.platform, b.label);
+    });
+    if (rows_.size() < 2) return;
+    Row total{"*", "", "", "", "", true, {}};
+    for (const std::string& metric : report_.metrics) {
+      const auto n = total_now_.find(metric), t = total_then_.find(metric);
+      total.cells.push_back(cell(metric, n == total_now_.end() ? nullptr : &n->second,
+                                 t == total_then_.end() ? nullptr : &t->second, config_.target_for(metric, "", "")));
+    }
+    report_.rows.push_back(std::move(total));
+  }
+
+  void fill_daily_and_anomalies() {
+    for (const auto& [key, by_metric] : shop_days_) {
+      for (const auto& [metric, days] : by_metric) {
+        const MetricDef& def = *find_metric(metric);
+        for (const auto& [day, sv] : days)
+          if (in(options_.period, day))
+            report_.daily.push_back({key, sv.value.day, metric, sv.value.value, sv.denominator.value_or(0)});
+        if (!is_count(def) && def.better != Better::neither) find_anomalies(key, def, days);
+      }
+    }
+    std::sort(report_.anomalies.begin(), report_.anomalies.end(), [](const Anomaly& a, const Anomaly& b) {
+      return std::tie(a.day, a.row_key, a.metric) < std::tie(b.day, b.row_key, b.metric);
+    });
+  }
+
+  static double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  struct Judged {
+    double baseline;
+    std::optional<double> z;
+  };
+
+  // A rate against the recent pooled rate, with the day's own sample size.
+  static Judged rate_z(const StoredValue& day, const std::vector<const StoredValue*>& recent) {
+    double num = 0, den = 0;
+    for (const StoredValue* r : recent) num += r->numerator.value_or(0), den += r->denominator.value_or(0);
+    const double p0 = (num + 1) / (den + 2);  // Laplace: a spotless record still has some spread
+    const double sd = std::sqrt(p0 * (1 - p0) / *day.denominator);
+    return {num / den, (day.value.value - p0) / sd};
+  }
+
+  // A mean time against the recent daily values: robust to one earlier bad day.
+  static Judged time_z(const StoredValue& day, const std::vector<const StoredValue*>& recent) {
+    std::vector<double> values;
+    for (const StoredValue* r : recent) values.push_back(r->value.value);
+    const double med = median(values);
+    for (double& v : values) v = std::fabs(v - med);
+    const double mad = median(values);
+    return {med, mad > 0 ? std::optional<double>(0.6745 * (day.value.value - med) / mad) : std::nullopt};
+  }
+
+  void find_anomalies(const std::string& key, const MetricDef& def, const std::map<std::int32_t, StoredValue>& days) {
+    const auto judged = [](const StoredValue& sv) { return sv.denominator.value_or(0) >= kAnomalyMinBase && sv.numerator; };
+    const bool rate = def.unit == "ratio";
+    const double floor = rate ? kAnomalyFloorRatio : kAnomalyFloorSeconds;
+    for (const auto& [day, sv] : days) {
+      if (!in(options_.period, day) || !judged(sv)) continue;
+      std::vector<const StoredValue*> recent;
+      for (auto it = days.lower_bound(day - kAnomalyWindow); it != days.end() && it->first < day; ++it)
+        if (judged(it->second)) recent.push_back(&it->second);
+      if (static_cast<int>(recent.size()) < kAnomalyMinDays) continue;
+      const Judged j = rate ? rate_z(sv, recent) : time_z(sv, recent);
+      const double dev = sv.value.value - j.baseline;
+      if (std::fabs(dev) < floor || (j.z && std::fabs(*j.z) < kAnomalyZ)) continue;
+      const bool worse = def.better == Better::higher ? dev < 0 : dev > 0;
+      report_.anomalies.push_back(
+          {key, label_of_shop(key), sv.value.platform, sv.value.day, std::string(def.key), sv.value.value, j.baseline, j.z, worse});
+    }
+  }
+
+  std::string label_of_shop(const std::string& key) const {
+    const std::string shop = key.substr(key.find('/') + 1);
+    const config::Shop* s = config_.find_shop(shop);
+    return s ? s->name : shop;
+  }
+
+  void fill_movers() {
+    for (const Row& row : report_.rows) {
+      if (row.total) continue;
+      for (std::size_t i = 0; i < report_.metrics.size(); ++i) {
+        const Cell& c = row.cells[i];
+        const MetricDef& def = *find_metric(report_.metrics[i]);
+        if (def.better == Better::neither || !c.change_pct) continue;
+        if (!is_count(def) && (c.denominator < kAnomalyMinBase || c.previous_denominator < kAnomalyMinBase)) continue;
+        const bool better = def.better == Better::higher ? *c.change > 0 : *c.change < 0;
+        report_.movers.push_back({row.key, row.label, row.platform, report_.metrics[i], *c.previous, *c.value, *c.change_pct, better});
+      }
+    }
+    std::stable_sort(report_.movers.begin(), report_.movers.end(),
+                     [](const Mover& a, const Mover& b) { return std::fabs(a.change_pct) > std::fabs(b.change_pct); });
+    if (report_.movers.size() > kMovers) report_.movers.resize(kMovers);
+  }
+
+  // The platforms' own figures: grouped per platform, shop, agent and native name, each under
+  // its own definition; compared only with the same figure in the previous period.
+  void fill_native(const std::vector<StoredValue>& values) {
+    struct Acc {
+      NativeFigure figure;
+      double now = 0, then = 0;
+      int then_days = 0;
+    };
+    std::map<std::tuple<std::string, std::string, std::string, std::string>, Acc> acc;
+    for (const StoredValue& sv : values) {
+      const MetricValue& v = sv.value;
+      if (v.origin == "recomputed" || !wanted(v.shop_id)) continue;
+      const auto day = metrics::parse_day(v.day);
+      if (!day) continue;
+      const bool current = in(options_.period, *day), before = report_.previous && in(*report_.previous, *day);
+      if (!current && !before) continue;
+      Acc& a = acc[{v.platform, v.shop_id, v.agent_id, v.native_name.empty() ? v.metric : v.native_name}];
+      NativeFigure& f = a.figure;
+      if (f.platform.empty()) {
+        const std::string format = native_format(v);
+        f = {v.platform, v.shop_id, v.agent_id, v.metric, v.native_name, format == "count" ? "sum" : "mean",
+             {}, {}, {}, 0, 0, format, sv.definition, sv.source};
+      }
+      if (v.availability == Availability::pending) {
+        if (current) ++f.pending_days;
+        continue;
+      }
+      if (current) a.now += v.value, ++f.days;
+      else a.then += v.value, ++a.then_days;
+    }
+    for (auto& [key, a] : acc) {
+      NativeFigure& f = a.figure;
+      const auto result = [&](double total, int days) -> std::optional<double> {
+        if (days == 0) return std::nullopt;
+        return f.how == "sum" ? total : total / days;
+      };
+      f.value = result(a.now, f.days);
+      f.previous = result(a.then, a.then_days);
+      if (f.value && f.previous) f.change = *f.value - *f.previous;
+      report_.native.push_back(std::move(f));
+    }
+  }
+
+  // The platform's value_format for a native figure, else what the catalog unit implies.
+  std::string native_format(const MetricValue& v) const {
+    if (const auto p = options_.native_formats.find(v.platform); p != options_.native_formats.end())
+      if (const auto f = p->second.find(v.native_name); f != p->second.end()) return f->second;
+    const MetricDef* def = find_metric(v.metric);
+    return def ? std::string(def->unit) : "";
+  }
+
+  const config::Config& config_;
+  const ReportOptions& options_;
+  Report report_;
+  std::map<std::string, RowInfo> rows_;
+  std::map<std::string, std::map<std::string, Sum>> now_, then_;  // row → metric → sum
+  std::map<std::string, Sum> total_now_, total_then_;
+  std::set<std::string> seen_metrics_;
+  // Shop-level daily values by shop key, metric and day: trends and the anomaly rule.
+  std::map<std::string, std::map<std::string, std::map<std::int32_t, StoredValue>>> shop_days_;
+};
+
+}  // namespace
+
+KpiStatus kpi_status(std::string_view metric, double value, double target) {
+  const MetricDef* def = find_metric(metric);
+  if (!def || def->better == Better::neither) return KpiStatus::none;
+  const bool met = def->better == Better::higher ? value >= target : value <= target;
+  return met ? KpiStatus::met : KpiStatus::missed;
+}
+
+Report build_report(const store::Store& store, const config::Config& config, const ReportOptions& options) {
+  // Everything from the start of the previous period, or of the anomaly window, to the end.
+  std::int32_t first = options.period.first - kAnomalyWindow;
+  if (options.compare) first = std::min(first, previous(options.period).first);
+  store::ValueQuery query{metrics::format_day(first), options.period.to(), {}, options.shops};
+  return Builder(config, options).build(store.values(query));
+}
+
+}  // namespace kefu::host::report

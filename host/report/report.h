@@ -1,0 +1,173 @@
+// The supervisor report: every shop (or agent, or platform) on one schema over a period, each
+// metric with its change against the previous period and its KPI status, plus the platforms'
+// own figures in a section of their own, unusual days, and the biggest movers.
+//
+// Only recomputed canonical metrics (one definition for every platform, docs/metrics.md) stand
+// side by side across platforms. Native figures follow each platform's own definition, so they
+// are compared only with themselves over time, never across platforms.
+#pragma once
+
+#include "config/config.h"
+#include "report/period.h"
+#include "store/store.h"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kefu::host::report {
+
+enum class By { shop, agent, platform };
+constexpr std::array<std::string_view, 3> enum_names(By) { return {"shop", "agent", "platform"}; }
+enum class KpiStatus { none, met, missed };
+constexpr std::array<std::string_view, 3> enum_names(KpiStatus) { return {"none", "met", "missed"}; }
+
+struct Cell {
+  std::optional<double> value, previous;
+  std::optional<double> change;      // value - previous
+  std::optional<double> change_pct;  // change / |previous|: 0.05 is +5%
+  std::optional<config::Target> target;
+  KpiStatus status = KpiStatus::none;
+  std::optional<double> gap;         // value - target, in the metric's unit
+  // What a ratio or mean divides by (segments, turns...) in each period; 0 for counts.
+  double denominator = 0, previous_denominator = 0;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("value", s.value); v("previous", s.previous); v("change", s.change); v("change_pct", s.change_pct);
+    v("target", s.target); v("status", s.status); v("gap", s.gap); v("denominator", s.denominator);
+    v("previous_denominator", s.previous_denominator);
+  }
+};
+
+struct Row {
+  std::string key;       // platform/shop, platform/shop/agent, platform, or "*" for the total
+  std::string label;     // display name (config name for shops)
+  std::string platform;  // empty on the total row
+  std::string shop_id;   // shop rows and agent rows
+  std::string group;
+  bool total = false;
+  std::vector<Cell> cells;  // one per Report::metrics
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("key", s.key); v("label", s.label); v("platform", s.platform); v("shop_id", s.shop_id); v("group", s.group);
+    v("total", s.total); v("cells", s.cells);
+  }
+};
+
+// A platform's own figure over the period, under that platform's definition.
+struct NativeFigure {
+  std::string platform, shop_id, agent_id;  // empty agent: the whole shop
+  std::string metric, native_name;           // canonical key it maps to (or the native name)
+  std::string how;                           // sum (counts) | mean (of the daily values)
+  std::optional<double> value, previous, change;
+  int days = 0, pending_days = 0;            // days with a figure; days still 待统计 on the platform
+  std::string format;                        // percent | ratio | seconds | count | amount (the platform's)
+  std::string definition, source;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("platform", s.platform); v("shop_id", s.shop_id); v("agent_id", s.agent_id); v("metric", s.metric);
+    v("native_name", s.native_name); v("how", s.how); v("value", s.value); v("previous", s.previous);
+    v("change", s.change); v("days", s.days); v("pending_days", s.pending_days); v("format", s.format);
+    v("definition", s.definition); v("source", s.source);
+  }
+};
+
+// One shop's value of a metric on one day (the trend charts, the anomaly rule).
+struct DailyPoint {
+  std::string row_key, day, metric;
+  double value = 0, denominator = 0;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("row_key", s.row_key); v("day", s.day); v("metric", s.metric); v("value", s.value); v("denominator", s.denominator);
+  }
+};
+
+// The anomaly rules: a day of a shop is judged against the same shop's previous kAnomalyWindow
+// days (at least kAnomalyMinDays of them with data; days over fewer than kAnomalyMinBase
+// segments or turns are neither judged nor used).
+// - A rate (numerator/denominator): its z-score against the recent pooled rate p0 =
+//   (Σnum+1)/(Σden+2), z = (p − p0)/sqrt(p0(1−p0)/n), reaches kAnomalyZ. Using the day's own
+//   count n keeps a quiet shop's one unanswered session from looking like an outage.
+// - A time (a mean of seconds): its modified z-score 0.6745·(x − median)/MAD over the recent
+//   daily values reaches kAnomalyZ.
+// Either way it must also be at least the floor away (5 percentage points, 10 seconds).
+inline constexpr int kAnomalyWindow = 14;
+inline constexpr int kAnomalyMinDays = 7;
+inline constexpr double kAnomalyZ = 3.5;
+inline constexpr double kAnomalyMinBase = 5;
+inline constexpr double kAnomalyFloorRatio = 0.05;
+inline constexpr double kAnomalyFloorSeconds = 10;
+
+struct Anomaly {
+  std::string row_key, label, platform, day, metric;
+  double value = 0;
+  double baseline = 0;          // the recent pooled rate, or the recent median time
+  std::optional<double> score;  // the z-score; none when the recent days do not vary (MAD 0)
+  bool worse = false;           // in the catalog's bad direction
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("row_key", s.row_key); v("label", s.label); v("platform", s.platform); v("day", s.day); v("metric", s.metric);
+    v("value", s.value); v("baseline", s.baseline); v("score", s.score); v("worse", s.worse);
+  }
+};
+
+// The rows that moved most against the previous period: by |change_pct| over metrics with a
+// better direction, both periods over at least kAnomalyMinBase segments or turns; top kMovers.
+inline constexpr int kMovers = 5;
+struct Mover {
+  std::string row_key, label, platform, metric;
+  double previous = 0, value = 0, change_pct = 0;
+  bool better = false;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("row_key", s.row_key); v("label", s.label); v("platform", s.platform); v("metric", s.metric);
+    v("previous", s.previous); v("value", s.value); v("change_pct", s.change_pct); v("better", s.better);
+  }
+};
+
+// Something the reader should know about the data, e.g. a shop the config does not list.
+struct Note {
+  std::string kind;     // shop_not_in_config | shop_without_data
+  std::string subject;  // the shop (platform/shop)
+
+  template <class S, class V> static void fields(S& s, V& v) { v("kind", s.kind); v("subject", s.subject); }
+};
+
+struct Report {
+  std::string schema = "kefu.report/1";
+  Period period;
+  std::optional<Period> previous;
+  By by = By::shop;
+  std::vector<std::string> metrics;  // canonical keys of the grid, catalog order
+  std::vector<Row> rows;             // sorted by platform, then label; the total last
+  std::vector<NativeFigure> native;
+  std::vector<DailyPoint> daily;     // shop level, days of the period
+  std::vector<Anomaly> anomalies;
+  std::vector<Mover> movers;
+  std::vector<Note> notes;
+
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("schema", s.schema); v("period", s.period); v("previous", s.previous); v("by", s.by); v("metrics", s.metrics);
+    v("rows", s.rows); v("native", s.native); v("daily", s.daily); v("anomalies", s.anomalies); v("movers", s.movers);
+    v("notes", s.notes);
+  }
+};
+
+struct ReportOptions {
+  Period period;
+  bool compare = true;              // against previous(period)
+  By by = By::shop;
+  std::vector<std::string> shops;   // empty: every shop in the config or the data
+  // How each platform writes its own figures: platform → native name → value_format (from the
+  // plugins' metric profiles). Decides how a native figure is summed and shown.
+  std::map<std::string, std::map<std::string, std::string>> native_formats;
+};
+
+Report build_report(const store::Store& store, const config::Config& config, const ReportOptions& options);
+
+// Whether `value` meets `target` for `metric` (the catalog's direction).
+KpiStatus kpi_status(std::string_view metric, double value, double target);
+
+}  // namespace kefu::host::report
