@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
@@ -62,6 +63,12 @@ class Checker {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
   }
 };
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
 
 bool is_platform_id(const std::string& s) {
   static const std::regex id(R"([a-z][a-z0-9_]{0,31})");
@@ -120,7 +127,7 @@ std::map<std::string, double> read_targets(const Value& v, const std::string& pa
     }
     const double t = it->value.GetDouble();
     if (def->unit == "ratio" && (t < 0 || t > 1))
-      c.problem(where, "expected a ratio between 0 and 1 (95% is 0.95), got " + std::to_string(t));
+      c.problem(where, "expected a ratio between 0 and 1 (95% is 0.95), got " + number(t));
     else if (t < 0)
       c.problem(where, "expected a number of " + std::string(def->unit) + " >= 0");
     else

@@ -45,6 +45,13 @@ std::string row_name(const Row& row, const RenderContext& ctx) {
   return row.label;
 }
 
+std::string scope_name(const std::string& scope, const RenderContext& ctx) {
+  if (scope == "global") return tr(ctx.lang, "全局", "global");
+  if (scope.starts_with("platform:")) return tr(ctx.lang, "平台 ", "platform ") + platform_name(scope.substr(9), ctx);
+  if (scope.starts_with("shop:")) return tr(ctx.lang, "店铺 ", "shop ") + scope.substr(5);
+  return scope;
+}
+
 std::string format_value(std::string_view metric, std::optional<double> value, Lang lang) {
   if (!value) return "—";
   const std::string_view unit = unit_of(metric);

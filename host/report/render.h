@@ -32,6 +32,8 @@ void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, con
 std::string metric_name(std::string_view metric, Lang lang);
 std::string platform_name(const std::string& platform, const RenderContext& ctx);
 std::string row_name(const Row& row, const RenderContext& ctx);  // the total row reads 合计 / Total
+// Where a KPI target was set, for people: 全局 / 平台 京东 / 店铺 jd01.
+std::string scope_name(const std::string& scope, const RenderContext& ctx);
 // 97.3% | 18.5秒 | 1,204; "—" when there is no value.
 std::string format_value(std::string_view metric, std::optional<double> value, Lang lang);
 // +1.2pp / -3.0秒 / +120, in the metric's unit; "" when there is nothing to compare.

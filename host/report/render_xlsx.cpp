@@ -208,7 +208,7 @@ void view_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
       wb.pct(ws, row, 7, c.change_pct);
       if (c.target) {
         wb.value(ws, row, 8, m, c.target->value);
-        wb.text(ws, row, 9, c.target->scope);
+        wb.text(ws, row, 9, scope_name(c.target->scope, ctx));
       }
       wb.change(ws, row, 10, m, c.gap);
       wb.text(ws, row, 11, status_name(c.status, lang));

@@ -55,13 +55,6 @@ Section grid(const Report& r, const RenderContext& ctx) {
   return s;
 }
 
-std::string scope_name(const std::string& scope, const RenderContext& ctx) {
-  if (scope == "global") return tr(ctx.lang, "全局", "global");
-  if (scope.starts_with("platform:")) return tr(ctx.lang, "平台 ", "platform ") + platform_name(scope.substr(9), ctx);
-  if (scope.starts_with("shop:")) return tr(ctx.lang, "店铺 ", "shop ") + scope.substr(5);
-  return scope;
-}
-
 Section kpis(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   Section s{"kpi", tr(lang, "二、KPI 目标", "2. KPI targets"), {}, {}, {}, {}};

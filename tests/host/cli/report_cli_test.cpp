@@ -1,0 +1,208 @@
+// `kefu report` end to end on the demo data (two shops on each platform, two weeks of chat logs
+// plus each platform's export): every format, read back the way a user's tools would.
+#include "host/cli/run_kefu.hpp"
+
+#include <rapidjson/document.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace kefu {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string repo_file(const std::string& relative) { return test::data_file("../../" + relative); }
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+rapidjson::Document parse(const std::string& json) {
+  rapidjson::Document doc;
+  doc.Parse(json.c_str());
+  return doc;
+}
+
+class ReportCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir;
+    store_ = dir_->path() + "/kefu.db";
+    std::string chats;
+    for (const char* p : {"tmall", "jd", "douyin", "kuaishou"}) chats += " " + repo_file(std::string("config/samples/demo/chat-") + p + ".csv");
+    ASSERT_EQ(kefu("ingest" + chats + " --store " + store_).exit_code, 0);
+    for (const auto& [platform, shop] : std::vector<std::pair<std::string, std::string>>{
+             {"tmall", "tm01"}, {"jd", "jd01"}, {"douyin", "dy01"}, {"kuaishou", "ks01"}}) {
+      // The exports hold a bad row each on purpose (exit 1: kept in a rejects file beside a copy).
+      const std::string copy = dir_->copy_in(repo_file("config/samples/exports/" + platform + "-2026-11-16.csv"), platform + ".csv");
+      EXPECT_LE(kefu("ingest --platform " + platform + " --shop " + shop + " " + copy + " --store " + store_).exit_code, 1);
+    }
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static CliRun report(const std::string& args, bool with_stderr = false) {
+    return kefu("report --week 2026-W47 --store " + store_ + " --config " + repo_file("config/kefu.json") + " " + args, "",
+                with_stderr);
+  }
+
+  static test::TempDir* dir_;
+  static std::string store_;
+};
+test::TempDir* ReportCli::dir_ = nullptr;
+std::string ReportCli::store_;
+
+TEST_F(ReportCli, TableInChineseWithEverySection) {
+  const auto run = report("");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  for (const char* s : {"客服报表 2026-W47（2026-11-16 至 2026-11-22），对比上期 2026-W46", "一、各指标", "二、KPI 目标",
+                        "三、异常日", "四、变化最大", "五、平台原生指标：天猫/淘宝", "五、平台原生指标：京东", "天猫旗舰店",
+                        "快手好物店", "合计", "回复率", "30秒应答率"})
+    EXPECT_THAT(run.out, HasSubstr(s));
+  // The demo's jd02 outage day stands out.
+  EXPECT_THAT(run.out, ::testing::ContainsRegex("2026-11-19  京东专卖店  京东 +平均响应时长"));
+  // Native figures are labelled with the platform's own names, in their own section.
+  EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率"));
+}
+
+TEST_F(ReportCli, EnglishOnRequest) {
+  const auto run = report("--lang en");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, HasSubstr("Customer-service report 2026-W47 (2026-11-16 to 2026-11-22)"));
+  EXPECT_THAT(run.out, HasSubstr("Reply rate"));
+  // Chinese remains only where it is data: names of shops, agents and the platforms' own metrics.
+  for (const char* zh : {"客服报表", "各指标", "未达标", "异常日", "整店"}) EXPECT_THAT(run.out, Not(HasSubstr(zh)));
+}
+
+TEST_F(ReportCli, CsvIsOneLinePerRowAndMetricAndTheTotalAddsUp) {
+  const auto run = report("--format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  std::istringstream in(run.out);
+  std::string header, line;
+  std::getline(in, header);
+  EXPECT_EQ(header, "period,from,to,previous_period,by,row_key,label,platform,shop_id,group,metric,value,previous,change,"
+                    "change_pct,target,target_scope,status,gap,denominator");
+  int lines = 0;
+  double shop_sessions = 0, total_sessions = 0;
+  while (std::getline(in, line)) {
+    ++lines;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    if (f[10] != "sessions") continue;
+    (f[5] == "*" ? total_sessions : shop_sessions) += std::stod(f[11]);
+  }
+  EXPECT_EQ(lines, 9 * 7);  // 8 shops and the total, 7 recomputed metrics
+  EXPECT_GT(shop_sessions, 0);
+  EXPECT_EQ(total_sessions, shop_sessions);
+}
+
+TEST_F(ReportCli, JsonKeepsNativeFiguresOutOfTheGrid) {
+  const auto run = report("--format json");
+  ASSERT_EQ(run.exit_code, 0);
+  const auto doc = parse(run.out);
+  ASSERT_TRUE(doc.IsObject()) << run.out.substr(0, 300);
+  EXPECT_STREQ(doc["schema"].GetString(), "kefu.report/1");
+  EXPECT_STREQ(doc["previous"]["label"].GetString(), "2026-W46");
+  std::vector<std::string> metrics;
+  for (const auto& m : doc["metrics"].GetArray()) metrics.push_back(m.GetString());
+  EXPECT_THAT(metrics, ElementsAre("sessions", "turns", "first_response_s", "avg_response_s", "reply_rate",
+                                   "within_30s_rate", "within_3min_rate"));
+  std::set<std::string> native_platforms;
+  for (const auto& n : doc["native"].GetArray()) native_platforms.insert(n["platform"].GetString());
+  EXPECT_EQ(native_platforms, (std::set<std::string>{"douyin", "jd", "kuaishou", "tmall"}));
+  EXPECT_GE(doc["anomalies"].Size(), 1u);
+  EXPECT_EQ(doc["movers"].Size(), 5u);
+}
+
+TEST_F(ReportCli, ByAgentAndByPlatform) {
+  const auto agents = report("--by agent --format csv");
+  EXPECT_THAT(agents.out, HasSubstr(",jd/jd02/jd_kf03,jd_kf03 @ 京东专卖店,jd,jd02,"));
+  const auto platforms = report("--by platform --shops tm01,tm02 --format csv");
+  EXPECT_THAT(platforms.out, HasSubstr(",platform,tmall,tmall,tmall,,"));
+  EXPECT_THAT(platforms.out, Not(HasSubstr(",jd,")));
+}
+
+TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
+  const std::string xlsx = dir_->path() + "/report.xlsx";
+  ASSERT_EQ(report("--format xlsx --out " + xlsx).exit_code, 0);
+  const auto inspected = run_command("python3 " + test::data_file("../host/report/inspect.py") + " xlsx " + xlsx);
+  ASSERT_EQ(inspected.exit_code, 0) << inspected.out;
+  const auto doc = parse(inspected.out);
+  std::vector<std::string> sheets;
+  for (const auto& s : doc["sheets"].GetArray()) sheets.push_back(s.GetString());
+  EXPECT_THAT(sheets, ElementsAre("汇总", "按店铺", "按客服", "按平台", "每日", "异常日", "平台原生指标", "说明"));
+  for (const auto& s : doc["sheet"].GetArray()) EXPECT_TRUE(s["frozen_header"].GetBool());
+  // Summary: numbers, with a cell rule per targeted cell (lessThan for higher-is-better).
+  const auto& summary = doc["sheet"][0];
+  EXPECT_GT(summary["numbers"].GetInt(), 9 * 7 - 10);
+  std::set<std::string> operators;
+  for (const auto& o : summary["cell_rules"].GetArray()) operators.insert(o.GetString());
+  EXPECT_EQ(operators, (std::set<std::string>{"lessThan", "greaterThan"}));
+  EXPECT_EQ(doc["sheet"][1]["text_rules"].GetInt(), 1);  // 未达标 in the status column
+  EXPECT_TRUE(doc["sheet"][1]["autofilter"].GetBool());
+  std::set<std::string> formats;
+  for (const auto& f : doc["number_formats"].GetArray()) formats.insert(f.GetString());
+  EXPECT_TRUE(formats.count("0.0%"));
+  EXPECT_TRUE(formats.count("0.0&quot; 秒&quot;"));
+  std::set<std::string> strings;
+  for (const auto& s : doc["strings"].GetArray()) strings.insert(s.GetString());
+  for (const char* s : {"回复率", "未达标", "天猫旗舰店", "咚咚首次30秒应答率"}) EXPECT_TRUE(strings.count(s)) << s;
+}
+
+TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
+  const std::string html_file = dir_->path() + "/report.html";
+  ASSERT_EQ(report("--format html --out " + html_file).exit_code, 0);
+  const std::string html = slurp(html_file);
+  EXPECT_THAT(html, Not(::testing::ContainsRegex("(src|href)=")));  // nothing fetched at view time
+  EXPECT_THAT(html, Not(HasSubstr("@import")));
+  const auto count = [&](const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = 0; (at = html.find(needle, at)) != std::string::npos; at += needle.size()) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<svg id=\"bar-"), 7u);    // one bar chart per metric
+  EXPECT_EQ(count("<svg id=\"trend-"), 5u);  // daily trends for the rates and times
+  EXPECT_EQ(count("<rect class=\"bar"), 7u * 8);
+  EXPECT_GT(count("<line class=\"target\""), 8u);
+  EXPECT_GT(count("<rect class=\"bar miss\""), 0u);
+}
+
+TEST_F(ReportCli, SameStoreSameReport) {
+  EXPECT_EQ(report("--format json").out, report("--format json").out);
+}
+
+TEST_F(ReportCli, ClearErrors) {
+  auto run = kefu("report --store " + dir_->path() + "/none.db");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("does not exist: run `kefu ingest` first"));
+  EXPECT_FALSE(std::filesystem::exists(dir_->path() + "/none.db"));  // not created empty
+
+  run = kefu("report --week 2026-W54 --store " + store_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("2026 has weeks 01 to 53"));
+  run = report("--month 2026-11", true);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("give one of --week, --month or --from/--to"));
+  run = report("--format xlsx", true);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("--out report.xlsx"));
+
+  const std::string bad = dir_->write("bad.json", R"({"targets": {"global": {"reply_rate": 97}}})");
+  run = kefu("report --store " + store_ + " --config " + bad);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("targets.global.reply_rate: expected a ratio between 0 and 1 (95% is 0.95), got 97"));
+}
+
+}  // namespace
+}  // namespace kefu

@@ -1,0 +1,94 @@
+#include "config/config.h"
+
+#include "test_paths.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace kefu::host::config {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::vector<std::string> problems_of(const std::string& json) {
+  try {
+    parse_config(json, "/etc/kefu/kefu.json");
+  } catch (const ConfigError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+TEST(Config, TheShippedSampleIsValid) {
+  const Config c = load_config(test::data_file("../../config/kefu.json"));
+  EXPECT_EQ(c.shops.size(), 8u);
+  ASSERT_NE(c.find_shop("jd02"), nullptr);
+  EXPECT_EQ(c.find_shop("jd02")->platform, "jd");
+  EXPECT_EQ(c.find_shop("jd02")->group, "B组");
+}
+
+TEST(Config, TargetsTakeTheMostSpecificScope) {
+  const Config c = parse_config(R"({"shops": [{"id": "jd01", "platform": "jd"}, {"id": "jd02", "platform": "jd"}],
+    "targets": {"global": {"reply_rate": 0.9, "avg_response_s": 40},
+                "platforms": {"jd": {"reply_rate": 0.95}},
+                "shops": {"jd02": {"reply_rate": 0.99}}}})", "k.json");
+  EXPECT_EQ(c.target_for("reply_rate", "jd", "jd02")->scope, "shop:jd02");
+  EXPECT_DOUBLE_EQ(c.target_for("reply_rate", "jd", "jd02")->value, 0.99);
+  EXPECT_EQ(c.target_for("reply_rate", "jd", "jd01")->scope, "platform:jd");
+  EXPECT_EQ(c.target_for("reply_rate", "jd", "")->scope, "platform:jd");
+  EXPECT_EQ(c.target_for("reply_rate", "tmall", "tm01")->scope, "global");
+  EXPECT_EQ(c.target_for("avg_response_s", "jd", "jd02")->scope, "global");
+  EXPECT_FALSE(c.target_for("within_30s_rate", "jd", "jd02"));
+  EXPECT_EQ(c.find_shop("jd01")->name, "jd01");  // no name: the id
+}
+
+TEST(Config, EveryProblemNamesItsKeyAndWhatWasExpected) {
+  const auto p = problems_of(R"({"version": 2, "stroe": "x.db",
+    "shops": [{"id": "tm01", "platform": "Tmall"}, {"id": "tm01", "platform": "tmall", "colour": "red"}, {"platform": "jd"}],
+    "targets": {"global": {"reply_rate": 95, "sessions": 100, "reply_rat": 0.9, "avg_response_s": "30"},
+                "shops": {"zz09": {"avg_response_s": 30}}}})");
+  EXPECT_THAT(p, ElementsAre(HasSubstr("stroe: unknown key; expected one of version, store, shops, targets"),
+                             HasSubstr("version: expected 1"),
+                             HasSubstr("shops[0].platform: \"Tmall\": expected a plugin id"),
+                             HasSubstr("shops[1].colour: unknown key"),
+                             HasSubstr("shops[1].id: \"tm01\" is listed twice"),
+                             HasSubstr("shops[2].id: missing; it is required"),
+                             HasSubstr("targets.global.reply_rate: expected a ratio between 0 and 1 (95% is 0.95), got 95"),
+                             HasSubstr("targets.global.sessions: a volume with no better direction"),
+                             HasSubstr("targets.global.reply_rat: not a canonical metric; targets can be set on"),
+                             HasSubstr("targets.global.avg_response_s: expected a number"),
+                             HasSubstr("targets.shops.zz09: not a shop listed in shops[]")));
+}
+
+TEST(Config, TheErrorMessageNamesTheFile) {
+  try {
+    parse_config("{\"shops\": 3}", "/etc/kefu/kefu.json");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("/etc/kefu/kefu.json: 1 problem\n  shops: expected an array"));
+  }
+  EXPECT_THAT(problems_of("{\"shops\": [}"), ElementsAre(HasSubstr("not valid JSON at byte 11")));
+  EXPECT_THAT(problems_of("[]"), ElementsAre(HasSubstr("expected an object")));
+}
+
+TEST(Config, ARelativeStoreIsBesideTheConfig) {
+  EXPECT_EQ(parse_config(R"({"store": "data/kefu.db"})", "/etc/kefu/kefu.json").store, "/etc/kefu/data/kefu.db");
+  EXPECT_EQ(parse_config(R"({"store": "/var/lib/kefu.db"})", "/etc/kefu/kefu.json").store, "/var/lib/kefu.db");
+}
+
+TEST(Config, ResolutionOrder) {
+  test::TempDir dir;
+  const std::string file = dir.write("team.json", R"({"store": "team.db"})");
+  EXPECT_EQ(resolve_config(file, "").store, dir.path() + "/team.db");
+  EXPECT_EQ(resolve_config(file, "/tmp/other.db").store, "/tmp/other.db");  // --store wins
+  ::setenv("KEFU_CONFIG", file.c_str(), 1);
+  EXPECT_EQ(resolve_config("", "").path, file);
+  ::unsetenv("KEFU_CONFIG");
+  EXPECT_THROW(resolve_config(dir.path() + "/missing.json", ""), ConfigError);
+}
+
+}  // namespace
+}  // namespace kefu::host::config
