@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -57,6 +58,13 @@ int run_report(const GlobalOptions& options, const ReportArgs& args) {
 
   const auto store = store::open_sqlite_store(config.store);
   const report::Report main = report::build_report(*store, config, opts);
+  for (const std::string& shop : args.shops) {
+    const bool has_row = std::any_of(main.rows.begin(), main.rows.end(), [&](const report::Row& r) { return r.shop_id == shop; });
+    if (!has_row && !config.find_shop(shop))
+      std::cerr << "kefu: warning: --shops " << shop
+                << tr(lang, "：配置中没有此店铺，本期也没有它的数据（店铺编号写对了吗？）\n",
+                      ": not in the config and no data this period (is the shop id right?)\n");
+  }
   if (main.metrics.empty())
     std::cerr << "kefu: warning: " << config.store << tr(lang, " 中没有 ", " holds no recomputed metrics for ") << main.period.label
               << tr(lang, " 的重算指标（先用 kefu ingest 导入聊天记录）\n", " (ingest chat logs with kefu ingest first)\n");

@@ -93,12 +93,12 @@ class Builder {
       if (v.origin != "recomputed" || !wanted(v.shop_id)) continue;
       const auto day = metrics::parse_day(v.day);
       if (!day || !find_metric(v.metric)) continue;
-      if (!config_.shops.empty() && !config_.find_shop(v.shop_id)) unknown_shops.insert(shop_key(v.platform, v.shop_id));
       const bool agent_level = !v.agent_id.empty();
       if (!agent_level) shop_days_[shop_key(v.platform, v.shop_id)][v.metric][*day] = sv;
       const bool current = in(options_.period, *day);
       const bool before = report_.previous && in(*report_.previous, *day);
       if (!current && !before) continue;
+      if (!config_.shops.empty() && !config_.find_shop(v.shop_id)) unknown_shops.insert(shop_key(v.platform, v.shop_id));
       // The total row adds up shops (an agent's figures are already in their shop's).
       if (!agent_level) (current ? total_now_ : total_then_)[v.metric].add(sv);
       if (agent_level != (options_.by == By::agent)) continue;

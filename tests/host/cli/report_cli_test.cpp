@@ -198,6 +198,10 @@ TEST_F(ReportCli, ClearErrors) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.out, HasSubstr("--out report.xlsx"));
 
+  run = report("--shops tm09 --format csv", true);
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_THAT(run.out, HasSubstr("--shops tm09：配置中没有此店铺"));
+
   const std::string bad = dir_->write("bad.json", R"({"targets": {"global": {"reply_rate": 97}}})");
   run = kefu("report --store " + store_ + " --config " + bad);
   EXPECT_EQ(run.exit_code, 2);
