@@ -1,10 +1,15 @@
 // The one HTTP client every plugin gets through the host services, over libcurl.
-// TLS verification is always on; there is deliberately no switch to turn it off.
+// TLS verification is always on; there is deliberately no switch to turn it off (tests talk
+// plain http:// to 127.0.0.1). Proxies come from the standard environment variables
+// (https_proxy, http_proxy, no_proxy), which libcurl reads itself.
 #pragma once
+
+#include "services/retry.h"
 
 #include <kefu/model.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,6 +20,10 @@ struct HttpOptions {
   std::chrono::milliseconds total_timeout{60'000};
   std::size_t max_response_bytes = 64u << 20;
   std::string ca_bundle;  // empty: the system's CA store
+  RetryPolicy retry;
+  // How the client waits between tries, and its source of jitter; tests replace both.
+  std::function<void(std::chrono::milliseconds)> sleep;
+  std::function<double()> unit_random;
 };
 
 class HttpClient {
@@ -24,15 +33,22 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // Sends one request. Throws std::runtime_error (secrets redacted) when no response arrives.
+  // Sends a request, trying again on timeouts, dropped connections, 429 and 5xx (waiting as
+  // the server's Retry-After says, else backing off with jitter) up to the policy's attempts;
+  // a request marked not idempotent is tried again only when the server cannot have acted on it
+  // (no connection, 429, 503). Returns the last response (`attempts` says how many were made);
+  // throws std::runtime_error, secrets redacted, when none arrived.
   HttpResponse send(const HttpRequest& request);
 
  private:
   struct Impl;
+  struct Perform;
   std::unique_ptr<Impl> impl_;
 };
 
-// Replaces every occurrence of each secret in `text` with "***".
+// Replaces every occurrence of each secret in `text` with "***", and the values of URL or form
+// parameters that are credentials by name (sign, access_token, session, app_secret, ...), so a
+// plugin that forgets to list one still does not leak it.
 std::string redact(std::string text, const std::vector<std::string>& secrets);
 
 }  // namespace kefu::host

@@ -311,10 +311,13 @@ struct HttpRequest {
   // Values that must never reach a log (secrets, tokens, signatures): redacted wherever the
   // host prints the request.
   std::vector<std::string> secrets;
+  // Since SDK 1.2. False for a call that changes something: then the host tries it again only
+  // when the server cannot have acted on it (no connection, 429, 503).
+  bool idempotent = true;
 
   template <class S, class V> static void fields(S& s, V& v) {
     v("method", s.method); v("url", s.url); v("headers", s.headers); v("body", s.body);
-    v("secrets", s.secrets);
+    v("secrets", s.secrets); v("idempotent", s.idempotent);
   }
 };
 
@@ -322,9 +325,10 @@ struct HttpResponse {
   int status = 0;
   std::vector<Header> headers;
   std::string body;
+  int attempts = 1;  // since SDK 1.2: how many tries the host made
 
   template <class S, class V> static void fields(S& s, V& v) {
-    v("status", s.status); v("headers", s.headers); v("body", s.body);
+    v("status", s.status); v("headers", s.headers); v("body", s.body); v("attempts", s.attempts);
   }
 };
 

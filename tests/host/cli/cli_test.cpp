@@ -2,6 +2,7 @@
 #include "host/cli/run_kefu.hpp"
 #include "test_paths.hpp"
 
+#include <kefu/abi.h>
 #include <kefu/json.hpp>
 
 #include <gmock/gmock.h>
@@ -36,7 +37,7 @@ TEST(CliTest, PluginsJsonListsExactlyTheFourFromTheBuildTreeWithNoFlags) {
   for (const auto& p : listing.plugins) ids.push_back(p.id);
   EXPECT_THAT(ids, ::testing::UnorderedElementsAre("tmall", "jd", "douyin", "kuaishou"));
   for (const auto& p : listing.plugins) {
-    EXPECT_EQ(p.sdk_version, "1.1.0");
+    EXPECT_EQ(p.sdk_version, KEFU_SDK_VERSION_STRING);
     EXPECT_EQ(p.path, test::plugin_file(p.id));
   }
 }
@@ -87,7 +88,7 @@ TEST(CliTest, UsageErrorsExitTwoAndVersionNamesTheSdk) {
   EXPECT_EQ(kefu("no-such-command").exit_code, 2);
   const CliRun v = kefu("--version");
   EXPECT_EQ(v.exit_code, 0);
-  EXPECT_THAT(v.out, HasSubstr("plugin SDK 1.1.0"));
+  EXPECT_THAT(v.out, HasSubstr("plugin SDK " KEFU_SDK_VERSION_STRING));
   EXPECT_THAT(kefu("--help").out, HasSubstr("plugins"));
 }
 
