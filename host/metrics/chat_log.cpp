@@ -157,16 +157,13 @@ bool is_utf8(std::string_view s) {
 }
 
 // Turns one record into an event of `part`, or says why it cannot.
-class RowReader {
+// R5/R6 on one row, wherever it came from (a file, a platform API): nullptr when the row is
+// read (a bot or system message is read and not kept), else why it is rejected.
+class RowRules {
  public:
-  explicit RowReader(const Layout& layout) : layout_(layout) {}
-
-  // Empty on success, else the reason the row is rejected.
-  const char* read(const csv::Record& record, Part& part) {
-    if (record.fields.size() != layout_.width) return "wrong field count";
-    auto field = [&](Column c) { return record.fields[layout_.index[c]]; };
-    const std::string_view platform = field(kPlatform), shop = field(kShop), session = field(kSession),
-                           sender = field(kSender), event = field(kEvent), agent = field(kAgent);
+  const char* add(ChatEvents& ev, std::int64_t& rows, std::string_view platform, std::string_view shop,
+                  std::string_view session, std::string_view sender, std::string_view event, std::string_view agent,
+                  std::optional<std::int64_t> ts) {
     EventKind kind;
     bool kept = true;
     if (event == "transfer") {
@@ -180,14 +177,12 @@ class RowReader {
     } else {
       return "unknown event (msg or transfer)";
     }
-    const auto ts = parse_timestamp(field(kTs));
     if (!ts) return "unparseable ts (ISO-8601 with an offset, or epoch milliseconds)";
     if (platform.empty() || shop.empty() || session.empty()) return "empty platform, shop_id or session_id";
     if (!is_utf8(platform) || !is_utf8(shop) || !is_utf8(session) || !is_utf8(agent)) return "invalid UTF-8 in an id";
     if (platform.size() > 255 || shop.size() > 0xFFFF) return "platform or shop_id too long";
-    ++part.rows;
+    ++rows;
     if (!kept) return nullptr;
-    ChatEvents& ev = part.events;
     const std::uint32_t agent_bits = kind == EventKind::customer ? 0 : agent_id(ev, agent) << 2;
     ev.events.push(Event{*ts, session_id(ev, platform, shop, session), agent_bits | static_cast<std::uint32_t>(kind)});
     return nullptr;
@@ -212,8 +207,24 @@ class RowReader {
     return id;
   }
 
-  const Layout& layout_;
   std::string key_;
+};
+
+class RowReader {
+ public:
+  explicit RowReader(const Layout& layout) : layout_(layout) {}
+
+  // Empty on success, else the reason the row is rejected.
+  const char* read(const csv::Record& record, Part& part) {
+    if (record.fields.size() != layout_.width) return "wrong field count";
+    auto field = [&](Column c) { return record.fields[layout_.index[c]]; };
+    return rules_.add(part.events, part.rows, field(kPlatform), field(kShop), field(kSession), field(kSender),
+                      field(kEvent), field(kAgent), parse_timestamp(field(kTs)));
+  }
+
+ private:
+  const Layout& layout_;
+  RowRules rules_;
 };
 
 // Reads the records starting in [begin, limit) — the last one may run past limit.
@@ -378,6 +389,19 @@ void ChatEvents::append(ChatEvents&& other) {
     }
   }
   events.append(std::move(other.events));
+}
+
+ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into) {
+  ChatReadResult result;
+  result.format = "api";
+  RowRules rules;
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    const ChatMessage& m = messages[i];
+    if (const char* why = rules.add(into, result.rows, m.platform, m.shop_id, m.session_id, m.sender, m.event, m.agent_id,
+                                    m.ts_ms > 0 ? std::optional<std::int64_t>(m.ts_ms) : std::nullopt))
+      result.rejects.push_back({static_cast<std::int64_t>(i + 1), why, m.session_id + " " + m.sender + " " + std::to_string(m.ts_ms)});
+  }
+  return result;
 }
 
 ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options) {

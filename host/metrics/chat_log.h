@@ -105,4 +105,8 @@ struct ChatReadOptions {
 // file and the expected columns; bad rows become rejects and the rest is read.
 ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options = {});
 
+// Adds messages a plugin fetched from a platform API, under the same rules as a file's rows
+// (`rejects` numbers them from 1 in the order given).
+ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into);
+
 }  // namespace kefu::host::metrics
