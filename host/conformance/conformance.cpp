@@ -87,7 +87,10 @@ ConformanceReport check_conformance(const std::string& path) {
     return answered_cleanly([&] { return plugin.import_native(ImportRequest{"empty.csv", "conformance", "", ""}, ""); });
   });
   check_capability(report, kCapApiFetch, "fetch", [&] {
-    return answered_cleanly([&] { return plugin.fetch(FetchRequest{"conformance", "2026-01-01", "2026-01-01"}); });
+    FetchRequest request;
+    request.shop_id = "conformance";
+    request.from = request.to = "2026-01-01";
+    return answered_cleanly([&] { return plugin.fetch(request); });
   });
   return report;
 }

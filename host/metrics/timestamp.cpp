@@ -1,5 +1,7 @@
 #include "metrics/timestamp.h"
 
+#include <kefu/dates.hpp>
+
 #include <cstdio>
 
 namespace kefu::host::metrics {
@@ -19,8 +21,6 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
   out = v;
   return true;
 }
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 std::optional<std::int64_t> parse_epoch_ms(std::string_view ts) {
   if (ts.size() > 15) return std::nullopt;  // beyond year 33658: not a chat log
@@ -49,28 +49,11 @@ std::optional<std::int64_t> parse_offset_ms(std::string_view ts, std::size_t at)
 
 }  // namespace
 
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
+int days_in_month(int y, int m) { return dates::days_in_month(y, m); }
 
-std::optional<std::int32_t> parse_day(std::string_view s) {
-  int y, m, d;
-  if (s.size() != 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' || !digits(s, 8, 2, d))
-    return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
-  return static_cast<std::int32_t>(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
-}
+std::optional<std::int32_t> parse_day(std::string_view s) { return dates::parse_day(s); }
 
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  // Howard Hinnant's algorithm (public domain): exact for the proleptic Gregorian calendar.
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) { return dates::days_from_civil(y, m, d); }
 
 std::optional<std::int64_t> parse_timestamp(std::string_view ts) {
   if (ts.empty()) return std::nullopt;
@@ -107,20 +90,6 @@ std::int32_t china_day(std::int64_t epoch_ms) {
   return static_cast<std::int32_t>(local >= 0 ? local / kMsPerDay : (local - kMsPerDay + 1) / kMsPerDay);
 }
 
-std::string format_day(std::int32_t days) {
-  // Inverse of days_from_civil (Hinnant).
-  const std::int64_t z = static_cast<std::int64_t>(days) + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
-}
+std::string format_day(std::int32_t days) { return dates::format_day(days); }
 
 }  // namespace kefu::host::metrics

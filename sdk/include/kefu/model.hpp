@@ -275,22 +275,35 @@ struct ImportResult {
   }
 };
 
+// A named setting handed to a plugin for one shop.
+struct Setting {
+  std::string name, value;
+  template <class S, class V> static void fields(S& s, V& v) { v("name", s.name); v("value", s.value); }
+};
+
 struct FetchRequest {
   std::string shop_id;
   std::string from;  // YYYY-MM-DD, inclusive
   std::string to;    // YYYY-MM-DD, inclusive
+  // Since SDK 1.2:
+  std::string endpoint;               // the platform's gateway URL; empty: the plugin's production default
+  std::vector<Setting> credentials;   // app_key, app_secret, session ... (env or a 0600 file); never log them
+  std::vector<Setting> options;       // the shop's non-secret settings from config (seller_nick ...)
+  std::string today;                  // YYYY-MM-DD, China time: what "not today" means for the platform
 
   template <class S, class V> static void fields(S& s, V& v) {
-    v("shop_id", s.shop_id); v("from", s.from); v("to", s.to);
+    v("shop_id", s.shop_id); v("from", s.from); v("to", s.to); v("endpoint", s.endpoint);
+    v("credentials", s.credentials); v("options", s.options); v("today", s.today);
   }
 };
 
 struct FetchResult {
   std::vector<MetricValue> values;
   std::vector<ChatMessage> messages;
+  std::vector<std::string> notes;  // since SDK 1.2: what the user should know (calls made, limits met)
 
   template <class S, class V> static void fields(S& s, V& v) {
-    v("values", s.values); v("messages", s.messages);
+    v("values", s.values); v("messages", s.messages); v("notes", s.notes);
   }
 };
 
