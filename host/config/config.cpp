@@ -75,6 +75,32 @@ bool is_platform_id(const std::string& s) {
   return std::regex_match(s, id);
 }
 
+// A flat object of strings (a shop's API settings). Secrets do not belong here.
+std::map<std::string, std::string> read_strings(const Value& v, const std::string& path, Checker& c) {
+  std::map<std::string, std::string> out;
+  if (!c.object(v, path)) return out;
+  for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+    const std::string key = it->name.GetString();
+    if (!it->value.IsString()) {
+      c.problem(path + "." + key, "expected a string");
+      continue;
+    }
+    static const std::regex secret_like(R"((secret|session|token|password|sign))", std::regex::icase);
+    if (std::regex_search(key, secret_like)) {
+      c.problem(path + "." + key, "looks like a credential: credentials go in the environment or the 0600 secrets file, never in the config");
+      continue;
+    }
+    out[key] = it->value.GetString();
+  }
+  return out;
+}
+
+// An API gateway: https, or plain http only to this machine (a local test server).
+bool acceptable_endpoint(const std::string& url) {
+  static const std::regex ok(R"((https://[^\s/]+(/.*)?|http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/.*)?))");
+  return std::regex_match(url, ok);
+}
+
 void read_shops(const Value& shops, Checker& c, Config& config) {
   if (!shops.IsArray()) {
     c.problem("shops", "expected an array of shops [{\"id\": ..., \"platform\": ...}]");
@@ -84,15 +110,16 @@ void read_shops(const Value& shops, Checker& c, Config& config) {
   for (rapidjson::SizeType i = 0; i < shops.Size(); ++i) {
     const std::string path = "shops[" + std::to_string(i) + "]";
     if (!c.object(shops[i], path)) continue;
-    c.only_keys(shops[i], path, {"id", "platform", "name", "group"});
+    c.only_keys(shops[i], path, {"id", "platform", "name", "group", "api"});
     Shop shop{c.string(shops[i], path, "id", true), c.string(shops[i], path, "platform", true),
-              c.string(shops[i], path, "name", false), c.string(shops[i], path, "group", false)};
+              c.string(shops[i], path, "name", false), c.string(shops[i], path, "group", false), {}};
     if (shops[i].HasMember("id") && shop.id.empty()) c.problem(path + ".id", "is empty; give the shop id used in its data");
     if (!shop.id.empty() && !seen.insert(shop.id).second)
       c.problem(path + ".id", "\"" + shop.id + "\" is listed twice; each shop once");
     if (!shop.platform.empty() && !is_platform_id(shop.platform))
       c.problem(path + ".platform", "\"" + shop.platform + "\": expected a plugin id such as tmall, jd, douyin, kuaishou");
     if (shop.name.empty()) shop.name = shop.id;
+    if (shops[i].HasMember("api")) shop.api = read_strings(shops[i]["api"], path + ".api", c);
     config.shops.push_back(std::move(shop));
   }
 }
@@ -198,15 +225,28 @@ Config parse_config(std::string_view json, const std::string& file) {
   Config config;
   config.path = file;
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
-  c.only_keys(doc, "", {"version", "store", "shops", "targets"});
+  c.only_keys(doc, "", {"version", "store", "secrets", "api", "shops", "targets"});
   if (doc.HasMember("version") && (!doc["version"].IsInt() || doc["version"].GetInt() != 1))
     c.problem("version", "expected 1 (the only config version this kefu reads)");
   config.store = c.string(doc, "", "store", false);
+  config.secrets = c.string(doc, "", "secrets", false);
+  if (doc.HasMember("api") && c.object(doc["api"], "api")) {
+    for (auto it = doc["api"].MemberBegin(); it != doc["api"].MemberEnd(); ++it) {
+      const std::string platform = it->name.GetString(), path = "api." + platform;
+      if (!c.object(it->value, path)) continue;
+      c.only_keys(it->value, path, {"endpoint"});
+      const std::string endpoint = c.string(it->value, path, "endpoint", false);
+      if (!endpoint.empty() && !acceptable_endpoint(endpoint))
+        c.problem(path + ".endpoint", "\"" + endpoint + "\": expected an https:// URL (plain http only to 127.0.0.1 or localhost); TLS verification is never turned off");
+      else if (!endpoint.empty())
+        config.endpoints[platform] = endpoint;
+    }
+  }
   if (doc.HasMember("shops")) read_shops(doc["shops"], c, config);
   if (doc.HasMember("targets")) read_target_section(doc["targets"], c, config);
   if (!c.problems.empty()) throw ConfigError(file, c.problems);
-  if (!config.store.empty() && fs::path(config.store).is_relative())
-    config.store = (fs::path(file).parent_path() / config.store).lexically_normal().string();
+  for (std::string* path : {&config.store, &config.secrets})
+    if (!path->empty() && fs::path(*path).is_relative()) *path = (fs::path(file).parent_path() / *path).lexically_normal().string();
   return config;
 }
 

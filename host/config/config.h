@@ -17,6 +17,8 @@ struct Shop {
   std::string platform;  // plugin id: tmall, jd, douyin, kuaishou ...
   std::string name;      // display name; the id when not given
   std::string group;     // team or group, optional
+  // Settings the platform's API needs for this shop, e.g. {"seller_nick": "..."}; never secrets.
+  std::map<std::string, std::string> api;
 };
 
 // A KPI target on one canonical metric. Whether a value meets it follows the catalog's
@@ -31,6 +33,8 @@ struct Target {
 struct Config {
   std::string path;   // the file it was read from; empty: built-in defaults
   std::string store;  // the store file, resolved (relative paths against the config's folder)
+  std::string secrets;  // the 0600 secrets file (resolved like store); empty: environment only
+  std::map<std::string, std::string> endpoints;  // platform → API gateway URL (default: the plugin's)
   std::vector<Shop> shops;
   std::map<std::string, double> global_targets;                         // metric → target
   std::map<std::string, std::map<std::string, double>> platform_targets;  // platform → metric → target

@@ -48,6 +48,37 @@ void add_row_values(const metrics::MetricRow& row, const std::string& source, st
   ratio("first_response_s", static_cast<double>(first_ms) / 1000.0, static_cast<std::int64_t>(s.first_response_ms.size()));
 }
 
+// The recomputed metrics of chat events, per agent and per shop and day (platform level is left
+// to the report, which rolls shops up itself).
+std::vector<store::StoredValue> recomputed_values(const metrics::ChatEvents& events, const std::string& source, unsigned workers,
+                                                  std::set<std::string>& platforms) {
+  std::vector<store::StoredValue> out;
+  for (const metrics::MetricRow& row : metrics::compute_metrics(events, workers)) {
+    if (row.level == metrics::Level::platform) continue;
+    if (row.level == metrics::Level::agent && row.agent_id.empty()) continue;
+    platforms.insert(row.platform);
+    add_row_values(row, source, out);
+  }
+  return out;
+}
+
+// The definition of each native figure, from the plugin's metric profile.
+std::map<std::string, std::string> native_definitions(const LoadedPlugin& plugin) {
+  std::map<std::string, std::string> definitions;
+  if (const auto profile = plugin.metric_profile())
+    for (const NativeMetric& m : profile->metrics) definitions[m.native_name] = m.definition;
+  return definitions;
+}
+
+store::StoredValue native_value(const MetricValue& v, const std::map<std::string, std::string>& definitions, const std::string& source) {
+  store::StoredValue s;
+  s.value = v;
+  const auto d = definitions.find(v.native_name);
+  s.definition = d == definitions.end() ? "" : d->second;
+  s.source = source;
+  return s;
+}
+
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
                                             std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms) {
   if (files.empty()) return {};
@@ -63,13 +94,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   }
   std::string source;
   for (const auto& f : files) source += (source.empty() ? "" : " ") + f;
-  std::vector<store::StoredValue> out;
-  for (const metrics::MetricRow& row : metrics::compute_metrics(events, options.workers)) {
-    if (row.level == metrics::Level::platform) continue;  // the report rolls shops up itself
-    if (row.level == metrics::Level::agent && row.agent_id.empty()) continue;
-    platforms.insert(row.platform);
-    add_row_values(row, source, out);
-  }
+  std::vector<store::StoredValue> out = recomputed_values(events, source, options.workers, platforms);
   outcomes.back().values = static_cast<std::int64_t>(out.size());  // the values of all the logs together
   return out;
 }
@@ -81,17 +106,9 @@ std::vector<store::StoredValue> native_values(const std::string& path, const Ing
                              "(and --shop when the export does not name its shop)");
   const LoadedPlugin& plugin = registry.require(options.platform);
   const metrics::NativeFile native = metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding);
-  std::map<std::string, std::string> definitions;
-  if (const auto profile = plugin.metric_profile())
-    for (const NativeMetric& m : profile->metrics) definitions[m.native_name] = m.definition;
+  const auto definitions = native_definitions(plugin);
   std::vector<store::StoredValue> out;
-  for (const MetricValue& v : native.result.values) {
-    store::StoredValue s;
-    s.value = v;
-    s.definition = definitions.count(v.native_name) ? definitions[v.native_name] : "";
-    s.source = path;
-    out.push_back(std::move(s));
-  }
+  for (const MetricValue& v : native.result.values) out.push_back(native_value(v, definitions, path));
   outcomes.push_back({path, "native_export", native.encoding, native.result.rows_read, static_cast<std::int64_t>(out.size()),
                       static_cast<std::int64_t>(native.result.rejects.size()), native.rejects_file, native.result.notes});
   return out;
@@ -148,6 +165,29 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   for (const auto& f : files) batch.source += (batch.source.empty() ? "" : " ") + f;
   out.summary = store.ingest(batch, after_each);
   snapshot(platforms, registry, store, out);
+  return out;
+}
+
+FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
+                            const PluginRegistry& registry, store::Store& store) {
+  FetchOutcome out;
+  std::set<std::string> platforms{plugin.info().id};
+  store::IngestBatch batch{source, "api", {}};
+  const auto definitions = native_definitions(plugin);
+  for (const MetricValue& v : fetched.values) batch.values.push_back(native_value(v, definitions, source));
+  metrics::ChatEvents events;
+  const metrics::ChatReadResult read = metrics::add_messages(fetched.messages, events);
+  out.messages = read.rows;
+  out.rejected = static_cast<std::int64_t>(read.rejects.size());
+  for (const Reject& r : read.rejects) out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
+  auto recomputed = recomputed_values(events, source, 0, platforms);
+  batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()), std::make_move_iterator(recomputed.end()));
+  out.values = static_cast<std::int64_t>(batch.values.size());
+  out.summary = store.ingest(batch);
+  IngestOutcome snap;
+  snapshot(platforms, registry, store, snap);
+  out.snapshots = std::move(snap.snapshots);
+  out.warnings = std::move(snap.warnings);
   return out;
 }
 

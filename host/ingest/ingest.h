@@ -46,4 +46,17 @@ bool is_chat_log(const std::string& path);
 IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options, const PluginRegistry& registry,
                            store::Store& store, const std::function<void(std::size_t)>& after_each = {});
 
+struct FetchOutcome {
+  std::int64_t values = 0, messages = 0, rejected = 0;  // values stored (native and recomputed), messages read
+  std::vector<std::string> reject_reasons;
+  store::IngestSummary summary;
+  std::vector<std::string> snapshots, warnings;
+};
+
+// What a plugin fetched for one shop and range, stored the way files are: its figures as native
+// values (origin api), its chat messages recomputed with the one definition — in one
+// transaction, so a range is stored whole or not at all.
+FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
+                            const PluginRegistry& registry, store::Store& store);
+
 }  // namespace kefu::host::ingest

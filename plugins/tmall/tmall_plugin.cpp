@@ -1,4 +1,6 @@
 // Tmall / Taobao (天猫 / 淘宝): one plugin for both; they share 千牛, 旺旺 and the TOP open platform.
+#include "wangwang.h"
+
 #include <kefu/native_export.hpp>
 #include <kefu/plugin.hpp>
 
@@ -22,10 +24,13 @@ class TmallPlugin final : public kefu::Plugin {
     info.id = "tmall";
     info.name_zh = "天猫/淘宝";
     info.name_en = "Tmall/Taobao";
-    info.version = "0.4.0";
+    info.version = "0.5.0";
     info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
-                         std::string(kefu::kCapNativeImport)};
-    info.limitations = {"no official Tmall/Taobao CS word list is public: the shipped list is third-party guides, labelled so; configure words_files with the shop's own list"};
+                         std::string(kefu::kCapNativeImport), std::string(kefu::kCapApiFetch)};
+    info.limitations = {
+        "no official Tmall/Taobao CS word list is public: the shipped list is third-party guides, labelled so; configure words_files with the shop's own list",
+        "api_fetch (TOP 旺旺 E客服): per-agent daily waiting time, not-replied, received and evaluations, plus chat logs; not today, at most 90 days back, chat logs only for the last 30 days; 3-minute response rate, inquiry conversion and satisfaction rate are not offered by these APIs: import the 千牛 export for them",
+        "chat-log message direction: no public source defines logquery's `direction`; Kefu reads 0 as sent by the agent"};
     return info;
   }
 
@@ -40,6 +45,8 @@ class TmallPlugin final : public kefu::Plugin {
   kefu::ImportResult import_native(const kefu::ImportRequest& request, std::string_view text) override {
     return kefu::import_export(text, request, "tmall", metrics_.profile(), metrics_.export_layout);
   }
+
+  kefu::FetchResult fetch(const kefu::FetchRequest& request) override { return tmall::fetch_wangwang(host(), request); }
 
  private:
   kefu::MetricsFile metrics_;

@@ -50,7 +50,7 @@ TEST(Config, EveryProblemNamesItsKeyAndWhatWasExpected) {
     "shops": [{"id": "tm01", "platform": "Tmall"}, {"id": "tm01", "platform": "tmall", "colour": "red"}, {"platform": "jd"}],
     "targets": {"global": {"reply_rate": 95, "sessions": 100, "reply_rat": 0.9, "avg_response_s": "30"},
                 "shops": {"zz09": {"avg_response_s": 30}}}})");
-  EXPECT_THAT(p, ElementsAre(HasSubstr("stroe: unknown key; expected one of version, store, shops, targets"),
+  EXPECT_THAT(p, ElementsAre(HasSubstr("stroe: unknown key; expected one of version, store, secrets, api, shops, targets"),
                              HasSubstr("version: expected 1"),
                              HasSubstr("shops[0].platform: \"Tmall\": expected a plugin id"),
                              HasSubstr("shops[1].colour: unknown key"),
@@ -72,6 +72,19 @@ TEST(Config, TheErrorMessageNamesTheFile) {
   }
   EXPECT_THAT(problems_of("{\"shops\": [}"), ElementsAre(HasSubstr("not valid JSON at byte 11")));
   EXPECT_THAT(problems_of("[]"), ElementsAre(HasSubstr("expected an object")));
+}
+
+TEST(Config, ApiSettingsEndpointsAndSecrets) {
+  const Config c = parse_config(R"({"secrets": "secrets.json",
+    "api": {"tmall": {"endpoint": "http://127.0.0.1:8080/router/rest"}, "jd": {"endpoint": "https://api.jd.com/routerjson"}},
+    "shops": [{"id": "tm01", "platform": "tmall", "api": {"seller_nick": "旗舰店"}}]})", "/etc/kefu/kefu.json");
+  EXPECT_EQ(c.secrets, "/etc/kefu/secrets.json");
+  EXPECT_EQ(c.endpoints.at("tmall"), "http://127.0.0.1:8080/router/rest");
+  EXPECT_EQ(c.find_shop("tm01")->api.at("seller_nick"), "旗舰店");
+  EXPECT_THAT(problems_of(R"({"api": {"tmall": {"endpoint": "http://gw.api.taobao.com/router/rest"}}})"),
+              ElementsAre(HasSubstr("api.tmall.endpoint: \"http://gw.api.taobao.com/router/rest\": expected an https:// URL")));
+  EXPECT_THAT(problems_of(R"({"shops": [{"id": "tm01", "platform": "tmall", "api": {"app_secret": "x"}}]})"),
+              ElementsAre(HasSubstr("shops[0].api.app_secret: looks like a credential")));
 }
 
 TEST(Config, ARelativeStoreIsBesideTheConfig) {
