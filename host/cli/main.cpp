@@ -1,5 +1,6 @@
 // kefu: the command-line host. Parses arguments, dispatches to one command, maps its result to
 // the exit codes every command shares (0 ok, 1 findings, 2 usage or environment error).
+#include "cli/cmd_fetch.h"
 #include "cli/cmd_ingest.h"
 #include "cli/cmd_metrics.h"
 #include "cli/cmd_plugins.h"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   add_diff_command(app, options, exit_code);
   add_ingest_command(app, options, exit_code);
   add_report_command(app, options, exit_code);
+  add_fetch_command(app, options, exit_code);
   app.parse_complete_callback([&] { set_log_level(options.verbose ? Level::debug : Level::warn); });
 
   try {

@@ -25,6 +25,8 @@ class PluginRegistry {
   const LoadedPlugin* find(std::string_view platform_id) const;
   // The plugin of `platform_id`; throws std::runtime_error naming the loaded ones otherwise.
   const LoadedPlugin& require(std::string_view platform_id) const;
+  // The HTTP client the plugins share (null when the host gave none).
+  HttpClient* http() const { return options_.http.get(); }
 
  private:
   LoadOptions options_;

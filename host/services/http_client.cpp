@@ -64,6 +64,7 @@ struct HttpClient::Impl {
   HttpOptions options;
   std::mutex mutex;      // one easy handle: calls from several threads take turns
   CURL* curl = nullptr;  // kept across calls so connections are reused
+  std::vector<std::string> extra_secrets;
 };
 
 HttpClient::HttpClient(HttpOptions options) : impl_(std::make_unique<Impl>()) {
@@ -190,8 +191,15 @@ struct HttpClient::Perform {
   }
 };
 
-HttpResponse HttpClient::send(const HttpRequest& request) {
+void HttpClient::set_extra_secrets(std::vector<std::string> secrets) {
   std::lock_guard lock(impl_->mutex);
+  impl_->extra_secrets = std::move(secrets);
+}
+
+HttpResponse HttpClient::send(const HttpRequest& plugin_request) {
+  std::lock_guard lock(impl_->mutex);
+  HttpRequest request = plugin_request;
+  request.secrets.insert(request.secrets.end(), impl_->extra_secrets.begin(), impl_->extra_secrets.end());
   const HttpOptions& o = impl_->options;
   const std::string what = redact(request.method + " " + request.url, request.secrets);
   const int max_attempts = std::max(1, o.retry.max_attempts);

@@ -40,6 +40,10 @@ class HttpClient {
   // throws std::runtime_error, secrets redacted, when none arrived.
   HttpResponse send(const HttpRequest& request);
 
+  // Values redacted from every request's logs and errors from now on, whatever the plugin lists
+  // (the host sets the credentials it hands a plugin for a shop).
+  void set_extra_secrets(std::vector<std::string> secrets);
+
  private:
   struct Impl;
   struct Perform;

@@ -122,7 +122,7 @@ class Fetcher {
     return ids;
   }
 
-  void put(const std::string& staff_id, const std::string& day, const char* metric, const std::string& native, double value) {
+  void put(const std::string& staff_id, const std::string& day, const std::string& metric, const std::string& native, double value) {
     result_.values.push_back({"tmall", request_.shop_id, nick_of(staff_id), day, metric, native, value,
                               kefu::Availability::available, "api"});
   }
@@ -154,9 +154,8 @@ class Fetcher {
     each(evals, "staff_eval_stat_on_days", [&](const rapidjson::Value& d) {
       each(d, "staff_eval_stat_by_ids", [&](const rapidjson::Value& x) {
         each(x, "evaluations", [&](const rapidjson::Value& e) {
-          const std::string name = "旺旺评价:" + str(e, "evaluation_name");
-          put(str(x, "service_staff_id"), str(d, "eval_date"), "", name, num(e, "evaluation_num"));
-          result_.values.back().metric = name;  // a native count with no canonical key
+          const std::string name = "旺旺评价:" + str(e, "evaluation_name");  // a native count with no canonical key
+          put(str(x, "service_staff_id"), str(d, "eval_date"), name, name, num(e, "evaluation_num"));
         });
       });
     });

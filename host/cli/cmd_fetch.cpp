@@ -1,0 +1,69 @@
+#include "cli/cmd_fetch.h"
+
+#include "fetch/fetch.h"
+#include "metrics/timestamp.h"
+#include "rules/rule_book.h"
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <iostream>
+
+namespace kefu::host {
+namespace {
+
+struct FetchArgs {
+  std::vector<std::string> shops;
+  std::string from, to, config, store, secrets;
+};
+
+int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
+  const Lang lang = options.language();
+  config::Config config = config::resolve_config(args.config, args.store);
+  if (!args.secrets.empty()) config.secrets = args.secrets;
+  for (const std::string* d : {&args.from, &args.to})
+    if (!metrics::parse_day(*d)) throw CLI::ValidationError("--from/--to", "\"" + *d + "\": expected a date, YYYY-MM-DD");
+  const PluginRegistry registry = load_plugins(options);
+  for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
+  auto store = store::open_sqlite_store(config.store);
+  const bool terminal = ::isatty(STDERR_FILENO);
+  const auto results = fetch::fetch_shops(config, registry, *store, {args.from, args.to, args.shops, rules::today_in_china()},
+                                          [&](const std::string& line) {
+                                            if (terminal) std::cerr << line << '\n';
+                                          });
+  int failed = 0;
+  for (const fetch::ShopFetch& r : results) {
+    if (r.ok) {
+      std::cout << r.shop_id << " (" << r.platform << tr(lang, ")：成功，", "): ok, ") << r.stored.values
+                << tr(lang, " 个数值（新增或更新 ", " values (new or changed ") << r.stored.summary.written
+                << tr(lang, "，未变 ", ", unchanged ") << r.stored.summary.unchanged << tr(lang, "），聊天消息 ", "), chat messages ")
+                << r.stored.messages << '\n';
+      for (const auto& n : r.notes) std::cout << "  " << n << '\n';
+      for (const auto& n : r.stored.reject_reasons) std::cout << "  " << tr(lang, "未采用：", "not used: ") << n << '\n';
+    } else {
+      ++failed;
+      std::cout << r.shop_id << " (" << r.platform << tr(lang, ")：失败，库中该店该时段数据保持不变：", "): failed, the store keeps what it held: ")
+                << r.error << '\n';
+    }
+  }
+  std::cout << tr(lang, "共 ", "") << results.size() << tr(lang, " 个店铺，失败 ", " shops, failed ") << failed
+            << tr(lang, " 个；数据库 ", "; store ") << config.store << '\n';
+  return failed ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void add_fetch_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
+  auto args = std::make_shared<FetchArgs>();
+  auto* cmd = app.add_subcommand("fetch", "Fetch shops' data from their platforms' APIs into the store (one transaction per shop and range)");
+  cmd->add_option("--shop", args->shops, "a shop id from the config (repeatable; default: every shop)");
+  cmd->add_option("--from", args->from, "first day, YYYY-MM-DD")->required();
+  cmd->add_option("--to", args->to, "last day, YYYY-MM-DD")->required();
+  cmd->add_option("--config", args->config, "config file (default: $KEFU_CONFIG, else ./kefu.json if present)");
+  cmd->add_option("--store", args->store, "the SQLite store (default: the config's, else ./kefu.db)");
+  cmd->add_option("--secrets", args->secrets, "the 0600 secrets file (default: the config's \"secrets\"; the environment wins)");
+  cmd->callback([&options, &exit_code, args] { exit_code = run_fetch(options, *args); });
+}
+
+}  // namespace kefu::host
