@@ -141,9 +141,9 @@ void add_plugins_command(CLI::App& app, GlobalOptions& options, int& exit_code) 
   });
 }
 
-PluginRegistry load_plugins(const GlobalOptions& options) {
+PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http) {
   LoadOptions load_options;
-  load_options.http = std::make_shared<HttpClient>();
+  load_options.http = std::make_shared<HttpClient>(http);
   PluginRegistry registry(load_options);
   for (const auto& dir : plugin_search_path(options.plugin_dirs, std::getenv("KEFU_PLUGIN_PATH"))) {
     registry.load_directory(dir);

@@ -3,6 +3,7 @@
 
 #include "cli/text.h"
 #include "loader/registry.h"
+#include "services/http_client.h"
 
 #include <string>
 #include <vector>
@@ -17,8 +18,9 @@ struct GlobalOptions {
   Lang language() const { return lang == "en" ? Lang::en : Lang::zh; }
 };
 
-// Loads the plugins of the search path; refusals are kept in the registry for the caller.
-PluginRegistry load_plugins(const GlobalOptions& options);
+// Loads the plugins of the search path; refusals are kept in the registry for the caller. The
+// plugins share one HTTP client with `http`'s limits.
+PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http = {});
 
 // Exit codes, the same for every command.
 inline constexpr int kExitOk = 0;

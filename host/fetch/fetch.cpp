@@ -41,6 +41,10 @@ ShopFetch fetch_one(const config::Config& config, const config::Shop& shop, cons
     out.ok = true;
   } catch (const std::exception& e) {
     out.error = redact(e.what(), secrets);
+    if (secrets.empty())
+      out.error += " [no credentials found for " + shop.id + ": set " + credential_variable(shop.id, "app_key") + ", " +
+                   credential_variable(shop.id, "app_secret") + " ... in the environment, or add \"" + shop.id +
+                   "\" under \"shops\" in the secrets file" + (config.secrets.empty() ? " (config \"secrets\")" : " " + config.secrets) + "]";
   }
   if (HttpClient* http = registry.http()) http->set_extra_secrets({});
   return out;
