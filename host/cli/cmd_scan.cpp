@@ -1,7 +1,9 @@
 #include "cli/cmd_words.h"
 #include "cli/progress.h"
 
+#include "config/config.h"
 #include "text/output_file.h"
+#include "update/update.h"
 #include "words/scan_file.h"
 #include "words/sources.h"
 
@@ -63,7 +65,7 @@ struct ScanOutput {
 
 struct Args {
   std::vector<std::string> platforms, words, allow, files;
-  std::string format = "text", severity = "warn", encoding, sender;
+  std::string format = "text", severity = "warn", encoding, sender, config;
   bool overlapping = false;
 };
 
@@ -145,8 +147,13 @@ int scan(const GlobalOptions& options, const Args& args) {
 
   const PluginRegistry registry = load_plugins(options);
   for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
+  // The team's lists (kefu update) for the platforms scanned join the user's own files.
+  std::vector<std::string> word_files = args.words;
+  const config::Config config = config::resolve_config(args.config, "");
+  for (const std::string& p : args.platforms.empty() ? std::vector<std::string>{""} : args.platforms)
+    for (auto& f : update::active_word_files(config, p)) word_files.push_back(std::move(f));
   const words::Lexicon lexicon(words::common_word_list(), words::plugin_word_lists(registry, args.platforms),
-                               words::read_user_word_files(args.words, args.allow));
+                               words::read_user_word_files(word_files, args.allow));
   if (lexicon.platforms().empty())
     throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
 
@@ -206,6 +213,7 @@ void add_scan_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
       ->required()->check(CLI::ExistingFile);
   cmd->add_option("--platform", args->platforms, "platform id (repeatable; default: every loaded platform)");
   cmd->add_option("--words", args->words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
+  cmd->add_option("--config", args->config, "config whose team word lists (kefu update) join in (default: $KEFU_CONFIG, else ./kefu.json)");
   cmd->add_option("--allow", args->allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
   cmd->add_option("--format", args->format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
   cmd->add_option("--severity", args->severity, "lowest severity to report: block | warn")

@@ -1,5 +1,7 @@
 #include "cli/cmd_words.h"
 
+#include "config/config.h"
+#include "update/update.h"
 #include "words/sources.h"
 
 #include <kefu/json.hpp>
@@ -27,8 +29,10 @@ struct WordListing {
 };
 
 int print_words(const GlobalOptions& options, const std::string& platform, const std::string& format,
-                const std::vector<std::string>& word_files, const std::vector<std::string>& allow_files) {
+                std::vector<std::string> word_files, const std::vector<std::string>& allow_files, const std::string& config_file) {
   const PluginRegistry registry = load_plugins(options);
+  // The team's lists for this platform, as `kefu update` last kept them.
+  for (auto& f : update::active_word_files(config::resolve_config(config_file, ""), platform)) word_files.push_back(std::move(f));
   const words::Lexicon lexicon(words::common_word_list(), words::plugin_word_lists(registry, {platform}),
                                words::read_user_word_files(word_files, allow_files));
   WordListing listing{platform, {}};
@@ -64,7 +68,7 @@ int print_words(const GlobalOptions& options, const std::string& platform, const
 
 void add_words_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
   struct Args {
-    std::string platform, format = "table";
+    std::string platform, format = "table", config;
     std::vector<std::string> words, allow;
   };
   auto args = std::make_shared<Args>();
@@ -73,8 +77,9 @@ void add_words_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
   cmd->add_option("--format", args->format, "table | json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--words", args->words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
   cmd->add_option("--allow", args->allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
+  cmd->add_option("--config", args->config, "config whose team word lists (kefu update) join the platform's (default: $KEFU_CONFIG, else ./kefu.json)");
   cmd->callback([&options, &exit_code, args] {
-    exit_code = print_words(options, args->platform, args->format, args->words, args->allow);
+    exit_code = print_words(options, args->platform, args->format, args->words, args->allow, args->config);
   });
 }
 

@@ -6,6 +6,7 @@
 #include "cli/cmd_plugins.h"
 #include "cli/cmd_report.h"
 #include "cli/cmd_rules.h"
+#include "cli/cmd_update.h"
 #include "cli/cmd_words.h"
 #include "cli/options.h"
 #include "services/log.h"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   add_ingest_command(app, options, exit_code);
   add_report_command(app, options, exit_code);
   add_fetch_command(app, options, exit_code);
+  add_update_command(app, options, exit_code);
   app.parse_complete_callback([&] { set_log_level(options.verbose ? Level::debug : Level::warn); });
 
   try {

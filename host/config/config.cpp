@@ -101,6 +101,33 @@ bool acceptable_endpoint(const std::string& url) {
   return std::regex_match(url, ok);
 }
 
+void read_updates(const Value& list, Checker& c, Config& config) {
+  if (!list.IsArray()) {
+    c.problem("updates", "expected an array [{\"name\": ..., \"kind\": \"words\", \"platform\": ..., \"url\": ...}]");
+    return;
+  }
+  static const std::regex name_ok(R"([a-z0-9][a-z0-9_-]{0,63})"), hex64(R"([0-9a-f]{64})");
+  std::set<std::string> names;
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const std::string path = "updates[" + std::to_string(i) + "]";
+    if (!c.object(list[i], path)) continue;
+    c.only_keys(list[i], path, {"name", "kind", "platform", "url", "sha256"});
+    UpdateSource u{c.string(list[i], path, "name", true), c.string(list[i], path, "kind", true),
+                   c.string(list[i], path, "platform", true), c.string(list[i], path, "url", true),
+                   c.string(list[i], path, "sha256", false)};
+    if (!u.name.empty() && !std::regex_match(u.name, name_ok))
+      c.problem(path + ".name", "\"" + u.name + "\": expected 1-64 characters of a-z, 0-9, - and _ (it names a file)");
+    if (!u.name.empty() && !names.insert(u.name).second) c.problem(path + ".name", "\"" + u.name + "\" is used twice");
+    if (!u.kind.empty() && u.kind != "words" && u.kind != "rules") c.problem(path + ".kind", "expected words or rules");
+    if (!u.platform.empty() && !is_platform_id(u.platform)) c.problem(path + ".platform", "expected a plugin id such as tmall");
+    if (!u.url.empty() && !acceptable_endpoint(u.url))
+      c.problem(path + ".url", "expected an https:// URL (plain http only to 127.0.0.1 or localhost)");
+    if (!u.sha256.empty() && !std::regex_match(u.sha256, hex64))
+      c.problem(path + ".sha256", "expected 64 lower-case hex digits (sha256sum's output)");
+    config.updates.push_back(std::move(u));
+  }
+}
+
 void read_shops(const Value& shops, Checker& c, Config& config) {
   if (!shops.IsArray()) {
     c.problem("shops", "expected an array of shops [{\"id\": ..., \"platform\": ...}]");
@@ -225,7 +252,8 @@ Config parse_config(std::string_view json, const std::string& file) {
   Config config;
   config.path = file;
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
-  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "shops", "targets"});
+  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "updates", "shops", "targets"});
+  if (doc.HasMember("updates")) read_updates(doc["updates"], c, config);
   if (doc.HasMember("http") && c.object(doc["http"], "http")) {
     const Value& h = doc["http"];
     c.only_keys(h, "http", {"connect_timeout_s", "timeout_s", "attempts", "ca_bundle"});

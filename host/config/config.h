@@ -30,6 +30,15 @@ struct Target {
   template <class S, class V> static void fields(S& s, V& v) { v("value", s.value); v("scope", s.scope); }
 };
 
+// A word list or rule pack a team keeps on its own server (`kefu update`).
+struct UpdateSource {
+  std::string name;      // file name of the active version: a-z, 0-9, - and _
+  std::string kind;      // words | rules
+  std::string platform;  // the platform it applies to
+  std::string url;       // https (or http to this machine)
+  std::string sha256;    // pinned content hash, lower-case hex; empty: not pinned
+};
+
 struct Config {
   std::string path;   // the file it was read from; empty: built-in defaults
   std::string store;  // the store file, resolved (relative paths against the config's folder)
@@ -45,6 +54,8 @@ struct Config {
   std::map<std::string, double> global_targets;                         // metric → target
   std::map<std::string, std::map<std::string, double>> platform_targets;  // platform → metric → target
   std::map<std::string, std::map<std::string, double>> shop_targets;      // shop id → metric → target
+
+  std::vector<UpdateSource> updates;
 
   const Shop* find_shop(std::string_view id) const;
   // The most specific target for `metric`: the shop's, else its platform's, else the global one.

@@ -1,0 +1,50 @@
+#include "cli/cmd_update.h"
+
+#include "rules/rule_book.h"
+#include "update/update.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace kefu::host {
+namespace {
+
+int run_update(const GlobalOptions& options, const std::string& config_file, const std::string& store_file) {
+  const Lang lang = options.language();
+  const config::Config config = config::resolve_config(config_file, store_file);
+  if (config.updates.empty()) {
+    std::cout << tr(lang, "配置中没有 updates（词表或规则包的地址），无事可做。\n", "No updates (word list or rule pack URLs) in the config: nothing to do.\n");
+    return kExitOk;
+  }
+  HttpOptions http;
+  http.connect_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.connect_timeout_s * 1000));
+  http.total_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.timeout_s * 1000));
+  http.retry.max_attempts = config.http.attempts;
+  http.ca_bundle = config.http.ca_bundle;
+  HttpClient client(http);
+  auto store = store::open_sqlite_store(config.store);
+  int failed = 0;
+  for (const update::Outcome& o : update::run_updates(config, client, *store, rules::today_in_china())) {
+    const char* state = o.state == update::Outcome::State::updated     ? tr(lang, "已更新", "updated")
+                        : o.state == update::Outcome::State::unchanged ? tr(lang, "未变", "unchanged")
+                                                                       : tr(lang, "失败", "failed");
+    std::cout << o.name << ": " << state << " — " << o.message << '\n';
+    if (!o.active_file.empty()) std::cout << "  " << tr(lang, "在用版本：", "active: ") << o.active_file << '\n';
+    failed += o.state == update::Outcome::State::failed;
+  }
+  return failed ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void add_update_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
+  auto config = std::make_shared<std::string>();
+  auto store = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("update", "Pull the team's word lists and rule packs from the URLs in the config (a failed download keeps the previous version)");
+  cmd->add_option("--config", *config, "config file (default: $KEFU_CONFIG, else ./kefu.json if present)");
+  cmd->add_option("--store", *store, "the SQLite store (default: the config's, else ./kefu.db)");
+  cmd->callback([&options, &exit_code, config, store] { exit_code = run_update(options, *config, *store); });
+}
+
+}  // namespace kefu::host
