@@ -81,6 +81,15 @@ int list_plugins(const GlobalOptions& options, const std::string& format) {
     std::cout << '\n' << listing.plugins.size() << tr(lang, " 个插件已加载", " plugin(s) loaded");
     if (!listing.refused.empty()) std::cout << ", " << listing.refused.size() << tr(lang, " 个被拒绝", " refused");
     std::cout << '\n';
+    // What each plugin cannot do, plainly: the user learns here to import an export instead.
+    bool heading = false;
+    for (const auto& p : listing.plugins) {
+      for (const auto& l : p.limitations) {
+        if (!heading) std::cout << '\n' << tr(lang, "限制（插件自述）：\n", "Limitations (as each plugin states them):\n");
+        heading = true;
+        std::cout << wrap(l, 100, "  " + p.id + ": ", std::string(p.id.size() + 4, ' '));
+      }
+    }
     for (const auto& p : listing.plugins) {
       for (const auto& n : p.notes) std::cerr << "kefu: note: " << p.id << ": " << n << '\n';
     }

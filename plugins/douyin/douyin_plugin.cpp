@@ -25,7 +25,7 @@ class DouyinPlugin final : public kefu::Plugin {
     info.version = "0.4.0";
     info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
                          std::string(kefu::kCapNativeImport)};
-    info.limitations = {"no public Douyin CS word list found: ships no own words (inherits the common list); configure words_files with the shop's own list",
+    info.limitations = {"no public Douyin CS word list found: ships no own words (inherits the common list); add the shop's own list with --words, or a team list through kefu update",
         "no API fetch: 抖店 open APIs have no 飞鸽 CS metrics or chat logs (collected by RPA from the merchant backend, platforms.md §3.3); import the 飞鸽 export with kefu ingest. After-sale service requests (order.getServiceList) exist but their answer fields are not in any source found, so Kefu does not map them yet"};
     return info;
   }

@@ -28,7 +28,7 @@ class TmallPlugin final : public kefu::Plugin {
     info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
                          std::string(kefu::kCapNativeImport), std::string(kefu::kCapApiFetch)};
     info.limitations = {
-        "no official Tmall/Taobao CS word list is public: the shipped list is third-party guides, labelled so; configure words_files with the shop's own list",
+        "no official Tmall/Taobao CS word list is public: the shipped list is third-party guides, labelled so; add the shop's own list with --words, or a team list through kefu update",
         "api_fetch (TOP 旺旺 E客服): per-agent daily waiting time, not-replied, received and evaluations, plus chat logs; not today, at most 90 days back, chat logs only for the last 30 days; 3-minute response rate, inquiry conversion and satisfaction rate are not offered by these APIs: import the 千牛 export for them",
         "chat-log message direction: no public source defines logquery's `direction`; Kefu reads 0 as sent by the agent"};
     return info;
