@@ -3,80 +3,36 @@
 #include "loader/loader.h"
 #include "services/http_client.h"
 
+#include "host/services/scripted_server.hpp"
 #include "test_paths.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <thread>
 
 namespace kefu::host {
 namespace {
 
 using ::testing::HasSubstr;
 
-// Accepts one connection on an ephemeral loopback port, records the request, sends `reply`.
-class OneShotServer {
- public:
-  explicit OneShotServer(std::string reply) : reply_(std::move(reply)) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::listen(fd_, 1);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
-    thread_ = std::thread([this] {
-      const int client = ::accept(fd_, nullptr, nullptr);
-      if (client < 0) return;
-      timeval timeout{5, 0};
-      ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-      char buf[4096];
-      while (request_.find("\r\n\r\n") == std::string::npos) {
-        const ssize_t n = ::recv(client, buf, sizeof buf, 0);
-        if (n <= 0) break;
-        request_.append(buf, static_cast<std::size_t>(n));
-      }
-      ::send(client, reply_.data(), reply_.size(), MSG_NOSIGNAL);
-      ::close(client);
-    });
-  }
-  ~OneShotServer() {
-    ::shutdown(fd_, SHUT_RDWR);
-    ::close(fd_);
-    if (thread_.joinable()) thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/stats"; }
-  std::string request() {
-    if (thread_.joinable()) thread_.join();
-    return request_;
-  }
-
- private:
-  std::string reply_, request_;
-  int fd_ = -1, port_ = 0;
-  std::thread thread_;
-};
-
 TEST(HostApiTest, APluginReachesConfigAndHttpThroughTheHost) {
-  OneShotServer server("HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\n已接待");
-  LoadOptions options{std::make_shared<HttpClient>(), R"({"url":")" + server.url() + R"("})"};
+  test::ScriptedServer server({test::ScriptedReply{"HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\n已接待"}});
+  LoadOptions options{std::make_shared<HttpClient>(), R"({"url":")" + server.url("/stats") + R"("})"};
   LoadResult r = load_plugin(test::fixture_file("host_services"), options);
   ASSERT_TRUE(r.plugin) << r.refusal->message;
-  const auto result = r.plugin->fetch(FetchRequest{"shop-1", "2026-11-01", "2026-11-07"});
+  FetchRequest request;
+  request.shop_id = "shop-1";
+  request.from = "2026-11-01";
+  request.to = "2026-11-07";
+  const auto result = r.plugin->fetch(request);
   ASSERT_TRUE(result.has_value());
   ASSERT_EQ(result->values.size(), 1u);
   EXPECT_EQ(result->values[0].value, 200);
   EXPECT_EQ(result->values[0].native_name, "已接待");
-  EXPECT_THAT(server.request(), HasSubstr("GET /stats HTTP/1.1"));
-  EXPECT_THAT(server.request(), HasSubstr("X-Shop: shop-1"));
+  ASSERT_EQ(server.received().size(), 1u);
+  EXPECT_THAT(server.received()[0], HasSubstr("GET /stats HTTP/1.1"));
+  EXPECT_THAT(server.received()[0], HasSubstr("X-Shop: shop-1"));
 }
 
 TEST(HostApiTest, HttpFailuresReachThePluginAsMessages) {
