@@ -1,4 +1,6 @@
 // Douyin e-commerce (抖音电商 / 抖店), chat through 飞鸽.
+#include "service_requests.h"
+
 #include <kefu/native_export.hpp>
 #include <kefu/plugin.hpp>
 
@@ -22,11 +24,11 @@ class DouyinPlugin final : public kefu::Plugin {
     info.id = "douyin";
     info.name_zh = "抖音电商";
     info.name_en = "Douyin";
-    info.version = "0.4.0";
+    info.version = "0.5.0";
     info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
-                         std::string(kefu::kCapNativeImport)};
+                         std::string(kefu::kCapNativeImport), std::string(kefu::kCapApiFetch)};
     info.limitations = {"no public Douyin CS word list found: ships no own words (inherits the common list); add the shop's own list with --words, or a team list through kefu update",
-        "no API fetch: 抖店 open APIs have no 飞鸽 CS metrics or chat logs (collected by RPA from the merchant backend, platforms.md §3.3); import the 飞鸽 export with kefu ingest. After-sale service requests (order.getServiceList) exist but their answer fields are not in any source found, so Kefu does not map them yet"};
+        "api_fetch fetches only 服务请求 (order.getServiceList): requests created and replied per day. 抖店 open APIs have no 飞鸽 CS metrics or chat logs (collected by RPA from the merchant backend, platforms.md §3.3): import the 飞鸽 export with kefu ingest for those"};
     return info;
   }
 
@@ -41,6 +43,8 @@ class DouyinPlugin final : public kefu::Plugin {
   kefu::ImportResult import_native(const kefu::ImportRequest& request, std::string_view text) override {
     return kefu::import_export(text, request, "douyin", metrics_.profile(), metrics_.export_layout);
   }
+
+  kefu::FetchResult fetch(const kefu::FetchRequest& request) override { return douyin::fetch_service_requests(host(), request); }
 
  private:
   kefu::MetricsFile metrics_;
