@@ -3,6 +3,7 @@
 #include "text/utf8.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <deque>
 #include <stdexcept>
@@ -197,9 +198,21 @@ void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
     return i;
   };
   grow(trie.size() * 2 + 64);
+  // The same occupancy as a bitset: a node with many children tests 64 candidate bases at
+  // once (one shifted word per child), where testing base by base took millions of tries for
+  // the few nodes whose children span thousands of classes.
+  std::vector<std::uint64_t> used_bits;
+  auto occupied_from = [&](std::size_t pos) {  // bit i: slot pos + i is taken
+    const std::size_t w = pos >> 6, shift = pos & 63;
+    if (used_bits.size() < w + 2) used_bits.resize(w + 2, 0);
+    return shift == 0 ? used_bits[w] : (used_bits[w] >> shift) | (used_bits[w + 1] << (64 - shift));
+  };
   auto occupy = [&](std::int32_t pos, std::int32_t parent) {
     slots[pos].check = parent;
     next_free[pos] = pos + 1;
+    const auto p = static_cast<std::size_t>(pos);
+    if (used_bits.size() < (p >> 6) + 2) used_bits.resize((p >> 6) + 2, 0);
+    used_bits[p >> 6] |= std::uint64_t{1} << (p & 63);
   };
   occupy(kRoot, kRoot);  // the root is its own parent, never a child of anyone
 
@@ -211,15 +224,20 @@ void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
     std::int32_t base = 0;
     if (!kids.empty()) {
       const std::int32_t lowest = kids.front().first, highest = kids.back().first;
-      for (std::size_t pos = first_free(static_cast<std::size_t>(lowest) + 1);; pos = first_free(pos + 1)) {
-        base = static_cast<std::int32_t>(pos) - lowest;
-        grow(static_cast<std::size_t>(base + highest) + 1);
-        bool fits = true;
+      base = static_cast<std::int32_t>(first_free(static_cast<std::size_t>(lowest) + 1)) - lowest;
+      for (;;) {
+        std::uint64_t taken = 0;  // bit i: base + i does not fit
         for (const auto& kid : kids) {
-          if (slots[base + kid.first].check != kFree) { fits = false; break; }
+          taken |= occupied_from(static_cast<std::size_t>(base + kid.first));
+          if (taken == ~std::uint64_t{0}) break;
         }
-        if (fits) break;
+        if (taken != ~std::uint64_t{0}) {
+          base += std::countr_one(taken);
+          break;
+        }
+        base += 64;
       }
+      grow(static_cast<std::size_t>(base + highest) + 1);
       for (const auto& [cls, child] : kids) {
         occupy(base + cls, slot_of[node]);
         slot_of[child] = base + cls;
