@@ -14,7 +14,10 @@ namespace {
 
 // A class-table entry: the character class in the low 15 bits (0 = in no pattern) and a flag
 // for noise characters, which may be skipped between a term's characters.
-constexpr std::uint16_t kNoiseFlag = 0x8000;
+constexpr std::uint32_t kNoiseFlag = 0x8000;
+// Set when the root has a child for the entry's class: at the root (where the scan spends most
+// of its characters) a character that starts no term is passed over with this one lookup.
+constexpr std::uint32_t kRootChild = 0x10000;
 constexpr std::uint16_t kClassMask = 0x7FFF;
 constexpr std::int32_t kRoot = 0;
 constexpr std::int32_t kFree = -1;
@@ -54,15 +57,15 @@ struct Matcher::Impl {
   std::vector<std::vector<std::uint16_t>> classes;  // each pattern as character classes
   std::vector<std::uint8_t> latin_start, latin_end;
 
-  std::vector<std::uint16_t> bmp_class;                     // 65536 entries
-  std::unordered_map<char32_t, std::uint16_t> astral_class;  // classes of code points above U+FFFF
+  std::vector<std::uint32_t> bmp_class;                     // 65536 entries
+  std::unordered_map<char32_t, std::uint32_t> astral_class;  // classes of code points above U+FFFF
 
   std::vector<Slot> slots;
   std::vector<std::uint32_t> out_pool;    // pattern ids, each list ends with kEndOfList
   std::vector<std::int32_t> root_transition;  // per class: the root's child, or the root
   std::size_t state_count = 0;
 
-  std::uint16_t entry_of(char32_t cp) const {
+  std::uint32_t entry_of(char32_t cp) const {
     if (cp < 0x10000) return bmp_class[cp];
     auto it = astral_class.find(cp);
     if (it != astral_class.end()) return it->second;
@@ -102,10 +105,10 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
     class_of[by_frequency[i].second] = static_cast<std::uint16_t>(i + 1);
 
   // Fuse folding and classing: one table lookup per input character at scan time.
-  auto entry = [&](char32_t cp) -> std::uint16_t {
+  auto entry = [&](char32_t cp) -> std::uint32_t {
     const char32_t folded = fold(cp, norm);
     auto it = class_of.find(folded);
-    std::uint16_t e = it == class_of.end() ? 0 : it->second;
+    std::uint32_t e = it == class_of.end() ? 0 : it->second;
     if (norm.noise_skip && is_noise(folded)) e |= kNoiseFlag;
     return e;
   };
@@ -115,7 +118,7 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   // and astral pattern characters themselves; any other astral code point is classed on the
   // fly (entry_of), so the build does not walk the whole astral range.
   for (char32_t cp : astral_variants()) {
-    if (const std::uint16_t e = entry(cp); e & kClassMask) astral_class[cp] = e;
+    if (const std::uint32_t e = entry(cp); e & kClassMask) astral_class[cp] = e;
   }
   for (const auto& [c, cls] : class_of) {
     if (c >= 0x10000) astral_class[c] = entry(c);
@@ -127,6 +130,11 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   }
   std::vector<TrieNode> trie = build_trie(class_of);
   pack(trie);
+  auto mark = [&](std::uint32_t& e) {
+    if (root_transition[e & kClassMask] != kRoot) e |= kRootChild;
+  };
+  for (std::uint32_t& e : bmp_class) mark(e);
+  for (auto& [cp, e] : astral_class) mark(e);
 }
 
 std::vector<TrieNode> Matcher::Impl::build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const {
@@ -274,14 +282,14 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = begin + text.size();
   const Slot* __restrict const slot = slots.data();
-  const std::uint16_t* __restrict const table = bmp_class.data();
+  const std::uint32_t* __restrict const table = bmp_class.data();
   const std::int32_t* __restrict const root_next = root_transition.data();
   std::int32_t state = kRoot;
   int gap = 0;
 
   for (const unsigned char* p = begin; p < end;) {
     const unsigned char* const at = p;  // where this character starts
-    std::uint16_t e;
+    std::uint32_t e;
     if (*p < 0x80) {
       e = table[*p++];
     } else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) [[likely]] {
@@ -300,6 +308,23 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
       e = cp < 0x10000 ? table[cp] : entry_of(cp);
     }
     const std::int32_t cls = e & kClassMask;
+    if (state == kRoot) {
+      // Most characters start no term: at the root the class entry alone decides, and a term's
+      // first character takes the root's dense table, without the double-array check (the
+      // root has no failure chain).
+      if (!(e & kRootChild)) continue;
+      const std::int32_t to = root_next[cls];
+      state = to;
+      gap = 0;
+      if (slot[to].base & kHasOutput) [[unlikely]] {
+        const auto hit_end = static_cast<std::uint32_t>(p - begin);
+        for (std::uint32_t i = slot[to].out; out_pool[i] != kEndOfList; ++i) {
+          const std::uint32_t pattern = out_pool[i];
+          raw.push_back(Hit{pattern, start_of(pattern, begin, at), hit_end, 0, 0});
+        }
+      }
+      continue;
+    }
     const std::int32_t base_bits = slot[state].base;
     std::int32_t next = (base_bits >> kBaseShift) + cls;
     // Class 0 (in no pattern) never passes a check: slot base + 0 is no state's child.
@@ -357,7 +382,7 @@ std::uint32_t Matcher::Impl::start_of(std::uint32_t pattern, const unsigned char
   while (k > 0) {
     do { --p; } while (p > text && (*p & 0xC0) == 0x80);
     char32_t cp;
-    const std::uint16_t e = utf8::decode(p, p + 4, cp) ? entry_of(cp) : 0;
+    const std::uint32_t e = utf8::decode(p, p + 4, cp) ? entry_of(cp) : 0;
     if ((e & kClassMask) == want[k - 1]) --k;
     // anything else here is a noise character the scan skipped
   }
@@ -456,7 +481,7 @@ std::size_t Matcher::memory_bytes() const {
   const Impl& m = *impl_;
   return m.slots.size() * sizeof(Slot) + m.out_pool.size() * sizeof(std::uint32_t) +
          m.root_transition.size() * sizeof(std::int32_t) +
-         m.bmp_class.size() * sizeof(std::uint16_t) + m.astral_class.size() * 16 +
+         m.bmp_class.size() * sizeof(std::uint32_t) + m.astral_class.size() * 16 +
          m.latin_start.size() * 2;
 }
 
