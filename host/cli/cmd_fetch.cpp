@@ -24,12 +24,7 @@ int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   if (!args.secrets.empty()) config.secrets = args.secrets;
   for (const std::string* d : {&args.from, &args.to})
     if (!metrics::parse_day(*d)) throw CLI::ValidationError("--from/--to", "\"" + *d + "\": expected a date, YYYY-MM-DD");
-  HttpOptions http;
-  http.connect_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.connect_timeout_s * 1000));
-  http.total_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.timeout_s * 1000));
-  http.retry.max_attempts = config.http.attempts;
-  http.ca_bundle = config.http.ca_bundle;
-  const PluginRegistry registry = load_plugins(options, http);
+  const PluginRegistry registry = load_plugins(options, http_options(config));
   for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
   auto store = store::open_sqlite_store(config.store);
   const bool terminal = ::isatty(STDERR_FILENO);

@@ -150,6 +150,15 @@ void add_plugins_command(CLI::App& app, GlobalOptions& options, int& exit_code) 
   });
 }
 
+HttpOptions http_options(const config::Config& config) {
+  HttpOptions http;
+  http.connect_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.connect_timeout_s * 1000));
+  http.total_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.timeout_s * 1000));
+  http.retry.max_attempts = config.http.attempts;
+  http.ca_bundle = config.http.ca_bundle;
+  return http;
+}
+
 PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http) {
   LoadOptions load_options;
   load_options.http = std::make_shared<HttpClient>(http);

@@ -17,12 +17,7 @@ int run_update(const GlobalOptions& options, const std::string& config_file, con
     std::cout << tr(lang, "配置中没有 updates（词表或规则包的地址），无事可做。\n", "No updates (word list or rule pack URLs) in the config: nothing to do.\n");
     return kExitOk;
   }
-  HttpOptions http;
-  http.connect_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.connect_timeout_s * 1000));
-  http.total_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.timeout_s * 1000));
-  http.retry.max_attempts = config.http.attempts;
-  http.ca_bundle = config.http.ca_bundle;
-  HttpClient client(http);
+  HttpClient client(http_options(config));
   auto store = store::open_sqlite_store(config.store);
   int failed = 0;
   for (const update::Outcome& o : update::run_updates(config, client, *store, rules::today_in_china())) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/text.h"
+#include "config/config.h"
 #include "loader/registry.h"
 #include "services/http_client.h"
 
@@ -21,6 +22,9 @@ struct GlobalOptions {
 // Loads the plugins of the search path; refusals are kept in the registry for the caller. The
 // plugins share one HTTP client with `http`'s limits.
 PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http = {});
+
+// The HTTP client's limits as the config sets them (`http`: timeouts, attempts, CA bundle).
+HttpOptions http_options(const config::Config& config);
 
 // Exit codes, the same for every command.
 inline constexpr int kExitOk = 0;
