@@ -24,6 +24,10 @@ int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   if (!args.secrets.empty()) config.secrets = args.secrets;
   for (const std::string* d : {&args.from, &args.to})
     if (!metrics::parse_day(*d)) throw CLI::ValidationError("--from/--to", "\"" + *d + "\": expected a date, YYYY-MM-DD");
+  // Before the store is opened (and created): nothing to fetch is a usage error, not an empty store.
+  if (config.shops.empty()) throw std::runtime_error("no shops to fetch: list them in the config's shops[] (see docs/fetch.md)");
+  for (const std::string& id : args.shops)
+    if (!config.find_shop(id)) throw std::runtime_error("shop " + id + " is not in the config's shops (fetch needs its platform and API settings)");
   const PluginRegistry registry = load_plugins(options, http_options(config));
   for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
   auto store = store::open_sqlite_store(config.store);

@@ -19,6 +19,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 namespace kefu {
 namespace {
@@ -246,6 +247,13 @@ TEST_F(FetchCli, APlatformWithoutAnApiIsNamedWithTheWayAround) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.out, HasSubstr("the jd plugin cannot fetch from an API"));
   EXPECT_THAT(run.out, HasSubstr("kefu ingest"));
+
+  // Nothing to fetch is a usage error, and no empty store is left behind.
+  const std::string empty = dir_.write("empty.json", R"({"store": "empty.db"})");
+  const auto none = kefu("fetch --config " + empty + " --from " + from_ + " --to " + to_);
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_THAT(none.out, HasSubstr("no shops to fetch"));
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() + "/empty.db"));
 }
 
 }  // namespace
