@@ -2,7 +2,6 @@
 
 #include "model/catalog.h"
 
-#include <cmath>
 #include <cstdio>
 
 namespace kefu::host::report {
