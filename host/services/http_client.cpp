@@ -121,13 +121,6 @@ bool retryable_transport(CURLcode rc) {
   }
 }
 
-const std::string* header(const HttpResponse& r, std::string_view name) {
-  for (const Header& h : r.headers)
-    if (h.name.size() == name.size() &&
-        std::equal(h.name.begin(), h.name.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
-      return &h.value;
-  return nullptr;
-}
 
 std::string seconds_text(std::chrono::milliseconds d) {
   char buf[32];
@@ -196,6 +189,14 @@ void HttpClient::set_extra_secrets(std::vector<std::string> secrets) {
   impl_->extra_secrets = std::move(secrets);
 }
 
+const std::string* find_header(const HttpResponse& r, std::string_view name) {
+  for (const Header& h : r.headers)
+    if (h.name.size() == name.size() &&
+        std::equal(h.name.begin(), h.name.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+      return &h.value;
+  return nullptr;
+}
+
 HttpResponse HttpClient::send(const HttpRequest& plugin_request) {
   std::lock_guard lock(impl_->mutex);
   HttpRequest request = plugin_request;
@@ -219,7 +220,7 @@ HttpResponse HttpClient::send(const HttpRequest& plugin_request) {
     }
     std::chrono::milliseconds wait = backoff_delay(o.retry, attempt, o.unit_random());
     if (a.response) {
-      if (const std::string* after = header(*a.response, "Retry-After")) {
+      if (const std::string* after = find_header(*a.response, "Retry-After")) {
         if (const auto asked = parse_retry_after(*after, static_cast<std::int64_t>(std::time(nullptr)))) {
           if (*asked > o.retry.max_retry_after) {
             a.response->attempts = attempt;

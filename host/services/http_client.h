@@ -50,6 +50,9 @@ class HttpClient {
   std::unique_ptr<Impl> impl_;
 };
 
+// The value of a response header, matched without regard to case; null when absent.
+const std::string* find_header(const HttpResponse& response, std::string_view name);
+
 // Replaces every occurrence of each secret in `text` with "***", and the values of URL or form
 // parameters that are credentials by name (sign, access_token, session, app_secret, ...), so a
 // plugin that forgets to list one still does not leak it.

@@ -26,11 +26,8 @@ struct Meta {
 };
 
 std::string header(const HttpResponse& r, std::string_view name) {
-  for (const Header& h : r.headers)
-    if (h.name.size() == name.size() &&
-        std::equal(h.name.begin(), h.name.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
-      return h.value;
-  return "";
+  const std::string* value = find_header(r, name);
+  return value ? *value : "";
 }
 
 // Empty when `body` is a usable `kind` file, else why not. Word lists go through the same reader

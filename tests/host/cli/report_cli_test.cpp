@@ -1,6 +1,7 @@
 // `kefu report` end to end on the demo data (two shops on each platform, two weeks of chat logs
 // plus each platform's export): every format, read back the way a user's tools would.
 #include "host/cli/run_kefu.hpp"
+#include "text/file.h"
 
 #include <rapidjson/document.h>
 
@@ -8,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -20,13 +20,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 std::string repo_file(const std::string& relative) { return test::data_file("../../" + relative); }
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 rapidjson::Document parse(const std::string& json) {
   rapidjson::Document doc;
@@ -163,7 +156,7 @@ TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
 TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
   const std::string html_file = dir_->path() + "/report.html";
   ASSERT_EQ(report("--format html --out " + html_file).exit_code, 0);
-  const std::string html = slurp(html_file);
+  const std::string html = host::read_whole_file(html_file).value_or("");
   EXPECT_THAT(html, Not(::testing::ContainsRegex("(src|href)=")));  // nothing fetched at view time
   EXPECT_THAT(html, Not(HasSubstr("@import")));
   const auto count = [&](const std::string& needle) {
