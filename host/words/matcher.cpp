@@ -12,20 +12,18 @@
 namespace kefu::host::words {
 namespace {
 
-// A class-table entry: the character class in the low 15 bits (0 = in no pattern) and a flag
-// for noise characters, which may be skipped between a term's characters.
+// A class-table entry: the character class in the low 15 bits (0 = in no pattern), a flag for
+// noise characters, which may be skipped between a term's characters, and from bit 22 the
+// class's column in the pair matrix (below), so the scan reads it without arithmetic.
 constexpr std::uint32_t kNoiseFlag = 0x8000;
-// Set when the root has a child for the entry's class: at the root (where the scan spends most
-// of its characters) a character that starts no term is passed over with this one lookup.
-constexpr std::uint32_t kRootChild = 0x10000;
+constexpr int kColumnShift = 22;
 constexpr std::uint16_t kClassMask = 0x7FFF;
 constexpr std::int32_t kRoot = 0;
 constexpr std::int32_t kFree = -1;
 constexpr std::uint32_t kEndOfList = UINT32_MAX;
 
 // A double-array slot, 16 bytes: what one step needs from a state sits in one cache line.
-// `base` is shifted left two bits: bit 0 says outputs end here, bit 1 that the failure chain is
-// longer than state → fail → root (the step then takes the general loop).
+// `base` is shifted left one bit: bit 0 says outputs end here.
 struct Slot {
   std::int32_t base = 0;
   std::int32_t check = kFree;
@@ -33,8 +31,7 @@ struct Slot {
   std::uint32_t out = kEndOfList;  // index into out_pool
 };
 constexpr std::int32_t kHasOutput = 1;
-constexpr std::int32_t kDeepFail = 2;
-constexpr int kBaseShift = 2;
+constexpr int kBaseShift = 1;
 
 // The trie before it is packed into the double array.
 struct TrieNode {
@@ -48,9 +45,66 @@ struct TrieNode {
   }
 };
 
+// Which classes stand next to each other in some pattern, as a bit matrix. If the pair (class
+// last stepped on, next class) is in no pattern, no state on the failure chain steps on the
+// next class, for each of them ends with the last class: the automaton goes where the root
+// sends it. That settles most characters with one bit, instead of a probe of the double array
+// at base + class (a different slot for every state and class, rarely in cache).
+//  - The classes below kSide - 1 (the characters most used in the lists) have a row and a
+//    column each; all others share the last row and column, whose bits are all set, so their
+//    pairs always take the double array.
+//  - Rows come twice: for a child of the root (whose failure chain is the root alone) only the
+//    pairs that open a pattern count; for deeper states, any pair inside one.
+// The scan keeps the row of its state in a register: row | column is the bit.
+class PairMatrix {
+ public:
+  static constexpr std::uint32_t kSide = 1024;
+  static constexpr std::uint32_t kDeep = kSide * kSide;  // the deeper rows start here
+
+  static std::uint32_t column(std::uint32_t cls) { return std::min(cls, kSide - 1); }
+  static std::uint32_t row(std::uint32_t cls, bool deep) { return (deep ? kDeep : 0) | column(cls) * kSide; }
+
+  void build(const std::vector<std::vector<std::uint16_t>>& patterns) {
+    bits_.assign(2 * kDeep / 64, 0);
+    for (std::uint32_t r = 0; r < kSide; ++r)
+      for (const bool deep : {false, true}) {
+        set(row(r, deep) | (kSide - 1));
+        set(row(kSide - 1, deep) | column(r));
+      }
+    for (const auto& p : patterns) {
+      if (p.size() > 1) set(row(p[0], false) | column(p[1]));
+      for (std::size_t i = 1; i < p.size(); ++i) set(row(p[i - 1], true) | column(p[i]));
+    }
+  }
+  const std::uint64_t* bits() const { return bits_.data(); }
+  static bool test(const std::uint64_t* bits, std::uint32_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
+  std::size_t memory_bytes() const { return bits_.size() * sizeof(std::uint64_t); }
+
+ private:
+  void set(std::uint32_t i) { bits_[i >> 6] |= std::uint64_t{1} << (i & 63); }
+  std::vector<std::uint64_t> bits_;
+};
+
+// What a hit needs to find its start without touching the pattern's own data: its length in
+// characters, and whether it contains noise characters (then the walk back must compare classes,
+// since a noise character there may be the pattern's own or a skipped one).
+struct Output {
+  std::uint32_t pattern;  // kEndOfList ends a state's list
+  std::uint32_t length : 31;
+  std::uint32_t has_noise : 1;
+};
+
 }  // namespace
 
 struct Matcher::Impl {
+  // Where the scan stands between two characters; small enough to pass in registers.
+  struct Cursor {
+    std::int32_t state;
+    std::uint32_t row;  // the state's row in the pair matrix (meaningful off the root)
+    std::int32_t gap;   // noise characters skipped in a row
+    bool output;        // outputs end at the state just entered
+  };
+
   Normalization norm;
   std::vector<PatternSpec> specs;
   std::vector<std::u32string> normalized;
@@ -61,8 +115,10 @@ struct Matcher::Impl {
   std::unordered_map<char32_t, std::uint32_t> astral_class;  // classes of code points above U+FFFF
 
   std::vector<Slot> slots;
-  std::vector<std::uint32_t> out_pool;    // pattern ids, each list ends with kEndOfList
-  std::vector<std::int32_t> root_transition;  // per class: the root's child, or the root
+  std::vector<Output> out_pool;             // each state's list ends with pattern kEndOfList
+  // Per class: the root's child << 1 | whether outputs end there, or the root (0).
+  std::vector<std::int32_t> root_transition;
+  PairMatrix pairs;
   std::size_t state_count = 0;
 
   std::uint32_t entry_of(char32_t cp) const {
@@ -75,8 +131,13 @@ struct Matcher::Impl {
   void build(std::span<const PatternSpec> patterns);
   std::vector<TrieNode> build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const;
   void pack(std::vector<TrieNode>& trie);
+  Output output_of(std::uint32_t pattern) const;
   void collect(std::string_view text, std::vector<Hit>& raw) const;
-  std::uint32_t start_of(std::uint32_t pattern, const unsigned char* text, const unsigned char* last) const;
+  struct Cursor;
+  Cursor step(Cursor at, std::uint32_t e) const;
+  void report(std::uint32_t out, const unsigned char* text, const unsigned char* last,
+              const unsigned char* end, std::vector<Hit>& raw) const;
+  std::uint32_t start_of(const Output& output, const unsigned char* text, const unsigned char* last) const;
   bool boundary_ok(std::string_view text, const Hit& hit) const;
 };
 
@@ -108,7 +169,8 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   auto entry = [&](char32_t cp) -> std::uint32_t {
     const char32_t folded = fold(cp, norm);
     auto it = class_of.find(folded);
-    std::uint32_t e = it == class_of.end() ? 0 : it->second;
+    const std::uint32_t cls = it == class_of.end() ? 0 : it->second;
+    std::uint32_t e = cls | PairMatrix::column(cls) << kColumnShift;
     if (norm.noise_skip && is_noise(folded)) e |= kNoiseFlag;
     return e;
   };
@@ -128,13 +190,9 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
     std::vector<std::uint16_t>& c = classes.emplace_back();
     for (char32_t ch : n) c.push_back(class_of.at(ch));
   }
+  pairs.build(classes);
   std::vector<TrieNode> trie = build_trie(class_of);
   pack(trie);
-  auto mark = [&](std::uint32_t& e) {
-    if (root_transition[e & kClassMask] != kRoot) e |= kRootChild;
-  };
-  for (std::uint32_t& e : bmp_class) mark(e);
-  for (auto& [cp, e] : astral_class) mark(e);
 }
 
 std::vector<TrieNode> Matcher::Impl::build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const {
@@ -263,128 +321,152 @@ void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
   for (std::size_t n = 0; n < trie.size(); ++n) {
     Slot& slot = slots[slot_of[n]];
     slot.fail = slot_of[trie[n].fail];
-    if (n != 0 && trie[n].fail != 0 && trie[trie[n].fail].fail != 0) slot.base |= kDeepFail;
     if (!trie[n].outputs.empty()) {
       slot.base |= kHasOutput;
       slot.out = static_cast<std::uint32_t>(out_pool.size());
-      out_pool.insert(out_pool.end(), trie[n].outputs.begin(), trie[n].outputs.end());
-      out_pool.push_back(kEndOfList);
+      for (const std::uint32_t pattern : trie[n].outputs) out_pool.push_back(output_of(pattern));
+      out_pool.push_back({kEndOfList, 0, 0});
     }
   }
   root_transition.assign(kClassMask + 1, kRoot);
-  for (const auto& [cls, child] : trie[0].children) root_transition[cls] = slot_of[child];
+  for (const auto& [cls, child] : trie[0].children)
+    root_transition[cls] = slot_of[child] << 1 | (trie[child].outputs.empty() ? 0 : 1);
   state_count = trie.size();
 }
 
 // The hot loop: every (overlapping) occurrence of every pattern, in end order.
-// (bench/words_bench.cpp measures it; keep branches out of the common path.)
+// (bench/words_bench.cpp measures it; keep branches and loads out of the common path.)
 void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const {
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = begin + text.size();
-  const Slot* __restrict const slot = slots.data();
   const std::uint32_t* __restrict const table = bmp_class.data();
   const std::int32_t* __restrict const root_next = root_transition.data();
+  const std::uint64_t* __restrict const pair_bits = pairs.bits();
+  // The cursor, in locals the compiler can keep in registers.
   std::int32_t state = kRoot;
+  std::uint32_t row = 0;
   int gap = 0;
 
-  for (const unsigned char* p = begin; p < end;) {
-    const unsigned char* const at = p;  // where this character starts
-    std::uint32_t e;
-    if (*p < 0x80) {
-      e = table[*p++];
-    } else if ((*p & 0xF0) == 0xE0 && end - p >= 3 && ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) [[likely]] {
-      // The common case in Chinese text, inlined: a valid three-byte sequence. Overlong forms
-      // are refused here; surrogates (ED A0-BF ..) decode to table entries that are 0, which
-      // match nothing, as invalid bytes should.
-      const unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-      if (cp < 0x800) [[unlikely]] { ++p; state = kRoot; continue; }
-      p += 3;
-      e = table[cp];
-    } else {
-      char32_t cp;
-      const int len = utf8::decode(p, end, cp);
-      if (len == 0) { ++p; state = kRoot; continue; }  // invalid bytes match nothing
-      p += len;
-      e = cp < 0x10000 ? table[cp] : entry_of(cp);
+  // One character, classed `e`, at [at, after).
+  auto consume = [&](std::uint32_t e, const unsigned char* at, const unsigned char* after) __attribute__((always_inline)) {
+    // At the root, `row` is stale: a pair that passes only costs the general step.
+    if (PairMatrix::test(pair_bits, row | e >> kColumnShift)) [[unlikely]] {
+      const Cursor c = step({state, row, gap, false}, e);
+      state = c.state, row = c.row, gap = c.gap;
+      if (c.output) report(slots[state].out, begin, at, after, raw);
+      return;
     }
-    const std::int32_t cls = e & kClassMask;
-    if (state == kRoot) {
-      // Most characters start no term: at the root the class entry alone decides, and a term's
-      // first character takes the root's dense table, without the double-array check (the
-      // root has no failure chain).
-      if (!(e & kRootChild)) continue;
-      const std::int32_t to = root_next[cls];
-      state = to;
-      gap = 0;
-      if (slot[to].base & kHasOutput) [[unlikely]] {
-        const auto hit_end = static_cast<std::uint32_t>(p - begin);
-        for (std::uint32_t i = slot[to].out; out_pool[i] != kEndOfList; ++i) {
-          const std::uint32_t pattern = out_pool[i];
-          raw.push_back(Hit{pattern, start_of(pattern, begin, at), hit_end, 0, 0});
-        }
-      }
-      continue;
+    // No state on the failure chain steps on this class, so the root's transition decides:
+    // a dense table, 0 (the root) for a class that starts no term. Noise off the root is
+    // skipped instead. Selects, not branches: noise comes at no predictable rhythm.
+    const bool skip = (state != kRoot) & ((e & kNoiseFlag) != 0);
+    const std::int32_t to = root_next[e & kClassMask];
+    const int run = gap + 1;
+    const std::int32_t kept = run > kMaxNoiseRun ? kRoot : state;
+    state = skip ? kept : to >> 1;
+    row = skip ? row : e >> kColumnShift << 10;  // PairMatrix::row(class, false)
+    gap = skip ? run : 0;
+    if ((to & 1) && !skip) [[unlikely]] report(slots[state].out, begin, at, after, raw);
+  };
+  // Any character: invalid bytes match nothing and send the automaton home.
+  auto decode_one = [&](const unsigned char* p) __attribute__((always_inline)) -> const unsigned char* {
+    char32_t cp;
+    const int len = utf8::decode(p, end, cp);
+    if (len == 0) {
+      state = kRoot;
+      return p + 1;
     }
-    const std::int32_t base_bits = slot[state].base;
-    std::int32_t next = (base_bits >> kBaseShift) + cls;
-    // Class 0 (in no pattern) never passes a check: slot base + 0 is no state's child.
-    bool skipped = false;
-    if (slot[next].check != state) {
-      std::int32_t fallback;
-      if (!(base_bits & kDeepFail)) [[likely]] {
-        // Failing to the root, or to a state that fails to the root: the root's transitions
-        // are one dense lookup that does not wait for this state's loads.
-        fallback = root_next[cls];
-        const std::int32_t f = slot[state].fail;
-        if (f != kRoot) [[unlikely]] {
-          const std::int32_t t = (slot[f].base >> kBaseShift) + cls;
-          if (slot[t].check == f) fallback = t;
-        }
+    consume(cp < 0x10000 ? table[cp] : entry_of(cp), p, p + len);
+    return p + len;
+  };
+
+  static_assert(std::endian::native == std::endian::little, "the four-byte load below reads bytes in order");
+  const unsigned char* p = begin;
+  if (text.size() >= 4) {
+    for (const unsigned char* const stop = end - 4; p <= stop;) {
+      std::uint32_t v;
+      std::memcpy(&v, p, 4);
+      // A valid three-byte sequence, the common case in Chinese text, tested in one go:
+      // 1110xxxx 10xxxxxx 10xxxxxx, and not overlong (E0 followed by 80-9F). Surrogates
+      // (ED A0-BF) pass but their table entries are 0, which match nothing, as invalid bytes
+      // should.
+      if ((v & 0xC0C0F0) == 0x8080E0 && (v & 0x200F) != 0) [[likely]] {
+        const std::uint32_t cp = (v & 0x0F) << 12 | (v >> 2 & 0xFC0) | (v >> 16 & 0x3F);
+        consume(table[cp], p, p + 3);
+        p += 3;
+      } else if (!(v & 0x80)) {
+        consume(table[v & 0x7F], p, p + 1);
+        ++p;
       } else {
-        fallback = kRoot;
-        for (std::int32_t s = slot[state].fail;; s = slot[s].fail) {
-          const std::int32_t t = (slot[s].base >> kBaseShift) + cls;
-          if (slot[t].check == s) { fallback = t; break; }
-          if (s == kRoot) break;
-        }
-      }
-      // A noise character continues a term only where the term itself contains it (the check
-      // above); otherwise it is skipped, up to kMaxNoiseRun in a row. Selects, not branches:
-      // punctuation comes at no predictable rhythm.
-      skipped = e & kNoiseFlag;
-      const int run = gap + 1;
-      const std::int32_t kept = run > kMaxNoiseRun ? kRoot : state;
-      next = skipped ? kept : fallback;
-      gap = skipped ? run : 0;
-    } else {
-      gap = 0;
-    }
-    state = next;
-    if ((slot[next].base & kHasOutput) && !skipped) [[unlikely]] {
-      const auto hit_end = static_cast<std::uint32_t>(p - begin);
-      for (std::uint32_t i = slot[next].out; out_pool[i] != kEndOfList; ++i) {
-        const std::uint32_t pattern = out_pool[i];
-        raw.push_back(Hit{pattern, start_of(pattern, begin, at), hit_end, 0, 0});
+        p = decode_one(p);
       }
     }
   }
+  while (p < end) p = decode_one(p);
 }
 
-// Where the hit of `pattern` whose last character starts at `last` begins: walks back over the
-// original text, matching the pattern's classes from its end and stepping over skipped noise.
-// Done per hit rather than recording every character's offset as the scan goes, which would
-// cost the hot loop a store per character.
-std::uint32_t Matcher::Impl::start_of(std::uint32_t pattern, const unsigned char* text,
+// One step of the automaton, through the double array and the failure chain.
+Matcher::Impl::Cursor Matcher::Impl::step(Cursor at, std::uint32_t e) const {
+  const Slot* const slot = slots.data();
+  const std::int32_t cls = static_cast<std::int32_t>(e & kClassMask);
+  std::int32_t next = (slot[at.state].base >> kBaseShift) + cls;
+  // Class 0 (in no pattern) never passes a check: slot base + 0 is no state's child.
+  if (slot[next].check != at.state) {
+    // A noise character continues a term only where the term itself contains it (the check
+    // above); otherwise it is skipped, up to kMaxNoiseRun in a row.
+    if ((e & kNoiseFlag) && at.state != kRoot) {
+      if (++at.gap > kMaxNoiseRun) at.state = kRoot;
+      at.output = false;
+      return at;
+    }
+    next = root_transition[cls] >> 1;
+    for (std::int32_t s = at.state == kRoot ? kRoot : slot[at.state].fail; s != kRoot; s = slot[s].fail) {
+      const std::int32_t t = (slot[s].base >> kBaseShift) + cls;
+      if (slot[t].check == s) {
+        next = t;
+        break;
+      }
+    }
+  }
+  // A child of the root (its parent, the check, is the root) can only go on along a pattern's
+  // opening pair; deeper states along any pair.
+  const bool deep = next != kRoot && slot[next].check != kRoot;
+  return {next, PairMatrix::row(static_cast<std::uint32_t>(cls), deep), 0, (slot[next].base & kHasOutput) != 0};
+}
+
+void Matcher::Impl::report(std::uint32_t out, const unsigned char* text, const unsigned char* last,
+                           const unsigned char* end, std::vector<Hit>& raw) const {
+  const auto hit_end = static_cast<std::uint32_t>(end - text);
+  for (std::uint32_t i = out; out_pool[i].pattern != kEndOfList; ++i)
+    raw.push_back(Hit{out_pool[i].pattern, start_of(out_pool[i], text, last), hit_end, 0, 0});
+}
+
+Output Matcher::Impl::output_of(std::uint32_t pattern) const {
+  bool noise = false;
+  for (char32_t c : normalized[pattern]) noise |= norm.noise_skip && is_noise(c);
+  return {pattern, static_cast<std::uint32_t>(normalized[pattern].size()), noise};
+}
+
+// Where the hit whose last character starts at `last` begins: walks back over the original
+// text, stepping over the noise the scan skipped. Done per hit rather than recording every
+// character's offset as the scan goes, which would cost the hot loop a store per character.
+std::uint32_t Matcher::Impl::start_of(const Output& output, const unsigned char* text,
                                       const unsigned char* last) const {
-  const std::vector<std::uint16_t>& want = classes[pattern];
   const unsigned char* p = last;
-  std::size_t k = want.size() - 1;  // the character at `last` is want[k]
-  while (k > 0) {
+  auto previous_entry = [&] {
     do { --p; } while (p > text && (*p & 0xC0) == 0x80);
     char32_t cp;
-    const std::uint32_t e = utf8::decode(p, p + 4, cp) ? entry_of(cp) : 0;
-    if ((e & kClassMask) == want[k - 1]) --k;
-    // anything else here is a noise character the scan skipped
+    return utf8::decode(p, p + 4, cp) ? entry_of(cp) : 0;
+  };
+  if (!output.has_noise) {
+    // Every non-noise character on the way is the pattern's own: count them.
+    for (std::uint32_t k = output.length - 1; k > 0;)
+      if (!(previous_entry() & kNoiseFlag)) --k;
+  } else {
+    // A noise character may be the pattern's own or a skipped one: compare classes.
+    const std::vector<std::uint16_t>& want = classes[output.pattern];
+    for (std::size_t k = want.size() - 1; k > 0;)  // the character at `last` is want[k]
+      if ((previous_entry() & kClassMask) == want[k - 1]) --k;
   }
   return static_cast<std::uint32_t>(p - text);
 }
@@ -479,7 +561,7 @@ std::size_t Matcher::states() const { return impl_->state_count; }
 
 std::size_t Matcher::memory_bytes() const {
   const Impl& m = *impl_;
-  return m.slots.size() * sizeof(Slot) + m.out_pool.size() * sizeof(std::uint32_t) +
+  return m.slots.size() * sizeof(Slot) + m.out_pool.size() * sizeof(Output) + m.pairs.memory_bytes() +
          m.root_transition.size() * sizeof(std::int32_t) +
          m.bmp_class.size() * sizeof(std::uint32_t) + m.astral_class.size() * 16 +
          m.latin_start.size() * 2;
