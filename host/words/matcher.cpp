@@ -51,8 +51,8 @@ struct TrieNode {
 // sends it. That settles most characters with one bit, instead of a probe of the double array
 // at base + class (a different slot for every state and class, rarely in cache).
 //  - The classes below kSide - 1 (the characters most used in the lists) have a row and a
-//    column each; all others share the last row and column, whose bits are all set, so their
-//    pairs always take the double array.
+//    column each; all others share the last row and column, which hold the union of their
+//    pairs (a superset is safe: a bit set in vain only costs the general step).
 //  - Rows come twice: for a child of the root (whose failure chain is the root alone) only the
 //    pairs that open a pattern count; for deeper states, any pair inside one.
 // The scan keeps the row of its state in a register: row | column is the bit.
@@ -66,11 +66,6 @@ class PairMatrix {
 
   void build(const std::vector<std::vector<std::uint16_t>>& patterns) {
     bits_.assign(2 * kDeep / 64, 0);
-    for (std::uint32_t r = 0; r < kSide; ++r)
-      for (const bool deep : {false, true}) {
-        set(row(r, deep) | (kSide - 1));
-        set(row(kSide - 1, deep) | column(r));
-      }
     for (const auto& p : patterns) {
       if (p.size() > 1) set(row(p[0], false) | column(p[1]));
       for (std::size_t i = 1; i < p.size(); ++i) set(row(p[i - 1], true) | column(p[i]));
