@@ -17,6 +17,20 @@ namespace {
 // class's column in the pair matrix (below), so the scan reads it without arithmetic.
 constexpr std::uint32_t kNoiseFlag = 0x8000;
 constexpr int kColumnShift = 22;
+// Where a BMP code point's entry sits in the class table: its UTF-8 payload bits as they lie in
+// the bytes, low nibble of the lead byte, then the two continuation bytes' six bits, each
+// group at the next 4-bit boundary up. The scan then indexes straight from a three-byte
+// sequence loaded as a little-endian word, (w & 0x3F3F00) >> 4 | (w & 0x0F), instead of
+// reassembling the code point. The table spans 2^18 entries; bits 10-11 of an index are always
+// 0, and ASCII's entries are copied where bit 10 is set, at kAsciiCopy + code point, so a byte
+// below 0x80 indexes the same table (the offset folds into the load's address).
+constexpr std::uint32_t bmp_index(char32_t cp) {
+  return (cp >> 12) | ((cp >> 6) & 0x3F) << 4 | (cp & 0x3F) << 12;
+}
+constexpr std::size_t kBmpIndexSpan = std::size_t{1} << 18;
+constexpr std::uint32_t kAsciiCopy = 0x400;
+static_assert(bmp_index(0x4E2D) == ((0xADB8E4u & 0x3F3F00) >> 4 | (0xADB8E4u & 0x0F)), "中 = E4 B8 AD, loaded as 0x..ADB8E4");
+
 constexpr std::uint16_t kClassMask = 0x7FFF;
 constexpr std::int32_t kRoot = 0;
 constexpr std::int32_t kFree = -1;
@@ -106,7 +120,8 @@ struct Matcher::Impl {
   std::vector<std::vector<std::uint16_t>> classes;  // each pattern as character classes
   std::vector<std::uint8_t> latin_start, latin_end;
 
-  std::vector<std::uint32_t> bmp_class;                     // 65536 entries
+  // Class entries of the BMP at bmp_index(code point), ASCII's again at kAsciiCopy + code point.
+  std::vector<std::uint32_t> bmp_class;
   std::unordered_map<char32_t, std::uint32_t> astral_class;  // classes of code points above U+FFFF
 
   std::vector<Slot> slots;
@@ -117,7 +132,7 @@ struct Matcher::Impl {
   std::size_t state_count = 0;
 
   std::uint32_t entry_of(char32_t cp) const {
-    if (cp < 0x10000) return bmp_class[cp];
+    if (cp < 0x10000) return bmp_class[bmp_index(cp)];
     auto it = astral_class.find(cp);
     if (it != astral_class.end()) return it->second;
     return norm.noise_skip && is_noise(fold(cp, norm)) ? kNoiseFlag : 0;
@@ -169,8 +184,9 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
     if (norm.noise_skip && is_noise(folded)) e |= kNoiseFlag;
     return e;
   };
-  bmp_class.resize(0x10000);
-  for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[cp] = entry(cp);
+  bmp_class.assign(kBmpIndexSpan, 0);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[bmp_index(cp)] = entry(cp);
+  for (char32_t cp = 0; cp < 0x80; ++cp) bmp_class[kAsciiCopy + cp] = entry(cp);
   // Astral code points that fold into a pattern character (𝟏 → 1, Ext-B traditional forms),
   // and astral pattern characters themselves; any other astral code point is classed on the
   // fly (entry_of), so the build does not walk the whole astral range.
@@ -353,7 +369,7 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
     }
     // No state on the failure chain steps on this class, so the root's transition decides:
     // a dense table, 0 (the root) for a class that starts no term. Noise off the root is
-    // skipped instead. Selects, not branches: noise comes at no predictable rhythm.
+    // skipped instead. (Forcing selects here for the unpredictable noise measured no faster.)
     const bool skip = (state != kRoot) & ((e & kNoiseFlag) != 0);
     const std::int32_t to = root_next[e & kClassMask];
     const int run = gap + 1;
@@ -371,7 +387,7 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
       state = kRoot;
       return p + 1;
     }
-    consume(cp < 0x10000 ? table[cp] : entry_of(cp), p, p + len);
+    consume(entry_of(cp), p, p + len);
     return p + len;
   };
 
@@ -386,11 +402,10 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
       // (ED A0-BF) pass but their table entries are 0, which match nothing, as invalid bytes
       // should.
       if ((v & 0xC0C0F0) == 0x8080E0 && (v & 0x200F) != 0) [[likely]] {
-        const std::uint32_t cp = (v & 0x0F) << 12 | (v >> 2 & 0xFC0) | (v >> 16 & 0x3F);
-        consume(table[cp], p, p + 3);
+        consume(table[(v & 0x3F3F00) >> 4 | (v & 0x0F)], p, p + 3);  // bmp_index, from the bytes
         p += 3;
       } else if (!(v & 0x80)) {
-        consume(table[v & 0x7F], p, p + 1);
+        consume(table[kAsciiCopy + (v & 0x7F)], p, p + 1);
         ++p;
       } else {
         p = decode_one(p);
