@@ -64,22 +64,26 @@ struct TrieNode {
 // next class, for each of them ends with the last class: the automaton goes where the root
 // sends it. That settles most characters with one bit, instead of a probe of the double array
 // at base + class (a different slot for every state and class, rarely in cache).
-//  - The classes below kSide - 1 (the characters most used in the lists) have a row and a
-//    column each; all others share the last row and column, which hold the union of their
-//    pairs (a superset is safe: a bit set in vain only costs the general step).
+//  - The classes below kShared (the characters most used in the lists) have a row and a column
+//    each; all others share row and column kShared, which hold the union of their pairs (a
+//    superset is safe: a bit set in vain only costs the general step).
+//  - Noise characters all have column kNoise, whose bits are all set: skipping noise, or not,
+//    is the general step's business, which keeps it out of the common path.
 //  - Rows come twice: for a child of the root (whose failure chain is the root alone) only the
 //    pairs that open a pattern count; for deeper states, any pair inside one.
 // The scan keeps the row of its state in a register: row | column is the bit.
 class PairMatrix {
  public:
   static constexpr std::uint32_t kSide = 1024;
+  static constexpr std::uint32_t kNoise = kSide - 1, kShared = kSide - 2;
   static constexpr std::uint32_t kDeep = kSide * kSide;  // the deeper rows start here
 
-  static std::uint32_t column(std::uint32_t cls) { return std::min(cls, kSide - 1); }
+  static std::uint32_t column(std::uint32_t cls) { return std::min(cls, kShared); }
   static std::uint32_t row(std::uint32_t cls, bool deep) { return (deep ? kDeep : 0) | column(cls) * kSide; }
 
   void build(const std::vector<std::vector<std::uint16_t>>& patterns) {
     bits_.assign(2 * kDeep / 64, 0);
+    for (std::uint32_t r = 0; r < 2 * kSide; ++r) set(r * kSide | kNoise);
     for (const auto& p : patterns) {
       if (p.size() > 1) set(row(p[0], false) | column(p[1]));
       for (std::size_t i = 1; i < p.size(); ++i) set(row(p[i - 1], true) | column(p[i]));
@@ -135,7 +139,11 @@ struct Matcher::Impl {
     if (cp < 0x10000) return bmp_class[bmp_index(cp)];
     auto it = astral_class.find(cp);
     if (it != astral_class.end()) return it->second;
-    return norm.noise_skip && is_noise(fold(cp, norm)) ? kNoiseFlag : 0;
+    return entry(0, norm.noise_skip && is_noise(fold(cp, norm)));
+  }
+  static std::uint32_t entry(std::uint32_t cls, bool noise) {
+    const std::uint32_t column = noise ? PairMatrix::kNoise : PairMatrix::column(cls);
+    return cls | (noise ? kNoiseFlag : 0) | column << kColumnShift;
   }
 
   void build(std::span<const PatternSpec> patterns);
@@ -176,25 +184,23 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
     class_of[by_frequency[i].second] = static_cast<std::uint16_t>(i + 1);
 
   // Fuse folding and classing: one table lookup per input character at scan time.
-  auto entry = [&](char32_t cp) -> std::uint32_t {
+  auto entry_for = [&](char32_t cp) -> std::uint32_t {
     const char32_t folded = fold(cp, norm);
     auto it = class_of.find(folded);
     const std::uint32_t cls = it == class_of.end() ? 0 : it->second;
-    std::uint32_t e = cls | PairMatrix::column(cls) << kColumnShift;
-    if (norm.noise_skip && is_noise(folded)) e |= kNoiseFlag;
-    return e;
+    return entry(cls, norm.noise_skip && is_noise(folded));
   };
   bmp_class.assign(kBmpIndexSpan, 0);
-  for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[bmp_index(cp)] = entry(cp);
-  for (char32_t cp = 0; cp < 0x80; ++cp) bmp_class[kAsciiCopy + cp] = entry(cp);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[bmp_index(cp)] = entry_for(cp);
+  for (char32_t cp = 0; cp < 0x80; ++cp) bmp_class[kAsciiCopy + cp] = entry_for(cp);
   // Astral code points that fold into a pattern character (𝟏 → 1, Ext-B traditional forms),
   // and astral pattern characters themselves; any other astral code point is classed on the
   // fly (entry_of), so the build does not walk the whole astral range.
   for (char32_t cp : astral_variants()) {
-    if (const std::uint32_t e = entry(cp); e & kClassMask) astral_class[cp] = e;
+    if (const std::uint32_t e = entry_for(cp); e & kClassMask) astral_class[cp] = e;
   }
   for (const auto& [c, cls] : class_of) {
-    if (c >= 0x10000) astral_class[c] = entry(c);
+    if (c >= 0x10000) astral_class[c] = entry_for(c);
   }
 
   for (const std::u32string& n : normalized) {
@@ -367,17 +373,14 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
       if (c.output) report(slots[state].out, begin, at, after, raw);
       return;
     }
-    // No state on the failure chain steps on this class, so the root's transition decides:
-    // a dense table, 0 (the root) for a class that starts no term. Noise off the root is
-    // skipped instead. (Forcing selects here for the unpredictable noise measured no faster.)
-    const bool skip = (state != kRoot) & ((e & kNoiseFlag) != 0);
+    // No state on the failure chain steps on this class, nor is it noise (whose column is all
+    // ones), so the root's transition decides: a dense table, 0 (the root) for a class that
+    // starts no term.
     const std::int32_t to = root_next[e & kClassMask];
-    const int run = gap + 1;
-    const std::int32_t kept = run > kMaxNoiseRun ? kRoot : state;
-    state = skip ? kept : to >> 1;
-    row = skip ? row : e >> kColumnShift << 10;  // PairMatrix::row(class, false)
-    gap = skip ? run : 0;
-    if ((to & 1) && !skip) [[unlikely]] report(slots[state].out, begin, at, after, raw);
+    state = to >> 1;
+    row = e >> kColumnShift << 10;  // PairMatrix::row(class, false)
+    gap = 0;
+    if (to & 1) [[unlikely]] report(slots[state].out, begin, at, after, raw);
   };
   // Any character: invalid bytes match nothing and send the automaton home.
   auto decode_one = [&](const unsigned char* p) __attribute__((always_inline)) -> const unsigned char* {
