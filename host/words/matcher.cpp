@@ -151,7 +151,6 @@ struct Matcher::Impl {
   void pack(std::vector<TrieNode>& trie);
   Output output_of(std::uint32_t pattern) const;
   void collect(std::string_view text, std::vector<Hit>& raw) const;
-  struct Cursor;
   Cursor step(Cursor at, std::uint32_t e) const;
   void report(std::uint32_t out, const unsigned char* text, const unsigned char* last,
               const unsigned char* end, std::vector<Hit>& raw) const;

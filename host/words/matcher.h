@@ -2,14 +2,19 @@
 // term and allow-listed phrase of every platform, scanned once per text.
 //
 // Why this shape (docs/words.md has the semantics, bench/ the numbers):
-//  - normalization is fused into one lookup: a 64K table maps each BMP code point straight to
-//    the class of the character it folds to (0 = in no term, which sends the automaton home);
-//  - the automaton is a double array over those classes (16-byte slots, a dense root table),
-//    so a step is a few loads and rarely a loop;
-//  - noise characters are skipped inside the loop; each hit's start is found afterwards by
-//    walking back over the original bytes, so every hit is a span of the original text
-//    whatever was folded or skipped, and the loop stores nothing per character;
+//  - normalization is fused into one lookup: a table maps each BMP character straight to the
+//    class of the character it folds to (0 = in no term), indexed by the UTF-8 payload bits as
+//    they lie in the bytes, so a three-byte character is never reassembled into a code point;
+//  - the automaton is a double array over those classes (16-byte slots, a dense root table);
+//  - most characters never touch it: a bit matrix of the class pairs that occur inside terms
+//    says when no state on the failure chain can step on the next character, and then the
+//    root's dense table decides. Off the root, that is nearly every character of real text;
+//  - noise characters are skipped on the general path (their matrix column is all ones); each
+//    hit's start is found afterwards by walking back over the original bytes, so every hit is
+//    a span of the original text whatever was folded or skipped, and the loop stores nothing
+//    per character;
 //  - platform masks ride on each pattern, so one scan answers for several platforms at once.
+//  tests/host/words/matcher_reference_test.cpp holds all of this to a brute-force reading.
 #pragma once
 
 #include "words/normalize.h"
