@@ -414,9 +414,9 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
                                                                                                  : Encoding::gb18030);
   if (result.encoding == Encoding::gb18030) {
     // Converted whole: GBK exports are the platforms' small files, not gigabyte logs.
-    const auto bytes = read_whole_file(path);
+    auto bytes = read_whole_file(path);
     if (!bytes) throw std::runtime_error(path + ": cannot read");
-    source = std::make_unique<ByteSource>(ByteSource::Memory{}, decode_text(*bytes, Encoding::gb18030).text);
+    source = std::make_unique<ByteSource>(ByteSource::Memory{}, decode_text(std::move(*bytes), Encoding::gb18030).text);
     head.assign(kSniff, '\0');
     head.resize(source->read(0, head.data(), head.size()));
   }

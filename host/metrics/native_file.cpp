@@ -9,9 +9,9 @@ namespace kefu::host::metrics {
 
 NativeFile import_native_file(const LoadedPlugin& plugin, const std::string& path, const std::string& shop,
                               const std::string& day, std::optional<Encoding> forced) {
-  const auto bytes = read_whole_file(path);
+  auto bytes = read_whole_file(path);
   if (!bytes) throw std::runtime_error(path + ": cannot read");
-  const DecodedText text = decode_text(*bytes, forced);
+  const DecodedText text = decode_text(std::move(*bytes), forced);
   NativeFile out;
   out.encoding = encoding_name(text.encoding);
   auto result = plugin.import_native(ImportRequest{path, shop, out.encoding, day}, text.text);

@@ -100,9 +100,9 @@ ScriptsSection lint_scripts(const words::Lexicon& lexicon, const std::vector<std
     out.problems.insert(out.problems.end(), to.problems.begin(), to.problems.end());
     std::vector<std::string> lines;
     if (to.kind == words::InputKind::text) {
-      const auto bytes = read_whole_file(path);
+      auto bytes = read_whole_file(path);
       if (!bytes) throw std::runtime_error("cannot read script file " + path);
-      lines = split_lines(decode_text(*bytes).text);
+      lines = split_lines(decode_text(std::move(*bytes)).text);
     }
     for (const words::ScanHit& t : to.hits) {
       const bool flagged_before = std::any_of(from.hits.begin(), from.hits.end(), [&](const words::ScanHit& f) {

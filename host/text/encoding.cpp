@@ -17,7 +17,7 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 // glibc's iconv, one character at a time on failure: converts what it can, records where a
 // sequence is invalid, substitutes U+FFFD and goes on.
-DecodedText from_gb18030(std::string_view bytes) {
+DecodedText from_gb18030(std::string bytes) {
   DecodedText out;
   out.encoding = Encoding::gb18030;
   iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -52,19 +52,29 @@ DecodedText from_gb18030(std::string_view bytes) {
   }
   iconv_close(cd);
   out.text.resize(static_cast<std::size_t>(dst - out.text.data()));
+  out.source = std::move(bytes);
   return out;
 }
 
-// UTF-8 is kept byte for byte, so hit offsets are offsets in the file; invalid sequences are
-// only recorded (the matcher never matches across them).
-DecodedText as_utf8(std::string_view bytes, std::size_t offset_base) {
-  DecodedText out;
-  out.text.assign(bytes);
+// Offsets (plus `base`) of the invalid UTF-8 sequences in `bytes`.
+std::vector<std::size_t> invalid_utf8(std::string_view bytes, std::size_t base) {
+  std::vector<std::size_t> invalid;
   for (std::size_t at = utf8::find_invalid(bytes); at != std::string_view::npos;) {
-    out.invalid.push_back(offset_base + at);
+    invalid.push_back(base + at);
     const std::size_t next = utf8::find_invalid(bytes.substr(at + 1));
     at = next == std::string_view::npos ? next : at + 1 + next;
   }
+  return invalid;
+}
+
+// UTF-8 is kept byte for byte (moved, not copied), so hit offsets are offsets in the file;
+// invalid sequences are only recorded (the matcher never matches across them).
+DecodedText as_utf8(std::string bytes, bool bom, std::vector<std::size_t> invalid) {
+  DecodedText out;
+  out.text = std::move(bytes);
+  if (bom) out.text.erase(0, kBom.size());
+  out.had_bom = bom;
+  out.invalid = std::move(invalid);
   return out;
 }
 
@@ -80,15 +90,14 @@ std::optional<Encoding> parse_encoding(std::string_view name) {
   return std::nullopt;
 }
 
-DecodedText decode_text(std::string_view bytes, std::optional<Encoding> forced) {
-  const bool bom = bytes.substr(0, 3) == kBom;
-  if (forced == Encoding::gb18030) return from_gb18030(bytes);
-  const std::string_view body = bom ? bytes.substr(3) : bytes;
-  DecodedText utf = as_utf8(body, bom ? 3 : 0);
-  utf.had_bom = bom;
-  if (forced || utf.invalid.empty() || bom) return utf;
-  DecodedText gb = from_gb18030(bytes);
-  return gb.invalid.empty() ? gb : utf;
+DecodedText decode_text(std::string bytes, std::optional<Encoding> forced) {
+  const bool bom = std::string_view(bytes).substr(0, 3) == kBom;
+  if (forced == Encoding::gb18030) return from_gb18030(std::move(bytes));
+  const std::size_t skip = bom ? kBom.size() : 0;
+  std::vector<std::size_t> invalid = invalid_utf8(std::string_view(bytes).substr(skip), skip);
+  if (forced || invalid.empty() || bom) return as_utf8(std::move(bytes), bom, std::move(invalid));
+  DecodedText gb = from_gb18030(std::move(bytes));
+  return gb.invalid.empty() ? std::move(gb) : as_utf8(std::move(gb.source), false, std::move(invalid));
 }
 
 std::size_t gb18030_char_length(std::string_view text, std::size_t at) {

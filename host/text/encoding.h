@@ -24,9 +24,12 @@ struct DecodedText {
   Encoding encoding = Encoding::utf8;
   bool had_bom = false;
   std::vector<std::size_t> invalid;  // byte offsets (in the original) of invalid sequences
+  std::string source;                // GB18030: the bytes as stored; empty for UTF-8
 };
 
-DecodedText decode_text(std::string_view bytes, std::optional<Encoding> forced = std::nullopt);
+// Takes the bytes by value: UTF-8 input moves into the result, so pass std::move(bytes) when
+// the caller is done with them (a large file is then never copied).
+DecodedText decode_text(std::string bytes, std::optional<Encoding> forced = std::nullopt);
 
 // Byte length of the GB18030 character starting at `p` (1, 2 or 4).
 std::size_t gb18030_char_length(std::string_view text, std::size_t at);

@@ -1,20 +1,29 @@
 // Reading a whole input file into memory (inputs are scanned as one buffer).
 #pragma once
 
-#include <fstream>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 
 namespace kefu::host {
 
-// The file's bytes, or nullopt when it cannot be opened.
+// The file's bytes, or nullopt when it cannot be opened or read. One read into a buffer of the
+// file's size (a stream would grow and copy its buffer as it went: for a scan of a large chat
+// log that was most of the time).
 inline std::optional<std::string> read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return std::move(bytes).str();
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) return std::nullopt;
+  std::string bytes;
+  std::error_code error;  // not a regular file (a directory, a pipe): no size to go by
+  if (const auto size = std::filesystem::file_size(path, error); !error) bytes.resize(size);
+  bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file.get()));
+  // Whatever the size did not tell (a pipe, a file still growing).
+  char chunk[1 << 16];
+  while (const std::size_t n = std::fread(chunk, 1, sizeof chunk, file.get())) bytes.append(chunk, n);
+  if (std::ferror(file.get())) return std::nullopt;
+  return bytes;
 }
 
 }  // namespace kefu::host

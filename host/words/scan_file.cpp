@@ -45,8 +45,9 @@ InputKind detect_kind(std::string_view text) {
 }
 
 // Line, column and byte offset of every hit of a plain text, in one pass over the text.
-void place_text_hits(std::string_view text, std::string_view original,
-                     const DecodedText& decoded, std::vector<Hit>& hits, ScanReport& report) {
+void place_text_hits(const DecodedText& decoded, std::vector<Hit>& hits, ScanReport& report) {
+  const std::string_view text = decoded.text;
+  const std::string_view original = decoded.source;  // GB18030 only
   std::size_t line = 1, line_start = 0, scanned = 0;
   std::size_t original_line_start = 0;  // GB18030: where this line starts in the file
   for (const Hit& h : hits) {
@@ -82,7 +83,7 @@ void place_text_hits(std::string_view text, std::string_view original,
   }
 }
 
-void scan_text(const std::string& original, const DecodedText& decoded, const Lexicon& lexicon,
+void scan_text(const DecodedText& decoded, const Lexicon& lexicon,
                const ScanOptions& options, const std::function<void(std::size_t)>& progress, ScanReport& report) {
   const std::string_view text = decoded.text;
   std::vector<Hit> hits;
@@ -104,7 +105,7 @@ void scan_text(const std::string& original, const DecodedText& decoded, const Le
   }
   report.units = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
                  (!text.empty() && text.back() != '\n');
-  place_text_hits(text, original, decoded, hits, report);
+  place_text_hits(decoded, hits, report);
 }
 
 // Hits inside one chat message; `line` is where the content starts.
@@ -207,18 +208,17 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
                      const std::function<void(std::size_t)>& progress) {
   ScanReport report;
   report.file = path;
-  const std::optional<std::string> bytes = read_whole_file(path);
+  std::optional<std::string> bytes = read_whole_file(path);
   if (!bytes) {
     report.problems.push_back(path + ": cannot read the file");
     return report;
   }
-  const std::string& original = *bytes;
-  report.bytes = original.size();
-  if (original.size() >= (std::size_t{1} << 32)) {
+  report.bytes = bytes->size();
+  if (report.bytes >= (std::size_t{1} << 32)) {
     report.problems.push_back(path + ": larger than 4 GiB; split it");
     return report;
   }
-  const DecodedText decoded = decode_text(original, options.encoding);
+  const DecodedText decoded = decode_text(std::move(*bytes), options.encoding);
   report.encoding = decoded.encoding;
   constexpr std::size_t kMaxListed = 20;
   for (std::size_t i = 0; i < decoded.invalid.size() && i < kMaxListed; ++i)
@@ -229,11 +229,11 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
                               " more invalid sequences (use --encoding if the guess is wrong)");
   report.kind = detect_kind(decoded.text);
   switch (report.kind) {
-    case InputKind::text: scan_text(original, decoded, lexicon, options, progress, report); break;
+    case InputKind::text: scan_text(decoded, lexicon, options, progress, report); break;
     case InputKind::chat_csv: scan_chat_csv(path, decoded, lexicon, options, report); break;
     case InputKind::chat_jsonl: scan_chat_jsonl(path, decoded, lexicon, options, report); break;
   }
-  if (progress) progress(original.size());
+  if (progress) progress(report.bytes);
   return report;
 }
 
