@@ -65,9 +65,13 @@ std::vector<ShopFetch> fetch_shops(const config::Config& config, const PluginReg
   if (shops.empty()) throw std::runtime_error("no shops to fetch: list them in the config (shops[])");
   std::vector<ShopFetch> out;
   for (std::size_t i = 0; i < shops.size(); ++i) {
-    if (progress)
-      progress("[" + std::to_string(i + 1) + "/" + std::to_string(shops.size()) + "] " + shops[i]->id + " (" + shops[i]->platform +
-               ") " + plan.from + ".." + plan.to);
+    if (progress) {
+      // Appended piece by piece: GCC 12 at -O3 misreads `"[" + std::string` (a false -Wrestrict).
+      std::string line = "[";
+      line += std::to_string(i + 1) + "/" + std::to_string(shops.size()) + "] ";
+      line += shops[i]->id + " (" + shops[i]->platform + ") " + plan.from + ".." + plan.to;
+      progress(line);
+    }
     out.push_back(fetch_one(config, *shops[i], registry, store, plan));
   }
   return out;

@@ -35,7 +35,11 @@ std::string decimal6(std::int64_t num, std::int64_t den) {
   const u128 scaled = (n * 2'000'000 + d) / (2 * d);  // half-up (away from zero)
   std::string frac = u128_text(scaled % 1'000'000);
   frac.insert(0, 6 - frac.size(), '0');
-  return (negative ? "-" : "") + u128_text(scaled / 1'000'000) + "." + frac;
+  std::string text = negative ? "-" : "";  // appended: GCC 12 misreads `"-" + std::string` (-Wrestrict)
+  text += u128_text(scaled / 1'000'000);
+  text += '.';
+  text += frac;
+  return text;
 }
 
 std::int64_t nearest_rank(const std::vector<std::int64_t>& sorted, int p) {
@@ -73,11 +77,19 @@ std::vector<std::string> metric_cells(const MetricRow& row) {
 
 void write_csv(std::ostream& out, const std::vector<MetricRow>& rows) {
   std::string line;
-  for (const char* c : kMetricColumns) line += (line.empty() ? "" : ",") + std::string(c);
+  for (const char* c : kMetricColumns) {
+    if (!line.empty()) line += ',';
+    line += c;
+  }
   out << line << '\n';
   for (const auto& row : rows) {
     line.clear();
-    for (const auto& cell : metric_cells(row)) line += (line.empty() ? "" : ",") + csv_field(cell);
+    bool first = true;  // (not line.empty(): a first cell may be empty)
+    for (const auto& cell : metric_cells(row)) {
+      if (!first) line += ',';
+      first = false;
+      line += csv_field(cell);
+    }
     out << line << '\n';
   }
 }
