@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -157,6 +158,8 @@ int scan(const GlobalOptions& options, const Args& args) {
   if (lexicon.platforms().empty())
     throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
 
+  if (std::count(args.files.begin(), args.files.end(), words::kStandardInput) > 1)
+    throw CLI::ValidationError("FILE", "standard input (-) can be read only once");
   std::size_t total = 0;
   for (const auto& f : args.files) {
     std::error_code ec;
@@ -209,8 +212,10 @@ int scan(const GlobalOptions& options, const Args& args) {
 void add_scan_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("scan", "Find banned words in script libraries and chat logs (exit 1 on a block hit)");
-  cmd->add_option("FILE", args->files, "text files (one script per line) or chat logs (CSV/JSONL)")
-      ->required()->check(CLI::ExistingFile);
+  cmd->add_option("FILE", args->files, "text files (one script per line) or chat logs (CSV/JSONL); - reads standard input")
+      ->required()->check(CLI::Validator(
+          [](std::string& path) { return path == words::kStandardInput ? std::string() : CLI::ExistingFile(path); },
+          "FILE|-"));
   cmd->add_option("--platform", args->platforms, "platform id (repeatable; default: every loaded platform)");
   cmd->add_option("--words", args->words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
   cmd->add_option("--config", args->config, "config whose team word lists (kefu update) join in (default: $KEFU_CONFIG, else ./kefu.json)");

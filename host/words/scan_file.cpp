@@ -208,9 +208,9 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
                      const std::function<void(std::size_t)>& progress) {
   ScanReport report;
   report.file = path;
-  std::optional<std::string> bytes = read_whole_file(path);
+  std::optional<std::string> bytes = path == kStandardInput ? read_standard_input() : read_whole_file(path);
   if (!bytes) {
-    report.problems.push_back(path + ": cannot read the file");
+    report.problems.push_back(path + (path == kStandardInput ? ": cannot read standard input" : ": cannot read the file"));
     return report;
   }
   report.bytes = bytes->size();

@@ -42,6 +42,9 @@ struct ScanReport {
   std::vector<std::string> problems;  // input errors, each "file:line:" or "file: byte N:"
 };
 
+// The path that names standard input ("kefu scan -").
+inline constexpr const char* kStandardInput = "-";
+
 // `progress` (may be empty) is told how many bytes of the file are done, now and then.
 ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const ScanOptions& options,
                      const std::function<void(std::size_t)>& progress = {});

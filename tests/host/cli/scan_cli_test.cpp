@@ -128,6 +128,21 @@ TEST(ScanCli, UserListsAddTermsAndAllowPhrases) {
   EXPECT_GE(shop.hits.size(), 2u);  // 包邮 (warn) and 秒杀 (block) as listed in the file
 }
 
+// A message about to go out, piped in: `-` is standard input, reported as file "-".
+TEST(ScanCli, StandardInputIsScannedLikeAFile) {
+  const CliRun run = run_command("printf '亲，加我微 信吧\\n' | " + std::string(KEFU_TEST_BIN) +
+                                 " scan --format json --platform tmall - 2>/dev/null");
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  const ScanJson out = json::read<ScanJson>(run.out, "kefu scan output");
+  ASSERT_EQ(out.hits.size(), 1u);
+  EXPECT_EQ(out.hits[0].file, "-");
+  EXPECT_EQ(out.hits[0].text, "微 信");
+  EXPECT_EQ(out.hits[0].column, 5);
+  const CliRun twice = run_command("printf 'x' | " + std::string(KEFU_TEST_BIN) + " scan - - 2>&1");
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_THAT(twice.out, HasSubstr("only once"));
+}
+
 TEST(ScanCli, BadInputIsAClearUsageError) {
   const CliRun bad_list = kefu("scan --platform tmall --words " + data_file("words/bad_words.txt") + " " +
                                data_file("words/shop_allow.txt"));
