@@ -17,19 +17,26 @@ namespace {
 // class's column in the pair matrix (below), so the scan reads it without arithmetic.
 constexpr std::uint32_t kNoiseFlag = 0x8000;
 constexpr int kColumnShift = 22;
-// Where a BMP code point's entry sits in the class table: its UTF-8 payload bits as they lie in
-// the bytes, low nibble of the lead byte, then the two continuation bytes' six bits, each
-// group at the next 4-bit boundary up. The scan then indexes straight from a three-byte
-// sequence loaded as a little-endian word, (w & 0x3F3F00) >> 4 | (w & 0x0F), instead of
-// reassembling the code point. The table spans 2^18 entries; bits 10-11 of an index are always
-// 0, and ASCII's entries are copied where bit 10 is set, at kAsciiCopy + code point, so a byte
-// below 0x80 indexes the same table (the offset folds into the load's address).
+// Where a BMP code point's entry sits in the class table. From U+0800 (three UTF-8 bytes):
+// its payload bits as they lie in the bytes, the lead byte's low nibble, then the two
+// continuation bytes' six bits, each group at the next 4-bit boundary up. The scan then indexes
+// straight from a three-byte sequence loaded as a little-endian word,
+// (w & 0x3F3F00) >> 4 | (w & 0x0F), instead of reassembling the code point. Bits 10-11 of such
+// an index are always 0, which leaves room: ASCII sits at kAsciiAt + code point (a byte below
+// 0x80 reads the table with a constant offset, folded into the load) and U+0080-U+07FF at
+// kTwoByteAt + code point. Where the layout would put those, at lead nibble 0 with a second
+// byte below A0, lie the overlong three-byte forms: their entries stay 0 and match nothing,
+// so the scan needs no test for them. The table spans 2^18 entries.
+constexpr std::uint32_t kAsciiAt = 0x400, kTwoByteAt = 0x800;
 constexpr std::uint32_t bmp_index(char32_t cp) {
+  if (cp < 0x80) return kAsciiAt + cp;
+  if (cp < 0x800) return kTwoByteAt + cp;
   return (cp >> 12) | ((cp >> 6) & 0x3F) << 4 | (cp & 0x3F) << 12;
 }
+constexpr std::uint32_t three_byte_index(std::uint32_t word) { return (word & 0x3F3F00) >> 4 | (word & 0x0F); }
 constexpr std::size_t kBmpIndexSpan = std::size_t{1} << 18;
-constexpr std::uint32_t kAsciiCopy = 0x400;
-static_assert(bmp_index(0x4E2D) == ((0xADB8E4u & 0x3F3F00) >> 4 | (0xADB8E4u & 0x0F)), "中 = E4 B8 AD, loaded as 0x..ADB8E4");
+static_assert(bmp_index(0x4E2D) == three_byte_index(0xADB8E4), "中 = E4 B8 AD, loaded as 0x..ADB8E4");
+static_assert(bmp_index(0x7FF) < 0x1000 && (bmp_index(0x7FF) & 0xC00) != 0, "two-byte entries clear of three-byte ones");
 
 constexpr std::uint16_t kClassMask = 0x7FFF;
 constexpr std::int32_t kRoot = 0;
@@ -124,7 +131,7 @@ struct Matcher::Impl {
   std::vector<std::vector<std::uint16_t>> classes;  // each pattern as character classes
   std::vector<std::uint8_t> latin_start, latin_end;
 
-  // Class entries of the BMP at bmp_index(code point), ASCII's again at kAsciiCopy + code point.
+  // Class entries of the BMP, at bmp_index(code point).
   std::vector<std::uint32_t> bmp_class;
   std::unordered_map<char32_t, std::uint32_t> astral_class;  // classes of code points above U+FFFF
 
@@ -191,7 +198,6 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   };
   bmp_class.assign(kBmpIndexSpan, 0);
   for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[bmp_index(cp)] = entry_for(cp);
-  for (char32_t cp = 0; cp < 0x80; ++cp) bmp_class[kAsciiCopy + cp] = entry_for(cp);
   // Astral code points that fold into a pattern character (𝟏 → 1, Ext-B traditional forms),
   // and astral pattern characters themselves; any other astral code point is classed on the
   // fly (entry_of), so the build does not walk the whole astral range.
@@ -399,15 +405,14 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
     for (const unsigned char* const stop = end - 4; p <= stop;) {
       std::uint32_t v;
       std::memcpy(&v, p, 4);
-      // A valid three-byte sequence, the common case in Chinese text, tested in one go:
-      // 1110xxxx 10xxxxxx 10xxxxxx, and not overlong (E0 followed by 80-9F). Surrogates
-      // (ED A0-BF) pass but their table entries are 0, which match nothing, as invalid bytes
-      // should.
-      if ((v & 0xC0C0F0) == 0x8080E0 && (v & 0x200F) != 0) [[likely]] {
-        consume(table[(v & 0x3F3F00) >> 4 | (v & 0x0F)], p, p + 3);  // bmp_index, from the bytes
+      // A three-byte sequence, the common case in Chinese text, tested in one go:
+      // 1110xxxx 10xxxxxx 10xxxxxx. Overlong forms and surrogates (ED A0-BF) pass, but their
+      // table entries are 0, which match nothing, as invalid bytes should.
+      if ((v & 0xC0C0F0) == 0x8080E0) [[likely]] {
+        consume(table[three_byte_index(v)], p, p + 3);
         p += 3;
       } else if (!(v & 0x80)) {
-        consume(table[kAsciiCopy + (v & 0x7F)], p, p + 1);
+        consume(table[kAsciiAt + (v & 0x7F)], p, p + 1);
         ++p;
       } else {
         p = decode_one(p);

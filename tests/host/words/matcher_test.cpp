@@ -175,6 +175,15 @@ TEST(Matcher, InvalidUtf8NeverMatchesAndNeverCrashes) {
   EXPECT_EQ(scan({"微信"}, std::string("微\xFF信")), V{});
   EXPECT_EQ(scan({"微信"}, std::string("\xE5\xBE")), V{});  // truncated
   EXPECT_EQ(scan({"微信"}, std::string("\xE5\xBE微信")), (V{{"微信", "微信"}}));
+  // Overlong forms (v as E0 81 B6) and surrogates (ED A0 80) are not the characters they spell.
+  EXPECT_EQ(scan({"vx"}, std::string("\xE0\x81\xB6x")), V{});
+  EXPECT_EQ(scan({"vx"}, std::string("\xE0\x81\xB6vx")), (V{{"vx", "vx"}}));
+  EXPECT_EQ(scan({"微信"}, std::string("微\xED\xA0\x80信")), V{});
+}
+
+TEST(Matcher, TwoByteCharactersFoldAndMatch) {
+  EXPECT_EQ(scan({"café"}, "CAFÉ au lait"), (V{{"CAFÉ", "café"}}));
+  EXPECT_EQ(scan({"×"}, "3×4"), (V{{"×", "×"}}));  // noise, and a term of its own
 }
 
 TEST(Matcher, FailureLinksFindTermsInsideLongerPrefixes) {
