@@ -87,7 +87,8 @@ void print_differences(std::ostream& out, const std::vector<PlatformProfile>& pr
         table.add({lang == Lang::zh ? p.info.name_zh : p.info.name_en, m.native_name, metric_label(lang, m.unit), m.window,
                    metric_label(lang, m.bot_replies), threshold(m.threshold_s), metric_label(lang, json::detail::enum_name(m.comparability)),
                    m.target.empty() ? "-" : m.target, confidence_label(lang, m.source.confidence)});
-        if (!m.comparability_note.empty()) notes.push_back(p.info.id + " " + m.native_name + ": " + m.comparability_note);
+        if (!m.comparability_note.empty())
+          notes.push_back(p.info.id + " " + m.native_name + ": " + tr(lang, m.comparability_note_zh, m.comparability_note));
       }
     }
     if (notes.empty() && table.empty()) continue;
@@ -101,7 +102,7 @@ void print_differences(std::ostream& out, const std::vector<PlatformProfile>& pr
     for (const auto& m : p.profile.metrics)
       if (m.canonical_key.empty())
         out << "  · " << (lang == Lang::zh ? p.info.name_zh : p.info.name_en) << " " << m.native_name << ": "
-            << m.comparability_note << '\n';
+            << tr(lang, m.comparability_note_zh, m.comparability_note) << '\n';
 }
 
 // Everything one platform says about its metrics, with sources.
@@ -114,7 +115,8 @@ void print_platform(std::ostream& out, const PlatformProfile& p, Lang lang) {
     out << "    " << tr(lang, "计数单位: ", "unit: ") << metric_label(lang, m.unit) << tr(lang, "  考核时段: ", "  window: ")
         << m.window << tr(lang, "  机器人回复: ", "  bot replies: ") << metric_label(lang, m.bot_replies)
         << tr(lang, "  阈值: ", "  threshold: ") << threshold(m.threshold_s) << '\n';
-    if (!m.comparability_note.empty()) out << "    " << tr(lang, "可比性: ", "comparability: ") << m.comparability_note << '\n';
+    if (!m.comparability_note.empty())
+      out << "    " << tr(lang, "可比性: ", "comparability: ") << tr(lang, m.comparability_note_zh, m.comparability_note) << '\n';
     if (!m.target.empty()) out << "    " << tr(lang, "目标/处罚线: ", "target / penalty: ") << m.target << '\n';
     if (!m.export_columns.empty()) {
       out << "    " << tr(lang, "导出列: ", "export columns: ");

@@ -246,7 +246,7 @@ void text_metrics(const Briefing& b, const std::pair<std::string, std::string>& 
                       (p.comparable ? tr(lang, "可直接比较", "comparable") : tr(lang, "不可直接比较", "not directly comparable"));
     for (const std::string& d : p.differences) cmp += tr(lang, "；", "; ") + difference_text(d, lang);
     out << wrap(cmp, kWidth, "    ", "      ");
-    if (!p.why.empty()) out << wrap(tr(lang, "原因：", "why: ") + p.why, kWidth, "    ", "      ");
+    if (!p.why.empty()) out << wrap(tr(lang, "原因：", "why: ") + tr(lang, p.why_zh, p.why), kWidth, "    ", "      ");
   }
 }
 
@@ -445,7 +445,7 @@ void print_briefing_markdown(const Briefing& b, Lang lang, std::ostream& out) {
     for (const rules::MetricPair& p : b.metrics.items) {
       std::string diff;
       for (const std::string& d : p.differences) diff += (diff.empty() ? "" : "; ") + cell(difference_text(d, lang));
-      if (!p.why.empty()) diff += (diff.empty() ? "" : "<br>") + cell(p.why);
+      if (!p.why.empty()) diff += (diff.empty() ? "" : "<br>") + cell(tr(lang, p.why_zh, p.why));
       out << "| " << cell(p.to.native_name) << " | " << (p.to.target.empty() ? "—" : cell(p.to.target)) << " | " << cell(p.to.definition)
           << " | " << (p.from ? cell(p.from->native_name) : "—") << " | "
           << (p.from ? (p.comparable ? tr(lang, "是", "yes") : tr(lang, "否", "no")) : "—") << " | " << (diff.empty() ? "—" : diff) << " |\n";

@@ -28,6 +28,11 @@ class Table {
 
 enum class Lang { zh, en };
 inline const char* tr(Lang lang, const char* zh, const char* en) { return lang == Lang::zh ? zh : en; }
+// A text a plugin gives in English and, optionally, Chinese: the Chinese one when asked for and
+// given, else the English one.
+inline const std::string& tr(Lang lang, const std::string& zh, const std::string& en) {
+  return lang == Lang::zh && !zh.empty() ? zh : en;
+}
 
 // `text` in lines of at most `width` columns, each ending in '\n': `first` starts the first
 // line and `rest` the others. Breaks at spaces, and between CJK characters (never before

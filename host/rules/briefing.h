@@ -71,8 +71,9 @@ struct MetricPair {
   bool comparable = false;           // both equal the canonical definition
   std::vector<std::string> differences;  // parameters that differ: "unit: round → message"
   std::string why;                   // why not comparable, from the profiles' own notes
+  std::string why_zh;                // the same in Chinese, when the profile gives it
   template <class S, class V> static void fields(S& s, V& v) {
-    v("to", s.to); v("from", s.from); v("comparable", s.comparable); v("differences", s.differences); v("why", s.why);
+    v("to", s.to); v("from", s.from); v("comparable", s.comparable); v("differences", s.differences); v("why", s.why); v("why_zh", s.why_zh);
   }
 };
 

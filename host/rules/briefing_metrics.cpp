@@ -55,12 +55,15 @@ MetricsSection pair_metrics(const std::optional<MetricProfile>& from, const std:
   }
   out.available = true;
   for (const NativeMetric& m : to->metrics) {
-    MetricPair pair{m, from ? closest(*from, m) : std::nullopt, false, {}, ""};
+    MetricPair pair{m, from ? closest(*from, m) : std::nullopt, false, {}, "", ""};
     if (pair.from) {
       pair.differences = differences(*pair.from, m);
       pair.comparable = m.comparability == Comparability::same && pair.from->comparability == Comparability::same;
-      if (!pair.comparable)
-        pair.why = m.comparability != Comparability::same ? m.comparability_note : pair.from->comparability_note;
+      if (!pair.comparable) {
+        const NativeMetric& noted = m.comparability != Comparability::same ? m : *pair.from;
+        pair.why = noted.comparability_note;
+        pair.why_zh = noted.comparability_note_zh;
+      }
     }
     out.items.push_back(std::move(pair));
   }

@@ -170,6 +170,7 @@ struct NativeMetric {
   std::string canonical_key;   // the catalog metric it maps to, e.g. "within_30s_rate"
   Comparability comparability = Comparability::not_comparable;
   std::string comparability_note;  // how to convert, or why it cannot be compared
+  std::string comparability_note_zh;  // since SDK 1.3: the same in Chinese (shown by default)
   std::string definition;      // the native definition in a sentence
   std::string unit;            // counting unit: message | round | session | person | agent_day
   std::string window;          // assessed daily window, e.g. "08:00-23:00 by message time"
@@ -184,7 +185,7 @@ struct NativeMetric {
   template <class S, class V> static void fields(S& s, V& v) {
     v("native_name", s.native_name); v("canonical_key", s.canonical_key);
     v("comparability", s.comparability); v("comparability_note", s.comparability_note);
-    v("definition", s.definition); v("unit", s.unit); v("window", s.window);
+    v("comparability_note_zh", s.comparability_note_zh); v("definition", s.definition); v("unit", s.unit); v("window", s.window);
     v("bot_replies", s.bot_replies); v("threshold_s", s.threshold_s); v("target", s.target);
     v("source", s.source); v("export_columns", s.export_columns); v("value_format", s.value_format);
   }

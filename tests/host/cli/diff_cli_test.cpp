@@ -132,6 +132,26 @@ TEST(DiffCli, TmallToJdLeadsWithJdsPenaltyLines) {
   EXPECT_TRUE(found);
 }
 
+// Why two metrics cannot be compared is the profile's own note: Chinese by default (SDK 1.3's
+// comparability_note_zh), English with --lang en, both in the JSON.
+TEST(DiffCli, ComparabilityNotesSpeakTheOutputsLanguage) {
+  const CliRun zh = kefu("diff tmall douyin", "", false);
+  EXPECT_THAT(zh.out, HasSubstr("原因：按消息计（每条在 3 分钟内得到回复的客户消息）"));
+  EXPECT_THAT(zh.out, ::testing::Not(HasSubstr("Counts messages")));
+  const CliRun en = kefu("diff tmall douyin --lang en", "", false);
+  EXPECT_THAT(en.out, HasSubstr("why: Counts messages (every customer message replied within 3 min)"));
+  const auto doc = parse(kefu("diff tmall douyin --format json", "", false).out);
+  bool found = false;
+  for (const auto& item : doc["metrics"]["items"].GetArray()) {
+    if (std::string(item["to"]["native_name"].GetString()) != "3分钟人工回复率") continue;
+    found = true;
+    EXPECT_THAT(item["why"].GetString(), HasSubstr("Counts messages"));
+    EXPECT_THAT(item["why_zh"].GetString(), HasSubstr("按消息计"));
+  }
+  EXPECT_TRUE(found);
+  EXPECT_THAT(kefu("metrics catalog", "", false).out, HasSubstr("抖音的会话规则（会话何时结束）未公开。"));
+}
+
 TEST(DiffCli, ScriptsFindTheLinesThatBecomeViolations) {
   const std::string scripts = data_file("rules/scripts.txt");
   const auto to_tmall = kefu("diff douyin tmall --scripts " + scripts + " --format json", "", false);
