@@ -1,6 +1,6 @@
 #include "chatlog_gen.h"
 
-#include "metrics/timestamp.h"
+#include "base/calendar.h"
 
 #include <array>
 #include <deque>

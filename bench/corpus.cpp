@@ -1,6 +1,6 @@
 #include "corpus.h"
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <string_view>
 #include <unordered_set>

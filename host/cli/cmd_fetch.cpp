@@ -1,7 +1,7 @@
 #include "cli/cmd_fetch.h"
 
-#include "fetch/fetch.h"
-#include "metrics/timestamp.h"
+#include "pipeline/fetch.h"
+#include "base/calendar.h"
 #include "rules/rule_book.h"
 
 #include <CLI/CLI.hpp>

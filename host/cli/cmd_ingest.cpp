@@ -1,7 +1,7 @@
 #include "cli/cmd_ingest.h"
 
 #include "config/config.h"
-#include "ingest/ingest.h"
+#include "pipeline/ingest.h"
 
 #include <CLI/CLI.hpp>
 

@@ -1,10 +1,10 @@
 // `kefu metrics compute FILE...`: canonical chat logs in, one row per agent/shop/platform day out.
 #include "cli/cmd_metrics.h"
 #include "cli/progress.h"
-#include "metrics/chat_log.h"
+#include "chatlog/reader.h"
 #include "metrics/engine.h"
-#include "metrics/output.h"
-#include "text/output_file.h"
+#include "present/metrics_output.h"
+#include "base/output_file.h"
 
 #include <CLI/CLI.hpp>
 

@@ -2,9 +2,9 @@
 // printed as metric values with the native definition they carry. Rows the plugin cannot read
 // go to <FILE>.rejects.csv; cells the platform fills in later are "pending", not zero.
 #include "cli/cmd_metrics.h"
-#include "metrics/native_file.h"
-#include "text/encoding.h"
-#include "text/output_file.h"
+#include "platforms/native_file.h"
+#include "base/encoding.h"
+#include "base/output_file.h"
 
 #include <kefu/json.hpp>
 

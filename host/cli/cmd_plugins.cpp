@@ -1,7 +1,7 @@
 #include "cli/cmd_plugins.h"
 
-#include "conformance/conformance.h"
-#include "services/http_client.h"
+#include "platforms/conformance.h"
+#include "net/http_client.h"
 
 #include <kefu/json.hpp>
 

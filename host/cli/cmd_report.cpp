@@ -1,10 +1,10 @@
 #include "cli/cmd_report.h"
 
 #include "config/config.h"
-#include "metrics/timestamp.h"
-#include "report/render.h"
+#include "base/calendar.h"
+#include "present/report_render.h"
 #include "rules/rule_book.h"
-#include "text/output_file.h"
+#include "base/output_file.h"
 
 #include <CLI/CLI.hpp>
 

@@ -1,8 +1,8 @@
 #include "cli/cmd_rules.h"
 
-#include "cli/rules_render.h"
-#include "rules/sources.h"
-#include "text/output_file.h"
+#include "present/rules_render.h"
+#include "platforms/rule_sources.h"
+#include "base/output_file.h"
 
 #include <kefu/json.hpp>
 

@@ -2,10 +2,10 @@
 #include "cli/progress.h"
 
 #include "config/config.h"
-#include "text/output_file.h"
-#include "update/update.h"
+#include "base/output_file.h"
+#include "pipeline/update.h"
 #include "words/scan_file.h"
-#include "words/sources.h"
+#include "platforms/word_sources.h"
 
 #include <kefu/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "cli/cmd_update.h"
 
 #include "rules/rule_book.h"
-#include "update/update.h"
+#include "pipeline/update.h"
 
 #include <CLI/CLI.hpp>
 

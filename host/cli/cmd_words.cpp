@@ -1,8 +1,8 @@
 #include "cli/cmd_words.h"
 
 #include "config/config.h"
-#include "update/update.h"
-#include "words/sources.h"
+#include "pipeline/update.h"
+#include "platforms/word_sources.h"
 
 #include <kefu/json.hpp>
 

@@ -9,7 +9,7 @@
 #include "cli/cmd_update.h"
 #include "cli/cmd_words.h"
 #include "cli/options.h"
-#include "services/log.h"
+#include "net/log.h"
 
 #include <kefu/abi.h>
 

@@ -1,10 +1,10 @@
 // Options every command shares, and the one way commands get their plugins.
 #pragma once
 
-#include "cli/text.h"
+#include "present/text.h"
 #include "config/config.h"
-#include "loader/registry.h"
-#include "services/http_client.h"
+#include "platforms/registry.h"
+#include "net/http_client.h"
 
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // input is big enough for it to matter. Workers store bytes done; one thread calls show().
 #pragma once
 
-#include "cli/text.h"
+#include "present/text.h"
 
 #include <unistd.h>
 

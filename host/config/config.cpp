@@ -1,7 +1,7 @@
 #include "config/config.h"
 
 #include "model/catalog.h"
-#include "text/file.h"
+#include "base/file.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>

@@ -1,6 +1,6 @@
 #include "metrics/engine.h"
 
-#include "metrics/timestamp.h"
+#include "base/calendar.h"
 
 #include <algorithm>
 #include <future>

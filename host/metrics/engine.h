@@ -2,7 +2,7 @@
 // (docs/metrics.md, rules R1-R15), recomputed from canonical chat logs.
 #pragma once
 
-#include "metrics/chat_log.h"
+#include "chatlog/reader.h"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
 #include "report/period.h"
 
-#include "metrics/timestamp.h"
+#include "base/calendar.h"
 
 #include <cstdio>
 #include <stdexcept>

@@ -1,6 +1,6 @@
 #include "report/report.h"
 
-#include "metrics/timestamp.h"
+#include "base/calendar.h"
 #include "model/catalog.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "rules/rule_book.h"
 
-#include "metrics/timestamp.h"
+#include "base/calendar.h"
 #include "model/catalog.h"
 #include "model/validate.h"
 

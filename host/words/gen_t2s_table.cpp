@@ -2,7 +2,7 @@
 // C++ array, so the matcher folds 測→测 from OpenCC's data instead of a hand-typed table.
 // Only one-character → one-character entries are kept, with OpenCC's default (first) candidate.
 //   usage: kefu_gen_t2s_table <TSCharacters.ocd2> <output.inc>
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <opencc/Lexicon.hpp>
 #include <opencc/MarisaDict.hpp>

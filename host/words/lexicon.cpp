@@ -1,6 +1,6 @@
 #include "words/lexicon.h"
 
-#include "text/utf8.h"
+#include "base/utf8.h"
 
 #include <stdexcept>
 #include <unordered_map>

@@ -59,7 +59,7 @@ class Matcher {
   Matcher& operator=(Matcher&&) noexcept;
 
   // Appends the hits in `text` to `out`, ordered by begin then longest first. Invalid UTF-8
-  // bytes never match anything (callers report them; see text/encoding.h).
+  // bytes never match anything (callers report them; see base/encoding.h).
   void find(std::string_view text, const MatchOptions& options, std::vector<Hit>& out) const;
 
   // The pattern as the automaton sees it (after normalization).

@@ -1,7 +1,7 @@
 #include "words/scan_file.h"
 
-#include "text/file.h"
-#include "text/utf8.h"
+#include "base/file.h"
+#include "base/utf8.h"
 
 #include <kefu/csv.hpp>
 #include <rapidjson/document.h>

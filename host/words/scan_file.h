@@ -5,7 +5,7 @@
 // `line` is where the record's content line is and `offset` counts bytes within `content`.
 #pragma once
 
-#include "text/encoding.h"
+#include "base/encoding.h"
 #include "words/lexicon.h"
 
 #include <functional>

@@ -1,6 +1,6 @@
 /* The build fingerprint a plugin stamps into its ABI record, computed from the compiler's own
  * macros in the plugin's translation unit. The host computes the same string for itself and
- * compares part by part (see host/loader/fingerprint.cpp for what each part means). */
+ * compares part by part (see host/platforms/fingerprint.cpp for what each part means). */
 #ifndef KEFU_FINGERPRINT_H
 #define KEFU_FINGERPRINT_H
 

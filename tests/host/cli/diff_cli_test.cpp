@@ -1,7 +1,7 @@
 // `kefu rules` and `kefu diff` end to end: the real binary and the four real plugins.
 #include "host/cli/run_kefu.hpp"
 
-#include "cli/text.h"
+#include "present/text.h"
 
 #include <rapidjson/document.h>
 

@@ -1,7 +1,7 @@
 // `kefu report` end to end on the demo data (two shops on each platform, two weeks of chat logs
 // plus each platform's export): every format, read back the way a user's tools would.
 #include "host/cli/run_kefu.hpp"
-#include "text/file.h"
+#include "base/file.h"
 
 #include <rapidjson/document.h>
 

@@ -1,9 +1,9 @@
 // Tiny hand-made chat logs and the engine's CSV rows as maps, for the R1-R15 tests.
 #pragma once
 
-#include "metrics/chat_log.h"
+#include "chatlog/reader.h"
 #include "metrics/engine.h"
-#include "metrics/output.h"
+#include "present/metrics_output.h"
 #include "test_paths.hpp"
 
 #include <kefu/csv.hpp>

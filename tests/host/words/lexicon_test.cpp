@@ -1,6 +1,6 @@
 // Composition of the effective lists: common ← platform ← user, unban, allow, one pattern per text.
 #include "words/lexicon.h"
-#include "words/sources.h"
+#include "platforms/word_sources.h"
 
 #include "test_paths.hpp"
 

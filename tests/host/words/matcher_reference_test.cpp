@@ -1,7 +1,7 @@
 // The matcher against a brute-force reading of docs/words.md on random texts: every occurrence
 // of every pattern, with its original byte span. The automaton's shortcuts (the pair filter,
 // the root's dense table, the walk back to a hit's start) must never change an answer.
-#include "text/utf8.h"
+#include "base/utf8.h"
 #include "words/matcher.h"
 
 #include <gtest/gtest.h>

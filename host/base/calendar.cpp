@@ -1,0 +1,95 @@
+#include "base/calendar.h"
+
+#include <kefu/dates.hpp>
+
+#include <cstdio>
+
+namespace kefu::host::metrics {
+namespace {
+
+constexpr std::int64_t kMsPerDay = 86'400'000;
+constexpr std::int64_t kChinaOffsetMs = 8 * 3'600'000;
+
+bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
+  if (at + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    const unsigned d = static_cast<unsigned char>(s[i]) - '0';
+    if (d > 9) return false;
+    v = v * 10 + static_cast<int>(d);
+  }
+  out = v;
+  return true;
+}
+
+std::optional<std::int64_t> parse_epoch_ms(std::string_view ts) {
+  if (ts.size() > 15) return std::nullopt;  // beyond year 33658: not a chat log
+  std::int64_t v = 0;
+  for (char c : ts) v = v * 10 + (c - '0');
+  return v;
+}
+
+// The offset at ts[at...]: Z, ±HH:MM, ±HHMM; it must end the text.
+std::optional<std::int64_t> parse_offset_ms(std::string_view ts, std::size_t at) {
+  if (at >= ts.size()) return std::nullopt;
+  if (ts[at] == 'Z' || ts[at] == 'z') return at + 1 == ts.size() ? std::optional<std::int64_t>(0) : std::nullopt;
+  if (ts[at] != '+' && ts[at] != '-') return std::nullopt;
+  int hh, mm;
+  const std::size_t rest = ts.size() - at - 1;
+  if (!digits(ts, at + 1, 2, hh)) return std::nullopt;
+  if (rest == 5 && ts[at + 3] == ':' && digits(ts, at + 4, 2, mm)) {
+  } else if (rest == 4 && digits(ts, at + 3, 2, mm)) {
+  } else {
+    return std::nullopt;
+  }
+  if (hh > 23 || mm > 59) return std::nullopt;
+  const std::int64_t ms = (hh * 60 + mm) * 60'000LL;
+  return ts[at] == '-' ? -ms : ms;
+}
+
+}  // namespace
+
+int days_in_month(int y, int m) { return dates::days_in_month(y, m); }
+
+std::optional<std::int32_t> parse_day(std::string_view s) { return dates::parse_day(s); }
+
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) { return dates::days_from_civil(y, m, d); }
+
+std::optional<std::int64_t> parse_timestamp(std::string_view ts) {
+  if (ts.empty()) return std::nullopt;
+  bool all_digits = true;
+  for (char c : ts) all_digits = all_digits && c >= '0' && c <= '9';
+  if (all_digits) return parse_epoch_ms(ts);
+
+  // YYYY-MM-DDTHH:MM:SS[.fff][offset]
+  int year, month, day, hour, minute, second;
+  if (!digits(ts, 0, 4, year) || ts.size() < 20 || ts[4] != '-' || !digits(ts, 5, 2, month) || ts[7] != '-' ||
+      !digits(ts, 8, 2, day) || (ts[10] != 'T' && ts[10] != 't' && ts[10] != ' ') || !digits(ts, 11, 2, hour) ||
+      ts[13] != ':' || !digits(ts, 14, 2, minute) || ts[16] != ':' || !digits(ts, 17, 2, second))
+    return std::nullopt;
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
+      second > 59)
+    return std::nullopt;
+  std::size_t at = 19;
+  int millis = 0;
+  if (ts[at] == '.' || ts[at] == ',') {
+    std::size_t n = 0;
+    for (++at; at < ts.size() && ts[at] >= '0' && ts[at] <= '9'; ++at, ++n)
+      if (n < 3) millis = millis * 10 + (ts[at] - '0');
+    if (n == 0 || n > 9) return std::nullopt;
+    for (; n < 3; ++n) millis *= 10;
+  }
+  const auto offset = parse_offset_ms(ts, at);
+  if (!offset) return std::nullopt;
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return days * kMsPerDay + ((hour * 60LL + minute) * 60 + second) * 1000 + millis - *offset;
+}
+
+std::int32_t china_day(std::int64_t epoch_ms) {
+  const std::int64_t local = epoch_ms + kChinaOffsetMs;
+  return static_cast<std::int32_t>(local >= 0 ? local / kMsPerDay : (local - kMsPerDay + 1) / kMsPerDay);
+}
+
+std::string format_day(std::int32_t days) { return dates::format_day(days); }
+
+}  // namespace kefu::host::metrics

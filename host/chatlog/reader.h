@@ -1,0 +1,112 @@
+// Reading canonical chat logs (../docs/metrics.md): CSV with a header (RFC 4180, UTF-8 or
+// GB18030) or JSON Lines with the same keys, into the few facts per row the metrics engine
+// needs. Built for gigabyte logs: the file is read in blocks by one worker per core, each
+// interning its keys; content, customers and bot/system messages are counted, not kept.
+#pragma once
+
+#include "base/big_array.h"
+#include "base/interner.h"
+#include "base/encoding.h"
+
+#include <kefu/model.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::host::metrics {
+
+// The columns (and JSON keys) of the canonical chat log, in their documented order.
+inline constexpr std::string_view kChatColumns[] = {"platform", "shop_id",  "session_id", "customer_id", "ts",
+                                                    "sender",   "agent_id", "event",      "content"};
+inline constexpr std::size_t kChatColumnCount = std::size(kChatColumns);
+
+// The rows that matter to the metrics (R5, R6): customer and agent messages, and transfers.
+enum class EventKind : std::uint8_t { customer, agent, transfer };
+
+// One such row in 16 bytes: its instant, session, and (agent rows, transfers) agent.
+struct Event {
+  std::int64_t ts;           // epoch ms
+  std::uint32_t session;
+  std::uint32_t agent_kind;  // agent id << 2 | kind
+
+  static constexpr std::uint32_t kMaxAgents = 1u << 30;
+  EventKind kind() const { return static_cast<EventKind>(agent_kind & 3); }
+  std::uint32_t agent() const { return agent_kind >> 2; }
+};
+
+// Events in record order, in blocks that are never moved or copied as they grow.
+class EventStore {
+ public:
+  static constexpr std::size_t kBlock = 1u << 22;  // events per block (64 MiB)
+
+  void push(const Event& e) {
+    if (blocks_.empty() || blocks_.back().size == kBlock) blocks_.push_back({BigArray<Event>(kBlock), 0});
+    Block& last = blocks_.back();
+    last.events[last.size++] = e;
+  }
+  std::size_t size() const {
+    std::size_t n = 0;
+    for (const auto& b : blocks_) n += b.size;
+    return n;
+  }
+  std::size_t block_count() const { return blocks_.size(); }
+  Event* block(std::size_t b) const { return blocks_[b].events.data(); }
+  std::size_t block_size(std::size_t b) const { return blocks_[b].size; }
+  // Moves `other`'s blocks after these (a block before them may stay partly filled).
+  void append(EventStore&& other) {
+    for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
+    other.blocks_.clear();
+  }
+
+ private:
+  struct Block {
+    BigArray<Event> events;
+    std::size_t size;
+  };
+  std::vector<Block> blocks_;
+};
+
+// A chat log reduced to its events (R1: a session is platform, shop_id, session_id).
+struct ChatEvents {
+  Interner sessions;  // key: session_key(platform, shop_id, session_id)
+  Interner shops;     // key: session_key(platform, shop_id, "")
+  Interner agents;    // agent_id, "" included
+  std::vector<std::uint32_t> session_shop;  // per session: its shop
+  EventStore events;
+
+  // Appends `other`'s events after these, translating its ids into this one's.
+  void append(ChatEvents&& other);
+};
+
+// The interning key of a session: length-prefixed platform and shop_id, then session_id.
+void session_key(std::string& key, std::string_view platform, std::string_view shop_id, std::string_view session_id);
+// The platform and shop_id of a session or shop key.
+std::pair<std::string_view, std::string_view> split_shop_key(std::string_view key);
+
+struct ChatReadResult {
+  std::string format;          // csv | jsonl
+  Encoding encoding = Encoding::utf8;
+  std::int64_t rows = 0;       // rows read, all senders, rejects excluded
+  std::vector<Reject> rejects;  // rows that could not be read, in line order
+};
+
+struct ChatReadOptions {
+  std::optional<Encoding> encoding;  // nullopt: detect
+  unsigned workers = 0;              // 0: one per core
+  std::function<void(std::uint64_t)> progress;  // bytes of this file done (any thread)
+};
+
+// Reads one chat log file, appending its events to `into` (files in the order given make one
+// record order). A missing file or a missing/wrong header throws std::runtime_error naming the
+// file and the expected columns; bad rows become rejects and the rest is read.
+ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options = {});
+
+// Adds messages a plugin fetched from a platform API, under the same rules as a file's rows
+// (`rejects` numbers them from 1 in the order given).
+ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into);
+
+}  // namespace kefu::host::metrics

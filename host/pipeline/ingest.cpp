@@ -1,0 +1,194 @@
+#include "pipeline/ingest.h"
+
+#include "chatlog/reader.h"
+#include "metrics/engine.h"
+#include "platforms/native_file.h"
+#include "base/calendar.h"
+#include "base/output_file.h"
+#include "rules/rule_book.h"
+#include "platforms/rule_sources.h"
+
+#include <kefu/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace kefu::host::ingest {
+namespace {
+
+constexpr const char* kRecomputed = "kefu recomputed (docs/metrics.md R1-R15)";
+
+// The recomputed metrics a report needs, each with what it divides so periods add up exactly.
+void add_row_values(const metrics::MetricRow& row, const std::string& source, std::vector<store::StoredValue>& out) {
+  const metrics::GroupStats& s = row.stats;
+  const std::string agent = row.level == metrics::Level::agent ? row.agent_id : "";
+  const std::string day = metrics::format_day(row.day);
+  auto put = [&](const char* metric, double value, std::optional<double> num, std::optional<double> den) {
+    store::StoredValue v;
+    v.value = {row.platform, row.shop_id, agent, day, metric, metric, value, Availability::available, "recomputed"};
+    v.numerator = num;
+    v.denominator = den;
+    v.definition = kRecomputed;
+    v.source = source;
+    out.push_back(std::move(v));
+  };
+  auto ratio = [&](const char* metric, double num, std::int64_t den) {
+    if (den > 0) put(metric, num / static_cast<double>(den), num, static_cast<double>(den));
+  };
+  put("sessions", static_cast<double>(s.sessions), std::nullopt, std::nullopt);
+  put("turns", static_cast<double>(s.turns), std::nullopt, std::nullopt);
+  ratio("reply_rate", static_cast<double>(s.replied_sessions), s.sessions);
+  ratio("within_30s_rate", static_cast<double>(s.within_30s_sessions), s.sessions);
+  ratio("within_3min_rate", static_cast<double>(s.within_3min_turns), s.turns);
+  ratio("avg_response_s", static_cast<double>(s.response_ms_sum) / 1000.0, s.answered_turns);
+  std::int64_t first_ms = 0;
+  for (auto ms : s.first_response_ms) first_ms += ms;
+  ratio("first_response_s", static_cast<double>(first_ms) / 1000.0, static_cast<std::int64_t>(s.first_response_ms.size()));
+}
+
+// The recomputed metrics of chat events, per agent and per shop and day (platform level is left
+// to the report, which rolls shops up itself).
+std::vector<store::StoredValue> recomputed_values(const metrics::ChatEvents& events, const std::string& source, unsigned workers,
+                                                  std::set<std::string>& platforms) {
+  std::vector<store::StoredValue> out;
+  for (const metrics::MetricRow& row : metrics::compute_metrics(events, workers)) {
+    if (row.level == metrics::Level::platform) continue;
+    if (row.level == metrics::Level::agent && row.agent_id.empty()) continue;
+    platforms.insert(row.platform);
+    add_row_values(row, source, out);
+  }
+  return out;
+}
+
+// The definition of each native figure, from the plugin's metric profile.
+std::map<std::string, std::string> native_definitions(const LoadedPlugin& plugin) {
+  std::map<std::string, std::string> definitions;
+  if (const auto profile = plugin.metric_profile())
+    for (const NativeMetric& m : profile->metrics) definitions[m.native_name] = m.definition;
+  return definitions;
+}
+
+store::StoredValue native_value(const MetricValue& v, const std::map<std::string, std::string>& definitions, const std::string& source) {
+  store::StoredValue s;
+  s.value = v;
+  const auto d = definitions.find(v.native_name);
+  s.definition = d == definitions.end() ? "" : d->second;
+  s.source = source;
+  return s;
+}
+
+std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
+                                            std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms) {
+  if (files.empty()) return {};
+  metrics::ChatEvents events;
+  for (const std::string& path : files) {
+    metrics::ChatReadOptions read;
+    read.encoding = options.encoding;
+    read.workers = options.workers;
+    const metrics::ChatReadResult r = metrics::read_chat_log(path, events, read);
+    FileOutcome f{path, "chat_log", encoding_name(r.encoding), r.rows, 0, static_cast<std::int64_t>(r.rejects.size()),
+                  write_rejects_file(path, r.rejects), {}};
+    outcomes.push_back(std::move(f));
+  }
+  std::string source;
+  for (const auto& f : files) source += (source.empty() ? "" : " ") + f;
+  std::vector<store::StoredValue> out = recomputed_values(events, source, options.workers, platforms);
+  outcomes.back().values = static_cast<std::int64_t>(out.size());  // the values of all the logs together
+  return out;
+}
+
+std::vector<store::StoredValue> native_values(const std::string& path, const IngestOptions& options, const PluginRegistry& registry,
+                                              std::vector<FileOutcome>& outcomes) {
+  if (options.platform.empty())
+    throw std::runtime_error(path + ": not a canonical chat log, so it is read as a platform export: give --platform "
+                             "(and --shop when the export does not name its shop)");
+  const LoadedPlugin& plugin = registry.require(options.platform);
+  const metrics::NativeFile native = metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding);
+  const auto definitions = native_definitions(plugin);
+  std::vector<store::StoredValue> out;
+  for (const MetricValue& v : native.result.values) out.push_back(native_value(v, definitions, path));
+  outcomes.push_back({path, "native_export", native.encoding, native.result.rows_read, static_cast<std::int64_t>(out.size()),
+                      static_cast<std::int64_t>(native.result.rejects.size()), native.rejects_file, native.result.notes});
+  return out;
+}
+
+// A dated copy of each touched platform's normalized rules and words, when they changed.
+// A plugin whose data cannot be read costs its snapshot, not the ingest already committed.
+void snapshot(const std::set<std::string>& platforms, const PluginRegistry& registry, store::Store& store, IngestOutcome& out) {
+  std::vector<std::string>& stored = out.snapshots;
+  const std::string today = rules::today_in_china();
+  for (const std::string& id : platforms) {
+    const LoadedPlugin* plugin = registry.find(id);
+    if (!plugin) continue;
+    try {
+      const RuleSet own = rules::plugin_rule_set(*plugin);
+      if (store.snapshot(id, "rules", today, json::write(own))) stored.push_back(id + " rules");
+      if (const auto words = plugin->words(); words && store.snapshot(id, "words", today, json::write(*words)))
+        stored.push_back(id + " words");
+    } catch (const std::exception& e) {
+      out.warnings.push_back("no snapshot of " + id + ": " + e.what());
+    }
+  }
+}
+
+}  // namespace
+
+bool is_chat_log(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read");
+  std::string line;
+  std::getline(in, line);
+  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+  if (line.starts_with("{")) return true;
+  return line.find("session_id") != std::string::npos && line.find("sender") != std::string::npos &&
+         line.find("ts") != std::string::npos;
+}
+
+IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options, const PluginRegistry& registry,
+                           store::Store& store, const std::function<void(std::size_t)>& after_each) {
+  IngestOutcome out;
+  std::vector<std::string> chats, exports;
+  for (const std::string& f : files) (is_chat_log(f) ? chats : exports).push_back(f);
+
+  // Read everything first: a file that cannot be used stops the ingest before anything is written.
+  std::set<std::string> platforms;
+  store::IngestBatch batch;
+  batch.values = chat_values(chats, options, out.files, platforms);
+  for (const std::string& path : exports) {
+    auto values = native_values(path, options, registry, out.files);
+    batch.values.insert(batch.values.end(), std::make_move_iterator(values.begin()), std::make_move_iterator(values.end()));
+    platforms.insert(options.platform);
+  }
+  batch.kind = exports.empty() ? "chat_log" : chats.empty() ? "native_export" : "mixed";
+  for (const auto& f : files) batch.source += (batch.source.empty() ? "" : " ") + f;
+  out.summary = store.ingest(batch, after_each);
+  snapshot(platforms, registry, store, out);
+  return out;
+}
+
+FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
+                            const PluginRegistry& registry, store::Store& store) {
+  FetchOutcome out;
+  std::set<std::string> platforms{plugin.info().id};
+  store::IngestBatch batch{source, "api", {}};
+  const auto definitions = native_definitions(plugin);
+  for (const MetricValue& v : fetched.values) batch.values.push_back(native_value(v, definitions, source));
+  metrics::ChatEvents events;
+  const metrics::ChatReadResult read = metrics::add_messages(fetched.messages, events);
+  out.messages = read.rows;
+  out.rejected = static_cast<std::int64_t>(read.rejects.size());
+  for (const Reject& r : read.rejects) out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
+  auto recomputed = recomputed_values(events, source, 0, platforms);
+  batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()), std::make_move_iterator(recomputed.end()));
+  out.values = static_cast<std::int64_t>(batch.values.size());
+  out.summary = store.ingest(batch);
+  IngestOutcome snap;
+  snapshot(platforms, registry, store, snap);
+  out.snapshots = std::move(snap.snapshots);
+  out.warnings = std::move(snap.warnings);
+  return out;
+}
+
+}  // namespace kefu::host::ingest

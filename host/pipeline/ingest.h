@@ -1,0 +1,62 @@
+// `kefu ingest`: files into the store. Chat logs are recomputed with the one definition
+// (docs/metrics.md) and stored per agent and per shop and day; platform exports go through
+// their plugin and keep the native definition. Every file of one call is read first and the
+// values are written in one transaction, so a bad file or a kill leaves the store as it was.
+// Each platform touched also gets a dated snapshot of its rules and word lists when they changed.
+#pragma once
+
+#include "platforms/registry.h"
+#include "store/store.h"
+#include "base/encoding.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kefu::host::ingest {
+
+struct IngestOptions {
+  std::string platform;  // for platform exports (chat logs name theirs per row)
+  std::string shop;      // for exports that do not name their shop
+  std::string day;       // for exports without a day column
+  std::optional<Encoding> encoding;  // forced; detected when empty
+  unsigned workers = 0;
+};
+
+struct FileOutcome {
+  std::string file, kind, encoding;  // kind: chat_log | native_export
+  std::int64_t rows = 0, values = 0, rejected = 0;
+  std::string rejects_file;
+  std::vector<std::string> notes;
+};
+
+struct IngestOutcome {
+  std::vector<FileOutcome> files;
+  store::IngestSummary summary;
+  std::vector<std::string> snapshots;  // "jd rules", "jd words": newly stored snapshots
+  std::vector<std::string> warnings;   // snapshots that could not be taken (the values are stored)
+};
+
+// True when the file starts with the canonical chat-log header (CSV) or a JSON object (JSONL).
+bool is_chat_log(const std::string& path);
+
+// Throws std::runtime_error naming the file and the fix when a file cannot be used; nothing is
+// stored then. `after_each` is passed to Store::ingest (tests).
+IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options, const PluginRegistry& registry,
+                           store::Store& store, const std::function<void(std::size_t)>& after_each = {});
+
+struct FetchOutcome {
+  std::int64_t values = 0, messages = 0, rejected = 0;  // values stored (native and recomputed), messages read
+  std::vector<std::string> reject_reasons;
+  store::IngestSummary summary;
+  std::vector<std::string> snapshots, warnings;
+};
+
+// What a plugin fetched for one shop and range, stored the way files are: its figures as native
+// values (origin api), its chat messages recomputed with the one definition — in one
+// transaction, so a range is stored whole or not at all.
+FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
+                            const PluginRegistry& registry, store::Store& store);
+
+}  // namespace kefu::host::ingest

@@ -1,0 +1,133 @@
+#include "pipeline/update.h"
+
+#include "model/validate.h"
+#include "base/file.h"
+#include "base/output_file.h"
+#include "platforms/word_sources.h"
+
+#include <kefu/json.hpp>
+#include <kefu/signing.hpp>
+
+#include <rapidjson/document.h>
+
+#include <filesystem>
+
+namespace kefu::host::update {
+namespace {
+
+namespace fs = std::filesystem;
+
+// What the previous download said about itself, for the conditional request.
+struct Meta {
+  std::string url, etag, last_modified, sha256, day;
+  template <class S, class V> static void fields(S& s, V& v) {
+    v("url", s.url); v("etag", s.etag); v("last_modified", s.last_modified); v("sha256", s.sha256); v("day", s.day);
+  }
+};
+
+std::string header(const HttpResponse& r, std::string_view name) {
+  const std::string* value = find_header(r, name);
+  return value ? *value : "";
+}
+
+// Empty when `body` is a usable `kind` file, else why not. Word lists go through the same reader
+// as --words files (every bad line named); rule packs through the plugins' rule validator.
+std::string invalid_content(const config::UpdateSource& u, const std::string& body, const std::string& dir) {
+  if (u.kind == "rules") {
+    try {
+      const auto problems = validate_rules(json::read<RuleSet>(body, u.name));
+      return problems.empty() ? "" : problems.front() + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "");
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
+  const std::string probe = dir + "/." + u.name + ".download";
+  write_file_atomically(probe, [&](std::ostream& out) { out << body; });
+  std::string why;
+  try {
+    words::read_user_word_files({probe}, {});
+  } catch (const std::exception& e) {
+    why = e.what();
+  }
+  fs::remove(probe);
+  return why;
+}
+
+Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpClient& http, store::Store& store, const std::string& today) {
+  Outcome out{u.name, Outcome::State::failed, "", ""};
+  const std::string file = dir + "/" + u.name, meta_file = file + ".meta.json";
+  Meta meta;
+  if (fs::exists(file) && fs::exists(meta_file)) {
+    if (const auto text = read_whole_file(meta_file)) meta = json::read<Meta>(*text, meta_file);
+    out.active_file = file;
+  }
+  const std::string previous = out.active_file.empty() ? "no previous version" : "the version of " + meta.day + " stays active";
+  HttpRequest request;
+  request.url = u.url;
+  if (meta.url == u.url) {  // a changed URL starts afresh
+    if (!meta.etag.empty()) request.headers.push_back({"If-None-Match", meta.etag});
+    if (!meta.last_modified.empty()) request.headers.push_back({"If-Modified-Since", meta.last_modified});
+  }
+  HttpResponse response;
+  try {
+    response = http.send(request);
+  } catch (const std::exception& e) {
+    out.message = std::string("download failed: ") + e.what() + "; " + previous;
+    return out;
+  }
+  if (response.status == 304 && !out.active_file.empty()) {
+    out.state = Outcome::State::unchanged;
+    out.message = "unchanged since " + meta.day;
+    return out;
+  }
+  if (response.status != 200) {
+    out.message = "download failed: HTTP " + std::to_string(response.status) + "; " + previous;
+    return out;
+  }
+  const std::string sha = kefu::signing::hex(kefu::signing::hash(kefu::signing::Digest::sha256, response.body));
+  if (!u.sha256.empty() && sha != u.sha256) {
+    out.message = "SHA-256 mismatch: the config pins " + u.sha256 + ", the download is " + sha + "; " + previous;
+    return out;
+  }
+  if (const std::string why = invalid_content(u, response.body, dir); !why.empty()) {
+    out.message = "the download is not a valid " + u.kind + " file: " + why + "; " + previous;
+    return out;
+  }
+  if (sha == meta.sha256 && !out.active_file.empty()) {
+    out.state = Outcome::State::unchanged;
+    out.message = "same content as " + meta.day;
+  } else {
+    write_file_atomically(file, [&](std::ostream& o) { o << response.body; });
+    out.state = Outcome::State::updated;
+    out.message = "new version (sha256 " + sha.substr(0, 12) + "…)";
+    if (store.snapshot(u.platform, u.kind + ":" + u.name, today, response.body)) out.message += "; snapshot dated " + today;
+  }
+  meta = Meta{u.url, header(response, "ETag"), header(response, "Last-Modified"), sha, out.state == Outcome::State::updated ? today : meta.day};
+  write_file_atomically(meta_file, [&](std::ostream& o) { o << json::write(meta); });
+  out.active_file = file;
+  return out;
+}
+
+}  // namespace
+
+std::string updates_dir(const config::Config& config) { return config.store + ".updates"; }
+
+std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store, const std::string& today) {
+  const std::string dir = updates_dir(config);
+  fs::create_directories(dir);
+  fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  std::vector<Outcome> out;
+  for (const auto& u : config.updates) out.push_back(update_one(u, dir, http, store, today));
+  return out;
+}
+
+std::vector<std::string> active_word_files(const config::Config& config, const std::string& platform) {
+  std::vector<std::string> files;
+  for (const auto& u : config.updates) {
+    const std::string file = updates_dir(config) + "/" + u.name;
+    if (u.kind == "words" && (platform.empty() || u.platform == platform) && fs::exists(file)) files.push_back(file);
+  }
+  return files;
+}
+
+}  // namespace kefu::host::update

@@ -1,0 +1,34 @@
+// `kefu update`: word lists and rule packs a team keeps on its own server, pulled from the URLs
+// in the config. A download is used only when it is complete, matches its pinned SHA-256 (when
+// the config pins one) and reads as a valid word list or rule pack; otherwise the previous
+// version stays active and the reason is reported. Conditional requests (ETag,
+// If-Modified-Since) make an unchanged source cost one 304. Each new version is also kept in the
+// store as a dated snapshot.
+#pragma once
+
+#include "config/config.h"
+#include "net/http_client.h"
+#include "store/store.h"
+
+#include <string>
+#include <vector>
+
+namespace kefu::host::update {
+
+struct Outcome {
+  std::string name;
+  enum class State { updated, unchanged, failed } state = State::failed;
+  std::string message;       // why it failed, or what changed
+  std::string active_file;   // the version in use after this run ("" when there is none yet)
+};
+
+// Where the active versions live: beside the store, in <store>.updates/.
+std::string updates_dir(const config::Config& config);
+
+std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store, const std::string& today);
+
+// The active word-list files of `platform` (or of every platform when empty): what `kefu scan`
+// and `kefu words` add to the platform's own list.
+std::vector<std::string> active_word_files(const config::Config& config, const std::string& platform);
+
+}  // namespace kefu::host::update

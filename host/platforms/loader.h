@@ -1,0 +1,35 @@
+// Loads one plugin file, checking it in the order that lets each failure be named exactly:
+//   1. file safety         (before anything is read)
+//   2. native format       (ELF header: before anything is mapped)
+//   3. Kefu markers        (the boostdll section: before any plugin code runs)
+//   4. dlopen, RTLD_NOW    (dependencies resolved now, not as a crash later)
+//   5. ABI record          (magic, SDK version, fingerprint)
+//   6. factory + table     (initialization, function table complete)
+//   7. identity            (info() well-formed)
+// Duplicate platform ids are refused by the registry, which sees all plugins.
+#pragma once
+
+#include "platforms/plugin.h"
+#include "platforms/refusal.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kefu::host {
+
+class HttpClient;
+
+struct LoadOptions {
+  std::shared_ptr<HttpClient> http;  // may be null: plugins then get an HTTP error
+  std::string config_json = "{}";    // the plugin's config section
+};
+
+struct LoadResult {
+  std::unique_ptr<LoadedPlugin> plugin;  // set when loaded
+  std::optional<Refusal> refusal;        // set when refused
+};
+
+LoadResult load_plugin(const std::string& path, const LoadOptions& options = {});
+
+}  // namespace kefu::host

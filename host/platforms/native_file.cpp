@@ -1,0 +1,24 @@
+#include "platforms/native_file.h"
+
+#include "base/file.h"
+#include "base/output_file.h"
+
+#include <stdexcept>
+
+namespace kefu::host::metrics {
+
+NativeFile import_native_file(const LoadedPlugin& plugin, const std::string& path, const std::string& shop,
+                              const std::string& day, std::optional<Encoding> forced) {
+  auto bytes = read_whole_file(path);
+  if (!bytes) throw std::runtime_error(path + ": cannot read");
+  const DecodedText text = decode_text(std::move(*bytes), forced);
+  NativeFile out;
+  out.encoding = encoding_name(text.encoding);
+  auto result = plugin.import_native(ImportRequest{path, shop, out.encoding, day}, text.text);
+  if (!result) throw std::runtime_error("plugin " + plugin.info().id + " cannot import native exports");
+  out.result = std::move(*result);
+  out.rejects_file = write_rejects_file(path, out.result.rejects);
+  return out;
+}
+
+}  // namespace kefu::host::metrics

@@ -1,0 +1,26 @@
+// Where rule views and briefings come from: the loaded plugins (each answer checked against
+// the catalog before use) and the common set. Failures name the plugin and what to fix.
+#pragma once
+
+#include "platforms/registry.h"
+#include "briefing/briefing.h"
+#include "rules/rule_book.h"
+
+#include <string>
+#include <vector>
+
+namespace kefu::host::rules {
+
+// The plugin's rules, validated; a plugin without the `rules` capability contributes none (its
+// view is the common set alone). Throws std::runtime_error listing every problem in its data.
+RuleSet plugin_rule_set(const LoadedPlugin& plugin);
+
+// The rules of `at.id` on `at.date` (today when empty).
+RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at);
+
+// The briefing for an agent moving from `from` to `to`, with the script check when
+// `script_files` is not empty.
+Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, const PlatformAt& to,
+                        const std::vector<std::string>& script_files);
+
+}  // namespace kefu::host::rules

@@ -1,0 +1,172 @@
+#include "present/sections.h"
+
+#include "model/catalog.h"
+
+#include <cstdio>
+
+namespace kefu::host::report {
+namespace {
+
+std::string by_name(By by, Lang lang) {
+  switch (by) {
+    case By::agent: return tr(lang, "客服", "Agent");
+    case By::platform: return tr(lang, "平台", "Platform");
+    case By::shop: break;
+  }
+  return tr(lang, "店铺", "Shop");
+}
+
+// One grid cell: the value, its change (percent for volumes, the unit's difference for rates
+// and times) and a KPI mark.
+std::string grid_cell(const std::string& metric, const Cell& c, Lang lang) {
+  std::string s = format_value(metric, c.value, lang);
+  const MetricDef* def = find_metric(metric);
+  const std::string change = def && def->unit == "count" ? format_pct(c.change_pct) : format_change(metric, c.change, lang);
+  if (!change.empty()) s += " " + change;
+  if (c.status == KpiStatus::missed) s += " ✗";
+  if (c.status == KpiStatus::met) s += " ✓";
+  return s;
+}
+
+Section grid(const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  Section s{"grid", tr(lang, "一、各指标（同一口径，由聊天记录重算，可跨平台比较）", "1. Metrics (one definition, recomputed from chat logs: comparable across platforms)"),
+            {}, {}, {}, {}};
+  s.lines.push_back(tr(lang, "每格：本期值 与上期相比的变化（比率为百分点 pp，时长为秒，数量为 %）；✓ 达标 ✗ 未达标（目标见下一节）。",
+                       "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "
+                       "for volumes); ✓ KPI met, ✗ missed (targets in the next section)."));
+  s.header = {by_name(r.by, lang)};
+  if (r.by != By::platform) s.header.push_back(tr(lang, "平台", "Platform"));
+  if (r.by == By::shop) s.header.push_back(tr(lang, "组", "Group"));
+  for (const auto& m : r.metrics) s.header.push_back(metric_name(m, lang));
+  for (const Row& row : r.rows) {
+    std::vector<std::string> line{row_name(row, ctx)};
+    if (r.by != By::platform) line.push_back(row.total ? "" : platform_name(row.platform, ctx));
+    if (r.by == By::shop) line.push_back(row.group);
+    bool missed = false;
+    for (std::size_t i = 0; i < r.metrics.size(); ++i) {
+      line.push_back(grid_cell(r.metrics[i], row.cells[i], lang));
+      missed = missed || row.cells[i].status == KpiStatus::missed;
+    }
+    s.rows.push_back(std::move(line));
+    s.row_missed.push_back(missed);
+  }
+  return s;
+}
+
+Section kpis(const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  Section s{"kpi", tr(lang, "二、KPI 目标", "2. KPI targets"), {}, {}, {}, {}};
+  s.header = {by_name(r.by, lang), tr(lang, "指标", "Metric"), tr(lang, "本期", "This period"), tr(lang, "目标", "Target"),
+              tr(lang, "目标来自", "Set at"), tr(lang, "差距", "Gap"), tr(lang, "状态", "Status")};
+  int missed = 0, met = 0;
+  for (const Row& row : r.rows)
+    for (std::size_t i = 0; i < r.metrics.size(); ++i) {
+      const Cell& c = row.cells[i];
+      if (c.status == KpiStatus::none) continue;
+      (c.status == KpiStatus::missed ? missed : met)++;
+      s.rows.push_back({row_name(row, ctx), metric_name(r.metrics[i], lang), format_value(r.metrics[i], c.value, lang),
+                        format_value(r.metrics[i], c.target->value, lang), scope_name(c.target->scope, ctx),
+                        format_change(r.metrics[i], c.gap, lang), status_name(c.status, lang)});
+      s.row_missed.push_back(c.status == KpiStatus::missed);
+    }
+  char buf[160];
+  std::snprintf(buf, sizeof buf, lang == Lang::zh ? "达标 %d 项，未达标 %d 项。目标优先取店铺的，其次平台的，再次全局的；方向取自指标目录。"
+                                                  : "%d met, %d missed. A shop's own target wins over its platform's, which wins over the global one; the direction comes from the metric catalog.",
+                met, missed);
+  s.lines.push_back(buf);
+  if (s.rows.empty()) s.lines.push_back(tr(lang, "配置中没有适用的目标（config 的 targets）。", "No target in the config applies (config targets)."));
+  return s;
+}
+
+Section anomalies(const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  Section s{"anomalies", tr(lang, "三、异常日", "3. Unusual days"), {anomaly_rule(lang)}, {}, {}, {}};
+  s.header = {tr(lang, "日期", "Day"), tr(lang, "店铺", "Shop"), tr(lang, "平台", "Platform"), tr(lang, "指标", "Metric"),
+              tr(lang, "当日", "Value"), tr(lang, "近期水平", "Recent level"), "z", tr(lang, "方向", "Direction")};
+  for (const Anomaly& a : r.anomalies) {
+    char z[32] = "—";
+    if (a.score) std::snprintf(z, sizeof z, "%+.1f", *a.score);
+    s.rows.push_back({a.day, a.label, platform_name(a.platform, ctx), metric_name(a.metric, lang),
+                      format_value(a.metric, a.value, lang), format_value(a.metric, a.baseline, lang), z,
+                      a.worse ? tr(lang, "变差", "worse") : tr(lang, "变好", "better")});
+    s.row_missed.push_back(a.worse);
+  }
+  if (s.rows.empty()) s.lines.push_back(tr(lang, "本期没有符合规则的异常日。", "No day in the period meets the rule."));
+  return s;
+}
+
+Section movers(const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  Section s{"movers", tr(lang, "四、变化最大", "4. Biggest movers"), {mover_rule(lang)}, {}, {}, {}};
+  if (!r.previous) {
+    s.lines = {tr(lang, "未与上期比较（--compare none）。", "Not compared with a previous period (--compare none).")};
+    return s;
+  }
+  s.header = {by_name(r.by, lang), tr(lang, "平台", "Platform"), tr(lang, "指标", "Metric"), tr(lang, "上期", "Previous"),
+              tr(lang, "本期", "This period"), tr(lang, "变化", "Change"), tr(lang, "方向", "Direction")};
+  for (const Mover& m : r.movers) {
+    s.rows.push_back({m.label, platform_name(m.platform, ctx), metric_name(m.metric, lang), format_value(m.metric, m.previous, lang),
+                      format_value(m.metric, m.value, lang), format_pct(m.change_pct),
+                      m.better ? tr(lang, "变好", "better") : tr(lang, "变差", "worse")});
+    s.row_missed.push_back(!m.better);
+  }
+  return s;
+}
+
+// The platforms' own figures, one table per platform: never side by side with another's.
+std::vector<Section> native(const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  std::vector<Section> out;
+  for (const NativeFigure& f : r.native) {
+    if (out.empty() || out.back().id != "native:" + f.platform) {
+      Section s{"native:" + f.platform,
+                tr(lang, "五、平台原生指标：", "5. The platform's own figures: ") + platform_name(f.platform, ctx), {}, {}, {}, {}};
+      s.lines.push_back(tr(lang, "按该平台自己的口径统计，只与自己的上期比较，不与其他平台并列比较。数量为合计，其余为日均。",
+                           "Under this platform's own definitions: compared only with its own previous period, never with "
+                           "another platform. Volumes are totals, the rest daily means."));
+      s.header = {tr(lang, "店铺", "Shop"), tr(lang, "客服", "Agent"), tr(lang, "平台指标名", "Platform's name"),
+                  tr(lang, "对应指标", "Maps to"), tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"),
+                  tr(lang, "变化", "Change"), tr(lang, "天数", "Days")};
+      out.push_back(std::move(s));
+    }
+    const bool canonical = find_metric(f.metric) != nullptr;
+    std::string days = std::to_string(f.days);
+    if (f.pending_days) days += std::string(tr(lang, "（", " (")) + std::to_string(f.pending_days) + tr(lang, " 天待统计）", " pending)");
+    out.back().rows.push_back({f.shop_id, f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id,
+                               f.native_name.empty() ? f.metric : f.native_name,
+                               canonical ? metric_name(f.metric, lang) : "—", format_native(f.format, f.value, lang),
+                               format_native(f.format, f.previous, lang), format_native_change(f.format, f.change, lang), days});
+    out.back().row_missed.push_back(false);
+  }
+  return out;
+}
+
+std::string note_text(const Note& n, Lang lang) {
+  if (n.kind == "shop_not_in_config")
+    return n.subject + tr(lang, "：有数据，但不在配置的 shops 中（按店铺编号显示，无分组）。",
+                          ": has data but is not in the config's shops (shown by its id, no group).");
+  if (n.kind == "shop_without_data")
+    return n.subject + tr(lang, "：配置中有此店铺，但本期没有重算指标（导入它的聊天记录了吗？）。",
+                          ": in the config but without recomputed metrics this period (were its chat logs ingested?).");
+  return n.kind + ": " + n.subject;
+}
+
+}  // namespace
+
+std::string report_title(const Report& r, Lang lang) {
+  return tr(lang, "客服报表 ", "Customer-service report ") + period_line(r, lang);
+}
+
+std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) {
+  std::vector<Section> out{grid(r, ctx), kpis(r, ctx), anomalies(r, ctx), movers(r, ctx)};
+  for (Section& s : native(r, ctx)) out.push_back(std::move(s));
+  if (!r.notes.empty()) {
+    Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}};
+    for (const Note& n : r.notes) notes.lines.push_back(note_text(n, ctx.lang));
+    out.push_back(std::move(notes));
+  }
+  return out;
+}
+
+}  // namespace kefu::host::report

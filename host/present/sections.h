@@ -1,0 +1,24 @@
+// The report as titled tables of text, built once and printed by the terminal, Markdown and
+// HTML outputs, so all three say the same thing in the same order.
+#pragma once
+
+#include "present/report_render.h"
+
+#include <string>
+#include <vector>
+
+namespace kefu::host::report {
+
+struct Section {
+  std::string id;                  // stable: grid, misses, anomalies, movers, native:<platform>, notes
+  std::string title;
+  std::vector<std::string> lines;  // text before the table (rules, explanations)
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> row_missed;    // per row: it holds a KPI miss (the grid, the misses)
+};
+
+std::string report_title(const Report& report, Lang lang);
+std::vector<Section> report_sections(const Report& report, const RenderContext& ctx);
+
+}  // namespace kefu::host::report
