@@ -76,7 +76,7 @@ void append_ts(std::string& out, std::int64_t ms, Rng& rng) {
   const bool utc = rng.chance(10);
   const std::int64_t local = ms + (utc ? 0 : 8 * 3'600'000);
   const std::int64_t day_ms = ((local % 86'400'000) + 86'400'000) % 86'400'000;
-  out += host::metrics::format_day(static_cast<std::int32_t>((local - day_ms) / 86'400'000));
+  out += host::calendar::format_day(static_cast<std::int32_t>((local - day_ms) / 86'400'000));
   char buf[32];
   std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d.%03d%s", static_cast<int>(day_ms / 3'600'000),
                 static_cast<int>(day_ms / 60'000 % 60), static_cast<int>(day_ms / 1000 % 60),

@@ -2,9 +2,10 @@
 
 #include <kefu/dates.hpp>
 
+#include <chrono>
 #include <cstdio>
 
-namespace kefu::host::metrics {
+namespace kefu::host::calendar {
 namespace {
 
 constexpr std::int64_t kMsPerDay = 86'400'000;
@@ -90,6 +91,13 @@ std::int32_t china_day(std::int64_t epoch_ms) {
   return static_cast<std::int32_t>(local >= 0 ? local / kMsPerDay : (local - kMsPerDay + 1) / kMsPerDay);
 }
 
-std::string format_day(std::int32_t days) { return dates::format_day(days); }
+std::string format_day(Day days) { return dates::format_day(days); }
 
-}  // namespace kefu::host::metrics
+Day today() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return china_day(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
+}
+
+std::string today_in_china() { return format_day(today()); }
+
+}  // namespace kefu::host::calendar

@@ -1,4 +1,7 @@
-// Instants of the canonical chat log (`ts`) and the +08:00 calendar days metrics are kept by.
+// The one calendar of the host: instants of the canonical chat log (`ts`), the +08:00 (China
+// Standard Time) calendar days metrics are kept by, and YYYY-MM-DD text. A day is a number
+// (days since 1970-01-01), so periods are plain arithmetic; the date algorithms themselves are
+// the SDK's (kefu/dates.hpp), shared with plugins, so host and plugins never disagree on a date.
 #pragma once
 
 #include <cstdint>
@@ -6,7 +9,10 @@
 #include <string>
 #include <string_view>
 
-namespace kefu::host::metrics {
+namespace kefu::host::calendar {
+
+// A calendar day as days since 1970-01-01 (proleptic Gregorian).
+using Day = std::int32_t;
 
 // Epoch milliseconds of `ts`: ISO-8601 date-time with an explicit offset (`+08:00`, `Z`,
 // `-05:00`, also `+0800`), `T` or a space between date and time, optional fraction (digits past
@@ -17,17 +23,20 @@ std::optional<std::int64_t> parse_timestamp(std::string_view ts);
 // Days since 1970-01-01 of a proleptic Gregorian date (valid or not; callers check ranges).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 
-// The China Standard Time (+08:00) calendar day of an instant, as days since 1970-01-01.
-std::int32_t china_day(std::int64_t epoch_ms);
+// The China Standard Time (+08:00) calendar day of an instant.
+Day china_day(std::int64_t epoch_ms);
 
-// YYYY-MM-DD of days since 1970-01-01.
-std::string format_day(std::int32_t days);
+// Today in China, the day platform back-ends and rule dates are written in.
+Day today();
+std::string today_in_china();  // YYYY-MM-DD
 
-// Days since 1970-01-01 of a real calendar date written YYYY-MM-DD; nullopt otherwise
-// (2026-02-30 included).
-std::optional<std::int32_t> parse_day(std::string_view day);
+std::string format_day(Day day);  // YYYY-MM-DD
+
+// The day of a real calendar date written YYYY-MM-DD; nullopt otherwise (2026-02-30 included).
+std::optional<Day> parse_day(std::string_view day);
+inline bool is_iso_date(std::string_view text) { return parse_day(text).has_value(); }
 
 // Days in `month` (1-12) of `year`, leap years counted.
 int days_in_month(int year, int month);
 
-}  // namespace kefu::host::metrics
+}  // namespace kefu::host::calendar

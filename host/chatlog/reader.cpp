@@ -219,7 +219,7 @@ class RowReader {
     if (record.fields.size() != layout_.width) return "wrong field count";
     auto field = [&](Column c) { return record.fields[layout_.index[c]]; };
     return rules_.add(part.events, part.rows, field(kPlatform), field(kShop), field(kSession), field(kSender),
-                      field(kEvent), field(kAgent), parse_timestamp(field(kTs)));
+                      field(kEvent), field(kAgent), calendar::parse_timestamp(field(kTs)));
   }
 
  private:

@@ -23,7 +23,7 @@ int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   config::Config config = config::resolve_config(args.config, args.store);
   if (!args.secrets.empty()) config.secrets = args.secrets;
   for (const std::string* d : {&args.from, &args.to})
-    if (!metrics::parse_day(*d)) throw CLI::ValidationError("--from/--to", "\"" + *d + "\": expected a date, YYYY-MM-DD");
+    if (!calendar::parse_day(*d)) throw CLI::ValidationError("--from/--to", "\"" + *d + "\": expected a date, YYYY-MM-DD");
   // Before the store is opened (and created): nothing to fetch is a usage error, not an empty store.
   if (config.shops.empty()) throw std::runtime_error("no shops to fetch: list them in the config's shops[] (see docs/fetch.md)");
   for (const std::string& id : args.shops)
@@ -32,7 +32,7 @@ int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
   auto store = store::open_sqlite_store(config.store);
   const bool terminal = ::isatty(STDERR_FILENO);
-  const auto results = fetch::fetch_shops(config, registry, *store, {args.from, args.to, args.shops, rules::today_in_china()},
+  const auto results = fetch::fetch_shops(config, registry, *store, {args.from, args.to, args.shops, calendar::today_in_china()},
                                           [&](const std::string& line) {
                                             if (terminal) std::cerr << line << '\n';
                                           });

@@ -31,7 +31,7 @@ report::Period choose_period(const ReportArgs& a) {
     if (a.from.empty() || a.to.empty()) throw CLI::ValidationError("period", "--from and --to go together");
     return report::day_range(a.from, a.to);
   }
-  return report::previous(report::week_of(*metrics::parse_day(rules::today_in_china())));
+  return report::previous(report::week_of(*calendar::parse_day(calendar::today_in_china())));
 }
 
 report::By parse_by(const std::string& by) {

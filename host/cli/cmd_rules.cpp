@@ -3,6 +3,7 @@
 #include "present/rules_render.h"
 #include "platforms/rule_sources.h"
 #include "base/output_file.h"
+#include "base/calendar.h"
 
 #include <kefu/json.hpp>
 
@@ -59,7 +60,7 @@ int print_rules(const GlobalOptions& options, const std::string& platform, const
   const LoadedPlugin& plugin = registry.require(where.id);
   const RuleSet own = rules::plugin_rule_set(plugin);
   const rules::RuleView view = rules::rules_in_force(where.id, own, rules::common_rule_set(),
-                                                     where.date.empty() ? rules::today_in_china() : where.date);
+                                                     where.date.empty() ? calendar::today_in_china() : where.date);
   const Lang lang = options.language();
   if (format == "json") {
     RuleListing listing{view.platform, view.as_of, view.data_version, view.version, {}, std::nullopt};

@@ -2,6 +2,7 @@
 
 #include "rules/rule_book.h"
 #include "pipeline/update.h"
+#include "base/calendar.h"
 
 #include <CLI/CLI.hpp>
 
@@ -20,7 +21,7 @@ int run_update(const GlobalOptions& options, const std::string& config_file, con
   HttpClient client(http_options(config));
   auto store = store::open_sqlite_store(config.store);
   int failed = 0;
-  for (const update::Outcome& o : update::run_updates(config, client, *store, rules::today_in_china())) {
+  for (const update::Outcome& o : update::run_updates(config, client, *store, calendar::today_in_china())) {
     const char* state = o.state == update::Outcome::State::updated     ? tr(lang, "已更新", "updated")
                         : o.state == update::Outcome::State::unchanged ? tr(lang, "未变", "unchanged")
                                                                        : tr(lang, "失败", "failed");

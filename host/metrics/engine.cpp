@@ -71,7 +71,7 @@ void add_session(const SessionEvent* e, std::size_t n, std::uint32_t shop, Group
   const SessionEvent* end = e + n;
   const SessionEvent* first_customer = std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::customer; });
   if (first_customer == end) return;  // R4: no customer message, no output
-  const std::int32_t day = china_day(first_customer->ts);
+  const std::int32_t day = calendar::china_day(first_customer->ts);
 
   const SessionEvent* first_transfer = std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::transfer; });
   const SessionEvent* first_agent = std::find_if(e, first_transfer, [](const SessionEvent& x) { return x.kind == EventKind::agent; });

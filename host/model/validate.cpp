@@ -1,5 +1,7 @@
 #include "model/validate.h"
 
+#include "base/calendar.h"
+
 #include "model/catalog.h"
 
 #include <kefu/json.hpp>
@@ -37,11 +39,6 @@ std::vector<std::string> check_against_catalog(const Rule& r, const RuleKeyDef& 
 
 }  // namespace
 
-bool is_iso_date(std::string_view s) {
-  static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-  return std::regex_match(s.begin(), s.end(), date);
-}
-
 std::vector<std::string> validate_identity(const PlatformInfo& info) {
   std::vector<std::string> p;
   static const std::regex id(R"([a-z][a-z0-9_]{0,31})");
@@ -64,7 +61,7 @@ std::vector<std::string> validate_identity(const PlatformInfo& info) {
 std::vector<std::string> validate_source(const Source& s, const std::string& where) {
   std::vector<std::string> p;
   if (s.title.empty()) p.push_back(where + ": source.title is empty: every fact must say where it comes from");
-  if (!is_iso_date(s.seen)) p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
+  if (!calendar::is_iso_date(s.seen)) p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
   // A fact seen where no address can be given (code whose repository is unknown) says so.
   if (s.confidence != Confidence::law && s.confidence != Confidence::merchant && s.url.empty() &&
       !s.note.starts_with("no URL:"))
@@ -85,7 +82,7 @@ std::vector<std::string> validate_rules(const RuleSet& set) {
       p.push_back(where + ": key appears twice" +
                   (r.effective_from.empty() ? std::string(" without effective_from") : " with effective_from " + r.effective_from));
     if (r.native_name.empty()) p.push_back(where + ": native_name is empty");
-    if (!r.effective_from.empty() && !is_iso_date(r.effective_from))
+    if (!r.effective_from.empty() && !calendar::is_iso_date(r.effective_from))
       p.push_back(where + ": effective_from \"" + r.effective_from + "\": expected YYYY-MM-DD");
     if (const RuleKeyDef* def = find_rule_key(r.key)) {
       add(p, check_against_catalog(r, *def, where));

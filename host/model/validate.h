@@ -11,8 +11,6 @@
 
 namespace kefu::host {
 
-// YYYY-MM-DD with a month 01-12 and a day 01-31: the one date check of rule data and CLI dates.
-bool is_iso_date(std::string_view s);
 
 std::vector<std::string> validate_identity(const PlatformInfo& info);
 std::vector<std::string> validate_source(const Source& source, const std::string& where);

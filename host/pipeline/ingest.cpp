@@ -24,7 +24,7 @@ constexpr const char* kRecomputed = "kefu recomputed (docs/metrics.md R1-R15)";
 void add_row_values(const metrics::MetricRow& row, const std::string& source, std::vector<store::StoredValue>& out) {
   const metrics::GroupStats& s = row.stats;
   const std::string agent = row.level == metrics::Level::agent ? row.agent_id : "";
-  const std::string day = metrics::format_day(row.day);
+  const std::string day = calendar::format_day(row.day);
   auto put = [&](const char* metric, double value, std::optional<double> num, std::optional<double> den) {
     store::StoredValue v;
     v.value = {row.platform, row.shop_id, agent, day, metric, metric, value, Availability::available, "recomputed"};
@@ -118,7 +118,7 @@ std::vector<store::StoredValue> native_values(const std::string& path, const Ing
 // A plugin whose data cannot be read costs its snapshot, not the ingest already committed.
 void snapshot(const std::set<std::string>& platforms, const PluginRegistry& registry, store::Store& store, IngestOutcome& out) {
   std::vector<std::string>& stored = out.snapshots;
-  const std::string today = rules::today_in_china();
+  const std::string today = calendar::today_in_china();
   for (const std::string& id : platforms) {
     const LoadedPlugin* plugin = registry.find(id);
     if (!plugin) continue;

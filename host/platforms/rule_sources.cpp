@@ -1,5 +1,7 @@
 #include "platforms/rule_sources.h"
 
+#include "base/calendar.h"
+
 #include "model/validate.h"
 #include "platforms/word_sources.h"
 
@@ -39,7 +41,7 @@ RuleSet plugin_rule_set(const LoadedPlugin& plugin) {
 
 RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at) {
   const LoadedPlugin& plugin = registry.require(at.id);
-  return rules_in_force(at.id, plugin_rule_set(plugin), common_rule_set(), at.date.empty() ? today_in_china() : at.date);
+  return rules_in_force(at.id, plugin_rule_set(plugin), common_rule_set(), at.date.empty() ? calendar::today_in_china() : at.date);
 }
 
 Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, const PlatformAt& to,

@@ -58,7 +58,7 @@ std::vector<std::string> metric_cells(const MetricRow& row) {
           row.platform,
           row.shop_id,
           row.agent_id,
-          format_day(row.day),
+          calendar::format_day(row.day),
           std::to_string(s.sessions),
           std::to_string(s.turns),
           std::to_string(s.answered_turns),

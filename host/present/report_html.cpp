@@ -140,13 +140,13 @@ std::string trend_chart(const Report& r, const std::string& metric, const Render
   const double plot_w = kW - kLeft - kRight, plot_h = kH - kTop - kBottom;
   const int days = r.period.days();
   const auto x_of = [&](const std::string& day) {
-    const double index = metrics::parse_day(day).value_or(r.period.first) - r.period.first;
+    const double index = calendar::parse_day(day).value_or(r.period.first) - r.period.first;
     return kLeft + (days > 1 ? plot_w * index / (days - 1) : plot_w / 2);
   };
   std::string s = svg_open("trend-" + metric, metric_name(metric, ctx.lang) + tr(ctx.lang, "：每日走势（按店铺）", ": daily trend by shop"));
   s += axis_svg(axis, metric, ctx.lang);
   for (int d = 0; d < days; ++d) {
-    const std::string day = metrics::format_day(r.period.first + d);
+    const std::string day = calendar::format_day(r.period.first + d);
     if (days <= 14 || d % (days / 7) == 0)
       s += "<text class=\"tick\" x=\"" + num(x_of(day)) + "\" y=\"" + num(kTop + plot_h + 16) + "\" text-anchor=\"middle\">" +
            day.substr(5) + "</text>";

@@ -8,8 +8,8 @@
 namespace kefu::host::report {
 namespace {
 
-using metrics::days_from_civil;
-using metrics::format_day;
+using calendar::days_from_civil;
+using calendar::format_day;
 
 // 1970-01-01 was a Thursday: Monday = 0 ... Sunday = 6.
 int weekday(std::int32_t day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
@@ -22,7 +22,7 @@ std::int32_t monday_of_week1(int year) {
 // ISO year and week of a day: the week belongs to the year of its Thursday.
 std::pair<int, int> iso_year_week(std::int32_t day) {
   const std::int32_t thursday = day - weekday(day) + 3;
-  const int year = std::stoi(format_day(thursday).substr(0, 4));
+  const int year = std::stoi(calendar::format_day(thursday).substr(0, 4));
   return {year, (thursday - monday_of_week1(year)) / 7 + 1};
 }
 
@@ -42,13 +42,13 @@ Period month_period(int year, int m) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", year, m);
   const auto first = static_cast<std::int32_t>(days_from_civil(year, static_cast<unsigned>(m), 1));
-  return {Period::Kind::month, buf, first, first + metrics::days_in_month(year, m) - 1};
+  return {Period::Kind::month, buf, first, first + calendar::days_in_month(year, m) - 1};
 }
 
 }  // namespace
 
-std::string Period::from() const { return format_day(first); }
-std::string Period::to() const { return format_day(last); }
+std::string Period::from() const { return calendar::format_day(first); }
+std::string Period::to() const { return calendar::format_day(last); }
 
 Period week_of(std::int32_t day) {
   const auto [year, week] = iso_year_week(day);
@@ -79,7 +79,7 @@ Period month(std::string_view text) {
 }
 
 Period day_range(std::string_view from, std::string_view to) {
-  const auto a = metrics::parse_day(from), b = metrics::parse_day(to);
+  const auto a = calendar::parse_day(from), b = calendar::parse_day(to);
   if (!a) throw std::invalid_argument("--from \"" + std::string(from) + "\": expected a date, YYYY-MM-DD");
   if (!b) throw std::invalid_argument("--to \"" + std::string(to) + "\": expected a date, YYYY-MM-DD");
   if (*b < *a) throw std::invalid_argument("--to " + std::string(to) + " is before --from " + std::string(from));
@@ -91,14 +91,14 @@ Period previous(const Period& p) {
     case Period::Kind::week:
       return week_of(p.first - 7);
     case Period::Kind::month: {
-      const std::string day = format_day(p.first - 1);
+      const std::string day = calendar::format_day(p.first - 1);
       return month_period(std::stoi(day.substr(0, 4)), std::stoi(day.substr(5, 2)));
     }
     case Period::Kind::range:
       break;
   }
   const std::int32_t last = p.first - 1, first = last - (p.last - p.first);
-  return {Period::Kind::range, format_day(first) + ".." + format_day(last), first, last};
+  return {Period::Kind::range, calendar::format_day(first) + ".." + calendar::format_day(last), first, last};
 }
 
 }  // namespace kefu::host::report

@@ -91,7 +91,7 @@ class Builder {
     for (const StoredValue& sv : values) {
       const MetricValue& v = sv.value;
       if (v.origin != "recomputed" || !wanted(v.shop_id)) continue;
-      const auto day = metrics::parse_day(v.day);
+      const auto day = calendar::parse_day(v.day);
       if (!day || !find_metric(v.metric)) continue;
       const bool agent_level = !v.agent_id.empty();
       if (!agent_level) shop_days_[shop_key(v.platform, v.shop_id)][v.metric][*day] = sv;
@@ -276,7 +276,7 @@ class Builder {
     for (const StoredValue& sv : values) {
       const MetricValue& v = sv.value;
       if (v.origin == "recomputed" || !wanted(v.shop_id)) continue;
-      const auto day = metrics::parse_day(v.day);
+      const auto day = calendar::parse_day(v.day);
       if (!day) continue;
       const bool current = in(options_.period, *day), before = report_.previous && in(*report_.previous, *day);
       if (!current && !before) continue;
@@ -339,7 +339,7 @@ Report build_report(const store::Store& store, const config::Config& config, con
   // Everything from the start of the previous period, or of the anomaly window, to the end.
   std::int32_t first = options.period.first - kAnomalyWindow;
   if (options.compare) first = std::min(first, previous(options.period).first);
-  store::ValueQuery query{metrics::format_day(first), options.period.to(), {}, options.shops};
+  store::ValueQuery query{calendar::format_day(first), options.period.to(), {}, options.shops};
   return Builder(config, options).build(store.values(query));
 }
 

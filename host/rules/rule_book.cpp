@@ -57,14 +57,9 @@ PlatformAt parse_platform_at(std::string_view text) {
   const std::size_t at = text.find('@');
   PlatformAt p{std::string(text.substr(0, at)), at == std::string_view::npos ? "" : std::string(text.substr(at + 1))};
   if (p.id.empty()) throw std::invalid_argument("\"" + std::string(text) + "\": expected a platform id, e.g. tmall or jd@2021-11-30");
-  if (at != std::string_view::npos && !is_iso_date(p.date))
+  if (at != std::string_view::npos && !calendar::is_iso_date(p.date))
     throw std::invalid_argument("\"" + std::string(text) + "\": the part after @ must be a date, YYYY-MM-DD (e.g. jd@2021-11-30)");
   return p;
-}
-
-std::string today_in_china() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return metrics::format_day(metrics::china_day(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()));
 }
 
 }  // namespace kefu::host::rules

@@ -45,7 +45,5 @@ struct PlatformAt {
 };
 PlatformAt parse_platform_at(std::string_view text);
 
-// Today's date in China (+08:00), YYYY-MM-DD: the default "as of" of every rule view.
-std::string today_in_china();
 
 }  // namespace kefu::host::rules

@@ -22,9 +22,9 @@ class DoudianFetch : public ::testing::Test {
   void SetUp() override {
     config_ = dir_.write("kefu.json", R"({"store": "kefu.db", "api": {"douyin": {"endpoint": ")" + emulator_.endpoint() +
                                           R"("}}, "shops": [{"id": "dy01", "platform": "douyin", "name": "抖音旗舰店"}]})");
-    const std::int32_t today = *host::metrics::parse_day(host::rules::today_in_china());
-    from_ = host::metrics::format_day(today - 4);
-    to_ = host::metrics::format_day(today - 2);
+    const std::int32_t today = *host::calendar::parse_day(host::calendar::today_in_china());
+    from_ = host::calendar::format_day(today - 4);
+    to_ = host::calendar::format_day(today - 2);
   }
   CliRun fetch() {
     return kefu("fetch --config " + config_ + " --from " + from_ + " --to " + to_,

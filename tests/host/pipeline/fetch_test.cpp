@@ -110,9 +110,9 @@ class FetchCli : public ::testing::Test {
       "session": "SESSION-tm02-31ff", "sign_method": "md5"}}})");
     ::chmod(secrets_.c_str(), 0600);
     env_ = "KEFU_TM01_APP_KEY=APPKEY-1 KEFU_TM01_APP_SECRET=SECRET-tm01-9c1d KEFU_TM01_SESSION=SESSION-tm01-77aa";
-    const std::int32_t today = *host::metrics::parse_day(host::rules::today_in_china());
-    from_ = host::metrics::format_day(today - 15);
-    to_ = host::metrics::format_day(today - 2);
+    const std::int32_t today = *host::calendar::parse_day(host::calendar::today_in_china());
+    from_ = host::calendar::format_day(today - 15);
+    to_ = host::calendar::format_day(today - 2);
   }
 
   CliRun fetch(const std::string& args) {

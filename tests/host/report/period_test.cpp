@@ -21,9 +21,9 @@ TEST(Period, IsoWeeksRunMondayToSunday) {
 }
 
 TEST(Period, WeekOfADayUsesTheIsoYear) {
-  EXPECT_EQ(week_of(*metrics::parse_day("2026-11-23")).label, "2026-W48");
-  EXPECT_EQ(week_of(*metrics::parse_day("2021-01-01")).label, "2020-W53");
-  EXPECT_EQ(week_of(*metrics::parse_day("2025-12-31")).label, "2026-W01");
+  EXPECT_EQ(week_of(*calendar::parse_day("2026-11-23")).label, "2026-W48");
+  EXPECT_EQ(week_of(*calendar::parse_day("2021-01-01")).label, "2020-W53");
+  EXPECT_EQ(week_of(*calendar::parse_day("2025-12-31")).label, "2026-W01");
 }
 
 TEST(Period, PreviousPeriods) {
