@@ -1,7 +1,8 @@
-// Reading canonical chat logs (../docs/metrics.md): CSV with a header (RFC 4180, UTF-8 or
-// GB18030) or JSON Lines with the same keys, into the few facts per row the metrics engine
-// needs. Built for gigabyte logs: the file is read in blocks by one worker per core, each
-// interning its keys; content, customers and bot/system messages are counted, not kept.
+// Reading canonical chat logs (docs/chat-log.md; the metrics: docs/metrics.md): CSV with a
+// header (RFC 4180, UTF-8 or GB18030) or JSON Lines with the same keys, into the few facts per
+// row the metrics engine needs. Built for gigabyte logs: the file is read in blocks by one
+// worker per core, each interning its keys; content, customers and bot/system messages are
+// counted, not kept.
 #pragma once
 
 #include "base/big_array.h"

@@ -37,7 +37,7 @@ InputKind detect_kind(std::string_view text) {
   const std::string_view head = first_line(text);
   if (!head.empty() && head.front() == '{' && head.find("\"content\"") != std::string_view::npos)
     return InputKind::chat_jsonl;
-  // A chat CSV header names the canonical columns (../shared/DESIGN.md, "Canonical chat log").
+  // A chat CSV header names the canonical columns (docs/chat-log.md).
   if (head.find("session_id") != std::string_view::npos && head.find("content") != std::string_view::npos &&
       head.find(',') != std::string_view::npos)
     return InputKind::chat_csv;

@@ -1,5 +1,5 @@
 // The 抖店 Open Platform wire format: param_json canonicalization, signing, the envelope. Facts:
-// ../shared/research/platforms.md §3.3 (zsmhub/doudian-sdk utils/sign_util.go, and an API guide
+// docs/research/platforms.md §3.3 (zsmhub/doudian-sdk utils/sign_util.go, and an API guide
 // copy at http://www.maolg.com/ProductDetail/7036311.html, 2022-09-13). 飞鸽 CS data has no
 // open API (RPA only), so the plugin does not fetch CS metrics.
 #pragma once

@@ -28,7 +28,7 @@ class DouyinPlugin final : public kefu::Plugin {
     info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
                          std::string(kefu::kCapNativeImport), std::string(kefu::kCapApiFetch)};
     info.limitations = {"no public Douyin CS word list found: ships no own words (inherits the common list); add the shop's own list with --words, or a team list through kefu update",
-        "api_fetch fetches only 服务请求 (order.getServiceList): requests created and replied per day. 抖店 open APIs have no 飞鸽 CS metrics or chat logs (collected by RPA from the merchant backend, platforms.md §3.3): import the 飞鸽 export with kefu ingest for those"};
+        "api_fetch fetches only 服务请求 (order.getServiceList): requests created and replied per day. 抖店 open APIs have no 飞鸽 CS metrics or chat logs (collected by RPA from the merchant backend, docs/research/platforms.md §3.3): import the 飞鸽 export with kefu ingest for those"};
     return info;
   }
 

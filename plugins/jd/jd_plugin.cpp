@@ -26,7 +26,7 @@ class JdPlugin final : public kefu::Plugin {
     info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
                          std::string(kefu::kCapNativeImport)};
     info.limitations = {"no public JD CS word list found: ships no own words (inherits the common list); add the shop's own list with --words, or a team list through kefu update",
-        "no API fetch: no JOS API for 咚咚 CS metrics or chat logs was found (platforms.md §3.2); import the 风向标/咚咚 export with kefu ingest (the JOS signing and _responce envelope are implemented and tested for when one is published)"};
+        "no API fetch: no JOS API for 咚咚 CS metrics or chat logs was found (docs/research/platforms.md §3.2); import the 风向标/咚咚 export with kefu ingest (the JOS signing and _responce envelope are implemented and tested for when one is published)"};
     return info;
   }
 

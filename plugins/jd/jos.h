@@ -1,5 +1,5 @@
 // The JD Open Platform (JOS, 宙斯) wire format: signing and the response envelope. Facts:
-// ../shared/research/platforms.md §3.2 (public JOS clients citing http://jos.jd.com/doc/channel.htm?id=157).
+// docs/research/platforms.md §3.2 (public JOS clients citing http://jos.jd.com/doc/channel.htm?id=157).
 // No JOS API for 咚咚 CS metrics or chat logs was found, so the plugin does not fetch; this is
 // the client a future CS call would use, tested against independently computed vectors.
 #pragma once

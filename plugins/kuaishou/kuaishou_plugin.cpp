@@ -26,7 +26,7 @@ class KuaishouPlugin final : public kefu::Plugin {
     info.capabilities = {std::string(kefu::kCapRules), std::string(kefu::kCapWords), std::string(kefu::kCapMetricProfile),
                          std::string(kefu::kCapNativeImport)};
     info.limitations = {"the only official Kuaishou wording found binds service-market vendors, not shops; add the shop's own list with --words, or a team list through kefu update",
-        "no API fetch: the 快手 CS APIs (merchant_cs) manage routing groups (open.cs.dispatching.group.*), not metrics or chat logs (platforms.md §3.4); import the export with kefu ingest. The roster from routing groups has no place in the metric model yet"};
+        "no API fetch: the 快手 CS APIs (merchant_cs) manage routing groups (open.cs.dispatching.group.*), not metrics or chat logs (docs/research/platforms.md §3.4); import the export with kefu ingest. The roster from routing groups has no place in the metric model yet"};
     return info;
   }
 

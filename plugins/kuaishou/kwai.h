@@ -1,8 +1,8 @@
-// The 快手电商开放平台 wire format: signing and the envelope. Facts: ../shared/research
-// platforms.md §3.4 (AndersonBY/kwaixiaodian-python-sdk, MIT: auth/signature.py and its copy of
-// official doc 401853, whose Java sign() this follows). The CS APIs offer routing groups
-// (分流组), not metrics or chat logs, so the plugin does not fetch; no public source found gives
-// the answer envelope, so none is parsed here.
+// The 快手电商开放平台 wire format: signing and the envelope. Facts:
+// docs/research/platforms.md §3.4 (AndersonBY/kwaixiaodian-python-sdk, MIT: auth/signature.py
+// and its copy of official doc 401853, whose Java sign() this follows). The CS APIs offer
+// routing groups (分流组), not metrics or chat logs, so the plugin does not fetch; no public
+// source found gives the answer envelope, so none is parsed here.
 #pragma once
 
 #include <map>

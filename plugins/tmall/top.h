@@ -1,7 +1,7 @@
 // The Taobao Open Platform (TOP) wire format: request signing, the common parameters, and the
-// error envelope turned into messages that say what to do. Facts: ../shared/research
-// platforms.md §3.1 (signing as the official Java SDK's signTopRequest does it) and the TOP
-// error-code table quoted at http://blog.unvs.cn/archives/taobao-oauth-top-error-code.html
+// error envelope turned into messages that say what to do. Facts:
+// docs/research/platforms.md §3.1 (signing as the official Java SDK's signTopRequest does it) and
+// the TOP error-code table quoted at http://blog.unvs.cn/archives/taobao-oauth-top-error-code.html
 // (2012-10-29, from the official doc) and https://www.wanfa688.com/html/Products/214243.html.
 #pragma once
 
