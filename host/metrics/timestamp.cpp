@@ -1,6 +1,6 @@
 #include "metrics/timestamp.h"
 
-#include <kefu/dates.hpp>
+#include <kefu/toolkit/dates.hpp>
 
 #include <cstdio>
 

@@ -4,7 +4,7 @@
 #include "text/file.h"
 #include "text/utf8.h"
 
-#include <kefu/wordfile.hpp>
+#include <kefu/toolkit/wordfile.hpp>
 
 #include <algorithm>
 

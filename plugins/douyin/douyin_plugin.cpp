@@ -1,7 +1,7 @@
 // Douyin e-commerce (抖音电商 / 抖店), chat through 飞鸽.
 #include "service_requests.h"
 
-#include <kefu/native_export.hpp>
+#include <kefu/toolkit/native_export.hpp>
 #include <kefu/plugin.hpp>
 
 #include <string_view>

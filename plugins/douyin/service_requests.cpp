@@ -2,8 +2,8 @@
 
 #include "doudian.h"
 
-#include <kefu/dates.hpp>
-#include <kefu/signing.hpp>
+#include <kefu/toolkit/dates.hpp>
+#include <kefu/toolkit/signing.hpp>
 
 #include <rapidjson/document.h>
 

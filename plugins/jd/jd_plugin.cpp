@@ -1,5 +1,5 @@
 // JD (京东) POP shops, chat through 咚咚 / 京麦.
-#include <kefu/native_export.hpp>
+#include <kefu/toolkit/native_export.hpp>
 #include <kefu/plugin.hpp>
 
 #include <string_view>

@@ -1,5 +1,5 @@
 // Kuaishou e-commerce (快手电商 / 快手小店).
-#include <kefu/native_export.hpp>
+#include <kefu/toolkit/native_export.hpp>
 #include <kefu/plugin.hpp>
 
 #include <string_view>

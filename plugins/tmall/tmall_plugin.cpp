@@ -1,7 +1,7 @@
 // Tmall / Taobao (天猫 / 淘宝): one plugin for both; they share 千牛, 旺旺 and the TOP open platform.
 #include "wangwang.h"
 
-#include <kefu/native_export.hpp>
+#include <kefu/toolkit/native_export.hpp>
 #include <kefu/plugin.hpp>
 
 #include <string_view>

@@ -1,6 +1,6 @@
 #include "wangwang.h"
 
-#include <kefu/dates.hpp>
+#include <kefu/toolkit/dates.hpp>
 
 #include <algorithm>
 #include <regex>

@@ -178,7 +178,7 @@ struct NativeMetric {
   double threshold_s = 0;      // 0 when the metric has no threshold
   std::string target;          // the platform's target or penalty line, as stated; empty if none
   Source source;
-  // Since SDK 1.1: how the figure appears in the platform's CS export (kefu/native_export.hpp).
+  // Since SDK 1.1: how the figure appears in the platform's CS export (kefu/toolkit/native_export.hpp).
   std::vector<std::string> export_columns;  // header names, variants included; empty: not exported
   std::string value_format;    // percent | ratio | seconds | count | amount
 

@@ -14,7 +14,7 @@
 // agent, day or any figure cannot be read is rejected whole, with its line and the reason.
 #pragma once
 
-#include <kefu/csv.hpp>
+#include <kefu/toolkit/csv.hpp>
 #include <kefu/json.hpp>
 #include <kefu/model.hpp>
 
