@@ -1,6 +1,6 @@
 #include "base/calendar.h"
 
-#include <kefu/dates.hpp>
+#include <kefu/toolkit/dates.hpp>
 
 #include <chrono>
 #include <cstdio>

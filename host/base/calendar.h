@@ -1,7 +1,7 @@
 // The one calendar of the host: instants of the canonical chat log (`ts`), the +08:00 (China
 // Standard Time) calendar days metrics are kept by, and YYYY-MM-DD text. A day is a number
 // (days since 1970-01-01), so periods are plain arithmetic; the date algorithms themselves are
-// the SDK's (kefu/dates.hpp), shared with plugins, so host and plugins never disagree on a date.
+// the SDK's (kefu/toolkit/dates.hpp), shared with plugins, so host and plugins never disagree on a date.
 #pragma once
 
 #include <cstdint>

@@ -6,7 +6,7 @@
 #include "platforms/word_sources.h"
 
 #include <kefu/json.hpp>
-#include <kefu/signing.hpp>
+#include <kefu/toolkit/signing.hpp>
 
 #include <rapidjson/document.h>
 

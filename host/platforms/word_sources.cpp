@@ -4,7 +4,7 @@
 #include "base/file.h"
 #include "base/utf8.h"
 
-#include <kefu/wordfile.hpp>
+#include <kefu/toolkit/wordfile.hpp>
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 #include "base/file.h"
 #include "base/utf8.h"
 
-#include <kefu/csv.hpp>
+#include <kefu/toolkit/csv.hpp>
 #include <rapidjson/document.h>
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "doudian.h"
 
-#include <kefu/signing.hpp>
+#include <kefu/toolkit/signing.hpp>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>

@@ -2,8 +2,9 @@
 
 #include "doudian.h"
 
-#include <kefu/dates.hpp>
-#include <kefu/signing.hpp>
+#include <kefu/catalog.hpp>
+#include <kefu/toolkit/dates.hpp>
+#include <kefu/toolkit/signing.hpp>
 
 #include <rapidjson/document.h>
 
@@ -107,9 +108,9 @@ kefu::FetchResult fetch_service_requests(const kefu::Host& host, const kefu::Fet
   kefu::FetchResult result;
   for (const auto& [day, counts] : per_day) {
     result.values.push_back({"douyin", request.shop_id, "", day, "服务请求数(API)", "服务请求数(API)", static_cast<double>(counts.first),
-                             kefu::Availability::available, "api"});
+                             kefu::Availability::available, std::string(kefu::origin::api)});
     result.values.push_back({"douyin", request.shop_id, "", day, "已回复服务请求数(API)", "已回复服务请求数(API)",
-                             static_cast<double>(counts.second), kefu::Availability::available, "api"});
+                             static_cast<double>(counts.second), kefu::Availability::available, std::string(kefu::origin::api)});
   }
   result.notes.push_back(std::to_string(seen) + " service requests in " + std::to_string(calls) + " calls to " + kMethod);
   return result;

@@ -1,6 +1,6 @@
 #include "kwai.h"
 
-#include <kefu/signing.hpp>
+#include <kefu/toolkit/signing.hpp>
 
 
 namespace kuaishou {

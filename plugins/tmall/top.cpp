@@ -1,6 +1,6 @@
 #include "top.h"
 
-#include <kefu/signing.hpp>
+#include <kefu/toolkit/signing.hpp>
 
 #include <chrono>
 #include <cstdio>

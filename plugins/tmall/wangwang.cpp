@@ -1,6 +1,7 @@
 #include "wangwang.h"
 
-#include <kefu/dates.hpp>
+#include <kefu/catalog.hpp>
+#include <kefu/toolkit/dates.hpp>
 
 #include <algorithm>
 #include <regex>
@@ -122,9 +123,9 @@ class Fetcher {
     return ids;
   }
 
-  void put(const std::string& staff_id, const std::string& day, const std::string& metric, const std::string& native, double value) {
-    result_.values.push_back({"tmall", request_.shop_id, nick_of(staff_id), day, metric, native, value,
-                              kefu::Availability::available, "api"});
+  void put(const std::string& staff_id, const std::string& day, std::string_view metric, const std::string& native, double value) {
+    result_.values.push_back({"tmall", request_.shop_id, nick_of(staff_id), day, std::string(metric), native, value,
+                              kefu::Availability::available, std::string(kefu::origin::api)});
   }
 
   void statistics(const std::vector<std::string>& staff, const std::string& from, const std::string& to) {
@@ -135,19 +136,19 @@ class Fetcher {
     auto wait = client_.call("taobao.wangwang.eservice.avgwaittime.get", p);
     each(wait, "waiting_time_list_on_days", [&](const rapidjson::Value& d) {
       each(d, "waiting_time_by_ids", [&](const rapidjson::Value& x) {
-        put(str(x, "service_staff_id"), str(d, "waiting_date"), "avg_response_s", "旺旺平均等待时长(API)", num(x, "avg_waiting_times"));
+        put(str(x, "service_staff_id"), str(d, "waiting_date"), kefu::metric::avg_response_s, "旺旺平均等待时长(API)", num(x, "avg_waiting_times"));
       });
     });
     auto noreply = client_.call("taobao.wangwang.eservice.noreplynum.get", p);
     each(noreply, "non_reply_stat_on_days", [&](const rapidjson::Value& d) {
       each(d, "nonreply_stat_by_ids", [&](const rapidjson::Value& x) {
-        put(str(x, "service_staff_id"), str(d, "nonreply_date"), "unreplied_customers", "旺旺未回复人数(API)", num(x, "non_reply_num"));
+        put(str(x, "service_staff_id"), str(d, "nonreply_date"), kefu::metric::unreplied_customers, "旺旺未回复人数(API)", num(x, "non_reply_num"));
       });
     });
     auto received = client_.call("taobao.wangwang.eservice.receivenum.get", p);
     each(received, "reply_stat_list_on_days", [&](const rapidjson::Value& d) {
       each(d, "reply_stat_by_ids", [&](const rapidjson::Value& x) {
-        put(str(x, "user_id"), str(d, "reply_date"), "received_customers", "旺旺已接待人数(API)", num(x, "reply_num"));
+        put(str(x, "user_id"), str(d, "reply_date"), kefu::metric::received_customers, "旺旺已接待人数(API)", num(x, "reply_num"));
       });
     });
     auto evals = client_.call("taobao.wangwang.eservice.evaluation.get", p);
@@ -214,9 +215,9 @@ class Fetcher {
     msg.customer_id = nick_of(uid);
     msg.ts_ms = china_ms(str(m, "time"));
     const bool from_agent = str(m, "direction") == "0";
-    msg.sender = from_agent ? "agent" : "customer";
+    msg.sender = from_agent ? kefu::sender::agent : kefu::sender::customer;
     msg.agent_id = from_agent ? nick_of(agent) : "";
-    msg.event = "msg";
+    msg.event = kefu::chat_event::msg;
     msg.content = str(m, "content");
     result_.messages.push_back(std::move(msg));
   }

@@ -1,4 +1,4 @@
-#include <kefu/csv.hpp>
+#include <kefu/toolkit/csv.hpp>
 
 #include <gtest/gtest.h>
 

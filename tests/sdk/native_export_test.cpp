@@ -1,4 +1,4 @@
-#include <kefu/native_export.hpp>
+#include <kefu/toolkit/native_export.hpp>
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The word-file format shared by plugins, the common list and user files.
-#include <kefu/wordfile.hpp>
+#include <kefu/toolkit/wordfile.hpp>
 
 #include <gtest/gtest.h>
 

@@ -5,6 +5,8 @@
 //   auto rules = kefu::json::read<kefu::RuleSet>(text, "rules of tmall");  // throws ParseError
 #pragma once
 
+#include <kefu/model.hpp>  // kefu::enum_name
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -47,8 +49,8 @@ template <NamedEnum E> bool enum_from_name(std::string_view text, E& out) {
   return false;
 }
 
-// The name of an enum value, as it travels in JSON.
-template <NamedEnum E> std::string_view enum_name(E e) { return enum_names(e)[static_cast<std::size_t>(e)]; }
+// kefu::enum_name (kefu/model.hpp), also reachable here for older callers.
+using ::kefu::enum_name;
 
 template <class T> struct IsVector : std::false_type {};
 template <class T> struct IsVector<std::vector<T>> : std::true_type {};

@@ -6,7 +6,10 @@
 // minor SDK version; readers ignore keys they do not know and default keys that are missing.
 #pragma once
 
+#include <kefu/catalog.hpp>  // capability names, canonical keys
+
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +17,13 @@
 #include <vector>
 
 namespace kefu {
+
+// The name an enum value travels under in JSON: enum_name(Severity::warn) == "warn".
+template <class E>
+  requires requires(E e) { enum_names(e); }
+constexpr std::string_view enum_name(E e) {
+  return enum_names(e)[static_cast<std::size_t>(e)];
+}
 
 // ---- Provenance -----------------------------------------------------------------------
 
@@ -41,21 +51,12 @@ struct Source {
 
 // ---- Platform identity ----------------------------------------------------------------
 
-// Capability names a plugin may declare.
-inline constexpr std::string_view kCapRules = "rules";
-inline constexpr std::string_view kCapWords = "words";
-inline constexpr std::string_view kCapMetricProfile = "metric_profile";
-inline constexpr std::string_view kCapNativeImport = "native_import";
-inline constexpr std::string_view kCapApiFetch = "api_fetch";
-inline constexpr std::array<std::string_view, 5> kAllCapabilities = {
-    kCapRules, kCapWords, kCapMetricProfile, kCapNativeImport, kCapApiFetch};
-
 struct PlatformInfo {
   std::string id;        // lower-case ascii, e.g. "tmall"; unique among loaded plugins
   std::string name_zh;   // 天猫
   std::string name_en;   // Tmall
   std::string version;   // the plugin's own version, MAJOR.MINOR.PATCH
-  std::vector<std::string> capabilities;  // subset of kAllCapabilities
+  std::vector<std::string> capabilities;  // subset of kAllCapabilities (kefu/catalog.hpp)
   std::vector<std::string> limitations;   // what it cannot do, said plainly (e.g. "no chat-log API")
 
   template <class S, class V> static void fields(S& s, V& v) {
@@ -178,7 +179,7 @@ struct NativeMetric {
   double threshold_s = 0;      // 0 when the metric has no threshold
   std::string target;          // the platform's target or penalty line, as stated; empty if none
   Source source;
-  // Since SDK 1.1: how the figure appears in the platform's CS export (kefu/native_export.hpp).
+  // Since SDK 1.1: how the figure appears in the platform's CS export (kefu/toolkit/native_export.hpp).
   std::vector<std::string> export_columns;  // header names, variants included; empty: not exported
   std::string value_format;    // percent | ratio | seconds | count | amount
 

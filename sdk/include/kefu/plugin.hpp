@@ -18,7 +18,7 @@
 #include <kefu/fingerprint.h>
 #include <kefu/json.hpp>
 #include <kefu/model.hpp>
-#include <kefu/wordfile.hpp>
+#include <kefu/toolkit/wordfile.hpp>
 
 #include <boost/dll/alias.hpp>
 

@@ -6,7 +6,7 @@
 #include "present/metrics_output.h"
 #include "test_paths.hpp"
 
-#include <kefu/csv.hpp>
+#include <kefu/toolkit/csv.hpp>
 
 #include <map>
 #include <sstream>

@@ -8,7 +8,7 @@
 
 #include "base/file.h"
 
-#include <kefu/signing.hpp>
+#include <kefu/toolkit/signing.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

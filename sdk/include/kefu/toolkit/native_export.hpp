@@ -14,7 +14,8 @@
 // agent, day or any figure cannot be read is rejected whole, with its line and the reason.
 #pragma once
 
-#include <kefu/csv.hpp>
+#include <kefu/toolkit/csv.hpp>
+#include <kefu/toolkit/dates.hpp>
 #include <kefu/json.hpp>
 #include <kefu/model.hpp>
 
@@ -178,10 +179,7 @@ inline std::optional<std::string> parse_day(std::string_view cell) {
     }
     if (digits[0] != 4 || digits[1] == 0 || digits[2] == 0) return std::nullopt;
   }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > kDays[part[1] - 1]) return std::nullopt;
-  if (part[1] == 2 && part[2] == 29 && !(part[0] % 4 == 0 && (part[0] % 100 != 0 || part[0] % 400 == 0)))
-    return std::nullopt;
+  if (part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > dates::days_in_month(part[0], part[1])) return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", part[0], part[1], part[2]);
   return std::string(buf);
