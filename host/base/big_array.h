@@ -11,7 +11,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace kefu::host::metrics {
+namespace kefu::host {
 
 template <class T> class BigArray {
   static_assert(std::is_trivially_copyable_v<T>);
@@ -47,4 +47,4 @@ template <class T> class BigArray {
   std::size_t capacity_ = 0, bytes_ = 0;
 };
 
-}  // namespace kefu::host::metrics
+}  // namespace kefu::host

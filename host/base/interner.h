@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kefu::host::metrics {
+namespace kefu::host {
 
 // A fast 64-bit hash for short keys (8 bytes per step, multiply-fold mixing).
 inline std::uint64_t hash_bytes(std::string_view s) {
@@ -84,4 +84,4 @@ class Interner {
   std::vector<std::size_t> offsets_;
 };
 
-}  // namespace kefu::host::metrics
+}  // namespace kefu::host

@@ -20,7 +20,7 @@
 #include <stdexcept>
 #include <thread>
 
-namespace kefu::host::metrics {
+namespace kefu::host::chatlog {
 namespace {
 
 constexpr std::size_t kBlock = 8u << 20;            // read size of a worker
@@ -100,15 +100,17 @@ class JsonlReader {
 
  private:
   csv::Status parse(std::string_view row, csv::Record& record, std::string* error) {
-    record.fields.assign(kChatColumnCount, std::string_view());
+    record.fields.assign(kColumnCount, std::string_view());
     doc_.Parse(row.data(), row.size());
     if (doc_.HasParseError() || !doc_.IsObject()) {
       if (error) *error = "not a JSON object";
       record.fields.clear();
       return csv::Status::malformed;
     }
-    for (std::size_t c = 0; c < kChatColumnCount; ++c) {
-      const auto it = doc_.FindMember(rapidjson::StringRef(kChatColumns[c].data(), kChatColumns[c].size()));
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      auto it = doc_.FindMember(rapidjson::StringRef(kColumns[c].data(), kColumns[c].size()));
+      // The SDK's ChatMessage JSON names the instant ts_ms (epoch milliseconds): the same column.
+      if (c == kTs && it == doc_.MemberEnd()) it = doc_.FindMember("ts_ms");
       if (it == doc_.MemberEnd() || it->value.IsNull()) continue;
       const auto& v = it->value;
       if (v.IsString()) {
@@ -117,7 +119,7 @@ class JsonlReader {
         const auto r = std::to_chars(number_.data(), number_.data() + number_.size(), v.GetInt64());
         record.fields[c] = std::string_view(number_.data(), static_cast<std::size_t>(r.ptr - number_.data()));
       } else {
-        if (error) *error = "\"" + std::string(kChatColumns[c]) + "\" is not a string";
+        if (error) *error = "\"" + std::string(kColumns[c]) + "\" is not a string";
         return csv::Status::malformed;
       }
     }
@@ -138,8 +140,8 @@ enum class Format { csv, jsonl };
 // Where each canonical column sits in a record, and how many fields a record has.
 struct Layout {
   Format format = Format::csv;
-  std::array<std::size_t, kChatColumnCount> index{};
-  std::size_t width = kChatColumnCount;
+  std::array<std::size_t, kColumnCount> index{};
+  std::size_t width = kColumnCount;
 };
 
 // What one worker read from its byte range.
@@ -308,16 +310,12 @@ std::optional<Layout> read_header(const std::string& path, std::string_view head
   first = head.find_first_not_of(" \t\r\n", first);
   if (first != std::string_view::npos && head[first] == '{') {
     layout.format = Format::jsonl;
-    for (std::size_t c = 0; c < kChatColumnCount; ++c) layout.index[c] = c;
+    for (std::size_t c = 0; c < kColumnCount; ++c) layout.index[c] = c;
     data_offset = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     data_line = 1;
     return layout;
   }
-  std::string expected;
-  for (auto c : kChatColumns) {
-    if (!expected.empty()) expected += ',';
-    expected += c;
-  }
+  const std::string expected = canonical_header();
   csv::Reader reader(head, csv::Slice{1, true, !whole});
   csv::Record header;
   std::string error;
@@ -326,15 +324,15 @@ std::optional<Layout> read_header(const std::string& path, std::string_view head
   if (status != csv::Status::record)
     throw std::runtime_error(path + ": no header; expected the columns " + expected);
   std::string missing;
-  for (std::size_t c = 0; c < kChatColumnCount; ++c) {
-    const auto it = std::find(header.fields.begin(), header.fields.end(), kChatColumns[c]);
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    const auto it = std::find(header.fields.begin(), header.fields.end(), kColumns[c]);
     if (it == header.fields.end()) {
       if (!missing.empty()) missing += ',';
-      missing += kChatColumns[c];
+      missing += kColumns[c];
       continue;
     }
-    if (std::count(header.fields.begin(), header.fields.end(), kChatColumns[c]) > 1)
-      throw std::runtime_error(path + ": the header names " + std::string(kChatColumns[c]) + " twice");
+    if (std::count(header.fields.begin(), header.fields.end(), kColumns[c]) > 1)
+      throw std::runtime_error(path + ": the header names " + std::string(kColumns[c]) + " twice");
     layout.index[c] = static_cast<std::size_t>(it - header.fields.begin());
   }
   if (!missing.empty())
@@ -476,4 +474,4 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
   return result;
 }
 
-}  // namespace kefu::host::metrics
+}  // namespace kefu::host::chatlog

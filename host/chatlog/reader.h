@@ -8,6 +8,7 @@
 #include "base/big_array.h"
 #include "base/interner.h"
 #include "base/encoding.h"
+#include "chatlog/detect.h"
 
 #include <kefu/model.hpp>
 
@@ -18,12 +19,8 @@
 #include <string_view>
 #include <vector>
 
-namespace kefu::host::metrics {
+namespace kefu::host::chatlog {
 
-// The columns (and JSON keys) of the canonical chat log, in their documented order.
-inline constexpr std::string_view kChatColumns[] = {"platform", "shop_id",  "session_id", "customer_id", "ts",
-                                                    "sender",   "agent_id", "event",      "content"};
-inline constexpr std::size_t kChatColumnCount = std::size(kChatColumns);
 
 // The rows that matter to the metrics (R5, R6): customer and agent messages, and transfers.
 enum class EventKind : std::uint8_t { customer, agent, transfer };
@@ -110,4 +107,4 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
 // (`rejects` numbers them from 1 in the order given).
 ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into);
 
-}  // namespace kefu::host::metrics
+}  // namespace kefu::host::chatlog

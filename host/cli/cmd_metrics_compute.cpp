@@ -32,7 +32,7 @@ void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, 
 
 int compute(const GlobalOptions& options, const ComputeArgs& args) {
   const Lang lang = options.language();
-  metrics::ChatReadOptions read_options;
+  chatlog::ChatReadOptions read_options;
   read_options.workers = args.workers;
   if (!args.encoding.empty()) {
     read_options.encoding = parse_encoding(args.encoding);
@@ -45,13 +45,13 @@ int compute(const GlobalOptions& options, const ComputeArgs& args) {
   }
   Progress progress(total, lang, "读取", "reading");
 
-  metrics::ChatEvents events;
+  chatlog::ChatEvents events;
   std::int64_t rows_read = 0, rejected = 0;
   for (std::size_t i = 0; i < args.files.size(); ++i) {
     read_options.progress = [&progress, i](std::uint64_t bytes) { progress.done(i).store(bytes); };
-    auto reading = std::async(std::launch::async, [&] { return metrics::read_chat_log(args.files[i], events, read_options); });
+    auto reading = std::async(std::launch::async, [&] { return chatlog::read_chat_log(args.files[i], events, read_options); });
     while (reading.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) progress.show();
-    const metrics::ChatReadResult result = reading.get();
+    const chatlog::ChatReadResult result = reading.get();
     rows_read += result.rows;
     rejected += static_cast<std::int64_t>(result.rejects.size());
     if (const auto path = write_rejects_file(args.files[i], result.rejects); !path.empty())

@@ -10,6 +10,12 @@
 
 namespace kefu::host::metrics {
 
+using chatlog::ChatEvents;
+using chatlog::Event;
+using chatlog::EventKind;
+using chatlog::EventStore;
+using chatlog::split_shop_key;
+
 // Counts of one group (an agent, shop or platform on one day). Rollups add these up; the
 // first-response samples are pooled, never averaged per agent (R12).
 struct GroupStats {

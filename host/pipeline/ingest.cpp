@@ -1,5 +1,6 @@
 #include "pipeline/ingest.h"
 
+#include "chatlog/detect.h"
 #include "chatlog/reader.h"
 #include "metrics/engine.h"
 #include "platforms/native_file.h"
@@ -50,7 +51,7 @@ void add_row_values(const metrics::MetricRow& row, const std::string& source, st
 
 // The recomputed metrics of chat events, per agent and per shop and day (platform level is left
 // to the report, which rolls shops up itself).
-std::vector<store::StoredValue> recomputed_values(const metrics::ChatEvents& events, const std::string& source, unsigned workers,
+std::vector<store::StoredValue> recomputed_values(const chatlog::ChatEvents& events, const std::string& source, unsigned workers,
                                                   std::set<std::string>& platforms) {
   std::vector<store::StoredValue> out;
   for (const metrics::MetricRow& row : metrics::compute_metrics(events, workers)) {
@@ -82,12 +83,12 @@ store::StoredValue native_value(const MetricValue& v, const std::map<std::string
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
                                             std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms) {
   if (files.empty()) return {};
-  metrics::ChatEvents events;
+  chatlog::ChatEvents events;
   for (const std::string& path : files) {
-    metrics::ChatReadOptions read;
+    chatlog::ChatReadOptions read;
     read.encoding = options.encoding;
     read.workers = options.workers;
-    const metrics::ChatReadResult r = metrics::read_chat_log(path, events, read);
+    const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
     FileOutcome f{path, "chat_log", encoding_name(r.encoding), r.rows, 0, static_cast<std::int64_t>(r.rejects.size()),
                   write_rejects_file(path, r.rejects), {}};
     outcomes.push_back(std::move(f));
@@ -135,16 +136,7 @@ void snapshot(const std::set<std::string>& platforms, const PluginRegistry& regi
 
 }  // namespace
 
-bool is_chat_log(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot read");
-  std::string line;
-  std::getline(in, line);
-  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-  if (line.starts_with("{")) return true;
-  return line.find("session_id") != std::string::npos && line.find("sender") != std::string::npos &&
-         line.find("ts") != std::string::npos;
-}
+bool is_chat_log(const std::string& path) { return chatlog::detect_file(path).is_chat_log(); }
 
 IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options, const PluginRegistry& registry,
                            store::Store& store, const std::function<void(std::size_t)>& after_each) {
@@ -175,8 +167,8 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
   store::IngestBatch batch{source, "api", {}};
   const auto definitions = native_definitions(plugin);
   for (const MetricValue& v : fetched.values) batch.values.push_back(native_value(v, definitions, source));
-  metrics::ChatEvents events;
-  const metrics::ChatReadResult read = metrics::add_messages(fetched.messages, events);
+  chatlog::ChatEvents events;
+  const chatlog::ChatReadResult read = chatlog::add_messages(fetched.messages, events);
   out.messages = read.rows;
   out.rejected = static_cast<std::int64_t>(read.rejects.size());
   for (const Reject& r : read.rejects) out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);

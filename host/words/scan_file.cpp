@@ -2,6 +2,7 @@
 
 #include "base/file.h"
 #include "base/utf8.h"
+#include "chatlog/detect.h"
 
 #include <kefu/toolkit/csv.hpp>
 #include <rapidjson/document.h>
@@ -24,23 +25,13 @@ namespace {
 
 constexpr std::size_t kChunk = 1 << 20;  // progress is reported about once per MiB
 
-std::string_view first_line(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size() && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ')) ++i;
-  const std::size_t nl = text.find('\n', i);
-  std::string_view line = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
+// The kind of input, from the one chat-log detection every command shares.
 InputKind detect_kind(std::string_view text) {
-  const std::string_view head = first_line(text);
-  if (!head.empty() && head.front() == '{' && head.find("\"content\"") != std::string_view::npos)
-    return InputKind::chat_jsonl;
-  // A chat CSV header names the canonical columns (docs/chat-log.md).
-  if (head.find("session_id") != std::string_view::npos && head.find("content") != std::string_view::npos &&
-      head.find(',') != std::string_view::npos)
-    return InputKind::chat_csv;
+  switch (chatlog::detect(text.substr(0, 64 * 1024)).kind) {
+    case chatlog::Kind::csv: return InputKind::chat_csv;
+    case chatlog::Kind::jsonl: return InputKind::chat_jsonl;
+    case chatlog::Kind::not_chat_log: break;
+  }
   return InputKind::text;
 }
 
@@ -150,6 +141,11 @@ void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Le
   };
   const int content = column("content"), session = column("session_id"), sender = column("sender"),
             agent = column("agent_id");
+  if (content < 0) {
+    report.problems.push_back(path + ": a chat log (its header names session_id) without a content column: "
+                              "nothing to scan; name the message column content (docs/chat-log.md)");
+    return;
+  }
   const std::size_t width = record.fields.size();
   std::size_t n = 0;
   while ((status = reader.next(record, &error)) != csv::Status::end) {

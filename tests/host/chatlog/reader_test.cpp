@@ -39,12 +39,12 @@ TEST(ChatLog, BadRowsAreRejectedWithLineAndReasonAndTheRestIsRead) {
 
 TEST(ChatLog, MissingOrWrongHeaderNamesTheExpectedColumns) {
   TempDir dir;
-  metrics::ChatEvents events;
+  host::chatlog::ChatEvents events;
   for (const std::string& text : {row("x", "09:00:00", "customer"), std::string("platform,shop,session\n"),
                                   std::string("")}) {
     const std::string path = dir.write("bad.csv", text);
     try {
-      metrics::read_chat_log(path, events);
+      host::chatlog::read_chat_log(path, events);
       ADD_FAILURE() << "accepted: " << text;
     } catch (const std::runtime_error& e) {
       EXPECT_NE(std::string(e.what()).find("platform,shop_id,session_id,customer_id,ts,sender,agent_id,event,content"),
@@ -99,10 +99,10 @@ TEST(ChatLog, ParallelReadEqualsOneWorker) {
   ASSERT_GT(stats.bytes, 12u << 20);  // big enough for three workers of 4 MiB
   std::string one, three;
   for (unsigned workers : {1u, 3u}) {
-    metrics::ChatEvents events;
-    metrics::ChatReadOptions options;
+    host::chatlog::ChatEvents events;
+    host::chatlog::ChatReadOptions options;
     options.workers = workers;
-    const auto read = metrics::read_chat_log(path, events, options);
+    const auto read = host::chatlog::read_chat_log(path, events, options);
     EXPECT_EQ(read.rows, 150'000);
     EXPECT_TRUE(read.rejects.empty());
     std::ostringstream csv;

@@ -43,7 +43,7 @@ struct Computed {
   std::string csv;  // the whole output, header included
   std::map<std::string, std::map<std::string, std::string>> rows;  // "level,platform,shop,agent,day" → column → value
   std::vector<std::string> keys;  // in output order
-  metrics::ChatReadResult read;
+  host::chatlog::ChatReadResult read;
 
   const std::map<std::string, std::string>& at(const std::string& key) const {
     static const std::map<std::string, std::string> none;
@@ -60,11 +60,11 @@ struct Computed {
 inline Computed compute_text(const std::string& text, unsigned workers = 1, const std::string& name = "log.csv") {
   TempDir dir;
   const std::string path = dir.write(name, text);
-  metrics::ChatEvents events;
-  metrics::ChatReadOptions options;
+  host::chatlog::ChatEvents events;
+  host::chatlog::ChatReadOptions options;
   options.workers = workers;
   Computed c;
-  c.read = metrics::read_chat_log(path, events, options);
+  c.read = host::chatlog::read_chat_log(path, events, options);
   std::ostringstream out;
   metrics::write_csv(out, metrics::compute_metrics(events, workers));
   c.csv = out.str();

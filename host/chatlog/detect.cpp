@@ -1,0 +1,70 @@
+#include "chatlog/detect.h"
+
+#include <kefu/toolkit/csv.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+
+namespace kefu::host::chatlog {
+namespace {
+
+constexpr std::size_t kHeadBytes = 64 * 1024;
+
+std::string_view skip_bom_and_blank_lines(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::size_t first = head.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos ? std::string_view() : head.substr(first);
+}
+
+}  // namespace
+
+bool Detection::lacks(std::string_view column) const {
+  return std::find(missing.begin(), missing.end(), column) != missing.end();
+}
+
+std::string Detection::missing_list() const {
+  std::string out;
+  for (std::string_view c : missing) (out += out.empty() ? "" : ",") += c;
+  return out;
+}
+
+std::string canonical_header() {
+  std::string out;
+  for (std::string_view c : kColumns) (out += out.empty() ? "" : ",") += c;
+  return out;
+}
+
+Detection detect(std::string_view head) {
+  head = skip_bom_and_blank_lines(head);
+  Detection d;
+  if (head.starts_with("{")) {
+    d.kind = Kind::jsonl;
+    d.reason = "the first line is a JSON object (JSON Lines)";
+    return d;
+  }
+  // The header alone: a field cut off at the end of `head` is still compared as far as it goes.
+  csv::Reader reader(head, csv::Slice{1, true, false});
+  csv::Record header;
+  if (reader.next(header) != csv::Status::record ||
+      std::find(header.fields.begin(), header.fields.end(), "session_id") == header.fields.end()) {
+    d.reason = "the first line names no session_id column";
+    return d;
+  }
+  d.kind = Kind::csv;
+  d.reason = "the header names a session_id column";
+  for (std::string_view c : kColumns)
+    if (std::find(header.fields.begin(), header.fields.end(), c) == header.fields.end()) d.missing.push_back(c);
+  return d;
+}
+
+Detection detect_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read");
+  std::string head(kHeadBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return detect(head);
+}
+
+}  // namespace kefu::host::chatlog

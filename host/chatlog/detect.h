@@ -1,0 +1,45 @@
+// Is this file a canonical chat log (docs/chat-log.md), and of which kind? One answer per file,
+// shared by `kefu scan`, `kefu ingest` and `kefu metrics compute`, so the same file is never a
+// chat log to one command and a platform export or a script file to another.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::host::chatlog {
+
+// The columns (and JSON keys) of the canonical chat log, in their documented order.
+inline constexpr std::string_view kColumns[] = {"platform", "shop_id",  "session_id", "customer_id", "ts",
+                                                "sender",   "agent_id", "event",      "content"};
+inline constexpr std::size_t kColumnCount = std::size(kColumns);
+
+enum class Kind { csv, jsonl, not_chat_log };
+
+struct Detection {
+  Kind kind = Kind::not_chat_log;
+  // Why, in a sentence a message can quote: "the header names session_id", "the first line is
+  // a JSON object", "the first line names no session_id column".
+  std::string reason;
+  // CSV: canonical columns the header lacks, in documented order (JSONL: none; a missing key
+  // in a line is that line's problem).
+  std::vector<std::string_view> missing;
+
+  bool is_chat_log() const { return kind != Kind::not_chat_log; }
+  bool lacks(std::string_view column) const;
+  std::string missing_list() const;  // "platform,shop_id" (documented order)
+};
+
+// Decides from the file's first line (a UTF-8 BOM and leading blank lines skipped): a line that
+// starts with `{` is JSON Lines; a CSV header with a `session_id` field is a chat CSV (the
+// only column every use of a chat log needs); anything else is not a chat log.
+Detection detect(std::string_view head);
+
+// The same for a file, from its first 64 KiB. Throws std::runtime_error naming the file when
+// it cannot be read.
+Detection detect_file(const std::string& path);
+
+// "platform,shop_id,…,content": the canonical header line.
+std::string canonical_header();
+
+}  // namespace kefu::host::chatlog
