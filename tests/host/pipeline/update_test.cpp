@@ -10,6 +10,10 @@
 
 #include <kefu/signing.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -125,6 +129,41 @@ TEST_F(Update, TheCommandAndTheTeamListInKefuWords) {
   const auto words = kefu("words --platform tmall --config " + config);
   EXPECT_THAT(words.out, HasSubstr("加我"));
   EXPECT_THAT(kefu("words --platform jd --config " + config).out, Not(HasSubstr("加我")));
+}
+
+TEST_F(Update, DoesNotChangeTheModeOfADirectoryThatTheUpdatesLinkPointsTo) {
+  const std::string elsewhere = dir_.path() + "/elsewhere";
+  std::filesystem::create_directory(elsewhere);
+  ::chmod(elsewhere.c_str(), 0700);
+  std::filesystem::create_symlink(elsewhere, dir_.path() + "/kefu.db.updates");
+  ScriptedServer server({http_reply(200, kV1)});
+  const auto c = config_for(server.url("/words.txt"));
+  EXPECT_THAT([&] { run(c); }, ::testing::ThrowsMessage<std::runtime_error>(
+                                   HasSubstr("the updates directory " + dir_.path() + "/kefu.db.updates is a symbolic link to " + elsewhere)));
+  struct stat st {};
+  ASSERT_EQ(::stat(elsewhere.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0700u);
+  EXPECT_TRUE(std::filesystem::is_empty(elsewhere));
+}
+
+TEST_F(Update, ADamagedRecordIsReportedAndTheOtherSourcesStillUpdate) {
+  ScriptedServer server({http_reply(200, kV1), http_reply(200, kV2)});
+  auto c = config_for(server.url("/words.txt"));
+  c.updates.push_back({"more-words", "words", "tmall", server.url("/more.txt"), ""});
+  const std::string updates = dir_.path() + "/kefu.db.updates";
+  std::filesystem::create_directory(updates);
+  dir_.write("kefu.db.updates/team-words", kV1);
+  dir_.write("kefu.db.updates/team-words.meta.json", "{\"url\": \"");  // cut off mid-write
+  HttpOptions o;
+  o.retry.max_attempts = 1;
+  HttpClient http(o);
+  auto store = store::open_sqlite_store(c.store);
+  const auto outcomes = run_updates(c, http, *store, "2026-11-23");
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_NE(outcomes[0].state, State::failed) << outcomes[0].message;
+  EXPECT_THAT(outcomes[0].message, HasSubstr("its record " + updates + "/team-words.meta.json was damaged"));
+  EXPECT_EQ(outcomes[1].state, State::updated) << outcomes[1].message;
+  EXPECT_EQ(slurp(outcomes[1].active_file), kV2);
 }
 
 }  // namespace
