@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -23,6 +25,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using test::http_reply;
+using test::ScriptedReply;
 using test::ScriptedServer;
 using State = Outcome::State;
 
@@ -164,6 +167,33 @@ TEST_F(Update, ADamagedRecordIsReportedAndTheOtherSourcesStillUpdate) {
   EXPECT_THAT(outcomes[0].message, HasSubstr("its record " + updates + "/team-words.meta.json was damaged"));
   EXPECT_EQ(outcomes[1].state, State::updated) << outcomes[1].message;
   EXPECT_EQ(slurp(outcomes[1].active_file), kV2);
+}
+
+TEST_F(Update, RunsWithCoreDumpsTurnedOff) {
+  ScriptedReply slow = http_reply(200, kV1);
+  slow.delay = std::chrono::milliseconds(1500);  // time to look at the process while it waits
+  ScriptedServer server({slow});
+  const std::string config = dir_.write("kefu.json", R"({"store": "kefu.db", "updates": [{"name": "team-words", "kind": "words",
+    "platform": "tmall", "url": ")" + server.url("/words.txt") + R"("}]})");
+  const auto started = run_command("ulimit -c unlimited 2>/dev/null; " + std::string(KEFU_TEST_BIN) + " update --config " + config +
+                                   " >/dev/null 2>&1 & echo $!");
+  const std::string proc = "/proc/" + std::to_string(std::stoi(started.out));
+  for (int i = 0; i < 200 && server.requests() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  ASSERT_EQ(server.requests(), 1);
+  std::string core_line;
+  {
+    std::ifstream limits(proc + "/limits");
+    for (std::string line; std::getline(limits, line);)
+      if (line.rfind("Max core file size", 0) == 0) core_line = line;
+  }
+  EXPECT_THAT(core_line, ::testing::MatchesRegex("Max core file size +0 +0 +bytes *"));
+  // Let it finish before the directory goes.
+  for (int i = 0; i < 400; ++i) {
+    std::ifstream stat(proc + "/stat");
+    std::string pid, name, state;
+    if (!(stat >> pid >> name >> state) || state == "Z") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
 }
 
 }  // namespace
