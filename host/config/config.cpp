@@ -313,7 +313,7 @@ Config resolve_config(const std::string& explicit_file, const std::string& expli
   } else if (const char* env = std::getenv("KEFU_CONFIG"); env && *env) {
     config = load_config(env);
     config.origin = "named by KEFU_CONFIG";
-  } else if (std::error_code ec; fs::exists(fs::symlink_status("kefu.json", ec))) {
+  } else if (std::error_code ec; fs::exists("kefu.json", ec)) {
     config = load_config_found_in_current_directory("kefu.json");
   }
   if (!explicit_store.empty()) config.store = explicit_store;
