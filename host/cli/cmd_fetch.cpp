@@ -2,12 +2,15 @@
 
 #include "pipeline/fetch.h"
 #include "base/calendar.h"
+#include "base/core_dumps.h"
+#include "config/trust.h"
 #include "rules/rule_book.h"
 
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace kefu::host {
@@ -20,6 +23,9 @@ struct FetchArgs {
 
 int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   const Lang lang = options.language();
+  // Before any credential is read: none may end up in a core dump.
+  if (const std::string why = disable_core_dumps(); !why.empty())
+    std::cerr << "kefu: warning: core dumps could not be turned off (" << why << ")\n";
   config::Config config = config::resolve_config(args.config, args.store);
   if (!args.secrets.empty()) config.secrets = args.secrets;
   for (const std::string* d : {&args.from, &args.to})
@@ -28,6 +34,11 @@ int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   if (config.shops.empty()) throw std::runtime_error("no shops to fetch: list them in the config's shops[] (see docs/fetch.md)");
   for (const std::string& id : args.shops)
     if (!config.find_shop(id)) throw std::runtime_error("shop " + id + " is not in the config's shops (fetch needs its platform and API settings)");
+  // Before any credential is sent: which config, and where each shop's calls go.
+  std::cerr << "kefu: " << config::describe_config(config) << '\n';
+  for (const config::Shop& s : config.shops)
+    if (args.shops.empty() || std::find(args.shops.begin(), args.shops.end(), s.id) != args.shops.end())
+      std::cerr << "kefu: " << s.id << " (" << s.platform << "): credentials go to " << config::describe_endpoint(config, s.platform) << '\n';
   const PluginRegistry registry = load_plugins(options, http_options(config));
   for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
   auto store = store::open_sqlite_store(config.store);

@@ -12,13 +12,13 @@ namespace {
 
 struct IngestArgs {
   std::vector<std::string> files;
-  std::string platform, shop, day, encoding, store, config;
+  std::string platform, shop, day, encoding, store, config, rejects_dir;
   unsigned workers = 0;
 };
 
 int run_ingest(const GlobalOptions& options, const IngestArgs& args) {
   const Lang lang = options.language();
-  ingest::IngestOptions opts{args.platform, args.shop, args.day, std::nullopt, args.workers};
+  ingest::IngestOptions opts{args.platform, args.shop, args.day, std::nullopt, args.workers, args.rejects_dir};
   if (!args.encoding.empty()) {
     opts.encoding = parse_encoding(args.encoding);
     if (!opts.encoding) throw CLI::ValidationError("--encoding", "use utf-8, gbk or gb18030");
@@ -61,6 +61,8 @@ void add_ingest_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
   cmd->add_option("--store", args->store, "the SQLite store (default: the config's, else ./kefu.db)");
   cmd->add_option("--config", args->config, "config file (default: $KEFU_CONFIG, else ./kefu.json if present)");
   cmd->add_option("--workers", args->workers, "threads reading chat logs (default: one per core)");
+  cmd->add_option("--rejects-dir", args->rejects_dir, "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
+      ->check(CLI::ExistingDirectory);
   cmd->callback([&options, &exit_code, args] { exit_code = run_ingest(options, *args); });
 }
 

@@ -21,6 +21,7 @@ struct ComputeArgs {
   std::string format = "csv";
   std::string out;
   std::string encoding;
+  std::string rejects_dir;
   unsigned workers = 0;
 };
 
@@ -54,7 +55,7 @@ int compute(const GlobalOptions& options, const ComputeArgs& args) {
     const chatlog::ChatReadResult result = reading.get();
     rows_read += result.rows;
     rejected += static_cast<std::int64_t>(result.rejects.size());
-    if (const auto path = write_rejects_file(args.files[i], result.rejects); !path.empty())
+    if (const auto path = write_rejects_file(args.files[i], result.rejects, args.rejects_dir); !path.empty())
       std::cerr << args.files[i] << ": " << result.rejects.size() << tr(lang, " 行无法读取，已存入 ", " rows could not be read, kept in ")
                 << path << '\n';
   }
@@ -84,6 +85,8 @@ void add_metrics_compute(CLI::App& metrics_app, GlobalOptions& options, int& exi
   cmd->add_option("--out", args->out, "Write the result to FILE (replaced whole, never half-written)");
   cmd->add_option("--encoding", args->encoding, "Force the input encoding: utf-8 | gbk (default: detect)");
   cmd->add_option("--workers", args->workers, "Threads to use (default: one per core)");
+  cmd->add_option("--rejects-dir", args->rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
+      ->check(CLI::ExistingDirectory);
   cmd->callback([&options, &exit_code, args] { exit_code = compute(options, *args); });
 }
 

@@ -20,7 +20,7 @@ namespace {
 struct ImportArgs {
   std::string platform;
   std::vector<std::string> files;
-  std::string shop, day, encoding;
+  std::string shop, day, encoding, rejects_dir;
   std::string format = "table";
 };
 
@@ -106,7 +106,7 @@ int import(const GlobalOptions& options, const ImportArgs& args) {
     FileJson file;
     file.file = path;
     try {
-      const metrics::NativeFile native = metrics::import_native_file(plugin, path, args.shop, args.day, forced);
+      const metrics::NativeFile native = metrics::import_native_file(plugin, path, args.shop, args.day, forced, args.rejects_dir);
       const ImportResult* result = &native.result;
       file.encoding = native.encoding;
       file.rows_read = result->rows_read;
@@ -156,6 +156,8 @@ void add_metrics_import(CLI::App& metrics_app, GlobalOptions& options, int& exit
   cmd->add_option("--day", args->day, "YYYY-MM-DD, when the export has no day column");
   cmd->add_option("--encoding", args->encoding, "Force the encoding: utf-8 | gbk (default: detect)");
   cmd->add_option("--format", args->format, "table | csv | json")->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--rejects-dir", args->rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each export (exports on a read-only share)")
+      ->check(CLI::ExistingDirectory);
   cmd->callback([&options, &exit_code, args] { exit_code = import(options, *args); });
 }
 

@@ -41,9 +41,9 @@ report::By parse_by(const std::string& by) {
 int run_report(const GlobalOptions& options, const ReportArgs& args) {
   const Lang lang = options.language();
   const config::Config config = config::resolve_config(args.config, args.store);
-  if (!std::filesystem::exists(config.store))
-    throw std::runtime_error("store " + config.store + " does not exist: run `kefu ingest` first, or point --store (or the "
-                             "config's \"store\") at an existing one");
+  // Read-only: a report never writes into the store, not even a schema into an empty file. A
+  // missing, empty or foreign store is refused here, before the plugins load.
+  const auto store = store::open_sqlite_store(config.store, {.read_only = true});
   if ((args.format == "xlsx") && args.out.empty())
     throw CLI::ValidationError("--out", "an Excel workbook needs a file: --out report.xlsx");
 
@@ -56,7 +56,6 @@ int run_report(const GlobalOptions& options, const ReportArgs& args) {
       for (const NativeMetric& m : profile->metrics) opts.native_formats[p->info().id][m.native_name] = m.value_format;
   }
 
-  const auto store = store::open_sqlite_store(config.store);
   const report::Report main = report::build_report(*store, config, opts);
   for (const std::string& shop : args.shops) {
     const bool has_row = std::any_of(main.rows.begin(), main.rows.end(), [&](const report::Row& r) { return r.shop_id == shop; });

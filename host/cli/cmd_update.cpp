@@ -1,5 +1,7 @@
 #include "cli/cmd_update.h"
 
+#include "base/core_dumps.h"
+#include "config/trust.h"
 #include "rules/rule_book.h"
 #include "pipeline/update.h"
 #include "base/calendar.h"
@@ -13,7 +15,14 @@ namespace {
 
 int run_update(const GlobalOptions& options, const std::string& config_file, const std::string& store_file) {
   const Lang lang = options.language();
+  if (const std::string why = disable_core_dumps(); !why.empty())
+    std::cerr << "kefu: warning: core dumps could not be turned off (" << why << ")\n";
   const config::Config config = config::resolve_config(config_file, store_file);
+  std::cerr << "kefu: " << config::describe_config(config) << '\n';
+  for (const auto& u : config.updates)
+    std::cerr << "kefu: " << u.name << ": from " << u.url
+              << (config.http.ca_bundle.empty() ? "" : ", trusting the CAs in " + config.http.ca_bundle + " instead of the system's")
+              << '\n';
   if (config.updates.empty()) {
     std::cout << tr(lang, "配置中没有 updates（词表或规则包的地址），无事可做。\n", "No updates (word list or rule pack URLs) in the config: nothing to do.\n");
     return kExitOk;

@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include "config/trust.h"
 #include "model/catalog.h"
 #include "base/file.h"
 
@@ -308,10 +309,12 @@ Config resolve_config(const std::string& explicit_file, const std::string& expli
   Config config;
   if (!explicit_file.empty()) {
     config = load_config(explicit_file);
+    config.origin = "named with --config";
   } else if (const char* env = std::getenv("KEFU_CONFIG"); env && *env) {
     config = load_config(env);
-  } else if (fs::exists("kefu.json")) {
-    config = load_config("kefu.json");
+    config.origin = "named by KEFU_CONFIG";
+  } else if (std::error_code ec; fs::exists("kefu.json", ec)) {
+    config = load_config_found_in_current_directory("kefu.json");
   }
   if (!explicit_store.empty()) config.store = explicit_store;
   if (config.store.empty()) config.store = "kefu.db";

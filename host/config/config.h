@@ -41,6 +41,7 @@ struct UpdateSource {
 
 struct Config {
   std::string path;   // the file it was read from; empty: built-in defaults
+  std::string origin;  // how that file was chosen (config/trust.h): "named with --config" ...
   std::string store;  // the store file, resolved (relative paths against the config's folder)
   std::string secrets;  // the 0600 secrets file (resolved like store); empty: environment only
   std::map<std::string, std::string> endpoints;  // platform → API gateway URL (default: the plugin's)
@@ -79,7 +80,8 @@ Config parse_config(std::string_view json, const std::string& file);
 Config load_config(const std::string& file);
 
 // The config a command runs with: `explicit_file` (--config), else $KEFU_CONFIG, else
-// ./kefu.json when it exists, else built-in defaults (no shops, no targets). `explicit_store`
+// ./kefu.json when it exists — and only when it is the user's own and writable by no one else
+// (config/trust.h) — else built-in defaults (no shops, no targets). `explicit_store`
 // (--store) overrides the config's store; the default store is ./kefu.db.
 Config resolve_config(const std::string& explicit_file, const std::string& explicit_store);
 

@@ -90,7 +90,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
     read.workers = options.workers;
     const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
     FileOutcome f{path, "chat_log", encoding_name(r.encoding), r.rows, 0, static_cast<std::int64_t>(r.rejects.size()),
-                  write_rejects_file(path, r.rejects), {}};
+                  write_rejects_file(path, r.rejects, options.rejects_dir), {}};
     outcomes.push_back(std::move(f));
   }
   std::string source;
@@ -106,7 +106,7 @@ std::vector<store::StoredValue> native_values(const std::string& path, const Ing
     throw std::runtime_error(path + ": not a canonical chat log, so it is read as a platform export: give --platform "
                              "(and --shop when the export does not name its shop)");
   const LoadedPlugin& plugin = registry.require(options.platform);
-  const metrics::NativeFile native = metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding);
+  const metrics::NativeFile native = metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding, options.rejects_dir);
   const auto definitions = native_definitions(plugin);
   std::vector<store::StoredValue> out;
   for (const MetricValue& v : native.result.values) out.push_back(native_value(v, definitions, path));

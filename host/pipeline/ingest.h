@@ -22,6 +22,7 @@ struct IngestOptions {
   std::string day;       // for exports without a day column
   std::optional<Encoding> encoding;  // forced; detected when empty
   unsigned workers = 0;
+  std::string rejects_dir;  // where rejects files go; "" beside each input
 };
 
 struct FileOutcome {

@@ -10,6 +10,12 @@
 
 #include <rapidjson/document.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 namespace kefu::host::update {
@@ -57,11 +63,26 @@ Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpCl
   Outcome out{u.name, Outcome::State::failed, "", ""};
   const std::string file = dir + "/" + u.name, meta_file = file + ".meta.json";
   Meta meta;
+  std::string damaged;  // why the record of the previous download could not be read
   if (fs::exists(file) && fs::exists(meta_file)) {
-    if (const auto text = read_whole_file(meta_file)) meta = json::read<Meta>(*text, meta_file);
     out.active_file = file;
+    try {
+      const auto text = read_whole_file(meta_file);
+      if (!text) throw std::runtime_error(meta_file + ": cannot be read");
+      meta = json::read<Meta>(*text, meta_file);
+    } catch (const std::exception& e) {
+      // One damaged record costs this source its conditional request, not the other sources.
+      meta = Meta{};
+      damaged = std::string(e.what()) + "; downloaded afresh";
+    }
   }
-  const std::string previous = out.active_file.empty() ? "no previous version" : "the version of " + meta.day + " stays active";
+  const std::string previous = out.active_file.empty() ? "no previous version"
+                               : meta.day.empty()      ? "the previous version stays active"
+                                                       : "the version of " + meta.day + " stays active";
+  auto noted = [&](Outcome o) {
+    if (!damaged.empty()) o.message += " (its record " + meta_file + " was damaged: " + damaged + ")";
+    return o;
+  };
   HttpRequest request;
   request.url = u.url;
   if (meta.url == u.url) {  // a changed URL starts afresh
@@ -73,7 +94,7 @@ Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpCl
     response = http.send(request);
   } catch (const std::exception& e) {
     out.message = std::string("download failed: ") + e.what() + "; " + previous;
-    return out;
+    return noted(out);
   }
   if (response.status == 304 && !out.active_file.empty()) {
     out.state = Outcome::State::unchanged;
@@ -82,16 +103,16 @@ Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpCl
   }
   if (response.status != 200) {
     out.message = "download failed: HTTP " + std::to_string(response.status) + "; " + previous;
-    return out;
+    return noted(out);
   }
   const std::string sha = kefu::signing::hex(kefu::signing::hash(kefu::signing::Digest::sha256, response.body));
   if (!u.sha256.empty() && sha != u.sha256) {
     out.message = "SHA-256 mismatch: the config pins " + u.sha256 + ", the download is " + sha + "; " + previous;
-    return out;
+    return noted(out);
   }
   if (const std::string why = invalid_content(u, response.body, dir); !why.empty()) {
     out.message = "the download is not a valid " + u.kind + " file: " + why + "; " + previous;
-    return out;
+    return noted(out);
   }
   if (sha == meta.sha256 && !out.active_file.empty()) {
     out.state = Outcome::State::unchanged;
@@ -105,7 +126,32 @@ Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpCl
   meta = Meta{u.url, header(response, "ETag"), header(response, "Last-Modified"), sha, out.state == Outcome::State::updated ? today : meta.day};
   write_file_atomically(meta_file, [&](std::ostream& o) { o << json::write(meta); });
   out.active_file = file;
-  return out;
+  return noted(out);
+}
+
+// <store>.updates must be a directory of ours: never a link (a chmod or a write through it would
+// land wherever it points), never something else.
+void prepare_updates_dir(const std::string& dir) {
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0) {
+    if (errno != ENOENT) throw std::runtime_error("updates directory " + dir + ": " + std::strerror(errno));
+    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST)
+      throw std::runtime_error("cannot create the updates directory " + dir + ": " + std::strerror(errno));
+  } else if (S_ISLNK(st.st_mode)) {
+    std::error_code ec;
+    throw std::runtime_error("the updates directory " + dir + " is a symbolic link to " + fs::read_symlink(dir, ec).string() +
+                             "; kefu keeps downloads only in a real directory beside the store. Remove the link (kefu creates "
+                             "the directory), or move the store");
+  } else if (!S_ISDIR(st.st_mode)) {
+    throw std::runtime_error("the updates directory " + dir + " is not a directory: move that file away (kefu creates the directory)");
+  }
+  // The mode set on the directory opened without following a link.
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("updates directory " + dir + ": " + std::strerror(errno));
+  const int rc = ::fchmod(fd, 0755);
+  const int e = errno;
+  ::close(fd);
+  if (rc != 0) throw std::runtime_error("updates directory " + dir + ": cannot set its mode: " + std::strerror(e));
 }
 
 }  // namespace
@@ -114,10 +160,15 @@ std::string updates_dir(const config::Config& config) { return config.store + ".
 
 std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store, const std::string& today) {
   const std::string dir = updates_dir(config);
-  fs::create_directories(dir);
-  fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+  prepare_updates_dir(dir);
   std::vector<Outcome> out;
-  for (const auto& u : config.updates) out.push_back(update_one(u, dir, http, store, today));
+  for (const auto& u : config.updates) {
+    try {
+      out.push_back(update_one(u, dir, http, store, today));
+    } catch (const std::exception& e) {  // one source failing (a file, the store) does not stop the others
+      out.push_back(Outcome{u.name, Outcome::State::failed, e.what(), ""});
+    }
+  }
   return out;
 }
 

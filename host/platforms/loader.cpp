@@ -44,21 +44,30 @@ Refusal refuse(RefusalCode code, const std::string& file, std::string_view what,
 
 LoadResult refused(Refusal r) { return LoadResult{nullptr, std::move(r)}; }
 
+// The loader reads the open file through /proc/self/fd/N; people know it by its path.
+std::string named(std::string text, const PluginFile& file, const std::string& path) {
+  const std::string fd_path = file.fd_path();
+  for (auto at = text.find(fd_path); at != std::string::npos; at = text.find(fd_path, at + path.size()))
+    text.replace(at, fd_path.size(), path);
+  return text;
+}
+
 // Tries dlopen only to quote the loader's own words about a file we already know is unusable.
-std::string loader_error_for(const std::string& path) {
+std::string loader_error_for(PluginFile& file, const std::string& path) {
   try {
-    boost::dll::shared_library probe(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    boost::dll::shared_library probe(file.fd_path(), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     resident_libraries().push_back(std::move(probe));
+    file.keep_open();
     return "(the system loader accepted it)";
   } catch (const std::exception& e) {
-    return dlerror_of(e);
+    return named(dlerror_of(e), file, path);
   }
 }
 
-std::optional<Refusal> check_markers(const std::string& path) {
+std::optional<Refusal> check_markers(const std::string& path, const std::string& read_from) {
   std::vector<std::string> aliases;
   try {
-    aliases = boost::dll::library_info(path).symbols("boostdll");
+    aliases = boost::dll::library_info(read_from).symbols("boostdll");
   } catch (const std::exception&) {
     // library_info throws bare iostream errors on odd files; the ELF probe already passed, so
     // treat it as "no markers found".
@@ -141,25 +150,29 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
   std::string path = std::filesystem::absolute(given_path, ec).lexically_normal().string();
   if (ec) path = given_path;
 
-  if (auto r = check_plugin_file(path)) return refused(std::move(*r));
+  // From here on every step reads the one open, checked file, never the path again.
+  PluginFile file;
+  if (auto r = open_plugin_file(path, file)) return refused(std::move(*r));
+  const std::string opened = file.fd_path();
 
-  const ElfProbe probe = probe_elf(path);
+  const ElfProbe probe = probe_elf(opened);
   if (!probe.loadable) {
     return refused(refuse(RefusalCode::not_shared_library, path, "not a shared library for this machine",
-                          expected_elf_description(), probe.found + " (loader: " + loader_error_for(path) + ")",
+                          expected_elf_description(), probe.found + " (loader: " + loader_error_for(file, path) + ")",
                           "Install the plugin built for this system, or rebuild it here with kefu_add_plugin()"));
   }
-  if (auto r = check_markers(path)) return refused(std::move(*r));
+  if (auto r = check_markers(path, opened)) return refused(std::move(*r));
 
   boost::dll::shared_library library;
   try {
-    library.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    library.load(opened, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
     return refused(refuse(RefusalCode::dependency_missing, path, "could not be loaded",
-                          "every library and symbol it needs to be present", dlerror_of(e),
+                          "every library and symbol it needs to be present", named(dlerror_of(e), file, path),
                           "Install the missing library (see 'ldd " + path + "') or rebuild the plugin against this system"));
   }
   resident_libraries().push_back(library);
+  file.keep_open();  // the library is mapped under /proc/self/fd/N: N must not name another file later
 
   const auto& record = library.get_alias<const kefu_abi_record>(KEFU_ABI_RECORD_SYMBOL);
   std::vector<std::string> notes;

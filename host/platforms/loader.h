@@ -1,5 +1,8 @@
 // Loads one plugin file, checking it in the order that lets each failure be named exactly:
-//   1. file safety         (before anything is read)
+//   1. file safety         (before anything is read: the file and every directory up to /
+//                           owned by root or the user and writable by no one else; see
+//                           file_checks.h). The file is then opened once, and steps 2-4 read
+//                           and map that open file (/proc/self/fd/N), never the path again.
 //   2. native format       (ELF header: before anything is mapped)
 //   3. Kefu markers        (the boostdll section: before any plugin code runs)
 //   4. dlopen, RTLD_NOW    (dependencies resolved now, not as a crash later)

@@ -8,7 +8,7 @@
 namespace kefu::host::metrics {
 
 NativeFile import_native_file(const LoadedPlugin& plugin, const std::string& path, const std::string& shop,
-                              const std::string& day, std::optional<Encoding> forced) {
+                              const std::string& day, std::optional<Encoding> forced, const std::string& rejects_dir) {
   auto bytes = read_whole_file(path);
   if (!bytes) throw std::runtime_error(path + ": cannot read");
   const DecodedText text = decode_text(std::move(*bytes), forced);
@@ -17,7 +17,7 @@ NativeFile import_native_file(const LoadedPlugin& plugin, const std::string& pat
   auto result = plugin.import_native(ImportRequest{path, shop, out.encoding, day}, text.text);
   if (!result) throw std::runtime_error("plugin " + plugin.info().id + " cannot import native exports");
   out.result = std::move(*result);
-  out.rejects_file = write_rejects_file(path, out.result.rejects);
+  out.rejects_file = write_rejects_file(path, out.result.rejects, rejects_dir);
   return out;
 }
 

@@ -4,6 +4,7 @@
 // Numbers are written as numbers with formats (%, seconds), so a supervisor can keep computing.
 #include "model/catalog.h"
 #include "present/report_render.h"
+#include "base/output_file.h"
 #include "present/sections.h"
 
 #include <xlsxwriter.h>
@@ -317,9 +318,9 @@ void about_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
 
 void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, const std::string& path) {
   if (views.empty()) throw std::invalid_argument("render_xlsx: no view");
-  // Written next to the target and renamed: a reader never opens half a workbook.
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".xlsx";
-  try {
+  // Written in a private directory beside the target and renamed: a reader never opens half a
+  // workbook, and a link or pipe at the target is refused, never written through.
+  write_file_atomically_by_name(path, [&](const std::string& tmp) {
     Workbook wb(tmp, ctx.lang);
     summary_sheet(wb, views.front(), ctx);
     for (const Report& view : views) view_sheet(wb, view, ctx);
@@ -328,12 +329,7 @@ void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, con
     native_sheet(wb, views.front(), ctx);
     about_sheet(wb, views.front(), ctx);
     wb.close(path);
-    std::filesystem::rename(tmp, path);
-  } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw;
-  }
+  });
 }
 
 }  // namespace kefu::host::report

@@ -5,7 +5,14 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <stdexcept>
 #include <string_view>
 
@@ -50,11 +57,20 @@ CREATE TABLE snapshots (
 );
 )sql"};
 
+// The store's own name for errors (the connection knows it once open).
+std::string db_path(sqlite3* db) {
+  const char* f = sqlite3_db_filename(db, "main");
+  return f && *f ? f : "(the store)";
+}
+
+[[noreturn]] void fail(sqlite3* db) {
+  throw std::runtime_error(store_error(db_path(db), sqlite3_extended_errcode(db), sqlite3_errmsg(db)));
+}
+
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db));
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) fail(db);
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -76,7 +92,7 @@ class Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db_));
+    fail(db_);
   }
   void reset() {
     sqlite3_reset(stmt_);
@@ -94,7 +110,7 @@ class Statement {
 
  private:
   void check(int rc) const {
-    if (rc != SQLITE_OK) throw std::runtime_error(std::string("store: ") + sqlite3_errmsg(db_));
+    if (rc != SQLITE_OK) fail(db_);
   }
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
@@ -102,16 +118,21 @@ class Statement {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(const std::string& path) : path_(path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-      const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+  SqliteStore(const std::string& path, const OpenOptions& options) : path_(path), read_only_(options.read_only) {
+    check_store_file(path, options.read_only);
+    // NOFOLLOW: were a link put at the name after the check, SQLite refuses it too.
+    const int flags = SQLITE_OPEN_NOFOLLOW | (read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      const std::string why = db_ ? store_error(path, sqlite3_extended_errcode(db_), sqlite3_errmsg(db_))
+                                  : "cannot open the store " + path + ": out of memory";
       sqlite3_close(db_);
-      throw std::runtime_error("cannot open the store " + path + ": " + why);
+      throw std::runtime_error(why);
     }
-    sqlite3_busy_timeout(db_, 5000);  // another kefu writing: wait for it rather than fail
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);  // another kefu writing: wait for it rather than fail
     try {
       exec("PRAGMA foreign_keys = ON");
-      migrate();
+      if (read_only_) check_schema();
+      else migrate();
     } catch (...) {
       sqlite3_close(db_);
       throw;
@@ -245,12 +266,38 @@ class SqliteStore final : public Store {
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
       const std::string why = error ? error : sqlite3_errmsg(db_);
       sqlite3_free(error);
-      throw std::runtime_error("store " + path_ + ": " + why);
+      throw std::runtime_error(store_error(path_, sqlite3_extended_errcode(db_), why));
     }
+  }
+
+  // Read-only: a store with the schema this kefu reads, or a clear refusal (nothing is created).
+  void check_schema() {
+    const int version = schema_version();
+    const int latest = static_cast<int>(kMigrations.size());
+    if (version == 0)
+      throw std::runtime_error("the store " + path_ + " holds no kefu data (no kefu schema): run `kefu ingest` to fill a store, "
+                               "and point --store (or the config's \"store\") at it");
+    if (version > latest)
+      throw std::runtime_error("the store " + path_ + " has schema version " + std::to_string(version) +
+                               ", newer than this kefu knows (" + std::to_string(latest) + "): upgrade kefu");
+    if (version < latest)
+      throw std::runtime_error("the store " + path_ + " has an older schema (version " + std::to_string(version) +
+                               "): run `kefu ingest` once with this kefu to upgrade it, then report");
+  }
+
+  // A database another program made (tables, but not ours) is not turned into a kefu store.
+  bool foreign_tables() {
+    Statement s(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+    s.step();
+    return s.integer(0) > 0;
   }
 
   void migrate() {
     const int version = schema_version();
+    if (version == 0 && foreign_tables())
+      throw std::runtime_error("the store " + path_ + " is an SQLite database kefu did not create (it has tables but no kefu "
+                               "schema); kefu will not add its tables to it. Point --store (or the config's \"store\") at "
+                               "a new file, e.g. kefu.db");
     const int latest = static_cast<int>(kMigrations.size());
     if (version > latest)
       throw std::runtime_error("the store " + path_ + " has schema version " + std::to_string(version) +
@@ -263,12 +310,71 @@ class SqliteStore final : public Store {
     }
   }
 
+  // The name must be the store itself: a link would put kefu's tables into a file someone else
+  // chose. A missing or empty store cannot be read.
+  static void check_store_file(const std::string& path, bool read_only) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+      if (errno == ENOENT && !read_only) return;  // created on open
+      if (errno == ENOENT)
+        throw std::runtime_error("store " + path + " does not exist: run `kefu ingest` first, or point --store (or the "
+                                 "config's \"store\") at an existing one");
+      throw std::runtime_error("cannot open the store " + path + ": " + std::strerror(errno));
+    }
+    if (S_ISLNK(st.st_mode)) {
+      std::error_code ec;
+      const std::string target = std::filesystem::read_symlink(path, ec).string();
+      throw std::runtime_error("the store " + path + " is a symbolic link" + (target.empty() ? "" : " to " + target) +
+                               "; kefu opens its store only by its own name, so a link cannot send its tables into another "
+                               "file. Give the real file with --store" + (target.empty() ? "" : " (" + target + ")") +
+                               ", or remove the link");
+    }
+    if (!S_ISREG(st.st_mode))
+      throw std::runtime_error("the store " + path + " is not a regular file (" +
+                               std::string(S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a named pipe" : "a device or special file") +
+                               "): point --store at a file, e.g. kefu.db");
+    if (read_only && st.st_size == 0)
+      throw std::runtime_error("the store " + path + " is empty (0 bytes): it holds no data yet. Run `kefu ingest` to fill it; "
+                               "kefu report only reads a store and writes nothing into it");
+  }
+
   std::string path_;
+  bool read_only_ = false;
   sqlite3* db_ = nullptr;
 };
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+std::string store_error(const std::string& path, int code, const std::string& sqlite_message) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "the store " + path + " is locked: another kefu is writing to it (" + sqlite_message +
+             "). Wait for it to finish and run this again; the store keeps what it held";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return "the store " + path + " is damaged or not a kefu store (" + sqlite_message +
+             "). Restore it from a backup, or move it away and run `kefu ingest` (and `kefu fetch`) again to rebuild it "
+             "from the logs and exports";
+    case SQLITE_FULL:
+      return "the store " + path + " cannot grow: the disk is full (" + sqlite_message + "). Free space on its filesystem "
+             "(df -h " + std::filesystem::path(path).parent_path().string() + ") and run this again; the store keeps what it held";
+    case SQLITE_READONLY:
+      return "the store " + path + " cannot be written (" + sqlite_message + "): check the permissions of the file and of "
+             "its directory (kefu writes a journal beside it)";
+    case SQLITE_CANTOPEN:
+      return "cannot open the store " + path + " (" + sqlite_message + "): check that its directory exists and that you "
+             "may read and write there";
+    case SQLITE_IOERR:
+      return "the store " + path + ": the disk reported an error (" + sqlite_message + "). Check the disk and its free "
+             "space (df -h), then run this again";
+    default:
+      return "store " + path + ": " + sqlite_message;
+  }
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const OpenOptions& options) {
+  return std::make_unique<SqliteStore>(path, options);
+}
 
 }  // namespace kefu::host::store

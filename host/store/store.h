@@ -60,8 +60,22 @@ class Store {
   virtual int schema_version() const = 0;
 };
 
-// Opens (creating when missing, migrating when older) the SQLite store at `path`. Throws
-// std::runtime_error naming the file and what is wrong.
-std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+struct OpenOptions {
+  // read_only (kefu report): the store must exist and hold a kefu schema; nothing is written,
+  // not even a schema into an empty file.
+  bool read_only = false;
+  // How long to wait for another kefu that is writing before giving up with a clear message.
+  int busy_timeout_ms = 10000;
+};
+
+// Opens (creating when missing, migrating when older) the SQLite store at `path`. The store is
+// opened by its own name only: a symbolic link, a pipe or a device there is refused, and so is
+// another program's SQLite database. Throws std::runtime_error naming the file, what is wrong
+// and what to do — also for a store that is locked by another kefu, damaged or on a full disk.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const OpenOptions& options = {});
+
+// The message for an SQLite error on the store `path` (code: the SQLite result code): the file,
+// what happened, and what to do.
+std::string store_error(const std::string& path, int code, const std::string& sqlite_message);
 
 }  // namespace kefu::host::store

@@ -51,6 +51,27 @@ TEST(MetricsComputeCli, RecomputesKeepsRejectsAndSaysSo) {
   EXPECT_FALSE(std::filesystem::exists(good + ".rejects.csv"));
 }
 
+TEST(MetricsComputeCli, KeepsRejectsInTheRejectsDirectoryInsteadOfBesideTheInput) {
+  TempDir share, logs;
+  const std::string log = share.copy_in(data_file("metrics/chat.csv"), "chat.csv");
+  const auto run = kefu("metrics compute " + log + " --rejects-dir " + logs.path() + " --out " + logs.path() + "/out.csv");
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(logs.path() + "/chat.csv.rejects.csv"));
+  EXPECT_THAT(slurp(logs.path() + "/chat.csv.rejects.csv"), HasSubstr("line,reason,original\n12,"));
+  EXPECT_FALSE(std::filesystem::exists(log + ".rejects.csv"));
+}
+
+TEST(MetricsComputeCli, RefusesAnOutputThatIsASymbolicLink) {
+  TempDir dir;
+  const std::string victim = dir.write("victim.csv", "precious\n"), link = dir.path() + "/out.csv";
+  std::filesystem::create_symlink(victim, link);
+  const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
+  const auto run = kefu("metrics compute " + log + " --out " + link);
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(link + ": is a symbolic link to " + victim));
+  EXPECT_EQ(slurp(victim), "precious\n");
+}
+
 TEST(MetricsComputeCli, JsonAndEnglishSummary) {
   const auto run = kefu("metrics compute " + data_file("metrics/chat.csv") + " --format json --lang en", "", false);
   rapidjson::Document doc;

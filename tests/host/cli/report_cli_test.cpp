@@ -8,6 +8,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -173,6 +175,52 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
 
 TEST_F(ReportCli, SameStoreSameReport) {
   EXPECT_EQ(report("--format json").out, report("--format json").out);
+}
+
+TEST_F(ReportCli, OnAnEmptyFileSaysToIngestAndWritesNoSchemaIntoIt) {
+  const std::string empty = dir_->write("empty.db", "");
+  const auto run = kefu("report --week 2026-W47 --store " + empty);
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("the store " + empty + " is empty (0 bytes): it holds no data yet. Run `kefu ingest`"));
+  EXPECT_EQ(std::filesystem::file_size(empty), 0u);
+}
+
+TEST_F(ReportCli, RefusesAStoreThatIsASymbolicLink) {
+  const std::string link = dir_->path() + "/linked.db";
+  std::filesystem::create_symlink(store_, link);
+  const auto run = kefu("report --week 2026-W47 --store " + link);
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("the store " + link + " is a symbolic link to " + store_));
+  std::filesystem::remove(link);
+}
+
+TEST_F(ReportCli, RefusesToWriteTheReportThroughASymbolicLinkOrIntoAPipe) {
+  const std::string victim = dir_->write("victim.txt", "precious\n"), link = dir_->path() + "/report-link.html";
+  std::filesystem::create_symlink(victim, link);
+  for (const char* format : {"html", "xlsx"}) {
+    const auto run = report(std::string("--format ") + format + " --out " + link, true);
+    EXPECT_EQ(run.exit_code, 2) << run.out;
+    EXPECT_THAT(run.out, HasSubstr(link + ": is a symbolic link to " + victim));
+  }
+  EXPECT_EQ(host::read_whole_file(victim), "precious\n");
+  std::filesystem::remove(link);
+  const std::string fifo = dir_->path() + "/report.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  const auto run = report("--format csv --out " + fifo, true);  // refused before it is opened: no reader needed
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(fifo + ": is a named pipe, not a regular file"));
+  std::filesystem::remove(fifo);
+}
+
+TEST_F(ReportCli, IngestKeepsRejectsInTheRejectsDirectory) {
+  test::TempDir share, logs;
+  const std::string copy = share.copy_in(repo_file("config/samples/exports/jd-2026-11-16.csv"), "jd.csv");
+  const auto run = kefu("ingest --platform jd --shop jd01 " + copy + " --store " + share.path() + "/kefu.db --rejects-dir " +
+                        logs.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out;  // the export's bad row
+  EXPECT_THAT(run.out, HasSubstr(logs.path() + "/jd.csv.rejects.csv"));
+  EXPECT_TRUE(std::filesystem::exists(logs.path() + "/jd.csv.rejects.csv"));
+  EXPECT_FALSE(std::filesystem::exists(copy + ".rejects.csv"));
 }
 
 TEST_F(ReportCli, ClearErrors) {

@@ -14,6 +14,7 @@
 #include <kefu/json.hpp>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -254,6 +255,55 @@ TEST_F(FetchCli, APlatformWithoutAnApiIsNamedWithTheWayAround) {
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_THAT(none.out, HasSubstr("no shops to fetch"));
   EXPECT_FALSE(std::filesystem::exists(dir_.path() + "/empty.db"));
+}
+
+// ---- A config kefu was not told to use chooses nothing about credentials ----
+
+TEST_F(FetchCli, RefusesAKefuJsonInTheCurrentDirectoryThatOthersCanChange) {
+  ::chmod(config_.c_str(), 0666);  // dir_/kefu.json: anyone could have pointed "api" at their server
+  const auto run = kefu("fetch --from " + from_ + " --to " + to_, "cd " + dir_.path() + " && " + env_);
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(config_ + ": a config found in the current directory, has mode 0666, so other users can change it"));
+  EXPECT_THAT(run.out, HasSubstr("Fix: chmod go-w kefu.json, or name the config you mean with --config FILE"));
+  EXPECT_EQ(emulator_.requests(), 0) << "no credentials may be sent";
+}
+
+TEST_F(FetchCli, RefusesAKefuJsonInTheCurrentDirectoryOwnedByAnotherUser) {
+  if (::geteuid() != 0) GTEST_SKIP() << "giving a file to another user needs root";
+  ASSERT_EQ(::chown(config_.c_str(), 65534, 65534), 0);
+  const auto run = kefu("fetch --from " + from_ + " --to " + to_, "cd " + dir_.path() + " && " + env_);
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(config_ + ": a config found in the current directory, is owned by "));
+  EXPECT_THAT(run.out, HasSubstr("(uid 65534), not by you"));
+  EXPECT_THAT(run.out, HasSubstr("Fix: chown root kefu.json"));
+  EXPECT_EQ(emulator_.requests(), 0) << "no credentials may be sent";
+}
+
+TEST_F(FetchCli, UsesTheUsersOwnKefuJsonInTheCurrentDirectoryAndSaysWhichAndWhere) {
+  const auto run = kefu("fetch --shop tm01 --from " + from_ + " --to " + to_, "cd " + dir_.path() + " && " + env_);
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("kefu: config " + config_ + " (found in the current directory)"));
+  EXPECT_THAT(run.out, HasSubstr("kefu: tm01 (tmall): credentials go to " + emulator_.endpoint() +
+                                 " (changed by api.tmall.endpoint in " + config_ + "; not the tmall plugin's own gateway)"));
+}
+
+TEST_F(FetchCli, SaysWhichConfigAndEndpointBeforeSendingCredentials) {
+  const auto run = fetch("--shop tm02");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  const auto said = run.out.find("kefu: tm02 (tmall): credentials go to " + emulator_.endpoint() + " (changed by api.tmall.endpoint");
+  EXPECT_NE(said, std::string::npos) << run.out;
+  EXPECT_LT(run.out.find("kefu: config " + config_ + " (named with --config)"), said);
+  EXPECT_THAT(run.out, Not(HasSubstr("tm01 (tmall): credentials go to")));
+}
+
+// ---- No core dump while credentials are in memory ----
+
+TEST_F(FetchCli, FetchesWithCoreDumpsTurnedOff) {
+  const std::string config = dir_.write("probe.json", R"({"store": "probe.db", "shops": [{"id": "dp01", "platform": "dump_probe"}]})");
+  const auto run = kefu("--plugin-dir " + std::string(KEFU_TEST_FIXTURE_DIR) + "/dump_probe fetch --config " + config + " --from " +
+                        from_ + " --to " + to_, "ulimit -c unlimited 2>/dev/null;");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("dumpable=0 core_limit=0"));
 }
 
 }  // namespace

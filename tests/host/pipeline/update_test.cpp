@@ -10,6 +10,12 @@
 
 #include <kefu/toolkit/signing.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -19,6 +25,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using test::http_reply;
+using test::ScriptedReply;
 using test::ScriptedServer;
 using State = Outcome::State;
 
@@ -125,6 +132,68 @@ TEST_F(Update, TheCommandAndTheTeamListInKefuWords) {
   const auto words = kefu("words --platform tmall --config " + config);
   EXPECT_THAT(words.out, HasSubstr("加我"));
   EXPECT_THAT(kefu("words --platform jd --config " + config).out, Not(HasSubstr("加我")));
+}
+
+TEST_F(Update, DoesNotChangeTheModeOfADirectoryThatTheUpdatesLinkPointsTo) {
+  const std::string elsewhere = dir_.path() + "/elsewhere";
+  std::filesystem::create_directory(elsewhere);
+  ::chmod(elsewhere.c_str(), 0700);
+  std::filesystem::create_symlink(elsewhere, dir_.path() + "/kefu.db.updates");
+  ScriptedServer server({http_reply(200, kV1)});
+  const auto c = config_for(server.url("/words.txt"));
+  EXPECT_THAT([&] { run(c); }, ::testing::ThrowsMessage<std::runtime_error>(
+                                   HasSubstr("the updates directory " + dir_.path() + "/kefu.db.updates is a symbolic link to " + elsewhere)));
+  struct stat st {};
+  ASSERT_EQ(::stat(elsewhere.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0700u);
+  EXPECT_TRUE(std::filesystem::is_empty(elsewhere));
+}
+
+TEST_F(Update, ADamagedRecordIsReportedAndTheOtherSourcesStillUpdate) {
+  ScriptedServer server({http_reply(200, kV1), http_reply(200, kV2)});
+  auto c = config_for(server.url("/words.txt"));
+  c.updates.push_back({"more-words", "words", "tmall", server.url("/more.txt"), ""});
+  const std::string updates = dir_.path() + "/kefu.db.updates";
+  std::filesystem::create_directory(updates);
+  dir_.write("kefu.db.updates/team-words", kV1);
+  dir_.write("kefu.db.updates/team-words.meta.json", "{\"url\": \"");  // cut off mid-write
+  HttpOptions o;
+  o.retry.max_attempts = 1;
+  HttpClient http(o);
+  auto store = store::open_sqlite_store(c.store);
+  const auto outcomes = run_updates(c, http, *store, "2026-11-23");
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_NE(outcomes[0].state, State::failed) << outcomes[0].message;
+  EXPECT_THAT(outcomes[0].message, HasSubstr("its record " + updates + "/team-words.meta.json was damaged"));
+  EXPECT_EQ(outcomes[1].state, State::updated) << outcomes[1].message;
+  EXPECT_EQ(slurp(outcomes[1].active_file), kV2);
+}
+
+TEST_F(Update, RunsWithCoreDumpsTurnedOff) {
+  ScriptedReply slow = http_reply(200, kV1);
+  slow.delay = std::chrono::milliseconds(1500);  // time to look at the process while it waits
+  ScriptedServer server({slow});
+  const std::string config = dir_.write("kefu.json", R"({"store": "kefu.db", "updates": [{"name": "team-words", "kind": "words",
+    "platform": "tmall", "url": ")" + server.url("/words.txt") + R"("}]})");
+  const auto started = run_command("ulimit -c unlimited 2>/dev/null; " + std::string(KEFU_TEST_BIN) + " update --config " + config +
+                                   " >/dev/null 2>&1 & echo $!");
+  const std::string proc = "/proc/" + std::to_string(std::stoi(started.out));
+  for (int i = 0; i < 200 && server.requests() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  ASSERT_EQ(server.requests(), 1);
+  std::string core_line;
+  {
+    std::ifstream limits(proc + "/limits");
+    for (std::string line; std::getline(limits, line);)
+      if (line.rfind("Max core file size", 0) == 0) core_line = line;
+  }
+  EXPECT_THAT(core_line, ::testing::MatchesRegex("Max core file size +0 +0 +bytes *"));
+  // Let it finish before the directory goes.
+  for (int i = 0; i < 400; ++i) {
+    std::ifstream stat(proc + "/stat");
+    std::string pid, name, state;
+    if (!(stat >> pid >> name >> state) || state == "Z") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
 }
 
 }  // namespace

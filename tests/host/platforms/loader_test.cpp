@@ -7,6 +7,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <link.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 
 namespace kefu::host {
@@ -73,6 +77,127 @@ TEST(LoaderTest, RefusesAFileInADirectoryOthersCanWrite) {
   EXPECT_EQ(r.code, RefusalCode::file_unsafe);
   EXPECT_THAT(r.message, HasSubstr("its directory " + dir.path() + " is writable by others"));
   EXPECT_THAT(r.message, HasSubstr("found mode 0777"));
+}
+
+// The permission rule (docs/plugin-guide.md): the file and every directory up to /, after links
+// are followed, owned by root or the user running kefu and writable by no one else; a root-owned
+// sticky directory such as /tmp may sit above the plugin's directory but not hold the plugin.
+TEST(LoaderTest, RefusesAFileInADirectoryItsGroupCanWrite) {
+  TempDir dir;
+  const std::string copy = dir.copy_in(plugin_file("jd"), "libkefu_jd.so");
+  ::chmod(dir.path().c_str(), 0775);
+  const Refusal r = refusal_of(copy);
+  EXPECT_EQ(r.code, RefusalCode::file_unsafe);
+  EXPECT_THAT(r.message, HasSubstr("its directory " + dir.path() + " is writable by its group"));
+  EXPECT_THAT(r.message, HasSubstr("found mode 0775"));
+  EXPECT_THAT(r.message, HasSubstr("chmod go-w " + dir.path()));
+}
+
+TEST(LoaderTest, RefusesAFileInADirectoryUnderAParentOthersCanWrite) {
+  TempDir dir;
+  const std::string parent = dir.path() + "/shared", plugins = parent + "/plugins";
+  std::filesystem::create_directories(plugins);
+  ::chmod(parent.c_str(), 0777);
+  ::chmod(plugins.c_str(), 0755);
+  const std::string copy = plugins + "/libkefu_jd.so";
+  std::filesystem::copy_file(plugin_file("jd"), copy);
+  ::chmod(copy.c_str(), 0755);
+  const Refusal r = refusal_of(copy);
+  EXPECT_EQ(r.code, RefusalCode::file_unsafe);
+  EXPECT_THAT(r.message, HasSubstr("its directory " + parent + " is writable by others"));
+  EXPECT_THAT(r.message, HasSubstr("chmod go-w " + parent));
+}
+
+TEST(LoaderTest, RefusesALinkToAPluginInADirectoryOthersCanWrite) {
+  TempDir dir;
+  const std::string shared = dir.path() + "/shared", safe = dir.path() + "/safe";
+  std::filesystem::create_directory(shared);
+  std::filesystem::create_directory(safe);
+  ::chmod(shared.c_str(), 0777);
+  const std::string target = shared + "/libkefu_jd.so", link = safe + "/libkefu_jd.so";
+  std::filesystem::copy_file(plugin_file("jd"), target);
+  ::chmod(target.c_str(), 0755);
+  std::filesystem::create_symlink(target, link);
+  const Refusal r = refusal_of(link);
+  EXPECT_EQ(r.code, RefusalCode::file_unsafe);
+  EXPECT_THAT(r.message, HasSubstr("plugin " + link + ": its directory " + shared + " (" + link + " leads to " + target +
+                                   ") is writable by others"));
+}
+
+TEST(LoaderTest, RefusesAPluginDirectlyInASharedStickyDirectory) {
+  TempDir dir;
+  if (::geteuid() != 0) GTEST_SKIP() << "the sticky exception is for root-owned directories; run as root to build one";
+  const std::string copy = dir.copy_in(plugin_file("jd"), "libkefu_jd.so");
+  ::chmod(dir.path().c_str(), 01777);
+  const Refusal r = refusal_of(copy);
+  EXPECT_EQ(r.code, RefusalCode::file_unsafe);
+  EXPECT_THAT(r.message, HasSubstr("it sits directly in " + dir.path() + ", a directory every user can write to"));
+  EXPECT_THAT(r.message, HasSubstr("mkdir -m 755 " + dir.path() + "/kefu-plugins"));
+}
+
+TEST(LoaderTest, LoadsAPluginInItsOwnDirectoryUnderASharedStickyDirectory) {
+  if (::geteuid() != 0) GTEST_SKIP() << "the sticky exception is for root-owned directories; run as root to build one";
+  TempDir dir;
+  const std::string own = dir.path() + "/kefu-plugins";
+  std::filesystem::create_directory(own);
+  ::chmod(own.c_str(), 0755);
+  ::chmod(dir.path().c_str(), 01777);
+  const std::string copy = own + "/libkefu_jd.so";
+  std::filesystem::copy_file(plugin_file("jd"), copy);
+  ::chmod(copy.c_str(), 0755);
+  LoadResult r = load_plugin(copy);
+  ASSERT_TRUE(r.plugin) << r.refusal->message;
+}
+
+TEST(LoaderTest, RefusesAFileOwnedByAnotherUser) {
+  if (::geteuid() != 0) GTEST_SKIP() << "giving a file to another user needs root";
+  TempDir dir;
+  const std::string copy = dir.copy_in(plugin_file("jd"), "libkefu_jd.so");
+  ASSERT_EQ(::chown(copy.c_str(), 65534, 65534), 0);
+  const Refusal r = refusal_of(copy);
+  EXPECT_EQ(r.code, RefusalCode::file_unsafe);
+  EXPECT_THAT(r.message, HasSubstr(copy + ": file is owned by another user: expected a file owned by root, found owned by "));
+  EXPECT_THAT(r.message, HasSubstr("(uid 65534)"));
+  EXPECT_THAT(r.message, HasSubstr("chown root " + copy));
+}
+
+TEST(LoaderTest, RefusesAFileInADirectoryOwnedByAnotherUser) {
+  if (::geteuid() != 0) GTEST_SKIP() << "giving a directory to another user needs root";
+  TempDir dir;
+  const std::string theirs = dir.path() + "/theirs";
+  std::filesystem::create_directory(theirs);
+  ::chmod(theirs.c_str(), 0755);
+  const std::string copy = theirs + "/libkefu_jd.so";
+  std::filesystem::copy_file(plugin_file("jd"), copy);
+  ::chmod(copy.c_str(), 0755);
+  ASSERT_EQ(::chown(theirs.c_str(), 65534, 65534), 0);
+  const Refusal r = refusal_of(copy);
+  EXPECT_EQ(r.code, RefusalCode::file_unsafe);
+  EXPECT_THAT(r.message, HasSubstr("its directory " + theirs + " is owned by another user"));
+  EXPECT_THAT(r.message, HasSubstr("(uid 65534)"));
+  EXPECT_THAT(r.message, HasSubstr("chown root " + theirs));
+}
+
+// The file checked is the file mapped: the loader maps its open descriptor, not the name again.
+TEST(LoaderTest, MapsTheOpenFileItCheckedRatherThanOpeningThePathAgain) {
+  TempDir dir;
+  const std::string copy = dir.copy_in(plugin_file("kuaishou"), "libkefu_kuaishou.so");
+  LoadResult r = load_plugin(copy);
+  ASSERT_TRUE(r.plugin) << r.refusal->message;
+  struct Found { std::string copy; bool mapped_by_fd = false, mapped_by_name = false; } found{copy};
+  ::dl_iterate_phdr(
+      [](struct dl_phdr_info* info, std::size_t, void* data) {
+        auto* f = static_cast<Found*>(data);
+        const std::string name = info->dlpi_name ? info->dlpi_name : "";
+        if (name == f->copy) f->mapped_by_name = true;
+        std::error_code ec;
+        if (name.rfind("/proc/self/fd/", 0) == 0 && std::filesystem::read_symlink(name, ec).string() == f->copy)
+          f->mapped_by_fd = true;
+        return 0;
+      },
+      &found);
+  EXPECT_TRUE(found.mapped_by_fd);
+  EXPECT_FALSE(found.mapped_by_name);
 }
 
 // 2. not a shared library for this platform, with the loader's words quoted

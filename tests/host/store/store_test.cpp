@@ -12,6 +12,9 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 
 namespace kefu::host::store {
 namespace {
@@ -139,6 +142,86 @@ TEST(Store, ANewerSchemaIsRefusedWithWhatToDo) {
   } catch (const std::runtime_error& e) {
     EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (1): upgrade kefu"));
   }
+}
+
+// ---- The store's file: its own name only, and errors that name it and say what to do ----
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(Store, RefusesAStorePathThatIsASymbolicLinkAndWritesNothingThroughIt) {
+  test::TempDir dir;
+  const std::string other = dir.write("other.db", ""), link = dir.path() + "/kefu.db";
+  std::filesystem::create_symlink(other, link);
+  EXPECT_THAT(error_of([&] { open_sqlite_store(link)->ingest(batch(1)); }),
+              HasSubstr("the store " + link + " is a symbolic link to " + other));
+  EXPECT_EQ(std::filesystem::file_size(other), 0u);
+}
+
+TEST(Store, RefusesToAddItsTablesToAnotherProgramsDatabase) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/app.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE customers(name TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_THAT(error_of([&] { open_sqlite_store(path); }), HasSubstr(path + " is an SQLite database kefu did not create"));
+}
+
+TEST(Store, ReadOnlyOpenRefusesAnEmptyFileAndWritesNoSchemaIntoIt) {
+  test::TempDir dir;
+  const std::string path = dir.write("kefu.db", "");
+  EXPECT_THAT(error_of([&] { open_sqlite_store(path, {.read_only = true}); }),
+              HasSubstr("the store " + path + " is empty (0 bytes): it holds no data yet. Run `kefu ingest`"));
+  EXPECT_EQ(std::filesystem::file_size(path), 0u);
+}
+
+TEST(Store, ReadOnlyOpenRefusesAMissingStoreWithoutCreatingIt) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/none.db";
+  EXPECT_THAT(error_of([&] { open_sqlite_store(path, {.read_only = true}); }), HasSubstr("does not exist: run `kefu ingest` first"));
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(Store, ALockedStoreSaysAnotherKefuIsWritingAfterWaiting) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  { auto s = open_sqlite_store(path); }
+  sqlite3* other = nullptr;  // another kefu, midway through its ingest
+  ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  const std::string message = error_of([&] { open_sqlite_store(path, {.busy_timeout_ms = 200})->ingest(batch(1)); });
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  EXPECT_THAT(message, HasSubstr("the store " + path + " is locked: another kefu is writing to it"));
+  EXPECT_THAT(message, HasSubstr("run this again"));
+}
+
+TEST(Store, ADamagedStoreIsNamedWithWhatToDo) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  open_sqlite_store(path)->ingest(batch(200));
+  {
+    std::fstream io(path, std::ios::in | std::ios::out | std::ios::binary);
+    io.seekp(100);  // past the header: the schema and the tables are garbage now
+    const std::string junk(static_cast<std::size_t>(std::filesystem::file_size(path)) - 100, '\x5a');
+    io.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  const std::string message = error_of([&] { all(*open_sqlite_store(path)); });
+  EXPECT_THAT(message, HasSubstr("the store " + path + " is damaged"));
+  EXPECT_THAT(message, HasSubstr("Restore it from a backup, or move it away and run `kefu ingest`"));
+}
+
+TEST(Store, AFullDiskIsNamedWithTheStoreAndWhatToDo) {
+  const std::string message = store_error("/data/kefu.db", SQLITE_FULL, "database or disk is full");
+  EXPECT_THAT(message, HasSubstr("the store /data/kefu.db cannot grow: the disk is full (database or disk is full)"));
+  EXPECT_THAT(message, HasSubstr("df -h /data"));
 }
 
 }  // namespace
