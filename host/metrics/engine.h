@@ -12,8 +12,8 @@
 namespace kefu::host::metrics {
 
 // Counts of one group (an agent, shop or platform on one day). Rollups add these up; the
-// first-response samples are pooled, never averaged per agent (R12).
-// What each canonical metric makes of these: metrics/canonical.cpp.
+// first-response samples are pooled, never averaged per agent (R12). What each canonical metric
+// makes of them: metrics/canonical.cpp.
 struct GroupStats {
   std::int64_t segments = 0;           // with a customer message (R6, R7); "sessions" in the output
   std::int64_t turns = 0;
