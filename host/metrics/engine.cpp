@@ -54,14 +54,14 @@ void add_segment(const SessionEvent* e, const SessionEvent* end, GroupStats& g) 
     }
   }
   if (turns == 0) return;  // R6: a segment without a customer message produces nothing
-  ++g.sessions;
+  ++g.segments;
   g.turns += turns;
   g.answered_turns += answered;
-  g.replied_sessions += !open;  // a turn still open at the end (or at a transfer) is unanswered
+  g.replied_segments += !open;  // a turn still open at the end (or at a transfer) is unanswered
   g.within_3min_turns += within_3min;
   g.response_ms_sum += response_sum;
   if (first_response >= 0) {
-    g.within_30s_sessions += first_response <= k30sMs;
+    g.within_30s_segments += first_response <= k30sMs;
     g.first_response_ms.push_back(first_response);
   }
 }
@@ -156,11 +156,11 @@ Groups compute_range(const ChatEvents& chat, Grouped& grouped, std::size_t first
 }  // namespace
 
 void GroupStats::add(const GroupStats& o) {
-  sessions += o.sessions;
+  segments += o.segments;
   turns += o.turns;
   answered_turns += o.answered_turns;
-  replied_sessions += o.replied_sessions;
-  within_30s_sessions += o.within_30s_sessions;
+  replied_segments += o.replied_segments;
+  within_30s_segments += o.within_30s_segments;
   within_3min_turns += o.within_3min_turns;
   response_ms_sum += o.response_ms_sum;
   first_response_ms.insert(first_response_ms.end(), o.first_response_ms.begin(), o.first_response_ms.end());
@@ -195,7 +195,7 @@ std::vector<MetricRow> compute_metrics(const ChatEvents& chat, unsigned workers)
   std::map<AgentKey, GroupStats> by_agent;
   for (auto& groups : per_worker) {
     for (auto& [key, stats] : groups) {
-      if (stats.sessions == 0) continue;  // R15: only groups with a session
+      if (stats.segments == 0) continue;  // R15: only groups with a segment
       const auto [platform, shop] = split_shop_key(chat.shops.name(key.shop));
       const std::string_view agent = key.agent == kNoAgent ? std::string_view() : chat.agents.name(key.agent);
       by_agent[AgentKey{platform, shop, agent, key.day}].add(stats);
@@ -214,9 +214,9 @@ std::vector<MetricRow> compute_metrics(const ChatEvents& chat, unsigned workers)
   for (auto& [key, stats] : by_agent)
     rows.push_back({Level::agent, std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), std::move(stats)});
   for (auto& [key, stats] : by_shop)
-    rows.push_back({Level::shop, std::get<0>(key), std::get<1>(key), "*", std::get<2>(key), std::move(stats)});
+    rows.push_back({Level::shop, std::get<0>(key), std::get<1>(key), std::string(kWholeShop), std::get<2>(key), std::move(stats)});
   for (auto& [key, stats] : by_platform)
-    rows.push_back({Level::platform, std::get<0>(key), "*", "*", std::get<1>(key), std::move(stats)});
+    rows.push_back({Level::platform, std::get<0>(key), "", std::string(kWholeShop), std::get<1>(key), std::move(stats)});
   for (auto& row : rows) std::sort(row.stats.first_response_ms.begin(), row.stats.first_response_ms.end());
   return rows;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chatlog/reader.h"
+#include "model/whole_shop.h"
 
 #include <cstdint>
 #include <string>
@@ -17,13 +18,14 @@ using chatlog::EventStore;
 using chatlog::split_shop_key;
 
 // Counts of one group (an agent, shop or platform on one day). Rollups add these up; the
-// first-response samples are pooled, never averaged per agent (R12).
+// first-response samples are pooled, never averaged per agent (R12). What each canonical metric
+// makes of them: metrics/canonical.cpp.
 struct GroupStats {
-  std::int64_t sessions = 0;           // segments with a customer message (R6, R7)
+  std::int64_t segments = 0;           // with a customer message (R6, R7); "sessions" in the output
   std::int64_t turns = 0;
   std::int64_t answered_turns = 0;
-  std::int64_t replied_sessions = 0;   // last turn answered
-  std::int64_t within_30s_sessions = 0;
+  std::int64_t replied_segments = 0;   // last turn answered
+  std::int64_t within_30s_segments = 0;
   std::int64_t within_3min_turns = 0;
   std::int64_t response_ms_sum = 0;    // over answered turns
   std::vector<std::int64_t> first_response_ms;  // per segment whose first turn was answered;
@@ -35,7 +37,9 @@ struct GroupStats {
 enum class Level { agent, shop, platform };
 const char* level_name(Level level);
 
-// One output row; rollup rows hold "*" in the columns aggregated away (R15).
+// One output row. A rollup leaves the columns it aggregates away empty: a shop row's agent_id is
+// kWholeShop (model/whole_shop.h), a platform row has no shop_id either; `metrics compute`
+// writes them as "*" (R15).
 struct MetricRow {
   Level level = Level::agent;
   std::string platform, shop_id, agent_id;
@@ -43,7 +47,7 @@ struct MetricRow {
   GroupStats stats;
 };
 
-// Rows for every agent, shop and platform day with at least one session, sorted by level,
+// Rows for every agent, shop and platform day with at least one segment, sorted by level,
 // platform, shop_id, agent_id, day (byte order). `workers` 0: one per core.
 std::vector<MetricRow> compute_metrics(const ChatEvents& events, unsigned workers = 0);
 

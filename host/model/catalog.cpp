@@ -1,57 +1,13 @@
 #include "model/catalog.h"
 
+#include "metrics/canonical.h"
+
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace kefu::host {
 namespace {
-
-// Definitions of the recomputed metrics follow the metrics engine (docs/metrics.md);
-// native figures map onto these keys with a comparability label in each plugin's profile.
-constexpr std::array kMetrics = {
-    MetricDef{"sessions", "会话数", "Sessions", "count", Better::neither,
-              "Session segments with at least one customer message.",
-              "至少有一条顾客消息的会话段（转接开始新的一段）。"},
-    MetricDef{"turns", "对话轮次", "Turns", "count", Better::neither,
-              "Customer turns: a run of customer messages up to the next agent message.",
-              "对话轮次：顾客连续发出的消息到下一条客服消息为一轮。"},
-    MetricDef{"first_response_s", "首次响应时长", "First response time", "seconds", Better::lower,
-              "Seconds from the first customer message of a segment to the first agent reply.",
-              "会话段中顾客第一条消息到客服第一次回复的秒数。"},
-    MetricDef{"avg_response_s", "平均响应时长", "Average response time", "seconds", Better::lower,
-              "Mean seconds from the start of a turn to the agent message that answers it.",
-              "每轮从顾客第一条消息到客服回复的平均秒数。"},
-    MetricDef{"reply_rate", "回复率", "Reply rate", "ratio", Better::higher,
-              "Share of segments whose last turn was answered.",
-              "最后一轮得到回复的会话段占比。"},
-    MetricDef{"within_30s_rate", "30秒应答率", "30-second answer rate", "ratio", Better::higher,
-              "Share of segments whose first turn was answered within 30 seconds.",
-              "第一轮在30秒内得到回复的会话段占比。"},
-    MetricDef{"within_3min_rate", "3分钟回复率", "3-minute reply rate", "ratio", Better::higher,
-              "Share of turns answered within 180 seconds.",
-              "180秒内得到回复的轮次占比。"},
-    MetricDef{"inquiry_conversion_rate", "询单转化率", "Inquiry conversion rate", "ratio", Better::higher,
-              "Customers who paid after consulting, over customers who consulted before ordering.",
-              "咨询后付款的顾客数 / 下单前咨询的顾客数。"},
-    MetricDef{"satisfaction_rate", "满意率", "Satisfaction rate", "ratio", Better::higher,
-              "Satisfied evaluations over all evaluations, on the platform's own scale.",
-              "满意评价 / 全部评价（按平台自己的评价等级）。"},
-    MetricDef{"dissatisfaction_rate", "不满意率", "Dissatisfaction rate", "ratio", Better::lower,
-              "Dissatisfied evaluations over all evaluations, on the platform's own scale.",
-              "不满意评价 / 全部评价（按平台自己的评价等级）。"},
-    MetricDef{"message_left_rate", "留言率", "Leave-a-message rate", "ratio", Better::lower,
-              "Consultations that fell into leave-a-message (no agent online) over all consultations.",
-              "无客服在线而进入留言的咨询 / 全部咨询。"},
-    MetricDef{"aftersale_rate", "售后率", "After-sales rate", "ratio", Better::lower,
-              "Orders with a refund or after-sales request over all orders, where a platform reports it.",
-              "有退款或售后申请的订单 / 全部订单（平台有报告时）。"},
-    MetricDef{"received_customers", "接待人数", "Customers received", "count", Better::neither,
-              "Customers an agent exchanged at least one message with, per agent per day.",
-              "与客服互发过至少一条消息的顾客数，按客服按天计。"},
-    MetricDef{"unreplied_customers", "未回复人数", "Customers not replied", "count", Better::lower,
-              "Customers who sent messages the agent never answered, per agent per day.",
-              "发了消息但客服始终未回复的顾客数，按客服按天计。"},
-};
 
 using enum ValueType;
 using enum Strictness;
@@ -100,12 +56,21 @@ template <class Range> auto find_key(const Range& range, std::string_view key) {
 
 }  // namespace
 
-std::span<const MetricDef> metric_catalog() { return kMetrics; }
+// The metric rows live in the canonical metric table (metrics/canonical.cpp), beside how the
+// host recomputes each one; the catalog is their view.
+std::span<const MetricDef> metric_catalog() {
+  static const std::vector<MetricDef> defs = [] {
+    std::vector<MetricDef> out;
+    for (const metrics::CanonicalMetric& m : metrics::canonical_metrics()) out.push_back(m.def);
+    return out;
+  }();
+  return defs;
+}
 std::span<const RuleKeyDef> rule_key_catalog() { return kRuleKeys; }
 std::span<const std::string_view> rule_categories() { return kRuleCategories; }
 std::span<const std::string_view> term_categories() { return kTermCategories; }
 
-const MetricDef* find_metric(std::string_view key) { return find_key(kMetrics, key); }
+const MetricDef* find_metric(std::string_view key) { return find_key(metric_catalog(), key); }
 const RuleKeyDef* find_rule_key(std::string_view key) { return find_key(kRuleKeys, key); }
 bool is_rule_category(std::string_view c) {
   return std::find(kRuleCategories.begin(), kRuleCategories.end(), c) != kRuleCategories.end();

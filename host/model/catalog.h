@@ -12,8 +12,10 @@ namespace kefu::host {
 
 enum class Better { higher, lower, neither };
 
+// A canonical metric's catalog row. The rows are entries of the canonical metric table
+// (metrics/canonical.h), which also says how the host recomputes each one.
 struct MetricDef {
-  std::string_view key;
+  std::string_view key;  // kefu::metric::*
   std::string_view name_zh;
   std::string_view name_en;
   std::string_view unit;  // count | seconds | ratio

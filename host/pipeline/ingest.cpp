@@ -2,13 +2,16 @@
 
 #include "chatlog/detect.h"
 #include "chatlog/reader.h"
+#include "metrics/canonical.h"
 #include "metrics/engine.h"
+#include "model/whole_shop.h"
 #include "platforms/native_file.h"
 #include "base/calendar.h"
 #include "base/output_file.h"
 #include "rules/rule_book.h"
 #include "platforms/rule_sources.h"
 
+#include <kefu/catalog.hpp>
 #include <kefu/json.hpp>
 
 #include <fstream>
@@ -21,32 +24,23 @@ namespace {
 
 constexpr const char* kRecomputed = "kefu recomputed (docs/metrics.md R1-R15)";
 
-// The recomputed metrics a report needs, each with what it divides so periods add up exactly.
+// Every recomputed canonical metric of a row (metrics/canonical.h), each with what it divides
+// so periods add up exactly.
 void add_row_values(const metrics::MetricRow& row, const std::string& source, std::vector<store::StoredValue>& out) {
-  const metrics::GroupStats& s = row.stats;
-  const std::string agent = row.level == metrics::Level::agent ? row.agent_id : "";
   const std::string day = calendar::format_day(row.day);
-  auto put = [&](const char* metric, double value, std::optional<double> num, std::optional<double> den) {
+  for (const metrics::CanonicalMetric& metric : metrics::canonical_metrics()) {
+    const auto figure = metrics::stored_figure(metric, row.stats);
+    if (!figure) continue;
+    const std::string key(metric.def.key);
     store::StoredValue v;
-    v.value = {row.platform, row.shop_id, agent, day, metric, metric, value, Availability::available, "recomputed"};
-    v.numerator = num;
-    v.denominator = den;
+    v.value = {row.platform, row.shop_id, row.agent_id, day, key, key, figure->value, Availability::available,
+               std::string(origin::recomputed)};
+    v.numerator = figure->numerator;
+    v.denominator = figure->denominator;
     v.definition = kRecomputed;
     v.source = source;
     out.push_back(std::move(v));
-  };
-  auto ratio = [&](const char* metric, double num, std::int64_t den) {
-    if (den > 0) put(metric, num / static_cast<double>(den), num, static_cast<double>(den));
-  };
-  put("sessions", static_cast<double>(s.sessions), std::nullopt, std::nullopt);
-  put("turns", static_cast<double>(s.turns), std::nullopt, std::nullopt);
-  ratio("reply_rate", static_cast<double>(s.replied_sessions), s.sessions);
-  ratio("within_30s_rate", static_cast<double>(s.within_30s_sessions), s.sessions);
-  ratio("within_3min_rate", static_cast<double>(s.within_3min_turns), s.turns);
-  ratio("avg_response_s", static_cast<double>(s.response_ms_sum) / 1000.0, s.answered_turns);
-  std::int64_t first_ms = 0;
-  for (auto ms : s.first_response_ms) first_ms += ms;
-  ratio("first_response_s", static_cast<double>(first_ms) / 1000.0, static_cast<std::int64_t>(s.first_response_ms.size()));
+  }
 }
 
 // The recomputed metrics of chat events, per agent and per shop and day (platform level is left
@@ -56,7 +50,8 @@ std::vector<store::StoredValue> recomputed_values(const chatlog::ChatEvents& eve
   std::vector<store::StoredValue> out;
   for (const metrics::MetricRow& row : metrics::compute_metrics(events, workers)) {
     if (row.level == metrics::Level::platform) continue;
-    if (row.level == metrics::Level::agent && row.agent_id.empty()) continue;
+    // R7's unheld segments (agent "") would read as the whole shop in the store: they count in the shop's row only.
+    if (row.level == metrics::Level::agent && row.agent_id == kWholeShop) continue;
     platforms.insert(row.platform);
     add_row_values(row, source, out);
   }

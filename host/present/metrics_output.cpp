@@ -1,10 +1,15 @@
 #include "present/metrics_output.h"
 
+#include "metrics/canonical.h"
+
 #include "base/calendar.h"
 #include "base/output_file.h"
 
+#include <kefu/catalog.hpp>
 #include <kefu/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace kefu::host::metrics {
@@ -19,12 +24,45 @@ std::string u128_text(u128 v) {
   return std::string(p, buf + sizeof buf);
 }
 
-std::string percent(std::int64_t num, std::int64_t den) {
-  if (den == 0) return "-";
+std::string percent(Counts c) {
+  if (c.den == 0) return "-";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(num) / static_cast<double>(den));
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(c.num) / static_cast<double>(c.den));
   return buf;
 }
+
+constexpr std::array<std::string_view, 5> kKeyColumns = {"level", "platform", "shop_id", "agent_id", "day"};
+
+// Every canonical metric's columns, in their spec positions.
+const std::vector<const ComputeColumn*>& figure_columns() {
+  static const std::vector<const ComputeColumn*> columns = [] {
+    std::vector<const ComputeColumn*> out;
+    for (const CanonicalMetric& m : canonical_metrics())
+      for (const ComputeColumn& c : m.columns) out.push_back(&c);
+    std::sort(out.begin(), out.end(), [](const ComputeColumn* a, const ComputeColumn* b) { return a->position < b->position; });
+    return out;
+  }();
+  return columns;
+}
+
+const ComputeColumn& figure_column(std::string_view name) {
+  const auto& columns = figure_columns();
+  return **std::find_if(columns.begin(), columns.end(), [&](const ComputeColumn* c) { return c->name == name; });
+}
+
+std::string figure_cell(const ComputeColumn& column, const GroupStats& stats) {
+  const Counts c = column.counts(stats);
+  if (column.unit == value_format::count) return std::to_string(c.num);
+  if (c.den == 0) return "";
+  if (column.unit == value_format::seconds) return decimal6(c.num, c.den * 1000);
+  return decimal6(c.num, c.den);
+}
+
+// The compute CSV spells a column a rollup aggregates away "*" (R15, a stable spec); the rows
+// themselves carry the model's spelling (kWholeShop).
+constexpr const char* kRolledUp = "*";
+std::string shop_cell(const MetricRow& row) { return row.level == Level::platform ? kRolledUp : row.shop_id; }
+std::string agent_cell(const MetricRow& row) { return row.level == Level::agent ? row.agent_id : kRolledUp; }
 
 }  // namespace
 
@@ -42,42 +80,25 @@ std::string decimal6(std::int64_t num, std::int64_t den) {
   return text;
 }
 
-std::int64_t nearest_rank(const std::vector<std::int64_t>& sorted, int p) {
-  const std::size_t n = sorted.size();
-  const std::size_t k = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil(p·n/100)
-  return sorted[std::max<std::size_t>(k, 1) - 1];
+const std::vector<std::string_view>& metric_columns() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out(kKeyColumns.begin(), kKeyColumns.end());
+    for (const ComputeColumn* c : figure_columns()) out.push_back(c->name);
+    return out;
+  }();
+  return names;
 }
 
 std::vector<std::string> metric_cells(const MetricRow& row) {
-  const GroupStats& s = row.stats;
-  const auto n = static_cast<std::int64_t>(s.first_response_ms.size());
-  std::int64_t first_sum = 0;
-  for (auto v : s.first_response_ms) first_sum += v;
-  auto seconds = [](std::int64_t ms) { return decimal6(ms, 1000); };
-  return {level_name(row.level),
-          row.platform,
-          row.shop_id,
-          row.agent_id,
-          calendar::format_day(row.day),
-          std::to_string(s.sessions),
-          std::to_string(s.turns),
-          std::to_string(s.answered_turns),
-          std::to_string(s.replied_sessions),
-          std::to_string(s.within_30s_sessions),
-          std::to_string(s.within_3min_turns),
-          std::to_string(n),
-          n ? decimal6(first_sum, n * 1000) : "",
-          n ? seconds(nearest_rank(s.first_response_ms, 50)) : "",
-          n ? seconds(nearest_rank(s.first_response_ms, 90)) : "",
-          s.answered_turns ? decimal6(s.response_ms_sum, s.answered_turns * 1000) : "",
-          decimal6(s.replied_sessions, s.sessions),
-          decimal6(s.within_30s_sessions, s.sessions),
-          decimal6(s.within_3min_turns, s.turns)};
+  std::vector<std::string> cells = {level_name(row.level), row.platform, shop_cell(row), agent_cell(row),
+                                    calendar::format_day(row.day)};
+  for (const ComputeColumn* c : figure_columns()) cells.push_back(figure_cell(*c, row.stats));
+  return cells;
 }
 
 void write_csv(std::ostream& out, const std::vector<MetricRow>& rows) {
   std::string line;
-  for (const char* c : kMetricColumns) {
+  for (std::string_view c : metric_columns()) {
     if (!line.empty()) line += ',';
     line += c;
   }
@@ -104,8 +125,9 @@ void write_json(std::ostream& out, const std::vector<MetricRow>& rows) {
     const auto cells = metric_cells(row);
     w.StartObject();
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      w.Key(kMetricColumns[c]);
-      if (c < 5) w.String(cells[c].data(), static_cast<rapidjson::SizeType>(cells[c].size()));
+      const std::string_view key = metric_columns()[c];
+      w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+      if (c < kKeyColumns.size()) w.String(cells[c].data(), static_cast<rapidjson::SizeType>(cells[c].size()));
       else if (cells[c].empty()) w.Null();
       else w.RawValue(cells[c].data(), cells[c].size(), rapidjson::kNumberType);
     }
@@ -122,16 +144,17 @@ void write_table(std::ostream& out, const std::vector<MetricRow>& rows, Lang lan
                                              "30秒应答率", "3分钟回复率", "首响中位(秒)", "平均响应(秒)"}
                   : std::vector<std::string>{"level", "platform", "shop", "agent", "day", "sessions", "turns",
                                              "reply", "30s", "3min", "first p50 (s)", "avg resp (s)"});
+  auto cell = [](const MetricRow& row, std::string_view name) { return figure_cell(figure_column(name), row.stats); };
+  auto ratio = [](const MetricRow& row, std::string_view name) { return percent(figure_column(name).counts(row.stats)); };
   for (const auto& row : rows) {
     const auto cells = metric_cells(row);
-    const GroupStats& s = row.stats;
     auto short_seconds = [](const std::string& v) { return v.empty() ? std::string("-") : v.substr(0, v.size() - 5); };
     const char* level = row.level == Level::agent ? tr(lang, "客服", "agent")
                         : row.level == Level::shop ? tr(lang, "店铺", "shop")
                                                    : tr(lang, "平台", "platform");
-    table.add({level, cells[1], cells[2], cells[3].empty() ? "-" : cells[3], cells[4], cells[5], cells[6],
-               percent(s.replied_sessions, s.sessions), percent(s.within_30s_sessions, s.sessions),
-               percent(s.within_3min_turns, s.turns), short_seconds(cells[13]), short_seconds(cells[15])});
+    table.add({level, cells[1], cells[2], cells[3].empty() ? "-" : cells[3], cells[4], cell(row, "sessions"),
+               cell(row, "turns"), ratio(row, "reply_rate"), ratio(row, "within_30s_rate"), ratio(row, "within_3min_rate"),
+               short_seconds(cell(row, "first_response_p50_s")), short_seconds(cell(row, "avg_response_s"))});
   }
   table.print(out);
 }

@@ -1,5 +1,6 @@
 // Writing recomputed metric rows: the CSV of the column spec (byte for byte), JSON with the
-// same keys, and a table for people.
+// same keys, and a table for people. The figure columns are the canonical metric table's
+// (metrics/canonical.h); a column a rollup aggregates away is written "*" here (R15).
 #pragma once
 
 #include "present/text.h"
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kefu::host::metrics {
@@ -15,17 +17,11 @@ namespace kefu::host::metrics {
 // num/den with exactly 6 decimals, rounded half-up from the exact fraction (325/7 → 46.428571).
 std::string decimal6(std::int64_t num, std::int64_t den);
 
-// Nearest-rank percentile (k = ceil(p·n/100), 1-based) of sorted samples, in ms.
-std::int64_t nearest_rank(const std::vector<std::int64_t>& sorted, int p);
+// The columns, in order: level,platform,shop_id,agent_id,day, then each canonical metric's
+// columns in their spec positions (metrics/canonical.cpp).
+const std::vector<std::string_view>& metric_columns();
 
-// The CSV columns, in order.
-inline constexpr const char* kMetricColumns[] = {
-    "level", "platform", "shop_id", "agent_id", "day", "sessions", "turns", "answered_turns", "replied_sessions",
-    "within_30s_sessions", "within_3min_turns", "first_response_n", "first_response_mean_s",
-    "first_response_p50_s", "first_response_p90_s", "avg_response_s", "reply_rate", "within_30s_rate",
-    "within_3min_rate"};
-
-// The row's values as the CSV prints them ("" where undefined), in kMetricColumns order.
+// The row's values as the CSV prints them ("" where undefined), in metric_columns() order.
 std::vector<std::string> metric_cells(const MetricRow& row);
 
 void write_csv(std::ostream& out, const std::vector<MetricRow>& rows);
