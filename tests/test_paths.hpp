@@ -43,6 +43,7 @@ class TempDir {
   }
   std::string write(const std::string& name, const std::string& content) const {
     const std::string to = path_ + "/" + name;
+    std::filesystem::create_directories(std::filesystem::path(to).parent_path());
     std::ofstream(to, std::ios::binary) << content;
     ::chmod(to.c_str(), 0644);
     return to;

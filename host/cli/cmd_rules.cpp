@@ -1,6 +1,7 @@
 #include "cli/cmd_rules.h"
 
 #include "present/rules_render.h"
+#include "pipeline/update.h"
 #include "platforms/rule_sources.h"
 #include "base/output_file.h"
 #include "base/calendar.h"
@@ -77,10 +78,13 @@ int print_rules(const GlobalOptions& options, const std::string& platform, const
 }
 
 int print_diff(const GlobalOptions& options, const std::string& from, const std::string& to, const std::vector<std::string>& scripts,
-               const std::string& format, const std::string& out_path) {
+               const std::string& format, const std::string& out_path, const std::string& config_file) {
   const PluginRegistry registry = load_plugins(options);
+  // The team's own lists (kefu.json `words`, kefu update) are part of each side's words.
+  const config::Config config = config::resolve_config(config_file, "");
   const rules::Briefing briefing =
-      rules::build_briefing(registry, rules::parse_platform_at(from), rules::parse_platform_at(to), scripts);
+      rules::build_briefing(registry, rules::parse_platform_at(from), rules::parse_platform_at(to), scripts,
+                            [&](const std::string& platform) { return update::merchant_word_list(config, platform); });
   const Lang lang = options.language();
   auto write = [&](std::ostream& out) {
     if (format == "json") out << json::write(briefing) << '\n';
@@ -120,7 +124,7 @@ void add_rules_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
 
 void add_diff_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
   struct Args {
-    std::string from, to, format = "text", out;
+    std::string from, to, format = "text", out, config;
     std::vector<std::string> scripts;
   };
   auto args = std::make_shared<Args>();
@@ -131,8 +135,9 @@ void add_diff_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--format", args->format, "text | md | json")->check(CLI::IsMember({"text", "md", "json"}));
   cmd->add_option("--out", args->out, "write the briefing to FILE instead of the terminal");
+  cmd->add_option("--config", args->config, "config whose team word lists (words, kefu update) join each side's (default: $KEFU_CONFIG, else ./kefu.json)");
   cmd->callback([&options, &exit_code, args] {
-    exit_code = print_diff(options, args->from, args->to, args->scripts, args->format, args->out);
+    exit_code = print_diff(options, args->from, args->to, args->scripts, args->format, args->out, args->config);
   });
 }
 

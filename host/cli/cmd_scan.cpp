@@ -148,13 +148,12 @@ int scan(const GlobalOptions& options, const Args& args) {
 
   const PluginRegistry registry = load_plugins(options);
   for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
-  // The team's lists (kefu update) for the platforms scanned join the user's own files.
-  std::vector<std::string> word_files = args.words;
+  // Each platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
   const config::Config config = config::resolve_config(args.config, "");
-  for (const std::string& p : args.platforms.empty() ? std::vector<std::string>{""} : args.platforms)
-    for (auto& f : update::active_word_files(config, p)) word_files.push_back(std::move(f));
-  const words::Lexicon lexicon(words::common_word_list(), words::plugin_word_lists(registry, args.platforms),
-                               words::read_user_word_files(word_files, args.allow));
+  auto platforms = words::plugin_word_lists(registry, args.platforms);
+  update::add_merchant_layers(platforms, config);
+  const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
+                               words::read_user_word_files(args.words, args.allow));
   if (lexicon.platforms().empty())
     throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
 

@@ -24,7 +24,7 @@ int run_update(const GlobalOptions& options, const std::string& config_file, con
               << (config.http.ca_bundle.empty() ? "" : ", trusting the CAs in " + config.http.ca_bundle + " instead of the system's")
               << '\n';
   if (config.updates.empty()) {
-    std::cout << tr(lang, "配置中没有 updates（词表或规则包的地址），无事可做。\n", "No updates (word list or rule pack URLs) in the config: nothing to do.\n");
+    std::cout << tr(lang, "配置中没有 updates（词表的地址），无事可做。\n", "No updates (word list URLs) in the config: nothing to do.\n");
     return kExitOk;
   }
   HttpClient client(http_options(config));
@@ -46,7 +46,7 @@ int run_update(const GlobalOptions& options, const std::string& config_file, con
 void add_update_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
   auto config = std::make_shared<std::string>();
   auto store = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("update", "Pull the team's word lists and rule packs from the URLs in the config (a failed download keeps the previous version)");
+  auto* cmd = app.add_subcommand("update", "Pull the team's word lists from the URLs in the config (a failed download keeps the previous version)");
   cmd->add_option("--config", *config, "config file (default: $KEFU_CONFIG, else ./kefu.json if present)");
   cmd->add_option("--store", *store, "the SQLite store (default: the config's, else ./kefu.db)");
   cmd->callback([&options, &exit_code, config, store] { exit_code = run_update(options, *config, *store); });

@@ -1,4 +1,4 @@
-// `kefu update`: the team's word lists and rule packs from the URLs in the config (docs/fetch.md).
+// `kefu update`: the team's word lists from the URLs in the config (docs/fetch.md).
 #pragma once
 
 #include "cli/options.h"

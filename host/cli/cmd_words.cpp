@@ -31,9 +31,10 @@ struct WordListing {
 int print_words(const GlobalOptions& options, const std::string& platform, const std::string& format,
                 std::vector<std::string> word_files, const std::vector<std::string>& allow_files, const std::string& config_file) {
   const PluginRegistry registry = load_plugins(options);
-  // The team's lists for this platform, as `kefu update` last kept them.
-  for (auto& f : update::active_word_files(config::resolve_config(config_file, ""), platform)) word_files.push_back(std::move(f));
-  const words::Lexicon lexicon(words::common_word_list(), words::plugin_word_lists(registry, {platform}),
+  // The platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
+  auto platforms = words::plugin_word_lists(registry, {platform});
+  update::add_merchant_layers(platforms, config::resolve_config(config_file, ""));
+  const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
                                words::read_user_word_files(word_files, allow_files));
   WordListing listing{platform, {}};
   for (const words::ListedTerm& e : lexicon.effective(0)) {

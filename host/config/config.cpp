@@ -102,6 +102,26 @@ bool acceptable_endpoint(const std::string& url) {
   return std::regex_match(url, ok);
 }
 
+// "words": {"tmall": ["lists/tmall.txt", ...]}: the merchant's word lists per platform.
+void read_word_files(const Value& words, Checker& c, Config& config) {
+  if (!c.object(words, "words")) return;
+  for (auto it = words.MemberBegin(); it != words.MemberEnd(); ++it) {
+    const std::string platform = it->name.GetString(), path = "words." + platform;
+    if (!is_platform_id(platform)) c.problem(path, "expected a plugin id such as tmall as the key");
+    if (!it->value.IsArray()) {
+      c.problem(path, "expected an array of word-file paths, e.g. [\"lists/tmall.txt\"]");
+      continue;
+    }
+    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+      const Value& f = it->value[i];
+      if (!f.IsString() || f.GetStringLength() == 0)
+        c.problem(path + "[" + std::to_string(i) + "]", "expected a word-file path");
+      else
+        config.word_files[platform].push_back(f.GetString());
+    }
+  }
+}
+
 void read_updates(const Value& list, Checker& c, Config& config) {
   if (!list.IsArray()) {
     c.problem("updates", "expected an array [{\"name\": ..., \"kind\": \"words\", \"platform\": ..., \"url\": ...}]");
@@ -119,7 +139,10 @@ void read_updates(const Value& list, Checker& c, Config& config) {
     if (!u.name.empty() && !std::regex_match(u.name, name_ok))
       c.problem(path + ".name", "\"" + u.name + "\": expected 1-64 characters of a-z, 0-9, - and _ (it names a file)");
     if (!u.name.empty() && !names.insert(u.name).second) c.problem(path + ".name", "\"" + u.name + "\" is used twice");
-    if (!u.kind.empty() && u.kind != "words" && u.kind != "rules") c.problem(path + ".kind", "expected words or rules");
+    if (u.kind == "rules")
+      c.problem(path + ".kind", "rule packs are not read by kefu (a team's rules are not the platform's); only word lists, kind words");
+    else if (!u.kind.empty() && u.kind != "words")
+      c.problem(path + ".kind", "expected words");
     if (!u.platform.empty() && !is_platform_id(u.platform)) c.problem(path + ".platform", "expected a plugin id such as tmall");
     if (!u.url.empty() && !acceptable_endpoint(u.url))
       c.problem(path + ".url", "expected an https:// URL (plain http only to 127.0.0.1 or localhost)");
@@ -253,7 +276,7 @@ Config parse_config(std::string_view json, const std::string& file) {
   Config config;
   config.path = file;
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
-  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "updates", "shops", "targets"});
+  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "updates", "words", "shops", "targets"});
   if (doc.HasMember("updates")) read_updates(doc["updates"], c, config);
   if (doc.HasMember("http") && c.object(doc["http"], "http")) {
     const Value& h = doc["http"];
@@ -291,10 +314,14 @@ Config parse_config(std::string_view json, const std::string& file) {
         config.endpoints[platform] = endpoint;
     }
   }
+  if (doc.HasMember("words")) read_word_files(doc["words"], c, config);
   if (doc.HasMember("shops")) read_shops(doc["shops"], c, config);
   if (doc.HasMember("targets")) read_target_section(doc["targets"], c, config);
   if (!c.problems.empty()) throw ConfigError(file, c.problems);
-  for (std::string* path : {&config.store, &config.secrets, &config.http.ca_bundle})
+  std::vector<std::string*> paths{&config.store, &config.secrets, &config.http.ca_bundle};
+  for (auto& [platform, files] : config.word_files)
+    for (std::string& f : files) paths.push_back(&f);
+  for (std::string* path : paths)
     if (!path->empty() && fs::path(*path).is_relative()) *path = (fs::path(file).parent_path() / *path).lexically_normal().string();
   return config;
 }

@@ -30,10 +30,10 @@ struct Target {
   template <class S, class V> static void fields(S& s, V& v) { v("value", s.value); v("scope", s.scope); }
 };
 
-// A word list or rule pack a team keeps on its own server (`kefu update`).
+// A word list a team keeps on its own server (`kefu update`).
 struct UpdateSource {
   std::string name;      // file name of the active version: a-z, 0-9, - and _
-  std::string kind;      // words | rules
+  std::string kind;      // words (rule packs are not read)
   std::string platform;  // the platform it applies to
   std::string url;       // https (or http to this machine)
   std::string sha256;    // pinned content hash, lower-case hex; empty: not pinned
@@ -57,6 +57,9 @@ struct Config {
   std::map<std::string, std::map<std::string, double>> shop_targets;      // shop id → metric → target
 
   std::vector<UpdateSource> updates;
+  // The merchant's own word lists per platform ("words": {"tmall": [...]}), resolved like store:
+  // the merchant layer of that platform's list (docs/words.md).
+  std::map<std::string, std::vector<std::string>> word_files;
 
   const Shop* find_shop(std::string_view id) const;
   // The most specific target for `metric`: the shop's, else its platform's, else the global one.

@@ -8,10 +8,7 @@
 namespace kefu::host::fetch {
 namespace {
 
-bool can_fetch(const LoadedPlugin& plugin) {
-  const auto& caps = plugin.info().capabilities;
-  return std::find(caps.begin(), caps.end(), kCapApiFetch) != caps.end();
-}
+bool can_fetch(const LoadedPlugin& plugin) { return plugin.provides(kCapApiFetch); }
 
 ShopFetch fetch_one(const config::Config& config, const config::Shop& shop, const PluginRegistry& registry, store::Store& store,
                     const FetchPlan& plan) {

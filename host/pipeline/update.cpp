@@ -36,22 +36,14 @@ std::string header(const HttpResponse& r, std::string_view name) {
   return value ? *value : "";
 }
 
-// Empty when `body` is a usable `kind` file, else why not. Word lists go through the same reader
-// as --words files (every bad line named); rule packs through the plugins' rule validator.
+// Empty when `body` is a usable word list, else why not: the same reader as the merchant layer
+// (every bad line named; a team's own categories accepted).
 std::string invalid_content(const config::UpdateSource& u, const std::string& body, const std::string& dir) {
-  if (u.kind == "rules") {
-    try {
-      const auto problems = validate_rules(json::read<RuleSet>(body, u.name));
-      return problems.empty() ? "" : problems.front() + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "");
-    } catch (const std::exception& e) {
-      return e.what();
-    }
-  }
   const std::string probe = dir + "/." + u.name + ".download";
   write_file_atomically(probe, [&](std::ostream& out) { out << body; });
   std::string why;
   try {
-    words::read_user_word_files({probe}, {});
+    words::read_merchant_word_files({{probe, "kefu update " + u.name}});
   } catch (const std::exception& e) {
     why = e.what();
   }
@@ -179,6 +171,25 @@ std::vector<std::string> active_word_files(const config::Config& config, const s
     if (u.kind == "words" && (platform.empty() || u.platform == platform) && fs::exists(file)) files.push_back(file);
   }
   return files;
+}
+
+std::vector<words::MerchantFile> merchant_word_files(const config::Config& config, const std::string& platform) {
+  std::vector<words::MerchantFile> out;
+  if (const auto it = config.word_files.find(platform); it != config.word_files.end())
+    for (const std::string& f : it->second) out.push_back({f, "kefu.json words." + platform});
+  for (const auto& u : config.updates) {
+    const std::string file = updates_dir(config) + "/" + u.name;
+    if (u.kind == "words" && u.platform == platform && fs::exists(file)) out.push_back({file, "kefu update " + u.name});
+  }
+  return out;
+}
+
+WordList merchant_word_list(const config::Config& config, const std::string& platform) {
+  return words::read_merchant_word_files(merchant_word_files(config, platform));
+}
+
+void add_merchant_layers(std::vector<words::PlatformWords>& platforms, const config::Config& config) {
+  for (words::PlatformWords& p : platforms) p.merchant = merchant_word_list(config, p.id);
 }
 
 }  // namespace kefu::host::update

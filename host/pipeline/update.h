@@ -1,12 +1,14 @@
-// `kefu update`: word lists and rule packs a team keeps on its own server, pulled from the URLs
+// `kefu update`: word lists a team keeps on its own server, pulled from the URLs
 // in the config. A download is used only when it is complete, matches its pinned SHA-256 (when
-// the config pins one) and reads as a valid word list or rule pack; otherwise the previous
+// the config pins one) and reads as a valid word list; otherwise the previous
 // version stays active and the reason is reported. Conditional requests (ETag,
 // If-Modified-Since) make an unchanged source cost one 304. Each new version is also kept in the
 // store as a dated snapshot.
 #pragma once
 
 #include "config/config.h"
+#include "words/lexicon.h"
+#include "words/lists.h"
 #include "net/http_client.h"
 #include "store/store.h"
 
@@ -27,8 +29,16 @@ std::string updates_dir(const config::Config& config);
 
 std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store, const std::string& today);
 
-// The active word-list files of `platform` (or of every platform when empty): what `kefu scan`
-// and `kefu words` add to the platform's own list.
+// The active word-list files of `platform` (or of every platform when empty), as `kefu update`
+// last kept them.
 std::vector<std::string> active_word_files(const config::Config& config, const std::string& platform);
+
+// The merchant layer of `platform`: the config's `words` files, then the team's lists kept by
+// `kefu update`, each with where it was named.
+std::vector<words::MerchantFile> merchant_word_files(const config::Config& config, const std::string& platform);
+// The same, read (every bad line named, WordFileError).
+WordList merchant_word_list(const config::Config& config, const std::string& platform);
+// Fills each platform's merchant layer.
+void add_merchant_layers(std::vector<words::PlatformWords>& platforms, const config::Config& config);
 
 }  // namespace kefu::host::update

@@ -8,10 +8,6 @@
 namespace kefu::host {
 namespace {
 
-bool declares(const PlatformInfo& info, std::string_view capability) {
-  return std::find(info.capabilities.begin(), info.capabilities.end(), capability) != info.capabilities.end();
-}
-
 // Runs one capability call and checks its answer agrees with what the plugin declared.
 // `call` returns the validation problems of the answer, or nullopt for "unsupported".
 template <class Call>

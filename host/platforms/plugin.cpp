@@ -2,6 +2,7 @@
 
 #include "platforms/host_api.h"
 
+#include <algorithm>
 #include <kefu/json.hpp>
 #include <kefu/plugin.hpp>
 
@@ -67,6 +68,12 @@ std::optional<T> LoadedPlugin::call(std::string_view name, std::size_t slot_end,
 }
 
 #define KEFU_SLOT_END(field) (offsetof(kefu_plugin_vtable, field) + sizeof(kefu_plugin_vtable::field))
+
+bool declares(const PlatformInfo& info, std::string_view capability) {
+  return std::find(info.capabilities.begin(), info.capabilities.end(), capability) != info.capabilities.end();
+}
+
+bool LoadedPlugin::provides(std::string_view capability) const { return declares(info_, capability); }
 
 PlatformInfo LoadedPlugin::query_info() {
   auto answer = call<PlatformInfo>("info", KEFU_SLOT_END(info), [&](auto vt, auto out, auto err) {

@@ -16,6 +16,9 @@ namespace kefu::host {
 
 class HostContext;
 
+// Whether `info` declares `capability` (kCapRules, kCapWords ...).
+bool declares(const PlatformInfo& info, std::string_view capability);
+
 // A plugin call failed. The message names the plugin, its file and the call. `plugin_bug`
 // marks failures no input excuses: an escaped exception, a failure without a message, an
 // unreadable answer.
@@ -40,6 +43,9 @@ class LoadedPlugin {
   const std::string& path() const { return path_; }
   std::string sdk_version() const;
   const PlatformInfo& info() const { return info_; }
+  // Whether the plugin declares `capability` (kCapRules, kCapWords ...), the one place this is
+  // asked; a capability it does not declare is never called.
+  bool provides(std::string_view capability) const;
   const std::vector<std::string>& notes() const { return notes_; }
   void add_note(std::string note) { notes_.push_back(std::move(note)); }
 

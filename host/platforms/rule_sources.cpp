@@ -11,24 +11,19 @@
 namespace kefu::host::rules {
 namespace {
 
-bool provides(const LoadedPlugin& plugin, std::string_view capability) {
-  const auto& caps = plugin.info().capabilities;
-  return std::find(caps.begin(), caps.end(), capability) != caps.end();
-}
-
 BriefingSide side_of(const LoadedPlugin& plugin, const RuleView& view) {
   const PlatformInfo& info = plugin.info();
   return {info.id, info.name_zh, info.name_en, view.as_of, view.version, view.data_version};
 }
 
 std::optional<MetricProfile> profile_of(const LoadedPlugin& plugin) {
-  return provides(plugin, kCapMetricProfile) ? plugin.metric_profile() : std::nullopt;
+  return plugin.provides(kCapMetricProfile) ? plugin.metric_profile() : std::nullopt;
 }
 
 }  // namespace
 
 RuleSet plugin_rule_set(const LoadedPlugin& plugin) {
-  if (!provides(plugin, kCapRules)) return {"", {}};
+  if (!plugin.provides(kCapRules)) return {"", {}};
   std::optional<RuleSet> set = plugin.rules();
   if (!set) return {"", {}};
   if (const auto problems = validate_rules(*set); !problems.empty()) {
@@ -45,7 +40,7 @@ RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at) {
 }
 
 Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, const PlatformAt& to,
-                        const std::vector<std::string>& script_files) {
+                        const std::vector<std::string>& script_files, const MerchantLists& merchant) {
   const LoadedPlugin& a = registry.require(from.id);
   const LoadedPlugin& b = registry.require(to.id);
   const RuleView from_view = load_rule_view(registry, from), to_view = load_rule_view(registry, to);
@@ -59,16 +54,17 @@ Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, 
   if (!to_profile) out.metrics.missing_in = to.id;
   else if (!from_profile) out.metrics.missing_in = from.id;
 
-  if (provides(a, kCapWords) && provides(b, kCapWords)) {
+  if (a.provides(kCapWords) && b.provides(kCapWords)) {
     // Labelled by side, not by id, so one platform at two dates works too.
     auto lists = words::plugin_word_lists(registry, {from.id, to.id});
+    for (auto& l : lists) l.merchant = merchant(l.id);
     lists[0].id = "from";
     lists[1].id = "to";
     const words::Lexicon lexicon(words::common_word_list(), std::move(lists), {});
     out.words = shift_words(lexicon);
     if (!script_files.empty()) out.scripts = lint_scripts(lexicon, script_files);
   } else {
-    out.words.missing_in = provides(a, kCapWords) ? to.id : from.id;
+    out.words.missing_in = a.provides(kCapWords) ? to.id : from.id;
     out.words.unavailable = "plugin " + out.words.missing_in + " provides no word list";
     if (!script_files.empty())
       throw std::runtime_error("--scripts needs the word lists of both platforms: " + out.words.unavailable);

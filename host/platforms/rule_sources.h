@@ -6,6 +6,7 @@
 #include "briefing/briefing.h"
 #include "rules/rule_book.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,12 @@ RuleSet plugin_rule_set(const LoadedPlugin& plugin);
 // The rules of `at.id` on `at.date` (today when empty).
 RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at);
 
+// A platform's merchant word layer (the team's own lists), by platform id.
+using MerchantLists = std::function<WordList(const std::string& platform)>;
+
 // The briefing for an agent moving from `from` to `to`, with the script check when
-// `script_files` is not empty.
+// `script_files` is not empty; each side's words include its merchant layer.
 Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, const PlatformAt& to,
-                        const std::vector<std::string>& script_files);
+                        const std::vector<std::string>& script_files, const MerchantLists& merchant);
 
 }  // namespace kefu::host::rules

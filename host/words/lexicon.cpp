@@ -12,6 +12,7 @@ const char* layer_name(Layer layer) {
   switch (layer) {
     case Layer::common: return "common";
     case Layer::platform: return "platform";
+    case Layer::merchant: return "merchant";
     case Layer::user: return "user";
   }
   return "?";
@@ -64,9 +65,11 @@ Lexicon::Lexicon(const WordList& common, std::vector<PlatformWords> platforms, c
     Composer c(normalization);
     c.add(common.terms, Layer::common, false, unban);
     c.add(p.list.terms, Layer::platform, false);
+    c.add(p.merchant.terms, Layer::merchant, false);
     c.add(user.terms, Layer::user, false);
     c.add(common.allow, Layer::common, true);
     c.add(p.list.allow, Layer::platform, true);
+    c.add(p.merchant.allow, Layer::merchant, true);
     c.add(user.allow, Layer::user, true);
     ids_.push_back(p.id);
     lists_.push_back(c.take());

@@ -1,9 +1,10 @@
 // The effective word lists: the common list every platform inherits, each platform plugin's
-// list, and the user's own (--words / --allow), composed per platform and compiled into one
-// Matcher so a text is scanned once for all of them.
+// list, the merchant's lists for that platform (kefu.json `words`, `kefu update`), and the
+// user's own (--words / --allow), composed per platform and compiled into one Matcher so a text
+// is scanned once for all of them.
 //
 // Composition for platform P, in layers: common (minus the entries P unbans) ← P's list ←
-// user lists. A later layer's entry replaces an earlier one with the same normalized text
+// P's merchant lists ← user lists. A later layer's entry replaces an earlier one with the same normalized text
 // (so a plugin can raise 第一 from warn to block); allow-listed phrases compose the same way.
 #pragma once
 
@@ -18,7 +19,7 @@
 
 namespace kefu::host::words {
 
-enum class Layer { common, platform, user };
+enum class Layer { common, platform, merchant, user };
 const char* layer_name(Layer layer);
 
 struct ListedTerm {
@@ -30,7 +31,8 @@ struct ListedTerm {
 
 struct PlatformWords {
   std::string id;
-  WordList list;
+  WordList list;      // the plugin's own
+  WordList merchant;  // the merchant's lists for this platform (empty when none is configured)
 };
 
 class Lexicon {

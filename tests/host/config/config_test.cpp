@@ -50,7 +50,7 @@ TEST(Config, EveryProblemNamesItsKeyAndWhatWasExpected) {
     "shops": [{"id": "tm01", "platform": "Tmall"}, {"id": "tm01", "platform": "tmall", "colour": "red"}, {"platform": "jd"}],
     "targets": {"global": {"reply_rate": 95, "sessions": 100, "reply_rat": 0.9, "avg_response_s": "30"},
                 "shops": {"zz09": {"avg_response_s": 30}}}})");
-  EXPECT_THAT(p, ElementsAre(HasSubstr("stroe: unknown key; expected one of version, store, secrets, api, http, updates, shops, targets"),
+  EXPECT_THAT(p, ElementsAre(HasSubstr("stroe: unknown key; expected one of version, store, secrets, api, http, updates, words, shops, targets"),
                              HasSubstr("version: expected 1"),
                              HasSubstr("shops[0].platform: \"Tmall\": expected a plugin id"),
                              HasSubstr("shops[1].colour: unknown key"),

@@ -97,13 +97,15 @@ TEST_F(Update, AMismatchingHashIsRefused) {
 }
 
 TEST_F(Update, AnInvalidListIsRefusedAndANewValidOneReplacesTheOld) {
-  ScriptedServer server({http_reply(200, kV1), http_reply(200, "加我\t不存在的类别\tblock\n"), http_reply(200, kV2)});
+  // A team's own category is valid (the merchant layer); an unknown severity is not.
+  ScriptedServer server({http_reply(200, kV1), http_reply(200, "加我\t竞品\tmaybe\n"), http_reply(200, kV2)});
   const auto c = config_for(server.url("/words.txt"));
   ASSERT_EQ(run(c).state, State::updated);
   const Outcome invalid = run(c);
   EXPECT_EQ(invalid.state, State::failed);
   EXPECT_THAT(invalid.message, HasSubstr("not a valid words file"));
-  EXPECT_THAT(invalid.message, HasSubstr("category \"不存在的类别\" is unknown"));
+  EXPECT_THAT(invalid.message, HasSubstr("line 1"));
+  EXPECT_THAT(invalid.message, HasSubstr("maybe"));
   EXPECT_EQ(slurp(invalid.active_file), kV1);
   const Outcome next = run(c);
   EXPECT_EQ(next.state, State::updated);
