@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <vector>
 
 namespace kefu::host::metrics {
 namespace {
@@ -62,66 +63,42 @@ constexpr std::array kWithin30sColumns = {ComputeColumn{"within_30s_sessions", 4
 constexpr std::array kWithin3minColumns = {ComputeColumn{"within_3min_turns", 5, unit::count, within_3min_turns},
                                            ComputeColumn{"within_3min_rate", 13, unit::ratio, within_3min_rate}};
 
-// ---- The table ---------------------------------------------------------------------------
-// Native-only metrics (no figure) come from platform exports and plugins; their definitions say
-// what a platform's figure should mean when it maps onto the key.
+// ---- The computations --------------------------------------------------------------------
+// The catalog (model/catalog.cpp) says what each metric means; this says how the host
+// recomputes it from chat logs. A metric with no entry here is native only: it comes from
+// platform exports and plugins.
 
-constexpr std::array kCanonical = {
-    CanonicalMetric{{metric::sessions, "会话数", "Sessions", unit::count, Better::neither,
-                     "Session segments with at least one customer message.",
-                     "至少有一条顾客消息的会话段（转接开始新的一段）。"},
-                    segments, kSessionsColumns},
-    CanonicalMetric{{metric::turns, "对话轮次", "Turns", unit::count, Better::neither,
-                     "Customer turns: a run of customer messages up to the next agent message.",
-                     "对话轮次：顾客连续发出的消息到下一条客服消息为一轮。"},
-                    turns, kTurnsColumns},
-    CanonicalMetric{{metric::first_response_s, "首次响应时长", "First response time", unit::seconds, Better::lower,
-                     "Seconds from the first customer message of a segment to the first agent reply.",
-                     "会话段中顾客第一条消息到客服第一次回复的秒数。"},
-                    first_response, kFirstResponseColumns},
-    CanonicalMetric{{metric::avg_response_s, "平均响应时长", "Average response time", unit::seconds, Better::lower,
-                     "Mean seconds from the start of a turn to the agent message that answers it.",
-                     "每轮从顾客第一条消息到客服回复的平均秒数。"},
-                    avg_response, kAvgResponseColumns},
-    CanonicalMetric{{metric::reply_rate, "回复率", "Reply rate", unit::ratio, Better::higher,
-                     "Share of segments whose last turn was answered.",
-                     "最后一轮得到回复的会话段占比。"},
-                    reply_rate, kReplyRateColumns},
-    CanonicalMetric{{metric::within_30s_rate, "30秒应答率", "30-second answer rate", unit::ratio, Better::higher,
-                     "Share of segments whose first turn was answered within 30 seconds.",
-                     "第一轮在30秒内得到回复的会话段占比。"},
-                    within_30s_rate, kWithin30sColumns},
-    CanonicalMetric{{metric::within_3min_rate, "3分钟回复率", "3-minute reply rate", unit::ratio, Better::higher,
-                     "Share of turns answered within 180 seconds.",
-                     "180秒内得到回复的轮次占比。"},
-                    within_3min_rate, kWithin3minColumns},
-    CanonicalMetric{{metric::inquiry_conversion_rate, "询单转化率", "Inquiry conversion rate", unit::ratio, Better::higher,
-                     "Customers who paid after consulting, over customers who consulted before ordering.",
-                     "咨询后付款的顾客数 / 下单前咨询的顾客数。"}},
-    CanonicalMetric{{metric::satisfaction_rate, "满意率", "Satisfaction rate", unit::ratio, Better::higher,
-                     "Satisfied evaluations over all evaluations, on the platform's own scale.",
-                     "满意评价 / 全部评价（按平台自己的评价等级）。"}},
-    CanonicalMetric{{metric::dissatisfaction_rate, "不满意率", "Dissatisfaction rate", unit::ratio, Better::lower,
-                     "Dissatisfied evaluations over all evaluations, on the platform's own scale.",
-                     "不满意评价 / 全部评价（按平台自己的评价等级）。"}},
-    CanonicalMetric{{metric::message_left_rate, "留言率", "Leave-a-message rate", unit::ratio, Better::lower,
-                     "Consultations that fell into leave-a-message (no agent online) over all consultations.",
-                     "无客服在线而进入留言的咨询 / 全部咨询。"}},
-    CanonicalMetric{{metric::aftersale_rate, "售后率", "After-sales rate", unit::ratio, Better::lower,
-                     "Orders with a refund or after-sales request over all orders, where a platform reports it.",
-                     "有退款或售后申请的订单 / 全部订单（平台有报告时）。"}},
-    CanonicalMetric{{metric::received_customers, "接待人数", "Customers received", unit::count, Better::neither,
-                     "Customers an agent exchanged at least one message with, per agent per day.",
-                     "与客服互发过至少一条消息的顾客数，按客服按天计。"}},
-    CanonicalMetric{{metric::unreplied_customers, "未回复人数", "Customers not replied", unit::count, Better::lower,
-                     "Customers who sent messages the agent never answered, per agent per day.",
-                     "发了消息但客服始终未回复的顾客数，按客服按天计。"}},
+struct Computation {
+  std::string_view key;
+  Recompute figure;
+  std::span<const ComputeColumn> columns;
 };
-static_assert(kCanonical.size() == metric::all.size(), "one entry per kefu::metric key");
+
+constexpr std::array kComputations = {
+    Computation{metric::sessions, segments, kSessionsColumns},
+    Computation{metric::turns, turns, kTurnsColumns},
+    Computation{metric::first_response_s, first_response, kFirstResponseColumns},
+    Computation{metric::avg_response_s, avg_response, kAvgResponseColumns},
+    Computation{metric::reply_rate, reply_rate, kReplyRateColumns},
+    Computation{metric::within_30s_rate, within_30s_rate, kWithin30sColumns},
+    Computation{metric::within_3min_rate, within_3min_rate, kWithin3minColumns},
+};
 
 }  // namespace
 
-std::span<const CanonicalMetric> canonical_metrics() { return kCanonical; }
+std::span<const CanonicalMetric> canonical_metrics() {
+  static const std::vector<CanonicalMetric> table = [] {
+    std::vector<CanonicalMetric> out;
+    for (const MetricDef& def : metric_catalog()) {
+      CanonicalMetric m{def};
+      for (const Computation& c : kComputations)
+        if (c.key == def.key) m = {def, c.figure, c.columns};
+      out.push_back(m);
+    }
+    return out;
+  }();
+  return table;
+}
 
 std::optional<StoredFigure> stored_figure(const CanonicalMetric& metric, const GroupStats& stats) {
   if (!metric.figure) return std::nullopt;

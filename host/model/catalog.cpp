@@ -1,6 +1,6 @@
 #include "model/catalog.h"
 
-#include "metrics/canonical.h"
+#include <kefu/catalog.hpp>
 
 #include <algorithm>
 #include <array>
@@ -49,6 +49,58 @@ constexpr std::array<std::string_view, 8> kRuleCategories = {
 constexpr std::array<std::string_view, 6> kTermCategories = {
     "广告法极限词", "引流/站外联系", "好评返现/虚假交易", "医疗功效", "辱骂/不文明", "其他"};
 
+namespace metric = kefu::metric;
+namespace unit = kefu::value_format;
+
+// The canonical metrics: what each one means, in kefu::metric::all's order. How the host
+// recomputes one from chat logs is its computation in metrics/canonical.cpp; a metric without
+// one comes only from platform exports and plugins.
+constexpr std::array kMetrics = {
+    MetricDef{metric::sessions, "会话数", "Sessions", unit::count, Better::neither,
+                     "Session segments with at least one customer message.",
+                     "至少有一条顾客消息的会话段（转接开始新的一段）。"},
+    MetricDef{metric::turns, "对话轮次", "Turns", unit::count, Better::neither,
+                     "Customer turns: a run of customer messages up to the next agent message.",
+                     "对话轮次：顾客连续发出的消息到下一条客服消息为一轮。"},
+    MetricDef{metric::first_response_s, "首次响应时长", "First response time", unit::seconds, Better::lower,
+                     "Seconds from the first customer message of a segment to the first agent reply.",
+                     "会话段中顾客第一条消息到客服第一次回复的秒数。"},
+    MetricDef{metric::avg_response_s, "平均响应时长", "Average response time", unit::seconds, Better::lower,
+                     "Mean seconds from the start of a turn to the agent message that answers it.",
+                     "每轮从顾客第一条消息到客服回复的平均秒数。"},
+    MetricDef{metric::reply_rate, "回复率", "Reply rate", unit::ratio, Better::higher,
+                     "Share of segments whose last turn was answered.",
+                     "最后一轮得到回复的会话段占比。"},
+    MetricDef{metric::within_30s_rate, "30秒应答率", "30-second answer rate", unit::ratio, Better::higher,
+                     "Share of segments whose first turn was answered within 30 seconds.",
+                     "第一轮在30秒内得到回复的会话段占比。"},
+    MetricDef{metric::within_3min_rate, "3分钟回复率", "3-minute reply rate", unit::ratio, Better::higher,
+                     "Share of turns answered within 180 seconds.",
+                     "180秒内得到回复的轮次占比。"},
+    MetricDef{metric::inquiry_conversion_rate, "询单转化率", "Inquiry conversion rate", unit::ratio, Better::higher,
+                     "Customers who paid after consulting, over customers who consulted before ordering.",
+                     "咨询后付款的顾客数 / 下单前咨询的顾客数。"},
+    MetricDef{metric::satisfaction_rate, "满意率", "Satisfaction rate", unit::ratio, Better::higher,
+                     "Satisfied evaluations over all evaluations, on the platform's own scale.",
+                     "满意评价 / 全部评价（按平台自己的评价等级）。"},
+    MetricDef{metric::dissatisfaction_rate, "不满意率", "Dissatisfaction rate", unit::ratio, Better::lower,
+                     "Dissatisfied evaluations over all evaluations, on the platform's own scale.",
+                     "不满意评价 / 全部评价（按平台自己的评价等级）。"},
+    MetricDef{metric::message_left_rate, "留言率", "Leave-a-message rate", unit::ratio, Better::lower,
+                     "Consultations that fell into leave-a-message (no agent online) over all consultations.",
+                     "无客服在线而进入留言的咨询 / 全部咨询。"},
+    MetricDef{metric::aftersale_rate, "售后率", "After-sales rate", unit::ratio, Better::lower,
+                     "Orders with a refund or after-sales request over all orders, where a platform reports it.",
+                     "有退款或售后申请的订单 / 全部订单（平台有报告时）。"},
+    MetricDef{metric::received_customers, "接待人数", "Customers received", unit::count, Better::neither,
+                     "Customers an agent exchanged at least one message with, per agent per day.",
+                     "与客服互发过至少一条消息的顾客数，按客服按天计。"},
+    MetricDef{metric::unreplied_customers, "未回复人数", "Customers not replied", unit::count, Better::lower,
+                     "Customers who sent messages the agent never answered, per agent per day.",
+                     "发了消息但客服始终未回复的顾客数，按客服按天计。"},
+};
+static_assert(kMetrics.size() == metric::all.size(), "one row per kefu::metric key");
+
 template <class Range> auto find_key(const Range& range, std::string_view key) {
   const auto it = std::find_if(range.begin(), range.end(), [&](const auto& d) { return d.key == key; });
   return it == range.end() ? nullptr : &*it;
@@ -56,16 +108,7 @@ template <class Range> auto find_key(const Range& range, std::string_view key) {
 
 }  // namespace
 
-// The metric rows live in the canonical metric table (metrics/canonical.cpp), beside how the
-// host recomputes each one; the catalog is their view.
-std::span<const MetricDef> metric_catalog() {
-  static const std::vector<MetricDef> defs = [] {
-    std::vector<MetricDef> out;
-    for (const metrics::CanonicalMetric& m : metrics::canonical_metrics()) out.push_back(m.def);
-    return out;
-  }();
-  return defs;
-}
+std::span<const MetricDef> metric_catalog() { return kMetrics; }
 std::span<const RuleKeyDef> rule_key_catalog() { return kRuleKeys; }
 std::span<const std::string_view> rule_categories() { return kRuleCategories; }
 std::span<const std::string_view> term_categories() { return kTermCategories; }

@@ -12,8 +12,8 @@ namespace kefu::host {
 
 enum class Better { higher, lower, neither };
 
-// A canonical metric's catalog row. The rows are entries of the canonical metric table
-// (metrics/canonical.h), which also says how the host recomputes each one.
+// A canonical metric's catalog row: what it means. How the host recomputes it from chat logs
+// is its computation in the canonical metric table (metrics/canonical.h).
 struct MetricDef {
   std::string_view key;  // kefu::metric::*
   std::string_view name_zh;
