@@ -61,7 +61,7 @@ std::vector<store::StoredValue> recomputed_values(const chatlog::ChatEvents& eve
 // The definition of each native figure, from the plugin's metric profile.
 std::map<std::string, std::string> native_definitions(const LoadedPlugin& plugin) {
   std::map<std::string, std::string> definitions;
-  if (const auto profile = plugin.metric_profile())
+  if (const auto& profile = plugin.valid_profile())
     for (const NativeMetric& m : profile->metrics) definitions[m.native_name] = m.definition;
   return definitions;
 }
@@ -121,7 +121,7 @@ void snapshot(const std::set<std::string>& platforms, const PluginRegistry& regi
     try {
       const RuleSet own = rules::plugin_rule_set(*plugin);
       if (store.snapshot(id, "rules", today, json::write(own))) stored.push_back(id + " rules");
-      if (const auto words = plugin->words(); words && store.snapshot(id, "words", today, json::write(*words)))
+      if (const auto& words = plugin->valid_words(); words && store.snapshot(id, "words", today, json::write(*words)))
         stored.push_back(id + " words");
     } catch (const std::exception& e) {
       out.warnings.push_back("no snapshot of " + id + ": " + e.what());

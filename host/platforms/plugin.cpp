@@ -2,6 +2,8 @@
 
 #include "platforms/host_api.h"
 
+#include "model/validate.h"
+
 #include <algorithm>
 #include <kefu/json.hpp>
 #include <kefu/plugin.hpp>
@@ -101,6 +103,42 @@ std::optional<MetricProfile> LoadedPlugin::metric_profile() const {
   return call<MetricProfile>("metric_profile", KEFU_SLOT_END(metric_profile), [&](auto vt, auto out, auto err) {
     return vt->metric_profile(instance_.self, out, err);
   });
+}
+
+namespace {
+
+// Asks once through `ask`, checks with `validate`, keeps the answer.
+template <class T, class Ask, class Validate>
+const std::optional<T>& kept(auto& slot, const LoadedPlugin& plugin, std::string_view what, std::string_view capability,
+                             Ask&& ask, Validate&& validate) {
+  if (slot.asked) return slot.answer;
+  std::optional<T> answer = plugin.provides(capability) ? ask() : std::nullopt;
+  if (answer) {
+    if (const auto problems = validate(*answer); !problems.empty()) {
+      std::string message = "plugin " + plugin.info().id + " (" + plugin.path() + ") answered " + std::string(what) +
+                            " the host cannot use:";
+      for (const std::string& p : problems) message += "\n  " + p;
+      throw std::runtime_error(message + "\nfix the plugin's data (see `kefu plugins check " + plugin.path() + "`)");
+    }
+  }
+  slot.answer = std::move(answer);
+  slot.asked = true;
+  return slot.answer;
+}
+
+}  // namespace
+
+const std::optional<RuleSet>& LoadedPlugin::valid_rules() const {
+  return kept<RuleSet>(rules_, *this, "rules", kCapRules, [&] { return rules(); }, validate_rules);
+}
+
+const std::optional<WordList>& LoadedPlugin::valid_words() const {
+  return kept<WordList>(words_, *this, "a word list", kCapWords, [&] { return words(); }, validate_words);
+}
+
+const std::optional<MetricProfile>& LoadedPlugin::valid_profile() const {
+  return kept<MetricProfile>(profile_, *this, "a metric profile", kCapMetricProfile, [&] { return metric_profile(); },
+                             validate_metric_profile);
 }
 
 std::optional<ImportResult> LoadedPlugin::import_native(const ImportRequest& request,

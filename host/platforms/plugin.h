@@ -60,6 +60,14 @@ class LoadedPlugin {
   std::optional<ImportResult> import_native(const ImportRequest& request, std::string_view payload) const;
   std::optional<FetchResult> fetch(const FetchRequest& request) const;
 
+  // The answers every command uses: asked once, checked against the catalog
+  // (model/validate.h) and kept, so no command sees unvalidated plugin data and none asks twice.
+  // nullopt when the plugin does not declare the capability; std::runtime_error listing every
+  // problem (and the `kefu plugins check` to run) when the answer is not valid.
+  const std::optional<RuleSet>& valid_rules() const;
+  const std::optional<WordList>& valid_words() const;
+  const std::optional<MetricProfile>& valid_profile() const;
+
  private:
   template <class T, class Invoke>
   std::optional<T> call(std::string_view name, std::size_t slot_end, Invoke&& invoke) const;
@@ -71,6 +79,13 @@ class LoadedPlugin {
   kefu_plugin_instance instance_;
   PlatformInfo info_;
   std::vector<std::string> notes_;
+  template <class T> struct Kept {
+    bool asked = false;
+    std::optional<T> answer;
+  };
+  mutable Kept<RuleSet> rules_;
+  mutable Kept<WordList> words_;
+  mutable Kept<MetricProfile> profile_;
 };
 
 }  // namespace kefu::host

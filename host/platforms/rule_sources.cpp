@@ -17,21 +17,14 @@ BriefingSide side_of(const LoadedPlugin& plugin, const RuleView& view) {
 }
 
 std::optional<MetricProfile> profile_of(const LoadedPlugin& plugin) {
-  return plugin.provides(kCapMetricProfile) ? plugin.metric_profile() : std::nullopt;
+  return plugin.valid_profile();
 }
 
 }  // namespace
 
 RuleSet plugin_rule_set(const LoadedPlugin& plugin) {
-  if (!plugin.provides(kCapRules)) return {"", {}};
-  std::optional<RuleSet> set = plugin.rules();
-  if (!set) return {"", {}};
-  if (const auto problems = validate_rules(*set); !problems.empty()) {
-    std::string message = "plugin " + plugin.info().id + " (" + plugin.path() + ") answered rules the host cannot use:";
-    for (const std::string& p : problems) message += "\n  " + p;
-    throw std::runtime_error(message + "\nfix the plugin's rule data (see `kefu plugins check " + plugin.path() + "`)");
-  }
-  return std::move(*set);
+  const std::optional<RuleSet>& set = plugin.valid_rules();
+  return set ? *set : RuleSet{"", {}};
 }
 
 RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at) {

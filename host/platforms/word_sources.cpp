@@ -5,9 +5,9 @@ namespace kefu::host::words {
 std::vector<PlatformWords> plugin_word_lists(const PluginRegistry& registry, const std::vector<std::string>& ids) {
   std::vector<PlatformWords> out;
   auto add = [&](const LoadedPlugin& plugin) {
-    std::optional<WordList> list = plugin.words();
+    const std::optional<WordList>& list = plugin.valid_words();
     if (!list) throw std::runtime_error("plugin " + plugin.info().id + " (" + plugin.path() + ") provides no word list");
-    out.push_back({plugin.info().id, std::move(*list)});
+    out.push_back({plugin.info().id, *list, {}});
   };
   if (ids.empty()) {
     for (const auto& p : registry.plugins()) {

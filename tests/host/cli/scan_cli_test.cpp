@@ -166,5 +166,17 @@ TEST(WordsCli, PrintsTheEffectiveListWithSources) {
   EXPECT_THAT(json.out, HasSubstr("\"confidence\":\"law\""));
 }
 
+TEST(WordsCli, APluginWordListWithoutSourcesIsRefusedNamingThePluginAndTheProblem) {
+  const std::string dir = std::string("--plugin-dir ") + KEFU_TEST_FIXTURE_DIR + "/bad_words";
+  const CliRun words = kefu("words --platform bad_words " + dir);
+  EXPECT_EQ(words.exit_code, 2) << words.out;
+  EXPECT_THAT(words.out, HasSubstr("plugin bad_words"));
+  EXPECT_THAT(words.out, HasSubstr("answered a word list the host cannot use"));
+  EXPECT_THAT(words.out, HasSubstr("source"));
+  const CliRun scan = run_command("printf '测试词\\n' | " + std::string(KEFU_TEST_BIN) + " " + dir +
+                                  " scan --platform bad_words - 2>&1");
+  EXPECT_EQ(scan.exit_code, 2) << scan.out;  // never "clean" with a list it could not use
+}
+
 }  // namespace
 }  // namespace kefu
