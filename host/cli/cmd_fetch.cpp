@@ -16,17 +16,28 @@
 namespace kefu::host {
 namespace {
 
-struct FetchArgs {
+struct Args {
   std::vector<std::string> shops;
-  std::string from, to, config, store, secrets;
-};
+  std::string from, to, secrets;
+} args;  // kefu parses one command line
 
-int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
-  const Lang lang = options.language();
+}  // namespace
+
+void add_fetch_options(CLI::App& cmd, ConfigPaths& paths) {
+  cmd.add_option("--shop", args.shops, "a shop id from the config (repeatable; default: every shop)");
+  cmd.add_option("--from", args.from, "first day, YYYY-MM-DD")->required();
+  cmd.add_option("--to", args.to, "last day, YYYY-MM-DD")->required();
+  add_config_option(cmd, paths);
+  add_store_option(cmd, paths);
+  cmd.add_option("--secrets", args.secrets, "the 0600 secrets file (default: the config's \"secrets\"; the environment wins)");
+}
+
+int run_fetch(Context& ctx, const CLI::App&) {
+  const Lang lang = ctx.lang();
   // Before any credential is read: none may end up in a core dump.
   if (const std::string why = disable_core_dumps(); !why.empty())
     std::cerr << "kefu: warning: core dumps could not be turned off (" << why << ")\n";
-  config::Config config = config::resolve_config(args.config, args.store);
+  config::Config& config = ctx.config();
   if (!args.secrets.empty()) config.secrets = args.secrets;
   for (const std::string* d : {&args.from, &args.to})
     if (!calendar::parse_day(*d)) throw CLI::ValidationError("--from/--to", "\"" + *d + "\": expected a date, YYYY-MM-DD");
@@ -39,11 +50,11 @@ int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   for (const config::Shop& s : config.shops)
     if (args.shops.empty() || std::find(args.shops.begin(), args.shops.end(), s.id) != args.shops.end())
       std::cerr << "kefu: " << s.id << " (" << s.platform << "): credentials go to " << config::describe_endpoint(config, s.platform) << '\n';
-  const PluginRegistry registry = load_plugins(options, http_options(config));
-  for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
-  auto store = store::open_sqlite_store(config.store);
+  // The plugins call the platforms' APIs: with the config's timeouts, attempts and CAs.
+  const PluginRegistry& registry = ctx.plugins(Refusals::warn, http_options(config));
+  store::Store& store = ctx.store();
   const bool terminal = ::isatty(STDERR_FILENO);
-  const auto results = fetch::fetch_shops(config, registry, *store, {args.from, args.to, args.shops, calendar::today_in_china()},
+  const auto results = fetch::fetch_shops(config, registry, store, {args.from, args.to, args.shops, calendar::today_in_china()},
                                           [&](const std::string& line) {
                                             if (terminal) std::cerr << line << '\n';
                                           });
@@ -65,20 +76,6 @@ int run_fetch(const GlobalOptions& options, const FetchArgs& args) {
   std::cout << tr(lang, "共 ", "") << results.size() << tr(lang, " 个店铺，失败 ", " shops, failed ") << failed
             << tr(lang, " 个；数据库 ", "; store ") << config.store << '\n';
   return failed ? kExitFindings : kExitOk;
-}
-
-}  // namespace
-
-void add_fetch_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
-  auto args = std::make_shared<FetchArgs>();
-  auto* cmd = app.add_subcommand("fetch", "Fetch shops' data from their platforms' APIs into the store (one transaction per shop and range)");
-  cmd->add_option("--shop", args->shops, "a shop id from the config (repeatable; default: every shop)");
-  cmd->add_option("--from", args->from, "first day, YYYY-MM-DD")->required();
-  cmd->add_option("--to", args->to, "last day, YYYY-MM-DD")->required();
-  cmd->add_option("--config", args->config, "config file (default: $KEFU_CONFIG, else ./kefu.json if present)");
-  cmd->add_option("--store", args->store, "the SQLite store (default: the config's, else ./kefu.db)");
-  cmd->add_option("--secrets", args->secrets, "the 0600 secrets file (default: the config's \"secrets\"; the environment wins)");
-  cmd->callback([&options, &exit_code, args] { exit_code = run_fetch(options, *args); });
 }
 
 }  // namespace kefu::host

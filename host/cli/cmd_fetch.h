@@ -1,7 +1,7 @@
 // `kefu fetch`: shops' data from their platforms' APIs into the store (docs/fetch.md).
 #pragma once
 
-#include "cli/options.h"
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -9,6 +9,7 @@ class App;
 
 namespace kefu::host {
 
-void add_fetch_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_fetch_options(CLI::App& cmd, ConfigPaths& paths);
+int run_fetch(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

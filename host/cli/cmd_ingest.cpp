@@ -1,6 +1,5 @@
 #include "cli/cmd_ingest.h"
 
-#include "config/config.h"
 #include "pipeline/ingest.h"
 
 #include <CLI/CLI.hpp>
@@ -10,24 +9,35 @@
 namespace kefu::host {
 namespace {
 
-struct IngestArgs {
+struct Args {
   std::vector<std::string> files;
-  std::string platform, shop, day, encoding, store, config, rejects_dir;
+  std::string platform, shop, day, rejects_dir;
+  std::optional<Encoding> encoding;
   unsigned workers = 0;
-};
+} args;  // kefu parses one command line
 
-int run_ingest(const GlobalOptions& options, const IngestArgs& args) {
-  const Lang lang = options.language();
-  ingest::IngestOptions opts{args.platform, args.shop, args.day, std::nullopt, args.workers, args.rejects_dir};
-  if (!args.encoding.empty()) {
-    opts.encoding = parse_encoding(args.encoding);
-    if (!opts.encoding) throw CLI::ValidationError("--encoding", "use utf-8, gbk or gb18030");
-  }
-  const PluginRegistry registry = load_plugins(options);
-  for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
-  const std::string store_path = config::resolve_config(args.config, args.store).store;
-  auto store = store::open_sqlite_store(store_path);
-  const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, *store);
+}  // namespace
+
+void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
+  cmd.add_option("files", args.files, "chat logs (CSV/JSONL, canonical header) and platform export files")
+      ->required()->check(CLI::ExistingFile);
+  cmd.add_option("--platform", args.platform, "the platform whose exports these are (chat logs name theirs)");
+  cmd.add_option("--shop", args.shop, "shop id, for exports that do not name their shop");
+  cmd.add_option("--day", args.day, "YYYY-MM-DD, for exports without a day column");
+  add_encoding_option(cmd, args.encoding);
+  add_store_option(cmd, paths);
+  add_config_option(cmd, paths);
+  cmd.add_option("--workers", args.workers, "threads reading chat logs (default: one per core)");
+  cmd.add_option("--rejects-dir", args.rejects_dir, "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
+      ->check(CLI::ExistingDirectory);
+}
+
+int run_ingest(Context& ctx, const CLI::App&) {
+  const Lang lang = ctx.lang();
+  const ingest::IngestOptions opts{args.platform, args.shop, args.day, args.encoding, args.workers, args.rejects_dir};
+  const PluginRegistry& registry = ctx.plugins();
+  const std::string& store_path = ctx.config().store;
+  const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 
   bool rejected = false;
   for (const ingest::FileOutcome& f : out.files) {
@@ -45,25 +55,6 @@ int run_ingest(const GlobalOptions& options, const IngestArgs& args) {
   for (const auto& s : out.snapshots) std::cout << tr(lang, "已保存快照：", "snapshot kept: ") << s << '\n';
   for (const auto& w : out.warnings) std::cerr << "kefu: warning: " << w << '\n';
   return rejected ? kExitFindings : kExitOk;
-}
-
-}  // namespace
-
-void add_ingest_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
-  auto args = std::make_shared<IngestArgs>();
-  auto* cmd = app.add_subcommand("ingest", "Store metric values from chat logs (recomputed) and platform exports (native), idempotently");
-  cmd->add_option("files", args->files, "chat logs (CSV/JSONL, canonical header) and platform export files")
-      ->required()->check(CLI::ExistingFile);
-  cmd->add_option("--platform", args->platform, "the platform whose exports these are (chat logs name theirs)");
-  cmd->add_option("--shop", args->shop, "shop id, for exports that do not name their shop");
-  cmd->add_option("--day", args->day, "YYYY-MM-DD, for exports without a day column");
-  cmd->add_option("--encoding", args->encoding, "force the encoding: utf-8 | gbk (default: detect)");
-  cmd->add_option("--store", args->store, "the SQLite store (default: the config's, else ./kefu.db)");
-  cmd->add_option("--config", args->config, "config file (default: $KEFU_CONFIG, else ./kefu.json if present)");
-  cmd->add_option("--workers", args->workers, "threads reading chat logs (default: one per core)");
-  cmd->add_option("--rejects-dir", args->rejects_dir, "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
-      ->check(CLI::ExistingDirectory);
-  cmd->callback([&options, &exit_code, args] { exit_code = run_ingest(options, *args); });
 }
 
 }  // namespace kefu::host

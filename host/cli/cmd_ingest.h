@@ -1,7 +1,7 @@
 // `kefu ingest FILE...`: chat logs and platform exports into the store (docs/report.md).
 #pragma once
 
-#include "cli/options.h"
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -9,6 +9,7 @@ class App;
 
 namespace kefu::host {
 
-void add_ingest_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_ingest_options(CLI::App& cmd, ConfigPaths& paths);
+int run_ingest(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

@@ -1,19 +1,24 @@
 #include "cli/cmd_metrics.h"
+#include "cli/metrics_subcommands.h"
 
 #include <CLI/CLI.hpp>
 
 namespace kefu::host {
 
-void add_metrics_catalog(CLI::App& metrics_app, GlobalOptions& options, int& exit_code);
-void add_metrics_import(CLI::App& metrics_app, GlobalOptions& options, int& exit_code);
-void add_metrics_compute(CLI::App& metrics_app, GlobalOptions& options, int& exit_code);
+void add_metrics_options(CLI::App& cmd, ConfigPaths&) {
+  cmd.require_subcommand(1);
+  add_metrics_catalog_options(*cmd.add_subcommand(
+      "catalog", "The canonical metrics and each platform's own definitions, side by side, with sources"));
+  add_metrics_import_options(*cmd.add_subcommand(
+      "import", "Read a platform's own CS performance export (CSV, UTF-8 or GBK) into metric values"));
+  add_metrics_compute_options(*cmd.add_subcommand(
+      "compute", "Recompute response metrics from canonical chat logs (one definition for every platform)"));
+}
 
-void add_metrics_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
-  CLI::App* metrics = app.add_subcommand("metrics", "Customer-service metrics: catalog, native imports, recomputation");
-  metrics->require_subcommand(1);
-  add_metrics_catalog(*metrics, options, exit_code);
-  add_metrics_import(*metrics, options, exit_code);
-  add_metrics_compute(*metrics, options, exit_code);
+int run_metrics(Context& ctx, const CLI::App& cmd) {
+  if (cmd.get_subcommand("catalog")->parsed()) return run_metrics_catalog(ctx);
+  if (cmd.get_subcommand("import")->parsed()) return run_metrics_import(ctx);
+  return run_metrics_compute(ctx);
 }
 
 }  // namespace kefu::host

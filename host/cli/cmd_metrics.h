@@ -3,10 +3,7 @@
 // `kefu metrics compute` (one definition for every platform, recomputed from chat logs).
 #pragma once
 
-#include "cli/options.h"
-
-#include <string>
-#include <string_view>
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -14,9 +11,7 @@ class App;
 
 namespace kefu::host {
 
-// The words of metric profiles (units, bot handling, comparability, direction) for people.
-std::string metric_label(Lang lang, std::string_view value);
-
-void add_metrics_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_metrics_options(CLI::App& cmd, ConfigPaths& paths);
+int run_metrics(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

@@ -1,7 +1,7 @@
 // `kefu metrics catalog`: the canonical metrics, and how each platform's own figures are
 // defined against them. The view a supervisor needs before comparing platforms: one block per
 // canonical metric, one line per platform, with what differs and whether it compares.
-#include "cli/cmd_metrics.h"
+#include "cli/metrics_subcommands.h"
 #include "model/catalog.h"
 
 #include <kefu/json.hpp>
@@ -14,10 +14,10 @@
 namespace kefu::host {
 namespace {
 
-struct CatalogArgs {
+struct Args {
   std::vector<std::string> platforms;
-  std::string format = "table";
-};
+  Format format = Format::table;
+} args;  // kefu parses one command line
 
 struct PlatformProfile {
   PlatformInfo info;
@@ -129,10 +129,16 @@ void print_platform(std::ostream& out, const PlatformProfile& p, Lang lang) {
   }
 }
 
-int catalog(const GlobalOptions& options, const CatalogArgs& args) {
-  const Lang lang = options.language();
-  const PluginRegistry registry = load_plugins(options);
-  for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
+}  // namespace
+
+void add_metrics_catalog_options(CLI::App& cmd) {
+  cmd.add_option("--platform", args.platforms, "Show one platform's profile in full (repeatable)");
+  add_format_option(cmd, args.format, {Format::table, Format::json});
+}
+
+int run_metrics_catalog(Context& ctx) {
+  const Lang lang = ctx.lang();
+  const PluginRegistry& registry = ctx.plugins();
   std::vector<PlatformProfile> profiles;
   auto add = [&](const LoadedPlugin& plugin) {
     if (auto profile = plugin.metric_profile()) profiles.push_back({plugin.info(), std::move(*profile)});
@@ -144,7 +150,7 @@ int catalog(const GlobalOptions& options, const CatalogArgs& args) {
   else
     for (const auto& id : args.platforms) add(registry.require(id));
 
-  if (args.format == "json") {
+  if (args.format == Format::json) {
     CatalogJson out;
     for (const auto& m : metric_catalog())
       out.catalog.push_back({std::string(m.key), std::string(m.name_zh), std::string(m.name_en), std::string(m.unit),
@@ -162,8 +168,6 @@ int catalog(const GlobalOptions& options, const CatalogArgs& args) {
   return kExitOk;
 }
 
-}  // namespace
-
 std::string metric_label(Lang lang, std::string_view value) {
   static const std::map<std::string_view, std::pair<const char*, const char*>> kLabels = {
       {"message", {"消息", "message"}},       {"round", {"轮次", "round"}},
@@ -177,15 +181,6 @@ std::string metric_label(Lang lang, std::string_view value) {
   const auto it = kLabels.find(value);
   if (it == kLabels.end()) return std::string(value);
   return tr(lang, it->second.first, it->second.second);
-}
-
-void add_metrics_catalog(CLI::App& metrics_app, GlobalOptions& options, int& exit_code) {
-  auto args = std::make_shared<CatalogArgs>();
-  CLI::App* cmd = metrics_app.add_subcommand(
-      "catalog", "The canonical metrics and each platform's own definitions, side by side, with sources");
-  cmd->add_option("--platform", args->platforms, "Show one platform's profile in full (repeatable)");
-  cmd->add_option("--format", args->format, "table | json")->check(CLI::IsMember({"table", "json"}));
-  cmd->callback([&options, &exit_code, args] { exit_code = catalog(options, *args); });
 }
 
 }  // namespace kefu::host

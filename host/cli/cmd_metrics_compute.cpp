@@ -1,5 +1,5 @@
 // `kefu metrics compute FILE...`: canonical chat logs in, one row per agent/shop/platform day out.
-#include "cli/cmd_metrics.h"
+#include "cli/metrics_subcommands.h"
 #include "cli/progress.h"
 #include "chatlog/reader.h"
 #include "metrics/engine.h"
@@ -16,29 +16,38 @@
 namespace kefu::host {
 namespace {
 
-struct ComputeArgs {
+struct Args {
   std::vector<std::string> files;
-  std::string format = "csv";
+  Format format = Format::csv;
   std::string out;
-  std::string encoding;
+  std::optional<Encoding> encoding;
   std::string rejects_dir;
   unsigned workers = 0;
-};
+} args;  // kefu parses one command line
 
-void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, const std::string& format, Lang lang) {
-  if (format == "json") metrics::write_json(out, rows);
-  else if (format == "table") metrics::write_table(out, rows, lang);
+void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, Format format, Lang lang) {
+  if (format == Format::json) metrics::write_json(out, rows);
+  else if (format == Format::table) metrics::write_table(out, rows, lang);
   else metrics::write_csv(out, rows);
 }
 
-int compute(const GlobalOptions& options, const ComputeArgs& args) {
-  const Lang lang = options.language();
+}  // namespace
+
+void add_metrics_compute_options(CLI::App& cmd) {
+  cmd.add_option("files", args.files, "Chat logs: CSV with header, or JSON Lines")->required()->check(CLI::ExistingFile);
+  add_format_option(cmd, args.format, {Format::csv, Format::json, Format::table});
+  cmd.add_option("--out", args.out, "Write the result to FILE (replaced whole, never half-written)");
+  add_encoding_option(cmd, args.encoding);
+  cmd.add_option("--workers", args.workers, "Threads to use (default: one per core)");
+  cmd.add_option("--rejects-dir", args.rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
+      ->check(CLI::ExistingDirectory);
+}
+
+int run_metrics_compute(Context& ctx) {
+  const Lang lang = ctx.lang();
   chatlog::ChatReadOptions read_options;
   read_options.workers = args.workers;
-  if (!args.encoding.empty()) {
-    read_options.encoding = parse_encoding(args.encoding);
-    if (!read_options.encoding) throw CLI::ValidationError("--encoding", "use utf-8, gbk or gb18030");
-  }
+  read_options.encoding = args.encoding;
   std::size_t total = 0;
   for (const auto& f : args.files) {
     std::error_code ec;
@@ -72,22 +81,6 @@ int compute(const GlobalOptions& options, const ComputeArgs& args) {
             << (lang == Lang::zh ? " 个，输出 " : ", output ") << rows.size() << (lang == Lang::zh ? " 行" : " rows")
             << '\n';
   return rejected ? kExitFindings : kExitOk;
-}
-
-}  // namespace
-
-void add_metrics_compute(CLI::App& metrics_app, GlobalOptions& options, int& exit_code) {
-  auto args = std::make_shared<ComputeArgs>();
-  CLI::App* cmd = metrics_app.add_subcommand(
-      "compute", "Recompute response metrics from canonical chat logs (one definition for every platform)");
-  cmd->add_option("files", args->files, "Chat logs: CSV with header, or JSON Lines")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--format", args->format, "csv | json | table")->check(CLI::IsMember({"csv", "json", "table"}));
-  cmd->add_option("--out", args->out, "Write the result to FILE (replaced whole, never half-written)");
-  cmd->add_option("--encoding", args->encoding, "Force the input encoding: utf-8 | gbk (default: detect)");
-  cmd->add_option("--workers", args->workers, "Threads to use (default: one per core)");
-  cmd->add_option("--rejects-dir", args->rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
-      ->check(CLI::ExistingDirectory);
-  cmd->callback([&options, &exit_code, args] { exit_code = compute(options, *args); });
 }
 
 }  // namespace kefu::host

@@ -1,7 +1,7 @@
 // `kefu metrics import --platform P FILE...`: a platform's own CS export, read by its plugin,
 // printed as metric values with the native definition they carry. Rows the plugin cannot read
 // go to <FILE>.rejects.csv; cells the platform fills in later are "pending", not zero.
-#include "cli/cmd_metrics.h"
+#include "cli/metrics_subcommands.h"
 #include "platforms/native_file.h"
 #include "base/encoding.h"
 #include "base/output_file.h"
@@ -17,12 +17,13 @@
 namespace kefu::host {
 namespace {
 
-struct ImportArgs {
+struct Args {
   std::string platform;
   std::vector<std::string> files;
-  std::string shop, day, encoding, rejects_dir;
-  std::string format = "table";
-};
+  std::string shop, day, rejects_dir;
+  std::optional<Encoding> encoding;
+  Format format = Format::table;
+} args;  // kefu parses one command line
 
 // One value as printed (docs/metrics.md): the model's MetricValue plus the definition it has.
 struct ValueJson {
@@ -57,12 +58,12 @@ std::string number_text(double v) {
   return std::string(buf, r.ptr);
 }
 
-void print(const ImportJson& out, const std::string& format, Lang lang) {
-  if (format == "json") {
+void print(const ImportJson& out, Format format, Lang lang) {
+  if (format == Format::json) {
     std::cout << json::write(out) << '\n';
     return;
   }
-  if (format == "csv") {
+  if (format == Format::csv) {
     std::cout << "platform,shop_id,agent_id,day,metric,native_name,value,availability,comparability\n";
     for (const auto& v : out.values) {
       const MetricValue& m = v.value;
@@ -85,15 +86,22 @@ void print(const ImportJson& out, const std::string& format, Lang lang) {
   table.print(std::cout);
 }
 
-int import(const GlobalOptions& options, const ImportArgs& args) {
-  const Lang lang = options.language();
-  std::optional<Encoding> forced;
-  if (!args.encoding.empty()) {
-    forced = parse_encoding(args.encoding);
-    if (!forced) throw CLI::ValidationError("--encoding", "use utf-8, gbk or gb18030");
-  }
-  const PluginRegistry registry = load_plugins(options);
-  for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
+}  // namespace
+
+void add_metrics_import_options(CLI::App& cmd) {
+  cmd.add_option("--platform", args.platform, "The platform whose export this is")->required();
+  cmd.add_option("files", args.files, "Export files")->required()->check(CLI::ExistingFile);
+  cmd.add_option("--shop", args.shop, "Shop id, when the export does not name its shop");
+  cmd.add_option("--day", args.day, "YYYY-MM-DD, when the export has no day column");
+  add_encoding_option(cmd, args.encoding);
+  add_format_option(cmd, args.format, {Format::table, Format::csv, Format::json});
+  cmd.add_option("--rejects-dir", args.rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each export (exports on a read-only share)")
+      ->check(CLI::ExistingDirectory);
+}
+
+int run_metrics_import(Context& ctx) {
+  const Lang lang = ctx.lang();
+  const PluginRegistry& registry = ctx.plugins();
   const LoadedPlugin& plugin = registry.require(args.platform);
   const auto profile = plugin.metric_profile();
   std::map<std::string, const NativeMetric*> by_name;
@@ -106,7 +114,7 @@ int import(const GlobalOptions& options, const ImportArgs& args) {
     FileJson file;
     file.file = path;
     try {
-      const metrics::NativeFile native = metrics::import_native_file(plugin, path, args.shop, args.day, forced, args.rejects_dir);
+      const metrics::NativeFile native = metrics::import_native_file(plugin, path, args.shop, args.day, args.encoding, args.rejects_dir);
       const ImportResult* result = &native.result;
       file.encoding = native.encoding;
       file.rows_read = result->rows_read;
@@ -142,23 +150,6 @@ int import(const GlobalOptions& options, const ImportArgs& args) {
   }
   print(out, args.format, lang);
   return failed ? kExitUsage : rejected ? kExitFindings : kExitOk;
-}
-
-}  // namespace
-
-void add_metrics_import(CLI::App& metrics_app, GlobalOptions& options, int& exit_code) {
-  auto args = std::make_shared<ImportArgs>();
-  CLI::App* cmd = metrics_app.add_subcommand(
-      "import", "Read a platform's own CS performance export (CSV, UTF-8 or GBK) into metric values");
-  cmd->add_option("--platform", args->platform, "The platform whose export this is")->required();
-  cmd->add_option("files", args->files, "Export files")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--shop", args->shop, "Shop id, when the export does not name its shop");
-  cmd->add_option("--day", args->day, "YYYY-MM-DD, when the export has no day column");
-  cmd->add_option("--encoding", args->encoding, "Force the encoding: utf-8 | gbk (default: detect)");
-  cmd->add_option("--format", args->format, "table | csv | json")->check(CLI::IsMember({"table", "csv", "json"}));
-  cmd->add_option("--rejects-dir", args->rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each export (exports on a read-only share)")
-      ->check(CLI::ExistingDirectory);
-  cmd->callback([&options, &exit_code, args] { exit_code = import(options, *args); });
 }
 
 }  // namespace kefu::host

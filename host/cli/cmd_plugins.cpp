@@ -1,7 +1,6 @@
 #include "cli/cmd_plugins.h"
 
 #include "platforms/conformance.h"
-#include "net/http_client.h"
 
 #include <kefu/json.hpp>
 
@@ -56,8 +55,14 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
 
 RefusalRow row_of(const Refusal& r) { return {std::string(to_string(r.code)), r.file, r.message}; }
 
-int list_plugins(const GlobalOptions& options, const std::string& format) {
-  PluginRegistry registry = load_plugins(options);
+struct Args {
+  std::string file;
+  Format format = Format::table, check_format = Format::table;
+} args;  // kefu parses one command line
+
+int list_plugins(Context& ctx) {
+  // Refusals are part of the listing here, not warnings.
+  const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
   PluginListing listing;
   for (const auto& p : registry.plugins()) {
     const auto& i = p->info();
@@ -67,10 +72,10 @@ int list_plugins(const GlobalOptions& options, const std::string& format) {
   for (const auto& r : registry.refusals()) listing.refused.push_back(row_of(r));
   listing.warnings = registry.warnings();
 
-  if (format == "json") {
+  if (args.format == Format::json) {
     std::cout << json::write(listing) << '\n';
   } else {
-    const Lang lang = options.language();
+    const Lang lang = ctx.lang();
     Table table({tr(lang, "平台", "platform"), tr(lang, "名称", "name"), tr(lang, "插件版本", "version"),
                  "SDK", tr(lang, "能力", "capabilities"), tr(lang, "路径", "path")});
     for (const auto& p : listing.plugins) {
@@ -97,15 +102,15 @@ int list_plugins(const GlobalOptions& options, const std::string& format) {
     for (const auto& w : listing.warnings) std::cerr << "kefu: warning: " << w << '\n';
   }
   if (listing.plugins.empty() && listing.refused.empty()) {
-    std::cerr << "kefu: no plugins found in " << join(plugin_search_path(options.plugin_dirs, std::getenv("KEFU_PLUGIN_PATH")), ", ")
+    std::cerr << "kefu: no plugins found in " << join(plugin_search_path(ctx.options().plugin_dirs, std::getenv("KEFU_PLUGIN_PATH")), ", ")
               << ". Use --plugin-dir DIR or KEFU_PLUGIN_PATH.\n";
     return kExitUsage;
   }
   return listing.refused.empty() ? kExitOk : kExitFindings;
 }
 
-int check_plugin(const GlobalOptions& options, const std::string& file, const std::string& format) {
-  const ConformanceReport report = check_conformance(file);
+int check_plugin(const Context& ctx) {
+  const ConformanceReport report = check_conformance(args.file);
   CheckOutput out;
   out.file = report.file;
   out.status = report.ok() ? "ok" : report.refusal ? "refused" : "failed";
@@ -116,10 +121,10 @@ int check_plugin(const GlobalOptions& options, const std::string& file, const st
   out.failures = report.failures;
   out.notes = report.notes;
 
-  if (format == "json") {
+  if (args.check_format == Format::json) {
     std::cout << json::write(out) << '\n';
   } else {
-    const Lang lang = options.language();
+    const Lang lang = ctx.lang();
     std::cout << tr(lang, "检查插件 ", "checking plugin ") << report.file << '\n';
     if (report.refusal) std::cout << "  ✗ " << report.refusal->message << '\n';
     for (const auto& p : report.passed) std::cout << "  ✓ " << p << '\n';
@@ -134,39 +139,15 @@ int check_plugin(const GlobalOptions& options, const std::string& file, const st
 
 }  // namespace
 
-void add_plugins_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
-  struct Args {
-    std::string format = "table", file, check_format = "text";
-  };
-  auto args = std::make_shared<Args>();  // owned by the callbacks, which live as long as `app`
-  auto* plugins = app.add_subcommand("plugins", "List the loaded platform plugins (and why any were refused)");
-  plugins->add_option("--format", args->format, "table | json")->check(CLI::IsMember({"table", "json"}));
-  auto* check = plugins->add_subcommand("check", "Load one plugin file and run the conformance checks on it");
-  check->add_option("FILE", args->file, "the plugin's .so file")->required();
-  check->add_option("--format", args->check_format, "text | json")->check(CLI::IsMember({"text", "json"}));
-  check->callback([&options, &exit_code, args] { exit_code = check_plugin(options, args->file, args->check_format); });
-  plugins->callback([&options, &exit_code, plugins, args] {
-    if (plugins->get_subcommands().empty()) exit_code = list_plugins(options, args->format);
-  });
+void add_plugins_options(CLI::App& cmd, ConfigPaths&) {
+  add_format_option(cmd, args.format, {Format::table, Format::json});
+  auto* check = cmd.add_subcommand("check", "Load one plugin file and run the conformance checks on it");
+  check->add_option("FILE", args.file, "the plugin's .so file")->required();
+  add_format_option(*check, args.check_format, {Format::table, Format::json});
 }
 
-HttpOptions http_options(const config::Config& config) {
-  HttpOptions http;
-  http.connect_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.connect_timeout_s * 1000));
-  http.total_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.timeout_s * 1000));
-  http.retry.max_attempts = config.http.attempts;
-  http.ca_bundle = config.http.ca_bundle;
-  return http;
-}
-
-PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http) {
-  LoadOptions load_options;
-  load_options.http = std::make_shared<HttpClient>(http);
-  PluginRegistry registry(load_options);
-  for (const auto& dir : plugin_search_path(options.plugin_dirs, std::getenv("KEFU_PLUGIN_PATH"))) {
-    registry.load_directory(dir);
-  }
-  return registry;
+int run_plugins(Context& ctx, const CLI::App& cmd) {
+  return cmd.get_subcommand("check")->parsed() ? check_plugin(ctx) : list_plugins(ctx);
 }
 
 }  // namespace kefu::host

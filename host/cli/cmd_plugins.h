@@ -1,7 +1,8 @@
-// `kefu plugins` and `kefu plugins check FILE`.
+// `kefu plugins` (the loaded plugins, and why any were refused) and `kefu plugins check FILE`
+// (the conformance checks on one plugin file).
 #pragma once
 
-#include "cli/options.h"
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -9,7 +10,7 @@ class App;
 
 namespace kefu::host {
 
-// Registers the subcommands on `app`; `exit_code` receives the result of the one that ran.
-void add_plugins_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_plugins_options(CLI::App& cmd, ConfigPaths& paths);
+int run_plugins(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

@@ -2,7 +2,7 @@
 // targets, as a table, CSV, JSON, Markdown, an Excel workbook or an HTML page (docs/report.md).
 #pragma once
 
-#include "cli/options.h"
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -10,6 +10,7 @@ class App;
 
 namespace kefu::host {
 
-void add_report_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_report_options(CLI::App& cmd, ConfigPaths& paths);
+int run_report(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

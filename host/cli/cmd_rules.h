@@ -1,8 +1,7 @@
-// `kefu rules` (a platform's rules in the one model, with sources) and `kefu diff` (the
-// rotation briefing 轮岗简报; exit 1 when the agent's scripts would newly be violations).
+// `kefu rules`: a platform's customer-service rules in the one model, dated, with sources.
 #pragma once
 
-#include "cli/options.h"
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -10,7 +9,7 @@ class App;
 
 namespace kefu::host {
 
-void add_rules_command(CLI::App& app, GlobalOptions& options, int& exit_code);
-void add_diff_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_rules_options(CLI::App& cmd, ConfigPaths& paths);
+int run_rules(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

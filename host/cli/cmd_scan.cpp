@@ -1,7 +1,6 @@
-#include "cli/cmd_words.h"
+#include "cli/cmd_scan.h"
 #include "cli/progress.h"
 
-#include "config/config.h"
 #include "base/output_file.h"
 #include "pipeline/update.h"
 #include "words/scan_file.h"
@@ -66,9 +65,11 @@ struct ScanOutput {
 
 struct Args {
   std::vector<std::string> platforms, words, allow, files;
-  std::string format = "text", severity = "warn", encoding, sender, config;
+  std::string severity = "warn", sender;
+  Format format = Format::table;
+  std::optional<Encoding> encoding;
   bool overlapping = false;
-};
+} args;  // kefu parses one command line
 
 HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const words::ScanHit& s) {
   HitRow row;
@@ -135,23 +136,38 @@ void print_csv(const ScanOutput& out) {
   }
 }
 
-int scan(const GlobalOptions& options, const Args& args) {
-  const Lang lang = options.language();
+}  // namespace
+
+void add_scan_options(CLI::App& cmd, ConfigPaths& paths) {
+  cmd.add_option("FILE", args.files, "text files (one script per line) or chat logs (CSV/JSONL); - reads standard input")
+      ->required()->check(CLI::Validator(
+          [](std::string& path) { return path == words::kStandardInput ? std::string() : CLI::ExistingFile(path); },
+          "FILE|-"));
+  cmd.add_option("--platform", args.platforms, "platform id (repeatable; default: every loaded platform)");
+  cmd.add_option("--words", args.words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
+  add_config_option(cmd, paths, "config whose team word lists (kefu update) join in");
+  cmd.add_option("--allow", args.allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
+  add_format_option(cmd, args.format, {Format::table, Format::json, Format::csv});
+  cmd.add_option("--severity", args.severity, "lowest severity to report: block | warn")
+      ->check(CLI::IsMember({"block", "warn"}));
+  cmd.add_flag("--overlapping", args.overlapping, "report every hit, also those inside longer ones");
+  add_encoding_option(cmd, args.encoding);
+  cmd.add_option("--sender", args.sender, "chat logs: only messages of this sender (agent, customer, bot)")
+      ->check(CLI::IsMember({"agent", "customer", "bot", "system"}));
+}
+
+int run_scan(Context& ctx, const CLI::App&) {
+  const Lang lang = ctx.lang();
   words::ScanOptions scan_options;
-  if (!args.encoding.empty()) {
-    scan_options.encoding = parse_encoding(args.encoding);
-    if (!scan_options.encoding) throw CLI::ValidationError("--encoding", "use utf-8, gbk or gb18030");
-  }
+  scan_options.encoding = args.encoding;
   scan_options.sender = args.sender;
   scan_options.match.overlapping = args.overlapping;
   scan_options.match.include_warn = args.severity == "warn";
 
-  const PluginRegistry registry = load_plugins(options);
-  for (const auto& r : registry.refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
+  const PluginRegistry& registry = ctx.plugins();
   // Each platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
-  const config::Config config = config::resolve_config(args.config, "");
   auto platforms = words::plugin_word_lists(registry, args.platforms);
-  update::add_merchant_layers(platforms, config);
+  update::add_merchant_layers(platforms, ctx.config());
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
                                words::read_user_word_files(args.words, args.allow));
   if (lexicon.platforms().empty())
@@ -199,34 +215,11 @@ int scan(const GlobalOptions& options, const Args& args) {
     for (const auto& p : r.problems) std::cerr << "kefu: " << p << '\n';
     input_errors = input_errors || !r.problems.empty();
   }
-  if (args.format == "json") std::cout << json::write(out) << '\n';
-  else if (args.format == "csv") print_csv(out);
+  if (args.format == Format::json) std::cout << json::write(out) << '\n';
+  else if (args.format == Format::csv) print_csv(out);
   else print_text(out, lang);
   if (input_errors) return kExitUsage;
   return out.block > 0 ? kExitFindings : kExitOk;
-}
-
-}  // namespace
-
-void add_scan_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
-  auto args = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("scan", "Find banned words in script libraries and chat logs (exit 1 on a block hit)");
-  cmd->add_option("FILE", args->files, "text files (one script per line) or chat logs (CSV/JSONL); - reads standard input")
-      ->required()->check(CLI::Validator(
-          [](std::string& path) { return path == words::kStandardInput ? std::string() : CLI::ExistingFile(path); },
-          "FILE|-"));
-  cmd->add_option("--platform", args->platforms, "platform id (repeatable; default: every loaded platform)");
-  cmd->add_option("--words", args->words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
-  cmd->add_option("--config", args->config, "config whose team word lists (kefu update) join in (default: $KEFU_CONFIG, else ./kefu.json)");
-  cmd->add_option("--allow", args->allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
-  cmd->add_option("--format", args->format, "text | json | csv")->check(CLI::IsMember({"text", "json", "csv"}));
-  cmd->add_option("--severity", args->severity, "lowest severity to report: block | warn")
-      ->check(CLI::IsMember({"block", "warn"}));
-  cmd->add_flag("--overlapping", args->overlapping, "report every hit, also those inside longer ones");
-  cmd->add_option("--encoding", args->encoding, "force the input encoding: utf-8 | gbk | gb18030");
-  cmd->add_option("--sender", args->sender, "chat logs: only messages of this sender (agent, customer, bot)")
-      ->check(CLI::IsMember({"agent", "customer", "bot", "system"}));
-  cmd->callback([&options, &exit_code, args] { exit_code = scan(options, *args); });
 }
 
 }  // namespace kefu::host

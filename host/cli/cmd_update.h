@@ -1,7 +1,7 @@
 // `kefu update`: the team's word lists from the URLs in the config (docs/fetch.md).
 #pragma once
 
-#include "cli/options.h"
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -9,6 +9,7 @@ class App;
 
 namespace kefu::host {
 
-void add_update_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_update_options(CLI::App& cmd, ConfigPaths& paths);
+int run_update(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

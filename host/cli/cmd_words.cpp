@@ -28,25 +28,40 @@ struct WordListing {
   template <class S, class V> static void fields(S& s, V& v) { v("platform", s.platform); v("words", s.words); }
 };
 
-int print_words(const GlobalOptions& options, const std::string& platform, const std::string& format,
-                std::vector<std::string> word_files, const std::vector<std::string>& allow_files, const std::string& config_file) {
-  const PluginRegistry registry = load_plugins(options);
+struct Args {
+  std::string platform;
+  Format format = Format::table;
+  std::vector<std::string> words, allow;
+} args;  // kefu parses one command line
+
+}  // namespace
+
+void add_words_options(CLI::App& cmd, ConfigPaths& paths) {
+  cmd.add_option("--platform", args.platform, "platform id, e.g. tmall (see `kefu plugins`)")->required();
+  add_format_option(cmd, args.format, {Format::table, Format::json});
+  cmd.add_option("--words", args.words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
+  cmd.add_option("--allow", args.allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
+  add_config_option(cmd, paths, "config whose team word lists (kefu update) join the platform's");
+}
+
+int run_words(Context& ctx, const CLI::App&) {
+  const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
   // The platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
-  auto platforms = words::plugin_word_lists(registry, {platform});
-  update::add_merchant_layers(platforms, config::resolve_config(config_file, ""));
+  auto platforms = words::plugin_word_lists(registry, {args.platform});
+  update::add_merchant_layers(platforms, ctx.config());
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
-                               words::read_user_word_files(word_files, allow_files));
-  WordListing listing{platform, {}};
+                               words::read_user_word_files(args.words, args.allow));
+  WordListing listing{args.platform, {}};
   for (const words::ListedTerm& e : lexicon.effective(0)) {
     listing.words.push_back({e.term.text, e.normalized, e.allow ? "allow" : "terms", e.term.category,
                              e.allow ? "allow" : std::string(enum_names(e.term.severity)[static_cast<int>(e.term.severity)]),
                              e.term.suggestion, words::layer_name(e.layer), e.term.source});
   }
-  if (format == "json") {
+  if (args.format == Format::json) {
     std::cout << json::write(listing) << '\n';
     return kExitOk;
   }
-  const Lang lang = options.language();
+  const Lang lang = ctx.lang();
   Table table({tr(lang, "词", "term"), tr(lang, "类别", "category"), tr(lang, "级别", "severity"),
                tr(lang, "建议替换", "suggestion"), tr(lang, "层", "layer"), tr(lang, "可信度", "confidence"),
                tr(lang, "来源", "source")});
@@ -60,28 +75,9 @@ int print_words(const GlobalOptions& options, const std::string& platform, const
                w.source.title});
   }
   table.print(std::cout);
-  std::cout << platform << tr(lang, "：禁用 ", ": block ") << blocks << tr(lang, "，提示 ", ", warn ") << warns
+  std::cout << args.platform << tr(lang, "：禁用 ", ": block ") << blocks << tr(lang, "，提示 ", ", warn ") << warns
             << tr(lang, "，放行短语 ", ", allow-listed ") << allows << '\n';
   return kExitOk;
-}
-
-}  // namespace
-
-void add_words_command(CLI::App& app, GlobalOptions& options, int& exit_code) {
-  struct Args {
-    std::string platform, format = "table", config;
-    std::vector<std::string> words, allow;
-  };
-  auto args = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("words", "Print a platform's effective word list and where each entry comes from");
-  cmd->add_option("--platform", args->platform, "platform id, e.g. tmall (see `kefu plugins`)")->required();
-  cmd->add_option("--format", args->format, "table | json")->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("--words", args->words, "add your own terms from FILE (repeatable)")->check(CLI::ExistingFile);
-  cmd->add_option("--allow", args->allow, "add allow-listed phrases from FILE (repeatable)")->check(CLI::ExistingFile);
-  cmd->add_option("--config", args->config, "config whose team word lists (kefu update) join the platform's (default: $KEFU_CONFIG, else ./kefu.json)");
-  cmd->callback([&options, &exit_code, args] {
-    exit_code = print_words(options, args->platform, args->format, args->words, args->allow, args->config);
-  });
 }
 
 }  // namespace kefu::host

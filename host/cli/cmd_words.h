@@ -1,8 +1,8 @@
-// `kefu words` (the effective word list of a platform) and `kefu scan` (find banned words in
-// script libraries and chat logs; exit 1 when any `block` hit, so it works as a CI lint).
+// `kefu words`: a platform's effective word list (common, platform and team layers, the
+// user's files), each entry with where it comes from.
 #pragma once
 
-#include "cli/options.h"
+#include "cli/context.h"
 
 namespace CLI {
 class App;
@@ -10,7 +10,7 @@ class App;
 
 namespace kefu::host {
 
-void add_words_command(CLI::App& app, GlobalOptions& options, int& exit_code);
-void add_scan_command(CLI::App& app, GlobalOptions& options, int& exit_code);
+void add_words_options(CLI::App& cmd, ConfigPaths& paths);
+int run_words(Context& ctx, const CLI::App& cmd);
 
 }  // namespace kefu::host

@@ -1,13 +1,25 @@
-// kefu: the command-line host. Parses arguments, dispatches to one command, maps its result to
-// the exit codes every command shares (0 ok, 1 findings, 2 usage or environment error).
+// kefu: the command-line host. Parses arguments, runs one command, returns its exit code (the
+// same for every command: 0 ok, 1 findings, 2 usage or environment error).
+//
+// Every command is one row of kCommands, the shape of ninja's kTools:
+//   {name, one-line help, add_options(CLI::App& cmd, ConfigPaths&), run(Context&, const CLI::App& cmd)}
+// add_options declares the command's options on its CLI11 subcommand, binding them to storage in
+// its cmd_<name>.cpp (--config/--store go to the ConfigPaths main hands the Context). run does the
+// work after the parse and returns the exit code; `cmd` is there for commands with subcommands of
+// their own (plugins check, metrics catalog|compute|import). Errors are thrown, not returned:
+// a CLI::ParseError prints as a usage error, anything else as "kefu: error: ..."; both exit 2.
+// A new command is a new cmd_<name>.{h,cpp} and a new row.
+#include "cli/cmd_diff.h"
 #include "cli/cmd_fetch.h"
 #include "cli/cmd_ingest.h"
 #include "cli/cmd_metrics.h"
 #include "cli/cmd_plugins.h"
 #include "cli/cmd_report.h"
 #include "cli/cmd_rules.h"
+#include "cli/cmd_scan.h"
 #include "cli/cmd_update.h"
 #include "cli/cmd_words.h"
+#include "cli/context.h"
 #include "cli/options.h"
 #include "net/log.h"
 
@@ -21,8 +33,41 @@
 #define KEFU_VERSION "0.0.0"
 #endif
 
+namespace {
+
+using namespace kefu::host;
+
+struct Command {
+  const char* name;
+  const char* help;
+  void (*add_options)(CLI::App& cmd, ConfigPaths& paths);
+  int (*run)(Context& ctx, const CLI::App& cmd);
+};
+
+// In the order `kefu --help` lists them.
+constexpr Command kCommands[] = {
+    {"plugins", "List the loaded platform plugins (and why any were refused)", add_plugins_options, run_plugins},
+    {"words", "Print a platform's effective word list and where each entry comes from", add_words_options, run_words},
+    {"scan", "Find banned words in script libraries and chat logs (exit 1 on a block hit)", add_scan_options, run_scan},
+    {"metrics", "Customer-service metrics: catalog, native imports, recomputation", add_metrics_options, run_metrics},
+    {"rules", "Print a platform's customer-service rules in the one model, with sources", add_rules_options, run_rules},
+    {"diff", "Rotation briefing 轮岗简报: what changes moving from one platform (or rule date) to another",
+     add_diff_options, run_diff},
+    {"ingest", "Store metric values from chat logs (recomputed) and platform exports (native), idempotently",
+     add_ingest_options, run_ingest},
+    {"report",
+     "Supervisor report: shops, agents or platforms on one schema, against the previous period and KPI targets",
+     add_report_options, run_report},
+    {"fetch", "Fetch shops' data from their platforms' APIs into the store (one transaction per shop and range)",
+     add_fetch_options, run_fetch},
+    {"update",
+     "Pull the team's word lists from the URLs in the config (a failed download keeps the previous version)",
+     add_update_options, run_update},
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace kefu::host;
   CLI::App app{"Kefu 客服: one model for customer-service rules, metrics and sensitive words across platforms"};
   app.set_version_flag("--version", std::string("kefu ") + KEFU_VERSION + " (plugin SDK " KEFU_SDK_VERSION_STRING ")");
   app.require_subcommand(0, 1);
@@ -33,21 +78,18 @@ int main(int argc, char** argv) {
   app.add_option("--lang", options.lang, "Language of human-facing output: zh | en")->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("-v,--verbose", options.verbose, "Log what the host does on stderr");
 
-  int exit_code = kExitOk;
-  add_plugins_command(app, options, exit_code);
-  add_words_command(app, options, exit_code);
-  add_scan_command(app, options, exit_code);
-  add_metrics_command(app, options, exit_code);
-  add_rules_command(app, options, exit_code);
-  add_diff_command(app, options, exit_code);
-  add_ingest_command(app, options, exit_code);
-  add_report_command(app, options, exit_code);
-  add_fetch_command(app, options, exit_code);
-  add_update_command(app, options, exit_code);
-  app.parse_complete_callback([&] { set_log_level(options.verbose ? Level::debug : Level::warn); });
+  ConfigPaths paths;  // only the command that runs fills it
+  for (const Command& c : kCommands) c.add_options(*app.add_subcommand(c.name, c.help), paths);
 
   try {
     app.parse(argc, argv);
+    set_log_level(options.verbose ? Level::debug : Level::warn);
+    for (const Command& c : kCommands) {
+      if (const CLI::App* cmd = app.get_subcommand(c.name); cmd->parsed()) {
+        Context ctx(options, paths);
+        return c.run(ctx, *cmd);
+      }
+    }
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
@@ -59,9 +101,6 @@ int main(int argc, char** argv) {
     std::cerr << "kefu: error: " << e.what() << '\n';
     return kExitUsage;
   }
-  if (app.get_subcommands().empty()) {
-    std::cout << app.help();
-    return kExitOk;
-  }
-  return exit_code;
+  std::cout << app.help();  // no command
+  return kExitOk;
 }

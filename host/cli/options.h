@@ -1,16 +1,23 @@
-// Options every command shares, and the one way commands get their plugins.
+// The options every command shares, and the one way each is added: the same name, help, parse
+// and error wherever a command takes it.
 #pragma once
 
+#include "base/encoding.h"
 #include "present/text.h"
-#include "config/config.h"
-#include "platforms/registry.h"
-#include "net/http_client.h"
 
+#include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace kefu::host {
 
+// The options before (or after) any command: kefu --lang en scan ...
 struct GlobalOptions {
   std::vector<std::string> plugin_dirs;  // --plugin-dir, repeatable
   std::string lang = "zh";               // --lang zh|en
@@ -19,16 +26,31 @@ struct GlobalOptions {
   Lang language() const { return lang == "en" ? Lang::en : Lang::zh; }
 };
 
-// Loads the plugins of the search path; refusals are kept in the registry for the caller. The
-// plugins share one HTTP client with `http`'s limits.
-PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http = {});
-
-// The HTTP client's limits as the config sets them (`http`: timeouts, attempts, CA bundle).
-HttpOptions http_options(const config::Config& config);
-
 // Exit codes, the same for every command.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
+
+// --config and --store: the files config::resolve_config starts from (empty: its defaults).
+struct ConfigPaths {
+  std::string config, store;
+};
+
+// --config FILE; `what` says what the command reads from it, e.g. "config file".
+void add_config_option(CLI::App& cmd, ConfigPaths& paths, std::string_view what = "config file");
+// --store FILE.
+void add_store_option(CLI::App& cmd, ConfigPaths& paths);
+
+// --encoding NAME: forces the input encoding; nullopt (the default) detects it. A name
+// parse_encoding does not know is a usage error.
+void add_encoding_option(CLI::App& cmd, std::optional<Encoding>& encoding);
+
+// The one --format vocabulary. `text` is read as `table`: scan, diff and plugins check said
+// text, and scripts still do.
+enum class Format { table, json, csv, md, xlsx, html };
+
+// --format NAME, accepting the formats of `supported` (listed in that order in the help); the
+// value `format` holds before the parse is the default.
+void add_format_option(CLI::App& cmd, Format& format, std::initializer_list<Format> supported);
 
 }  // namespace kefu::host

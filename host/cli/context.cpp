@@ -1,0 +1,49 @@
+#include "cli/context.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+namespace kefu::host {
+
+PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http) {
+  LoadOptions load_options;
+  load_options.http = std::make_shared<HttpClient>(http);
+  PluginRegistry registry(load_options);
+  for (const auto& dir : plugin_search_path(options.plugin_dirs, std::getenv("KEFU_PLUGIN_PATH"))) {
+    registry.load_directory(dir);
+  }
+  return registry;
+}
+
+HttpOptions http_options(const config::Config& config) {
+  HttpOptions http;
+  http.connect_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.connect_timeout_s * 1000));
+  http.total_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(config.http.timeout_s * 1000));
+  http.retry.max_attempts = config.http.attempts;
+  http.ca_bundle = config.http.ca_bundle;
+  return http;
+}
+
+Context::Context(GlobalOptions options, ConfigPaths paths) : options_(std::move(options)), paths_(std::move(paths)) {}
+
+config::Config& Context::config() {
+  if (!config_) config_ = config::resolve_config(paths_.config, paths_.store);
+  return *config_;
+}
+
+store::Store& Context::store(const store::OpenOptions& open) {
+  if (!store_) store_ = store::open_sqlite_store(config().store, open);
+  return *store_;
+}
+
+const PluginRegistry& Context::plugins(Refusals refusals, const HttpOptions& http) {
+  if (!plugins_) plugins_.emplace(load_plugins(options_, http));
+  if (refusals == Refusals::warn && !refusals_told_) {
+    for (const auto& r : plugins_->refusals()) std::cerr << "kefu: warning: " << r.message << '\n';
+    refusals_told_ = true;
+  }
+  return *plugins_;
+}
+
+}  // namespace kefu::host

@@ -1,0 +1,26 @@
+// The three subcommands of `kefu metrics`, one file each (cmd_metrics_<name>.cpp), for
+// cmd_metrics.cpp; and the words for metric profiles that catalog and import both print.
+#pragma once
+
+#include "cli/context.h"
+
+#include <string>
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace kefu::host {
+
+void add_metrics_catalog_options(CLI::App& cmd);
+int run_metrics_catalog(Context& ctx);
+void add_metrics_import_options(CLI::App& cmd);
+int run_metrics_import(Context& ctx);
+void add_metrics_compute_options(CLI::App& cmd);
+int run_metrics_compute(Context& ctx);
+
+// The words of metric profiles (units, bot handling, comparability, direction) for people.
+std::string metric_label(Lang lang, std::string_view value);
+
+}  // namespace kefu::host
