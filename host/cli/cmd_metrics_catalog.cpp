@@ -141,7 +141,7 @@ int run_metrics_catalog(Context& ctx) {
   const PluginRegistry& registry = ctx.plugins();
   std::vector<PlatformProfile> profiles;
   auto add = [&](const LoadedPlugin& plugin) {
-    if (auto profile = plugin.metric_profile()) profiles.push_back({plugin.info(), std::move(*profile)});
+    if (const auto& profile = plugin.valid_profile()) profiles.push_back({plugin.info(), *profile});
     else if (!args.platforms.empty())
       throw std::runtime_error("plugin " + plugin.info().id + " declares no metric profile");
   };

@@ -103,7 +103,7 @@ int run_metrics_import(Context& ctx) {
   const Lang lang = ctx.lang();
   const PluginRegistry& registry = ctx.plugins();
   const LoadedPlugin& plugin = registry.require(args.platform);
-  const auto profile = plugin.metric_profile();
+  const auto& profile = plugin.valid_profile();
   std::map<std::string, const NativeMetric*> by_name;
   if (profile)
     for (const auto& m : profile->metrics) by_name[m.native_name] = &m;

@@ -68,7 +68,7 @@ int run_report(Context& ctx, const CLI::App&) {
   const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
   for (const auto& p : registry.plugins()) {
     render.platform_names[p->info().id] = lang == Lang::zh ? p->info().name_zh : p->info().name_en;
-    if (const auto profile = p->metric_profile())
+    if (const auto& profile = p->valid_profile())
       for (const NativeMetric& m : profile->metrics) opts.native_formats[p->info().id][m.native_name] = m.value_format;
   }
 
