@@ -101,7 +101,7 @@ class JsonlReader {
  private:
   csv::Status parse(std::string_view row, csv::Record& record, std::string* error) {
     record.fields.assign(kChatColumnCount, std::string_view());
-    doc_.Parse(row.data(), row.size());
+    doc_.Parse<rapidjson::kParseIterativeFlag>(row.data(), row.size());  // no recursion on [[[[
     if (doc_.HasParseError() || !doc_.IsObject()) {
       if (error) *error = "not a JSON object";
       record.fields.clear();
@@ -178,6 +178,7 @@ class RowRules {
       return "unknown event (msg or transfer)";
     }
     if (!ts) return "unparseable ts (ISO-8601 with an offset, or epoch milliseconds)";
+    if (!timestamp_in_range(*ts)) return "ts out of range (from 2000-01-01T00:00:00Z to before 2100-01-01T00:00:00Z)";
     if (platform.empty() || shop.empty() || session.empty()) return "empty platform, shop_id or session_id";
     if (!is_utf8(platform) || !is_utf8(shop) || !is_utf8(session) || !is_utf8(agent)) return "invalid UTF-8 in an id";
     if (platform.size() > 255 || shop.size() > 0xFFFF) return "platform or shop_id too long";

@@ -43,7 +43,7 @@ void add_row_values(const metrics::MetricRow& row, const std::string& source, st
   ratio("within_30s_rate", static_cast<double>(s.within_30s_sessions), s.sessions);
   ratio("within_3min_rate", static_cast<double>(s.within_3min_turns), s.turns);
   ratio("avg_response_s", static_cast<double>(s.response_ms_sum) / 1000.0, s.answered_turns);
-  std::int64_t first_ms = 0;
+  __int128 first_ms = 0;  // int64 could overflow
   for (auto ms : s.first_response_ms) first_ms += ms;
   ratio("first_response_s", static_cast<double>(first_ms) / 1000.0, static_cast<std::int64_t>(s.first_response_ms.size()));
 }

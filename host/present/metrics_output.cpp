@@ -28,9 +28,9 @@ std::string percent(std::int64_t num, std::int64_t den) {
 
 }  // namespace
 
-std::string decimal6(std::int64_t num, std::int64_t den) {
+std::string decimal6(__int128 num, std::int64_t den) {
   const bool negative = (num < 0) != (den < 0) && num != 0;
-  const u128 n = static_cast<u128>(num < 0 ? -static_cast<__int128>(num) : num);
+  const u128 n = static_cast<u128>(num < 0 ? -num : num);
   const u128 d = static_cast<u128>(den < 0 ? -static_cast<__int128>(den) : den);
   const u128 scaled = (n * 2'000'000 + d) / (2 * d);  // half-up (away from zero)
   std::string frac = u128_text(scaled % 1'000'000);
@@ -51,7 +51,7 @@ std::int64_t nearest_rank(const std::vector<std::int64_t>& sorted, int p) {
 std::vector<std::string> metric_cells(const MetricRow& row) {
   const GroupStats& s = row.stats;
   const auto n = static_cast<std::int64_t>(s.first_response_ms.size());
-  std::int64_t first_sum = 0;
+  __int128 first_sum = 0;  // int64 could overflow: many first responses of decades
   for (auto v : s.first_response_ms) first_sum += v;
   auto seconds = [](std::int64_t ms) { return decimal6(ms, 1000); };
   return {level_name(row.level),

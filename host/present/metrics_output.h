@@ -13,7 +13,7 @@
 namespace kefu::host::metrics {
 
 // num/den with exactly 6 decimals, rounded half-up from the exact fraction (325/7 → 46.428571).
-std::string decimal6(std::int64_t num, std::int64_t den);
+std::string decimal6(__int128 num, std::int64_t den);  // |num| < 2^100
 
 // Nearest-rank percentile (k = ceil(p·n/100), 1-based) of sorted samples, in ms.
 std::int64_t nearest_rank(const std::vector<std::int64_t>& sorted, int p);
