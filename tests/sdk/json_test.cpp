@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace kefu {
 namespace {
 
@@ -56,6 +58,20 @@ TEST(JsonTest, UnknownEnumNameListsTheAllowedOnes) {
 TEST(JsonTest, InvalidJsonAndInvalidUtf8AreRejected) {
   EXPECT_THROW(json::read<PlatformInfo>("{\"id\":", "x"), json::ParseError);
   EXPECT_THROW(json::read<PlatformInfo>("{\"id\":\"\xff\"}", "x"), json::ParseError);
+}
+
+TEST(JsonTest, DeeplyNestedInputIsAnErrorNotAStackOverflow) {
+  const std::string deep = std::string(200'000, '[') + std::string(200'000, ']');
+  EXPECT_THROW(json::read<RuleSet>(deep, "deep"), json::ParseError);  // expected an object, found an array
+  EXPECT_THROW(json::read<RuleSet>(std::string(200'000, '['), "deep"), json::ParseError);
+}
+
+TEST(JsonTest, NonFiniteNumbersAreRefusedWhenWritingNotWrittenAsInvalidJson) {
+  MetricValue v;
+  v.value = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW(json::write(v), std::domain_error);
+  v.value = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(json::write(v), std::domain_error);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -63,7 +64,12 @@ template <class Writer> class Emitter {
   void value(bool b) { w_.Bool(b); }
   void value(int i) { w_.Int(i); }
   void value(std::int64_t i) { w_.Int64(i); }
-  void value(double d) { w_.Double(d); }
+  void value(double d) {
+    // RapidJSON's writer silently writes nothing for NaN and infinity: the reader would then
+    // blame "invalid JSON" on whoever wrote it. Refuse here, where the bad figure is.
+    if (!std::isfinite(d)) throw std::domain_error("kefu::json::write: " + std::to_string(d) + " is not a finite number; JSON cannot carry it");
+    w_.Double(d);
+  }
   template <NamedEnum E> void value(E e) {
     const auto name = enum_name(e);
     w_.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
@@ -197,7 +203,8 @@ template <class T> std::string write(const T& value) {
 // Parses `text` into a T. `what` names the document in error messages.
 template <class T> T read(std::string_view text, std::string_view what) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  // Iterative: the recursive parser overflows the stack on deeply nested input ([[[[...).
+  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
     throw ParseError(std::string(what) + ": invalid JSON at byte " +
                      std::to_string(doc.GetErrorOffset()) + ": " +
