@@ -232,10 +232,10 @@ class RowReader {
 template <class Reader>
 Part read_range(const ByteSource& source, const Layout& layout, std::uint64_t begin, std::uint64_t limit,
                 std::int64_t first_line, std::atomic<std::uint64_t>& done,
-                const std::function<void(std::uint64_t)>& progress) {
+                const std::function<void(std::uint64_t)>& progress, std::size_t block) {
   Part part;
   RowReader rows(layout);
-  std::string buffer(kBlock, '\0');
+  std::string buffer(block, '\0');
   std::uint64_t base = begin;  // file offset of buffer[0]
   std::size_t have = 0;
   std::int64_t line = first_line;
@@ -272,10 +272,10 @@ Part read_range(const ByteSource& source, const Layout& layout, std::uint64_t be
 
 Part read_range(Format format, const ByteSource& source, const Layout& layout, std::uint64_t begin,
                 std::uint64_t limit, std::int64_t first_line, std::atomic<std::uint64_t>& done,
-                const std::function<void(std::uint64_t)>& progress) {
+                const std::function<void(std::uint64_t)>& progress, std::size_t block) {
   return format == Format::csv
-             ? read_range<csv::Reader>(source, layout, begin, limit, first_line, done, progress)
-             : read_range<JsonlReader>(source, layout, begin, limit, first_line, done, progress);
+             ? read_range<csv::Reader>(source, layout, begin, limit, first_line, done, progress, block)
+             : read_range<JsonlReader>(source, layout, begin, limit, first_line, done, progress, block);
 }
 
 // A likely record start at or after `from`: the first line start whose record reads as a valid
@@ -442,12 +442,13 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
   }
   starts.push_back(source->size());
 
+  const std::size_t block = options.block_bytes ? options.block_bytes : kBlock;
   std::atomic<std::uint64_t> done{data_offset};
   std::vector<std::future<Part>> pending;
   for (std::size_t w = 0; w + 1 < starts.size(); ++w) {
     pending.push_back(std::async(std::launch::async, [&, w] {
       return read_range(layout.format, *source, layout, starts[w], starts[w + 1], w == 0 ? data_line : 1, done,
-                        options.progress);
+                        options.progress, block);
     }));
   }
   std::vector<Part> parts;
@@ -461,7 +462,7 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
     if (previous.end_offset != starts[w]) {
       std::atomic<std::uint64_t> ignored{0};
       parts[w] = read_range(layout.format, *source, layout, previous.end_offset, starts[w + 1], previous.end_line,
-                            ignored, {});
+                            ignored, {}, block);
       continue;
     }
     const std::int64_t shift = previous.end_line - 1;

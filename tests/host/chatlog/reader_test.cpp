@@ -134,6 +134,27 @@ TEST(ChatLog, WrongRecordStartGuessIsCorrected) {
   EXPECT_EQ(two.read.rows, 160'001);
 }
 
+TEST(ChatLog, TinyReadBlocksGiveTheSameRowsRejectsAndLinesAsOneBlock) {
+  const std::string log = kChatHeader + row("x", "09:00:00", "customer") + "\"q\"x,tail,with,commas\n" +
+                          row("x", "09:00:05", "agent", "a1") + "tmall,s1,y,c1,2026-11-16T09:00:00+08:00,customer,,msg,\"a\nb\"\n" +
+                          "\"bad\"z\n" + row("y", "09:00:09", "agent", "a1");
+  test::TempDir dir;
+  const std::string path = dir.write("log.csv", log);
+  auto read = [&](std::size_t block) {
+    metrics::ChatEvents events;
+    metrics::ChatReadOptions options;
+    options.workers = 1;
+    options.block_bytes = block;
+    const auto r = metrics::read_chat_log(path, events, options);
+    std::string out = std::to_string(r.rows) + " " + std::to_string(events.sessions.size()) + "\n";
+    for (const auto& reject : r.rejects) out += std::to_string(reject.line) + " " + reject.reason + " " + reject.original + "\n";
+    return out;
+  };
+  const std::string whole = read(0);
+  EXPECT_EQ(whole.substr(0, 4), "4 2\n");
+  for (std::size_t block = 1; block <= 64; ++block) EXPECT_EQ(read(block), whole) << "block " << block;
+}
+
 TEST(ChatLog, ADeeplyNestedJsonLineIsARejectNotAStackOverflow) {
   const std::string ok = R"({"platform":"tmall","shop_id":"s1","session_id":"x","ts":"2026-11-16T09:00:00+08:00","sender":"customer"})";
   const std::string deep = R"({"content":)" + std::string(300'000, '[') + std::string(300'000, ']') + "}";
