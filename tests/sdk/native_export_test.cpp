@@ -110,6 +110,18 @@ TEST(NativeExport, NanInfinityAndNegativeFiguresAreRejectsWithTheirLineAndReason
   EXPECT_NO_THROW(json::write(r));  // what the plugin sends the host is valid JSON
 }
 
+// Found by fuzz_native_export: the row's bytes reached the host as invalid JSON.
+TEST(NativeExport, ARowWithInvalidUtf8IsARejectAndTheResultTravelsAsValidJson) {
+  const std::string text = "客服昵称,日期,回复率\n小\xFF美,2026-11-16,90%\n小王,2026-11-16,80%\n";
+  const ImportResult r = import_export(text, ImportRequest{"t.csv", "tm01", "utf-8", ""}, "tmall", profile(), layout());
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].line, 2);
+  EXPECT_EQ(r.rejects[0].reason, "invalid UTF-8 in the row (is the export in another encoding? try --encoding gbk)");
+  ASSERT_EQ(r.values.size(), 1u);
+  const ImportResult back = json::read<ImportResult>(json::write(r), "the plugin's answer");
+  EXPECT_EQ(back.rejects[0].original, "小\xEF\xBF\xBD美,2026-11-16,90%");
+}
+
 TEST(NativeExport, MissingColumnsAreClearErrors) {
   const auto import = [](const std::string& text, const std::string& day = "") {
     return import_export(text, ImportRequest{"t.csv", "tm01", "utf-8", day}, "tmall", profile(), layout());

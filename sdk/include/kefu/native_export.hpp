@@ -279,6 +279,10 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
       continue;
     }
     auto cell = [&](int c) { return trim(record.fields[static_cast<std::size_t>(c)]); };
+    if (!json::is_valid_utf8(record.raw)) {  // the host decoded the file: a stray byte is the row's
+      reject("invalid UTF-8 in the row (is the export in another encoding? try --encoding gbk)");
+      continue;
+    }
     std::string agent(cell(agent_col));
     if (contains(layout.total_markers, agent)) agent.clear();  // the whole shop's row
     else if (agent.empty()) { reject("empty agent cell"); continue; }
