@@ -20,6 +20,15 @@ using Day = std::int32_t;
 // including a date-time without an offset (its instant would be a guess).
 std::optional<std::int64_t> parse_timestamp(std::string_view ts);
 
+// The instants a chat log may hold: from 2000-01-01T00:00:00Z (inclusive) to
+// 2100-01-01T00:00:00Z (exclusive). A row outside is a reject: a year-9999 reply would otherwise
+// make a response time of millennia, and sums of them overflow. See docs/fuzzing.md.
+inline constexpr std::int64_t kMinTimestampMs = 946'684'800'000;    // 2000-01-01T00:00:00Z
+inline constexpr std::int64_t kMaxTimestampMs = 4'102'444'800'000;  // 2100-01-01T00:00:00Z
+inline constexpr bool timestamp_in_range(std::int64_t epoch_ms) {
+  return epoch_ms >= kMinTimestampMs && epoch_ms < kMaxTimestampMs;
+}
+
 // Days since 1970-01-01 of a proleptic Gregorian date (valid or not; callers check ranges).
 std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day);
 

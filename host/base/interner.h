@@ -27,7 +27,7 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     h = mix(h ^ w, k1);
   }
   std::uint64_t tail = 0;
-  std::memcpy(&tail, p, n);
+  if (n > 0) std::memcpy(&tail, p, n);  // an empty view may have no storage: memcpy from null is UB
   return mix(h ^ tail ^ (static_cast<std::uint64_t>(n) << 56), k0 ^ k1);
 }
 

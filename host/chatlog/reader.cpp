@@ -101,7 +101,7 @@ class JsonlReader {
  private:
   csv::Status parse(std::string_view row, csv::Record& record, std::string* error) {
     record.fields.assign(kColumnCount, std::string_view());
-    doc_.Parse(row.data(), row.size());
+    doc_.Parse<rapidjson::kParseIterativeFlag>(row.data(), row.size());  // no recursion on [[[[
     if (doc_.HasParseError() || !doc_.IsObject()) {
       if (error) *error = "not a JSON object";
       record.fields.clear();
@@ -180,6 +180,7 @@ class RowRules {
       return "unknown event (msg or transfer)";
     }
     if (!ts) return "unparseable ts (ISO-8601 with an offset, or epoch milliseconds)";
+    if (!calendar::timestamp_in_range(*ts)) return "ts out of range (from 2000-01-01T00:00:00Z to before 2100-01-01T00:00:00Z)";
     if (platform.empty() || shop.empty() || session.empty()) return "empty platform, shop_id or session_id";
     if (!is_utf8(platform) || !is_utf8(shop) || !is_utf8(session) || !is_utf8(agent)) return "invalid UTF-8 in an id";
     if (platform.size() > 255 || shop.size() > 0xFFFF) return "platform or shop_id too long";
@@ -233,10 +234,10 @@ class RowReader {
 template <class Reader>
 Part read_range(const ByteSource& source, const Layout& layout, std::uint64_t begin, std::uint64_t limit,
                 std::int64_t first_line, std::atomic<std::uint64_t>& done,
-                const std::function<void(std::uint64_t)>& progress) {
+                const std::function<void(std::uint64_t)>& progress, std::size_t block) {
   Part part;
   RowReader rows(layout);
-  std::string buffer(kBlock, '\0');
+  std::string buffer(block, '\0');
   std::uint64_t base = begin;  // file offset of buffer[0]
   std::size_t have = 0;
   std::int64_t line = first_line;
@@ -273,10 +274,10 @@ Part read_range(const ByteSource& source, const Layout& layout, std::uint64_t be
 
 Part read_range(Format format, const ByteSource& source, const Layout& layout, std::uint64_t begin,
                 std::uint64_t limit, std::int64_t first_line, std::atomic<std::uint64_t>& done,
-                const std::function<void(std::uint64_t)>& progress) {
+                const std::function<void(std::uint64_t)>& progress, std::size_t block) {
   return format == Format::csv
-             ? read_range<csv::Reader>(source, layout, begin, limit, first_line, done, progress)
-             : read_range<JsonlReader>(source, layout, begin, limit, first_line, done, progress);
+             ? read_range<csv::Reader>(source, layout, begin, limit, first_line, done, progress, block)
+             : read_range<JsonlReader>(source, layout, begin, limit, first_line, done, progress, block);
 }
 
 // A likely record start at or after `from`: the first line start whose record reads as a valid
@@ -439,12 +440,13 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
   }
   starts.push_back(source->size());
 
+  const std::size_t block = options.block_bytes ? options.block_bytes : kBlock;
   std::atomic<std::uint64_t> done{data_offset};
   std::vector<std::future<Part>> pending;
   for (std::size_t w = 0; w + 1 < starts.size(); ++w) {
     pending.push_back(std::async(std::launch::async, [&, w] {
       return read_range(layout.format, *source, layout, starts[w], starts[w + 1], w == 0 ? data_line : 1, done,
-                        options.progress);
+                        options.progress, block);
     }));
   }
   std::vector<Part> parts;
@@ -458,7 +460,7 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
     if (previous.end_offset != starts[w]) {
       std::atomic<std::uint64_t> ignored{0};
       parts[w] = read_range(layout.format, *source, layout, previous.end_offset, starts[w + 1], previous.end_line,
-                            ignored, {});
+                            ignored, {}, block);
       continue;
     }
     const std::int64_t shift = previous.end_line - 1;

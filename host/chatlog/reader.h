@@ -96,6 +96,7 @@ struct ChatReadOptions {
   std::optional<Encoding> encoding;  // nullopt: detect
   unsigned workers = 0;              // 0: one per core
   std::function<void(std::uint64_t)> progress;  // bytes of this file done (any thread)
+  std::size_t block_bytes = 0;       // read size of a worker; 0: 8 MiB (tests and fuzzing use tiny ones)
 };
 
 // Reads one chat log file, appending its events to `into` (files in the order given make one

@@ -1,4 +1,5 @@
 #include "config/config.h"
+#include "config/json_checks.h"
 
 #include "config/trust.h"
 #include "model/catalog.h"
@@ -10,7 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <regex>
+#include <algorithm>
 #include <set>
 
 namespace kefu::host::config {
@@ -71,9 +72,36 @@ std::string number(double v) {
   return buf;
 }
 
-bool is_platform_id(const std::string& s) {
-  static const std::regex id(R"([a-z][a-z0-9_]{0,31})");
-  return std::regex_match(s, id);
+// Hand-written checks, not std::regex: its matcher recurses per character and exhausts the
+// stack on long input (a megabyte endpoint).
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+// [a-z][a-z0-9_]{0,31}
+bool is_platform_id(std::string_view s) {
+  if (s.empty() || s.size() > 32 || !lower(s[0])) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return lower(c) || digit(c) || c == '_'; });
+}
+
+// [a-z0-9][a-z0-9_-]{0,63}
+bool is_update_name(std::string_view s) {
+  if (s.empty() || s.size() > 64 || !(lower(s[0]) || digit(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return lower(c) || digit(c) || c == '_' || c == '-'; });
+}
+
+// [0-9a-f]{64}
+bool is_sha256_hex(std::string_view s) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return digit(c) || (c >= 'a' && c <= 'f'); });
+}
+
+// Contains secret, session, token or password, in any case.
+bool looks_like_secret(std::string_view key) {
+  std::string folded(key);
+  for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view word : {"secret", "session", "token", "password"})
+    if (folded.find(word) != std::string::npos) return true;
+  return false;
 }
 
 // A flat object of strings (a shop's API settings). Secrets do not belong here.
@@ -86,8 +114,7 @@ std::map<std::string, std::string> read_strings(const Value& v, const std::strin
       c.problem(path + "." + key, "expected a string");
       continue;
     }
-    static const std::regex secret_like(R"((secret|session|token|password))", std::regex::icase);
-    if (std::regex_search(key, secret_like)) {
+    if (looks_like_secret(key)) {
       c.problem(path + "." + key, "looks like a credential: credentials go in the environment or the 0600 secrets file, never in the config");
       continue;
     }
@@ -97,9 +124,30 @@ std::map<std::string, std::string> read_strings(const Value& v, const std::strin
 }
 
 // An API gateway: https, or plain http only to this machine (a local test server).
-bool acceptable_endpoint(const std::string& url) {
-  static const std::regex ok(R"((https://[^\s/]+(/.*)?|http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/.*)?))");
-  return std::regex_match(url, ok);
+// https://HOST[/PATH] with no space in HOST, or http://(127.0.0.1|localhost|[::1])[:PORT][/PATH];
+// no line break anywhere.
+bool acceptable_endpoint(std::string_view url) {
+  if (url.find_first_of("\r\n") != std::string_view::npos) return false;
+  auto path_ok = [](std::string_view rest) { return rest.empty() || rest[0] == '/'; };
+  if (url.starts_with("https://")) {
+    const std::string_view rest = url.substr(8);
+    const std::string_view host = rest.substr(0, rest.find('/'));
+    return !host.empty() && std::none_of(host.begin(), host.end(), space);
+  }
+  if (!url.starts_with("http://")) return false;
+  std::string_view rest = url.substr(7);
+  for (std::string_view host : {"127.0.0.1", "localhost", "[::1]"}) {
+    if (!rest.starts_with(host)) continue;
+    rest.remove_prefix(host.size());
+    if (rest.starts_with(':')) {
+      std::size_t n = 1;
+      while (n < rest.size() && digit(rest[n])) ++n;
+      if (n == 1) return false;
+      rest.remove_prefix(n);
+    }
+    return path_ok(rest);
+  }
+  return false;
 }
 
 // "words": {"tmall": ["lists/tmall.txt", ...]}: the merchant's word lists per platform.
@@ -127,7 +175,6 @@ void read_updates(const Value& list, Checker& c, Config& config) {
     c.problem("updates", "expected an array [{\"name\": ..., \"kind\": \"words\", \"platform\": ..., \"url\": ...}]");
     return;
   }
-  static const std::regex name_ok(R"([a-z0-9][a-z0-9_-]{0,63})"), hex64(R"([0-9a-f]{64})");
   std::set<std::string> names;
   for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
     const std::string path = "updates[" + std::to_string(i) + "]";
@@ -136,7 +183,7 @@ void read_updates(const Value& list, Checker& c, Config& config) {
     UpdateSource u{c.string(list[i], path, "name", true), c.string(list[i], path, "kind", true),
                    c.string(list[i], path, "platform", true), c.string(list[i], path, "url", true),
                    c.string(list[i], path, "sha256", false)};
-    if (!u.name.empty() && !std::regex_match(u.name, name_ok))
+    if (!u.name.empty() && !is_update_name(u.name))
       c.problem(path + ".name", "\"" + u.name + "\": expected 1-64 characters of a-z, 0-9, - and _ (it names a file)");
     if (!u.name.empty() && !names.insert(u.name).second) c.problem(path + ".name", "\"" + u.name + "\" is used twice");
     if (u.kind == "rules")
@@ -146,7 +193,7 @@ void read_updates(const Value& list, Checker& c, Config& config) {
     if (!u.platform.empty() && !is_platform_id(u.platform)) c.problem(path + ".platform", "expected a plugin id such as tmall");
     if (!u.url.empty() && !acceptable_endpoint(u.url))
       c.problem(path + ".url", "expected an https:// URL (plain http only to 127.0.0.1 or localhost)");
-    if (!u.sha256.empty() && !std::regex_match(u.sha256, hex64))
+    if (!u.sha256.empty() && !is_sha256_hex(u.sha256))
       c.problem(path + ".sha256", "expected 64 lower-case hex digits (sha256sum's output)");
     config.updates.push_back(std::move(u));
   }
@@ -268,10 +315,12 @@ std::optional<Target> Config::target_for(std::string_view metric, std::string_vi
 
 Config parse_config(std::string_view json, const std::string& file) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on [[[[
   if (doc.HasParseError())
-    throw ConfigError(file, {"not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
+    throw ConfigError(file, {"not valid JSON at " + line_column(json, doc.GetErrorOffset()) + ": " +
                                  rapidjson::GetParseError_En(doc.GetParseError())});
+  if (const auto twice = first_duplicate_key(doc))
+    throw ConfigError(file, {*twice + ": the key is given twice in one object; keep one (JSON readers disagree on which wins)"});
   Checker c;
   Config config;
   config.path = file;

@@ -26,7 +26,7 @@ Counts first_response_n(const GroupStats& s) { return {static_cast<std::int64_t>
 
 Counts first_response(const GroupStats& s) {
   const auto& ms = s.first_response_ms;
-  return {std::accumulate(ms.begin(), ms.end(), std::int64_t{0}), static_cast<std::int64_t>(ms.size())};
+  return {std::accumulate(ms.begin(), ms.end(), __int128{0}), static_cast<std::int64_t>(ms.size())};
 }
 Counts avg_response(const GroupStats& s) { return {s.response_ms_sum, s.answered_turns}; }
 Counts reply_rate(const GroupStats& s) { return {s.replied_segments, s.segments}; }

@@ -20,7 +20,7 @@ struct GroupStats;
 // A figure as exact integers, read in a unit (kefu::value_format): count = num; ratio = num/den;
 // seconds = num milliseconds / den. den 0: undefined for the group (no samples).
 struct Counts {
-  std::int64_t num = 0;
+  __int128 num = 0;  // 128 bits: sums of many long waits fit (R12 pools every sample)
   std::int64_t den = 1;
 };
 using Recompute = Counts (*)(const GroupStats&);

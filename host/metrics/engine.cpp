@@ -39,6 +39,8 @@ using Groups = std::unordered_map<GroupKey, GroupStats, GroupKeyHash>;
 // One segment's turns (R9): a turn opens at a customer message when none is open; the next
 // agent message, whoever sends it, answers it (R8); agent messages with no open turn are ignored.
 void add_segment(const SessionEvent* e, const SessionEvent* end, GroupStats& g) {
+  // response_sum cannot overflow: events are in time order, so it is at most the session's span,
+  // and timestamps are within 2000-2100 (timestamp_in_range).
   std::int64_t turns = 0, answered = 0, within_3min = 0, response_sum = 0, first_response = -1, open_ts = 0;
   bool open = false;
   for (; e != end; ++e) {

@@ -27,7 +27,7 @@ struct GroupStats {
   std::int64_t replied_segments = 0;   // last turn answered
   std::int64_t within_30s_segments = 0;
   std::int64_t within_3min_turns = 0;
-  std::int64_t response_ms_sum = 0;    // over answered turns
+  __int128 response_ms_sum = 0;        // over answered turns (128 bits: sums of many long waits fit)
   std::vector<std::int64_t> first_response_ms;  // per segment whose first turn was answered;
                                                 // sorted in the rows compute_metrics returns
 

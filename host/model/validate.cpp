@@ -7,7 +7,6 @@
 #include <kefu/json.hpp>
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 namespace kefu::host {
@@ -39,15 +38,45 @@ std::vector<std::string> check_against_catalog(const Rule& r, const RuleKeyDef& 
 
 }  // namespace
 
+// Hand-written checks, not std::regex: its matcher recurses per character and exhausts the
+// stack on long input (a plugin's megabyte version string).
+namespace {
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// [a-z][a-z0-9_]{0,31}
+bool is_plugin_id(std::string_view s) {
+  if (s.empty() || s.size() > 32 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || digit(c) || c == '_'; });
+}
+
+// \d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?
+bool is_semver(std::string_view s) {
+  for (int part = 0; part < 3; ++part) {
+    std::size_t n = 0;
+    while (n < s.size() && digit(s[n])) ++n;
+    if (n == 0) return false;
+    s.remove_prefix(n);
+    if (part < 2) {
+      if (s.empty() || s[0] != '.') return false;
+      s.remove_prefix(1);
+    }
+  }
+  if (s.empty()) return true;
+  if (s[0] != '-' && s[0] != '+') return false;
+  s.remove_prefix(1);
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-';
+  });
+}
+}  // namespace
+
 std::vector<std::string> validate_identity(const PlatformInfo& info) {
   std::vector<std::string> p;
-  static const std::regex id(R"([a-z][a-z0-9_]{0,31})");
-  static const std::regex semver(R"(\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)");
-  if (!std::regex_match(info.id, id))
+  if (!is_plugin_id(info.id))
     p.push_back("id \"" + info.id + "\": expected 1-32 characters of a-z, 0-9 and _, starting with a letter");
   if (info.name_zh.empty()) p.push_back("name_zh is empty: give the platform's Chinese name");
   if (info.name_en.empty()) p.push_back("name_en is empty: give the platform's English name");
-  if (!std::regex_match(info.version, semver))
+  if (!is_semver(info.version))
     p.push_back("version \"" + info.version + "\": expected MAJOR.MINOR.PATCH");
   std::set<std::string> seen;
   for (const auto& cap : info.capabilities) {

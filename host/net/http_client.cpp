@@ -10,7 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
-#include <regex>
+#include <string_view>
 #include <stdexcept>
 #include <thread>
 
@@ -89,11 +89,39 @@ std::string redact(std::string text, const std::vector<std::string>& secrets) {
       text.replace(pos, secret.size(), "***");
     }
   }
-  // Credentials by name, in a query string or a form body: `sign=...&` → `sign=***&`.
-  static const std::regex named(
-      R"(((?:^|[?&\s])(?:sign|access_token|session|app_secret|appSecret|signSecret|client_secret|refresh_token|token)=)[^&\s"]*)",
-      std::regex::icase);
-  return std::regex_replace(text, named, "$1***");
+  // Credentials by name, in a query string or a form body: `sign=...&` → `sign=***&`. A name
+  // counts at the start or after ?, & or a space, in any case. Hand-written, not std::regex,
+  // which recurses per character and exhausts the stack on a long body.
+  static constexpr std::string_view kNames[] = {"sign", "access_token", "session", "app_secret", "appsecret",
+                                                "signsecret", "client_secret", "refresh_token", "token"};
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+  auto starts_with_name = [&](std::size_t at) -> std::size_t {  // length of "name=" at `at`, or 0
+    for (std::string_view name : kNames) {
+      if (at + name.size() >= text.size() || text[at + name.size()] != '=') continue;
+      bool same = true;
+      for (std::size_t k = 0; k < name.size() && same; ++k) {
+        const char c = text[at + k];
+        same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == name[k];
+      }
+      if (same) return name.size() + 1;
+    }
+    return 0;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const bool boundary = i == 0 || text[i - 1] == '?' || text[i - 1] == '&' || is_space(text[i - 1]);
+    const std::size_t key = boundary ? starts_with_name(i) : 0;
+    if (key == 0) {
+      out += text[i++];
+      continue;
+    }
+    out.append(text, i, key);
+    i += key;
+    while (i < text.size() && text[i] != '&' && text[i] != '"' && !is_space(text[i])) ++i;
+    out += "***";
+  }
+  return out;
 }
 
 namespace {

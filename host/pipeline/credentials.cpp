@@ -46,7 +46,7 @@ std::vector<Setting> load_credentials(const std::string& shop_id, const std::str
     check_private(secrets_file);
     const auto text = read_whole_file(secrets_file);
     if (!text) throw std::runtime_error("secrets file " + secrets_file + ": cannot be read");
-    doc.Parse(text->c_str(), text->size());
+    doc.Parse<rapidjson::kParseIterativeFlag>(text->c_str(), text->size());  // no recursion on [[[[
     // The parser's message could quote the file; only the position is reported.
     if (doc.HasParseError() || !doc.IsObject())
       throw std::runtime_error("secrets file " + secrets_file + ": not a JSON object {\"shops\": {\"<id>\": {...}}} (error at byte " +

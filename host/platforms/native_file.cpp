@@ -1,6 +1,6 @@
 #include "platforms/native_file.h"
 
-#include "base/file.h"
+#include "base/input_file.h"
 #include "base/output_file.h"
 
 #include <stdexcept>
@@ -9,8 +9,9 @@ namespace kefu::host::metrics {
 
 NativeFile import_native_file(const LoadedPlugin& plugin, const std::string& path, const std::string& shop,
                               const std::string& day, std::optional<Encoding> forced, const std::string& rejects_dir) {
-  auto bytes = read_whole_file(path);
-  if (!bytes) throw std::runtime_error(path + ": cannot read");
+  InputBytes input = read_input_file(path);
+  if (!input.bytes) throw std::runtime_error(input.error);
+  auto& bytes = input.bytes;
   const DecodedText text = decode_text(std::move(*bytes), forced);
   NativeFile out;
   out.encoding = encoding_name(text.encoding);

@@ -52,7 +52,7 @@ const ComputeColumn& figure_column(std::string_view name) {
 
 std::string figure_cell(const ComputeColumn& column, const GroupStats& stats) {
   const Counts c = column.counts(stats);
-  if (column.unit == value_format::count) return std::to_string(c.num);
+  if (column.unit == value_format::count) return std::to_string(static_cast<std::int64_t>(c.num));
   if (c.den == 0) return "";
   if (column.unit == value_format::seconds) return decimal6(c.num, c.den * 1000);
   return decimal6(c.num, c.den);
@@ -66,9 +66,9 @@ std::string agent_cell(const MetricRow& row) { return row.level == Level::agent 
 
 }  // namespace
 
-std::string decimal6(std::int64_t num, std::int64_t den) {
+std::string decimal6(__int128 num, std::int64_t den) {
   const bool negative = (num < 0) != (den < 0) && num != 0;
-  const u128 n = static_cast<u128>(num < 0 ? -static_cast<__int128>(num) : num);
+  const u128 n = static_cast<u128>(num < 0 ? -num : num);
   const u128 d = static_cast<u128>(den < 0 ? -static_cast<__int128>(den) : den);
   const u128 scaled = (n * 2'000'000 + d) / (2 * d);  // half-up (away from zero)
   std::string frac = u128_text(scaled % 1'000'000);

@@ -15,7 +15,7 @@
 namespace kefu::host::metrics {
 
 // num/den with exactly 6 decimals, rounded half-up from the exact fraction (325/7 → 46.428571).
-std::string decimal6(std::int64_t num, std::int64_t den);
+std::string decimal6(__int128 num, std::int64_t den);  // |num| < 2^100
 
 // The columns, in order: level,platform,shop_id,agent_id,day, then each canonical metric's
 // columns in their spec positions (metrics/canonical.cpp).

@@ -299,6 +299,10 @@ class SqliteStore final : public Store {
                                "schema); kefu will not add its tables to it. Point --store (or the config's \"store\") at "
                                "a new file, e.g. kefu.db");
     const int latest = static_cast<int>(kMigrations.size());
+    if (version < 0)  // SQLite never writes one: the file was edited or is corrupt
+      throw std::runtime_error("the store " + path_ + " is damaged: its schema version (PRAGMA user_version) is " +
+                               std::to_string(version) + ", below 0; restore it from a backup, or move it away and "
+                               "ingest again into a new store");
     if (version > latest)
       throw std::runtime_error("the store " + path_ + " has schema version " + std::to_string(version) +
                                ", newer than this kefu knows (" + std::to_string(latest) + "): upgrade kefu");

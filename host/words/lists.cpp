@@ -1,6 +1,6 @@
 #include "words/lists.h"
 
-#include "base/file.h"
+#include "base/input_file.h"
 #include "base/utf8.h"
 #include "model/catalog.h"
 
@@ -15,9 +15,9 @@ namespace kefu::host::words {
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::optional<std::string> bytes = read_whole_file(path);
-  if (!bytes) throw WordFileError(path + ": cannot read the file");
-  return std::move(*bytes);
+  InputBytes input = read_input_file(path);
+  if (!input.bytes) throw WordFileError(input.error);
+  return std::move(*input.bytes);
 }
 
 // Reads one word file into `list`; every problem (format, encoding, unknown category) is

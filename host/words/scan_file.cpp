@@ -1,6 +1,6 @@
 #include "words/scan_file.h"
 
-#include "base/file.h"
+#include "base/input_file.h"
 #include "base/utf8.h"
 #include "chatlog/detect.h"
 
@@ -141,9 +141,12 @@ void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Le
   };
   const int content = column("content"), session = column("session_id"), sender = column("sender"),
             agent = column("agent_id");
-  if (content < 0) {
-    report.problems.push_back(path + ": a chat log (its header names session_id) without a content column: "
-                              "nothing to scan; name the message column content (docs/chat-log.md)");
+  if (content < 0) {  // the header only looked like a chat log's ("content_type", say)
+    std::string names;
+    for (auto f : record.fields) names += (names.empty() ? "" : ",") + std::string(f);
+    report.problems.push_back(path + ": line " + std::to_string(record.line) + ": the CSV header (" + names +
+                              ") has session_id but no content column, so no message can be found; name the message "
+                              "column content, or save the file as plain text to scan every line");
     return;
   }
   const std::size_t width = record.fields.size();
@@ -181,7 +184,7 @@ void scan_chat_jsonl(const std::string& path, const DecodedText& decoded, const 
     if (row.find_first_not_of(" \t") == std::string_view::npos) continue;
     ++record;
     rapidjson::Document doc;
-    doc.Parse(row.data(), row.size());
+    doc.Parse<rapidjson::kParseIterativeFlag>(row.data(), row.size());  // no recursion on [[[[
     if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("content") || !doc["content"].IsString()) {
       report.problems.push_back(path + ":" + std::to_string(line) + ": not a JSON object with a string \"content\" (record skipped)");
       continue;
@@ -204,16 +207,13 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
                      const std::function<void(std::size_t)>& progress) {
   ScanReport report;
   report.file = path;
-  std::optional<std::string> bytes = path == kStandardInput ? read_standard_input() : read_whole_file(path);
-  if (!bytes) {
-    report.problems.push_back(path + (path == kStandardInput ? ": cannot read standard input" : ": cannot read the file"));
+  InputBytes input = read_input_file(path, std::min(options.max_bytes, kMaxInputBytes), kStandardInput);
+  if (!input.bytes) {
+    report.problems.push_back(input.error);
     return report;
   }
+  std::optional<std::string>& bytes = input.bytes;
   report.bytes = bytes->size();
-  if (report.bytes >= (std::size_t{1} << 32)) {
-    report.problems.push_back(path + ": larger than 4 GiB; split it");
-    return report;
-  }
   const DecodedText decoded = decode_text(std::move(*bytes), options.encoding);
   report.encoding = decoded.encoding;
   constexpr std::size_t kMaxListed = 20;

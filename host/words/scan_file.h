@@ -8,6 +8,7 @@
 #include "base/encoding.h"
 #include "words/lexicon.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ struct ScanOptions {
   MatchOptions match;
   std::optional<Encoding> encoding;  // forced; detected when empty
   std::string sender;                // chat logs: only this sender's messages ("" = all)
+  std::uint64_t max_bytes = (std::uint64_t{1} << 32) - 1;  // larger inputs are refused
 };
 
 struct ScanHit {

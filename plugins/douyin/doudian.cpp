@@ -1,5 +1,6 @@
 #include "doudian.h"
 
+#include <kefu/json_guard.hpp>
 #include <kefu/toolkit/signing.hpp>
 
 #include <rapidjson/document.h>
@@ -34,8 +35,10 @@ std::string text_of(const rapidjson::Value& v) {
 
 std::string canonical_param_json(const std::string& json) {
   rapidjson::Document doc;
-  doc.Parse(json.c_str(), json.size());
+  doc.Parse<kefu::json::kParseFlags>(json.c_str(), json.size());
   if (doc.HasParseError()) throw std::invalid_argument("param_json is not JSON");
+  if (kefu::json::nesting_depth(doc, kefu::json::kMaxDepth) > kefu::json::kMaxDepth)  // sort_keys recurses
+    throw std::invalid_argument("param_json is nested deeper than " + std::to_string(kefu::json::kMaxDepth) + " levels (the limit)");
   sort_keys(doc);
   return text_of(doc);
 }
@@ -51,8 +54,9 @@ std::string doudian_sign(const std::string& app_key, const std::string& app_secr
 
 std::string doudian_unwrap(const std::string& method, const std::string& body) {
   rapidjson::Document doc;
-  doc.Parse(body.c_str(), body.size());
+  kefu::json::parse_untrusted(doc, body);
   if (doc.HasParseError() || !doc.IsObject()) throw std::runtime_error(method + ": 抖店's answer is not complete JSON");
+  kefu::json::check_depth(doc, method + ": 抖店's answer");  // text_of recurses
   const bool new_ok = doc.HasMember("code") && doc["code"].IsInt() && doc["code"].GetInt() == 10000;
   const bool old_ok = doc.HasMember("err_no") && doc["err_no"].IsInt() && doc["err_no"].GetInt() == 0;
   if (!new_ok && !old_ok) {

@@ -3,6 +3,7 @@
 #include "doudian.h"
 
 #include <kefu/catalog.hpp>
+#include <kefu/json_guard.hpp>
 #include <kefu/toolkit/dates.hpp>
 #include <kefu/toolkit/signing.hpp>
 
@@ -87,7 +88,7 @@ kefu::FetchResult fetch_service_requests(const kefu::Host& host, const kefu::Fet
     if (response.status != 200) throw std::runtime_error(std::string(kMethod) + ": HTTP " + std::to_string(response.status));
     rapidjson::Document data;
     const std::string text = doudian_unwrap(kMethod, response.body);
-    data.Parse(text.c_str(), text.size());
+    kefu::json::parse_untrusted(data, text);
     if (!data.IsObject() || !data.HasMember("list") || !data["list"].IsArray())
       throw std::runtime_error(std::string(kMethod) + ": the answer's data has no list");
     total = data.HasMember("total") && data["total"].IsInt64() ? data["total"].GetInt64() : 0;

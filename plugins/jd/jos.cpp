@@ -1,5 +1,6 @@
 #include "jos.h"
 
+#include <kefu/json_guard.hpp>
 #include <kefu/toolkit/signing.hpp>
 
 #include <rapidjson/document.h>
@@ -37,8 +38,9 @@ std::string jos_response_key(const std::string& method) {
 
 std::string jos_unwrap(const std::string& method, const std::string& body) {
   rapidjson::Document doc;
-  doc.Parse(body.c_str(), body.size());
+  kefu::json::parse_untrusted(doc, body);
   if (doc.HasParseError() || !doc.IsObject()) throw std::runtime_error(method + ": JD's answer is not complete JSON");
+  kefu::json::check_depth(doc, method + ": JD's answer");  // text_of recurses
   if (doc.HasMember("error_response")) throw std::runtime_error(method + ": JD error " + text_of(doc["error_response"]));
   const std::string key = jos_response_key(method);
   if (!doc.HasMember(key.c_str())) throw std::runtime_error(method + ": the answer lacks " + key);

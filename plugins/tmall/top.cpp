@@ -1,11 +1,12 @@
 #include "top.h"
+#include "xml_scan.h"
 
+#include <kefu/json_guard.hpp>
 #include <kefu/toolkit/signing.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <regex>
 
 namespace tmall {
 namespace {
@@ -126,7 +127,7 @@ kefu::HttpResponse TopClient::send(const std::string& method, const std::map<std
 rapidjson::Document TopClient::call(const std::string& method, const std::map<std::string, std::string>& params) {
   const kefu::HttpResponse response = send(method, params, "json");
   rapidjson::Document doc;
-  doc.Parse(response.body.c_str(), response.body.size());
+  kefu::json::parse_untrusted(doc, response.body);  // a broken emoji (\ud83d alone) becomes U+FFFD
   if (doc.HasParseError() || !doc.IsObject())
     throw std::runtime_error(method + ": the gateway's answer is not complete JSON (" + std::to_string(response.body.size()) +
                              " bytes; cut off or not from TOP): nothing from this call is used");
@@ -139,6 +140,7 @@ rapidjson::Document TopClient::call(const std::string& method, const std::map<st
   const std::string key = response_key(method);
   if (!doc.HasMember(key.c_str()) || !doc[key.c_str()].IsObject())
     throw std::runtime_error(method + ": the answer lacks " + key);
+  kefu::json::check_depth(doc, method + ": the gateway's answer");  // CopyFrom recurses
   rapidjson::Document out;
   out.CopyFrom(doc[key.c_str()], out.GetAllocator());
   return out;
@@ -146,12 +148,8 @@ rapidjson::Document TopClient::call(const std::string& method, const std::map<st
 
 std::string TopClient::call_xml(const std::string& method, const std::map<std::string, std::string>& params) {
   kefu::HttpResponse response = send(method, params, "xml");
-  static const std::regex error(R"(<error_response>[\s\S]*?<code>(\d+)</code>[\s\S]*?<msg>([^<]*)</msg>(?:[\s\S]*?<sub_code>([^<]*)</sub_code>)?)");
-  std::smatch m;
-  if (std::regex_search(response.body, m, error)) {
-    const int code = std::stoi(m[1]);
-    throw TopError(code, m[3], explain_top_error(method, code, m[2], m[3], ""));
-  }
+  if (const auto e = xml::error_response(response.body))
+    throw TopError(e->code, e->sub_code, explain_top_error(method, e->code, e->msg, e->sub_code, ""));
   const std::string close = "</" + response_key(method) + ">";
   if (response.body.find(close) == std::string::npos)
     throw std::runtime_error(method + ": the gateway's XML answer is incomplete (no " + close + "): nothing from this call is used");

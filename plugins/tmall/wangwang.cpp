@@ -1,10 +1,10 @@
 #include "wangwang.h"
+#include "xml_scan.h"
 
 #include <kefu/catalog.hpp>
 #include <kefu/toolkit/dates.hpp>
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 namespace tmall {
@@ -171,15 +171,10 @@ class Fetcher {
                    " days only; older days have figures but no chat log";
       return;
     }
-    static const std::regex peer(R"(<chatpeer>\s*(?:<date>([^<]*)</date>\s*<uid>([^<]*)</uid>|<uid>([^<]*)</uid>\s*<date>([^<]*)</date>)\s*</chatpeer>)");
     for (const std::string& agent : staff) {
       const std::string xml =
           client_.call_xml("taobao.wangwang.eservice.chatpeers.get", {{"chat_id", agent}, {"start_date", from}, {"end_date", to}, {"charset", "utf-8"}});
-      for (auto it = std::sregex_iterator(xml.begin(), xml.end(), peer); it != std::sregex_iterator(); ++it) {
-        const std::string date = (*it)[1].matched ? (*it)[1].str() : (*it)[4].str();
-        const std::string uid = (*it)[1].matched ? (*it)[2].str() : (*it)[3].str();
-        conversation(agent, uid, date);
-      }
+      tmall::xml::chat_peers(xml, [&](const tmall::xml::Peer& peer) { conversation(agent, peer.uid, peer.date); });
     }
   }
 

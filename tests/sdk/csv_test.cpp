@@ -111,6 +111,23 @@ TEST(Csv, PartialBlockLeavesAnUnfinishedRecordForLater) {
   EXPECT_EQ(unquoted.offset(), 4u);
 }
 
+TEST(Csv, AMalformedLineWhoseEndIsNotInTheBlockIsIncompleteNotSkipped) {
+  const std::string text = "1,a\n\"q\"x,cut here";
+  Reader reader(text, Slice{1, true, true});
+  Record record;
+  ASSERT_EQ(reader.next(record), Status::record);
+  EXPECT_EQ(reader.next(record), Status::end);
+  EXPECT_EQ(text.substr(reader.offset()), "\"q\"x,cut here");
+  EXPECT_EQ(reader.line(), 2);
+  // With the line end in the block it is malformed, and the reader resumes after it.
+  const std::string complete = text + "\n2,b\n";
+  Reader whole(complete, Slice{1, true, true});
+  ASSERT_EQ(whole.next(record), Status::record);
+  EXPECT_EQ(whole.next(record), Status::malformed);
+  ASSERT_EQ(whole.next(record), Status::record);
+  EXPECT_EQ(record.line, 3);
+}
+
 TEST(Csv, LongFieldsCrossTheVectorWidth) {
   const std::string long_text(1000, 'x');
   const Read r = read_all("a," + long_text + ",b\n");

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace kefu {
 namespace {
 
@@ -56,6 +58,36 @@ TEST(JsonTest, UnknownEnumNameListsTheAllowedOnes) {
 TEST(JsonTest, InvalidJsonAndInvalidUtf8AreRejected) {
   EXPECT_THROW(json::read<PlatformInfo>("{\"id\":", "x"), json::ParseError);
   EXPECT_THROW(json::read<PlatformInfo>("{\"id\":\"\xff\"}", "x"), json::ParseError);
+}
+
+TEST(JsonTest, DeeplyNestedInputIsAnErrorNotAStackOverflow) {
+  const std::string deep = std::string(200'000, '[') + std::string(200'000, ']');
+  EXPECT_THROW(json::read<RuleSet>(deep, "deep"), json::ParseError);  // expected an object, found an array
+  EXPECT_THROW(json::read<RuleSet>(std::string(200'000, '['), "deep"), json::ParseError);
+}
+
+// Found by fuzz_json_model: what the reader accepted, the writer wrote as invalid UTF-8.
+TEST(JsonTest, ALoneLowSurrogateEscapeIsReadAsTheReplacementCharacterSoItRoundTrips) {
+  const auto notes = json::read<std::vector<std::string>>(R"(["a\udc00b","\ud83d\ude00"])", "t");
+  EXPECT_EQ(notes.at(0), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(notes.at(1), "\xF0\x9F\x98\x80");
+  EXPECT_EQ(json::read<std::vector<std::string>>(json::write(notes), "again"), notes);
+}
+
+// Found by fuzz_native_export: a stray byte in a reject's text made the host refuse the answer.
+TEST(JsonTest, InvalidUtf8InAStringIsWrittenAsReplacementCharacters) {
+  const std::vector<std::string> bad{"x\xFFy", "\xE4\xB8", "\xED\xA0\x80", "\xC0\xAF", "ok 中"};
+  const auto back = json::read<std::vector<std::string>>(json::write(bad), "t");
+  EXPECT_EQ(back, (std::vector<std::string>{"x\xEF\xBF\xBDy", "\xEF\xBF\xBD\xEF\xBF\xBD",
+                                             "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", "\xEF\xBF\xBD\xEF\xBF\xBD", "ok 中"}));
+}
+
+TEST(JsonTest, NonFiniteNumbersAreRefusedWhenWritingNotWrittenAsInvalidJson) {
+  MetricValue v;
+  v.value = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW(json::write(v), std::domain_error);
+  v.value = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(json::write(v), std::domain_error);
 }
 
 }  // namespace

@@ -89,6 +89,39 @@ TEST(NativeExport, ColumnsByNameAnyOrderPendingTotalsAndRejects) {
   EXPECT_NE(r.notes[0].find("备注"), std::string::npos);
 }
 
+TEST(NativeExport, NanInfinityAndNegativeFiguresAreRejectsWithTheirLineAndReason) {
+  const std::string text =
+      "客服昵称,日期,回复率,平均响应（秒）\n"
+      "a,2026-11-16,nan,5\n"     // 2
+      "b,2026-11-16,90%,inf\n"   // 3
+      "c,2026-11-16,90%,-5 s\n"  // 4
+      "d,2026-11-16,-40%,5\n"    // 5
+      "e,2026-11-16,90%,1e5\n"   // 6
+      "f,2026-11-16,90%,5 s\n";  // 7: fine
+  const ImportResult r = import_export(text, ImportRequest{"t.csv", "tm01", "utf-8", ""}, "tmall", profile(), layout());
+  ASSERT_EQ(r.rejects.size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(r.rejects[i].line, static_cast<std::int64_t>(i + 2));
+  EXPECT_EQ(r.rejects[0].reason, "回复率 \"nan\": expected a percentage such as 85.5%");
+  EXPECT_EQ(r.rejects[1].reason, "平均响应(秒) \"inf\": expected seconds such as 12.5, 1分5秒 or 00:01:05");
+  EXPECT_EQ(r.rejects[2].reason, "平均响应(秒) \"-5 s\": a negative figure; expected seconds such as 12.5, 1分5秒 or 00:01:05, zero or more");
+  EXPECT_EQ(r.rejects[3].reason, "回复率 \"-40%\": a negative figure; expected a percentage such as 85.5%, zero or more");
+  ASSERT_EQ(r.values.size(), 2u);
+  EXPECT_EQ(r.values[1].value, 5.0);
+  EXPECT_NO_THROW(json::write(r));  // what the plugin sends the host is valid JSON
+}
+
+// Found by fuzz_native_export: the row's bytes reached the host as invalid JSON.
+TEST(NativeExport, ARowWithInvalidUtf8IsARejectAndTheResultTravelsAsValidJson) {
+  const std::string text = "客服昵称,日期,回复率\n小\xFF美,2026-11-16,90%\n小王,2026-11-16,80%\n";
+  const ImportResult r = import_export(text, ImportRequest{"t.csv", "tm01", "utf-8", ""}, "tmall", profile(), layout());
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].line, 2);
+  EXPECT_EQ(r.rejects[0].reason, "invalid UTF-8 in the row (is the export in another encoding? try --encoding gbk)");
+  ASSERT_EQ(r.values.size(), 1u);
+  const ImportResult back = json::read<ImportResult>(json::write(r), "the plugin's answer");
+  EXPECT_EQ(back.rejects[0].original, "小\xEF\xBF\xBD美,2026-11-16,90%");
+}
+
 TEST(NativeExport, MissingColumnsAreClearErrors) {
   const auto import = [](const std::string& text, const std::string& day = "") {
     return import_export(text, ImportRequest{"t.csv", "tm01", "utf-8", day}, "tmall", profile(), layout());

@@ -5,6 +5,7 @@
 //   auto rules = kefu::json::read<kefu::RuleSet>(text, "rules of tmall");  // throws ParseError
 #pragma once
 
+#include <kefu/json_guard.hpp>
 #include <kefu/model.hpp>  // kefu::enum_name
 
 #include <rapidjson/document.h>
@@ -12,6 +13,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -29,6 +31,51 @@ class ParseError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// Length of the well-formed UTF-8 character at s[at] (RFC 3629: no overlong forms, no
+// surrogates, at most U+10FFFF), or 0 when there is none.
+inline std::size_t utf8_char_length(std::string_view s, std::size_t at) {
+  const auto b = [&](std::size_t i) { return at + i < s.size() ? static_cast<unsigned char>(s[at + i]) : 0u; };
+  const unsigned c = b(0);
+  auto cont = [&](std::size_t i) { return (b(i) & 0xC0) == 0x80; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    return b(1) >= lo && b(1) <= hi && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    return b(1) >= lo && b(1) <= hi && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+inline bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_char_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+// `s` with every byte that starts no well-formed character replaced by U+FFFD.
+inline std::string to_valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_char_length(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s, i, n);
+      i += n;
+    }
+  }
+  return out;
+}
 
 namespace detail {
 
@@ -61,11 +108,25 @@ template <class Writer> class Emitter {
  public:
   explicit Emitter(Writer& w) : w_(w) {}
 
-  void value(const std::string& s) { w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+  void value(const std::string& s) {
+    // Invalid UTF-8 (a stray byte in an export's reject line) would make the reader refuse the
+    // whole document: each such byte is written as U+FFFD instead.
+    if (is_valid_utf8(s)) {
+      w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    } else {
+      const std::string valid = to_valid_utf8(s);
+      w_.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+    }
+  }
   void value(bool b) { w_.Bool(b); }
   void value(int i) { w_.Int(i); }
   void value(std::int64_t i) { w_.Int64(i); }
-  void value(double d) { w_.Double(d); }
+  void value(double d) {
+    // RapidJSON's writer silently writes nothing for NaN and infinity: the reader would then
+    // blame "invalid JSON" on whoever wrote it. Refuse here, where the bad figure is.
+    if (!std::isfinite(d)) throw std::domain_error("kefu::json::write: " + std::to_string(d) + " is not a finite number; JSON cannot carry it");
+    w_.Double(d);
+  }
   template <NamedEnum E> void value(E e) {
     const auto name = enum_name(e);
     w_.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
@@ -199,7 +260,15 @@ template <class T> std::string write(const T& value) {
 // Parses `text` into a T. `what` names the document in error messages.
 template <class T> T read(std::string_view text, std::string_view what) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  // A lone surrogate escape (\udc00) would decode to invalid UTF-8 that no validation sees:
+  // it is read as U+FFFD (json_guard.hpp).
+  std::string repaired;
+  if (text.find("\\u") != std::string_view::npos) {
+    repaired = replace_lone_surrogates(text);
+    text = repaired;
+  }
+  // Iterative: the recursive parser overflows the stack on deeply nested input ([[[[...).
+  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
     throw ParseError(std::string(what) + ": invalid JSON at byte " +
                      std::to_string(doc.GetErrorOffset()) + ": " +

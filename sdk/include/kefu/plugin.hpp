@@ -132,7 +132,7 @@ class Plugin {
  private:
   std::vector<std::string> configured_word_files() const {
     rapidjson::Document config;
-    config.Parse(host_.config_json().c_str());
+    config.Parse<rapidjson::kParseIterativeFlag>(host_.config_json().c_str());
     std::vector<std::string> files;
     if (!config.IsObject() || !config.HasMember("words_files")) return files;
     const auto& list = config["words_files"];

@@ -134,5 +134,62 @@ TEST(ChatLog, WrongRecordStartGuessIsCorrected) {
   EXPECT_EQ(two.read.rows, 160'001);
 }
 
+TEST(ChatLog, TinyReadBlocksGiveTheSameRowsRejectsAndLinesAsOneBlock) {
+  const std::string log = kChatHeader + row("x", "09:00:00", "customer") + "\"q\"x,tail,with,commas\n" +
+                          row("x", "09:00:05", "agent", "a1") + "tmall,s1,y,c1,2026-11-16T09:00:00+08:00,customer,,msg,\"a\nb\"\n" +
+                          "\"bad\"z\n" + row("y", "09:00:09", "agent", "a1");
+  test::TempDir dir;
+  const std::string path = dir.write("log.csv", log);
+  auto read = [&](std::size_t block) {
+    host::chatlog::ChatEvents events;
+    host::chatlog::ChatReadOptions options;
+    options.workers = 1;
+    options.block_bytes = block;
+    const auto r = host::chatlog::read_chat_log(path, events, options);
+    std::string out = std::to_string(r.rows) + " " + std::to_string(events.sessions.size()) + "\n";
+    for (const auto& reject : r.rejects) out += std::to_string(reject.line) + " " + reject.reason + " " + reject.original + "\n";
+    return out;
+  };
+  const std::string whole = read(0);
+  EXPECT_EQ(whole.substr(0, 4), "4 2\n");
+  for (std::size_t block = 1; block <= 64; ++block) EXPECT_EQ(read(block), whole) << "block " << block;
+}
+
+TEST(ChatLog, ADeeplyNestedJsonLineIsARejectNotAStackOverflow) {
+  const std::string ok = R"({"platform":"tmall","shop_id":"s1","session_id":"x","ts":"2026-11-16T09:00:00+08:00","sender":"customer"})";
+  const std::string deep = R"({"content":)" + std::string(300'000, '[') + std::string(300'000, ']') + "}";
+  const auto c = compute_text(ok + "\n" + deep + "\n" + ok + "\n", 1, "log.jsonl");
+  ASSERT_EQ(c.read.rejects.size(), 1u);
+  EXPECT_EQ(c.read.rejects[0].line, 2);
+  EXPECT_EQ(c.read.rows, 2);
+}
+
+TEST(ChatLog, AMalformedLineAcrossTheReadBlockBoundaryIsOneRejectWithoutAGhostSession) {
+  // The reader reads 8 MiB blocks from the first data line; a line with a stray quote straddles
+  // the end of the first one, and its tail would read as a record of its own.
+  constexpr std::size_t kBlock = 8u << 20;
+  std::string log = kChatHeader;
+  int line = 1, sessions = 0;
+  while (log.size() < kChatHeader.size() + kBlock - 200) {
+    log += row("s" + std::to_string(sessions++), "09:00:00", "customer");
+    ++line;
+  }
+  const std::string tail = "tmall,s1,ghost,c1,2026-11-16T09:00:00+08:00,customer,,msg,hi";
+  const std::size_t head = kChatHeader.size() + kBlock - log.size();  // bytes before the boundary
+  log += "\"q\"x" + std::string(head - 4, 'p') + tail + "\n";
+  const int straddling = ++line;
+  log += row("after", "09:00:00", "customer");
+  ++line;
+  log += "\"bad\"z\n";
+  const int later = ++line;
+  const auto c = compute_text(log, 1);
+  ASSERT_EQ(c.read.rejects.size(), 2u);
+  EXPECT_EQ(c.read.rejects[0].line, straddling);
+  EXPECT_EQ(c.read.rejects[0].original.size(), head + tail.size());
+  EXPECT_EQ(c.read.rejects[1].line, later);
+  EXPECT_EQ(c.read.rows, sessions + 1);
+  EXPECT_EQ(c.get("shop,tmall,s1,*,2026-11-16", "sessions"), std::to_string(sessions + 1));  // no "ghost"
+}
+
 }  // namespace
 }  // namespace kefu::test

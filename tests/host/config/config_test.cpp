@@ -70,7 +70,7 @@ TEST(Config, TheErrorMessageNamesTheFile) {
   } catch (const ConfigError& e) {
     EXPECT_THAT(e.what(), HasSubstr("/etc/kefu/kefu.json: 1 problem\n  shops: expected an array"));
   }
-  EXPECT_THAT(problems_of("{\"shops\": [}"), ElementsAre(HasSubstr("not valid JSON at byte 11")));
+  EXPECT_THAT(problems_of("{\"shops\": [}"), ElementsAre(HasSubstr("not valid JSON at line 1, column 12")));
   EXPECT_THAT(problems_of("[]"), ElementsAre(HasSubstr("expected an object")));
 }
 
@@ -101,6 +101,34 @@ TEST(Config, ResolutionOrder) {
   EXPECT_EQ(resolve_config("", "").path, file);
   ::unsetenv("KEFU_CONFIG");
   EXPECT_THROW(resolve_config(dir.path() + "/missing.json", ""), ConfigError);
+}
+
+TEST(Config, SyntaxErrorsAreGivenAsLineAndColumnInCharacters) {
+  EXPECT_THAT(problems_of("{\n  \"store\": \"库.db\",\n  \"shops\": [}\n}"),
+              ElementsAre("not valid JSON at line 3, column 13: Invalid value."));
+}
+
+TEST(Config, ADuplicateKeyIsRefusedNamingItsPath) {
+  EXPECT_THAT(problems_of(R"({"store": "a.db", "store": "b.db"})"),
+              ElementsAre(HasSubstr("store: the key is given twice in one object; keep one")));
+  EXPECT_THAT(problems_of(R"({"shops": [{"id": "tm01", "platform": "tmall"},
+                                        {"id": "tm02", "platform": "tmall", "api": {"nick": "a", "nick": "b"}}]})"),
+              ElementsAre(HasSubstr("shops[1].api.nick: the key is given twice")));
+}
+
+TEST(Config, DeeplyNestedJsonIsAProblemNotAStackOverflow) {
+  const std::string deep = "{\"targets\": " + std::string(200'000, '[') + std::string(200'000, ']') + "}";
+  EXPECT_THAT(problems_of(deep), ElementsAre(HasSubstr("targets: expected an object")));
+}
+
+TEST(Config, AMegabyteEndpointIsCheckedWithoutExhaustingTheStack) {
+  const std::string path(2'000'000, 'a');
+  const Config c = parse_config(R"({"api": {"jd": {"endpoint": "https://api.jd.com/)" + path + R"("}}})", "kefu.json");
+  EXPECT_EQ(c.endpoints.at("jd").size(), 19 + path.size());
+  EXPECT_THAT(problems_of(R"({"api": {"jd": {"endpoint": "http://localhost.evil.com/)" + path + R"("}}})"),
+              ElementsAre(HasSubstr("api.jd.endpoint")));
+  EXPECT_THAT(problems_of(R"({"shops": [{"id": "s", "platform": ")" + path + R"("}]})"),
+              ElementsAre(HasSubstr("shops[0].platform")));
 }
 
 }  // namespace

@@ -206,6 +206,36 @@ TEST(MetricsOutput, ColumnSpecByteForByte) {
             "platform,tmall,*,*,2026-11-16,1,1,1,1,0,1,1,46.428000,46.428000,46.428000,46.428000,1.000000,0.000000,1.000000\n");
 }
 
+TEST(ChatLog, TimestampsOutsideYears2000To2100AreRejectsWithTheirLine) {
+  const auto c = compute_rows(row("x", "09:00:00", "customer") +                        // line 2
+                              row("x", "9999-12-31T23:59:59+08:00", "agent", "a1") +  // 3
+                              row("y", "1999-12-31T23:59:59Z", "customer") +          // 4
+                              row("y", "2100-01-01T00:00:00Z", "customer") +          // 5
+                              row("z", "999999999999999", "customer") +               // 6: epoch ms, year 33658
+                              row("x", "09:00:07", "agent", "a1"));                     // 7
+  ASSERT_EQ(c.read.rejects.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(c.read.rejects[i].line, static_cast<std::int64_t>(i + 3));
+    EXPECT_EQ(c.read.rejects[i].reason, "ts out of range (from 2000-01-01T00:00:00Z to before 2100-01-01T00:00:00Z)");
+  }
+  EXPECT_EQ(c.get("agent,tmall,s1,a1,2026-11-16", "avg_response_s"), "7.000000");
+}
+
+TEST(MetricsOutput, SumsOfResponseTimesBeyondInt64StayExact) {
+  metrics::MetricRow row;
+  row.level = metrics::Level::shop;
+  row.stats.segments = row.stats.turns = row.stats.answered_turns = 4;
+  constexpr std::int64_t kLong = 3'000'000'000'000'000'000;  // 3e18 ms each: 4 of them overflow int64
+  metrics::GroupStats one;
+  one.response_ms_sum = kLong;
+  one.first_response_ms = {kLong};
+  for (int i = 0; i < 4; ++i) row.stats.add(one);
+  row.stats.segments = row.stats.turns = row.stats.answered_turns = 4;
+  const auto cells = metrics::metric_cells(row);
+  EXPECT_EQ(cells[12], "3000000000000000.000000");  // first_response_mean_s
+  EXPECT_EQ(cells[15], "3000000000000000.000000");  // avg_response_s
+}
+
 TEST(MetricsOutput, SixDecimalsRoundedHalfUpFromTheExactFraction) {
   EXPECT_EQ(metrics::decimal6(325, 7), "46.428571");
   EXPECT_EQ(metrics::decimal6(2, 3), "0.666667");

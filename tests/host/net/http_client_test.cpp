@@ -205,5 +205,13 @@ TEST(HttpClient, SecretsNeverReachErrorsOrTheLog) {
   EXPECT_EQ(redact("a=1&sign=XYZ&b=2 token=T1", {}), "a=1&sign=***&b=2 token=***");
 }
 
+TEST(HttpClient, RedactionHandlesLongBodiesAndMatchesNamesAsBefore) {
+  EXPECT_EQ(redact("?Access_Token=a&x_token=b&signSecret=c\"d\nSESSION=e", {}),
+            "?Access_Token=***&x_token=b&signSecret=***\"d\nSESSION=***");
+  EXPECT_EQ(redact("sign=&token=x", {}), "sign=***&token=***");
+  const std::string body = "a=" + std::string(3'000'000, 'x') + "&sign=" + std::string(3'000'000, 'y') + "&b=1";
+  EXPECT_EQ(redact(body, {}), "a=" + std::string(3'000'000, 'x') + "&sign=***&b=1");
+}
+
 }  // namespace
 }  // namespace kefu::host

@@ -212,6 +212,14 @@ TEST_F(FetchCli, FailuresLeaveTheStoreAsItWasAndSayWhatToDo) {
   }
 }
 
+TEST_F(FetchCli, ABrokenEmojiInAChatMessageDoesNotFailTheRange) {
+  emulator_.fail(TopEmulator::Fault::broken_emoji, 1000, "taobao.wangwang.abstract.logquery");
+  const auto run = fetch("--shop tm01");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("tm01 (tmall)：成功"));
+  EXPECT_THAT(store_content(), HasSubstr(R"("origin":"recomputed")"));
+}
+
 TEST_F(FetchCli, OneShopFailingDoesNotStopTheOthers) {
   dir_.write("secrets.json", R"({"shops": {}})");  // tm02 loses its credentials
   ::chmod(secrets_.c_str(), 0600);

@@ -224,5 +224,22 @@ TEST(Store, AFullDiskIsNamedWithTheStoreAndWhatToDo) {
   EXPECT_THAT(message, HasSubstr("df -h /data"));
 }
 
+TEST(Store, ANegativeSchemaVersionIsRefusedAsDamaged) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  { auto s = open_sqlite_store(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = -1", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    open_sqlite_store(path);
+    FAIL() << "a negative schema version was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("is damaged: its schema version (PRAGMA user_version) is -1"));
+    EXPECT_THAT(e.what(), HasSubstr("restore it from a backup"));
+  }
+}
+
 }  // namespace
 }  // namespace kefu::host::store

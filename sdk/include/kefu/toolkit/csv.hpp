@@ -92,7 +92,12 @@ class Reader {
       if (pos_ < end_ && *pos_ == '"') {
         const char* close = find_closing_quote(pos_ + 1, record.fields.size());
         if (!close && partial_) return incomplete(start);
-        if (!close || !is_delimiter_after(close + 1)) return malformed(record, start, close, error);
+        if (!close || !is_delimiter_after(close + 1)) {
+          // The line is skipped up to its end: when that is not in the text yet, nor is the
+          // record's end, and the rest of the line must not be read as a record of its own.
+          if (partial_ && !std::memchr(start, '\n', static_cast<std::size_t>(end_ - start))) return incomplete(start);
+          return malformed(record, start, close, error);
+        }
         inner_newlines += std::count(pos_ + 1, close, '\n');
         record.fields.emplace_back(pos_ + 1, static_cast<std::size_t>(close - pos_ - 1));
         field_end = close + 1;

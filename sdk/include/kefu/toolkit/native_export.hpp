@@ -11,7 +11,8 @@
 // full-width brackets and spaces, so "平均响应（秒）" finds "平均响应(秒)". A cell holding one of the
 // layout's pending markers (Taobao's 延迟统计) becomes a value the platform has not published yet,
 // distinct from zero. An empty or "-" cell is no figure and yields no value. A row whose
-// agent, day or any figure cannot be read is rejected whole, with its line and the reason.
+// agent, day or any figure cannot be read is rejected whole, with its line and the reason; so is
+// a row with a negative figure, or one written nan, inf or 1e5 (figures are plain decimals).
 #pragma once
 
 #include <kefu/toolkit/csv.hpp>
@@ -21,6 +22,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
@@ -96,11 +98,16 @@ inline std::optional<double> number(std::string_view s, int exponent10 = 0) {
   }
   for (char c : s)
     if (c != ',') digits += c;
-  if (digits.empty() || digits.find_first_of("eE") != std::string::npos) return std::nullopt;
+  // Digits, one point and a leading minus only: from_chars would also take "nan", "inf" and
+  // "1e400", none of which a figure in an export is.
+  const std::size_t first = !digits.empty() && digits[0] == '-' ? 1 : 0;
+  if (digits.size() == first || digits.find_first_not_of("0123456789.", first) != std::string::npos ||
+      std::count(digits.begin(), digits.end(), '.') > 1)
+    return std::nullopt;
   if (exponent10 != 0) digits += "e" + std::to_string(exponent10);
   double v = 0;
   const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (r.ec != std::errc() || r.ptr != digits.data() + digits.size()) return std::nullopt;
+  if (r.ec != std::errc() || r.ptr != digits.data() + digits.size() || !std::isfinite(v)) return std::nullopt;
   return v;
 }
 
@@ -116,7 +123,7 @@ inline std::optional<double> parse_value(std::string_view cell, std::string_view
   std::string_view s = trim(cell);
   if (format == "percent") {
     strip_suffix(s, "%") || strip_suffix(s, "\xEF\xBC\x85");
-    return number(s, -2);
+    return number(trim(s), -2);
   }
   if (format == "seconds") {
     if (s.find(':') != std::string_view::npos) {  // hh:mm:ss or mm:ss
@@ -138,7 +145,7 @@ inline std::optional<double> parse_value(std::string_view cell, std::string_view
       return m && v ? std::optional<double>(*m * 60 + *v) : std::nullopt;
     }
     strip_suffix(s, "\xE7\xA7\x92") || strip_suffix(s, "s");
-    return number(s);
+    return number(trim(s));
   }
   if (format == "amount") {
     if (s.starts_with("\xC2\xA5")) s.remove_prefix(2);         // ¥
@@ -270,6 +277,10 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
       continue;
     }
     auto cell = [&](int c) { return trim(record.fields[static_cast<std::size_t>(c)]); };
+    if (!json::is_valid_utf8(record.raw)) {  // the host decoded the file: a stray byte is the row's
+      reject("invalid UTF-8 in the row (is the export in another encoding? try --encoding gbk)");
+      continue;
+    }
     std::string agent(cell(agent_col));
     if (contains(layout.total_markers, agent)) agent.clear();  // the whole shop's row
     else if (agent.empty()) { reject("empty agent cell"); continue; }
@@ -289,6 +300,11 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
       if (contains(layout.pending_markers, v)) {
         value.availability = Availability::pending;
       } else if (const auto parsed = parse_value(v, metric->value_format)) {
+        if (std::signbit(*parsed)) {  // no figure of a service export is below zero
+          bad = header[static_cast<std::size_t>(c)] + " \"" + std::string(v) + "\": a negative figure; expected " +
+                describe_format(metric->value_format) + ", zero or more";
+          break;
+        }
         value.value = *parsed;
       } else {
         bad = header[static_cast<std::size_t>(c)] + " \"" + std::string(v) + "\": expected " +
