@@ -21,19 +21,30 @@ struct Rng {
   }
   std::uint64_t below(std::uint64_t n) { return next() % n; }
   bool chance(unsigned percent) { return below(1000) < percent * 10; }
-  std::int64_t between(std::int64_t lo, std::int64_t hi) { return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo + 1))); }
+  std::int64_t between(std::int64_t lo, std::int64_t hi) {
+    return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo + 1)));
+  }
 };
 
 constexpr std::array<std::string_view, 4> kPlatforms = {"tmall", "jd", "douyin", "kuaishou"};
 constexpr unsigned kShopsPerPlatform = 8, kAgentsPerShop = 12;
 
-constexpr std::array<std::string_view, 12> kCustomerLines = {
-    "在吗", "这个什么时候发货", "有优惠券吗", "尺码偏大还是偏小", "我买的东西还没到，帮我查一下物流",
-    "可以便宜点吗", "质量怎么样", "能开发票吗", "退货要怎么弄", "颜色和图片一样吗", "好的", "谢谢"};
+constexpr std::array<std::string_view, 12> kCustomerLines = {"在吗",
+                                                             "这个什么时候发货",
+                                                             "有优惠券吗",
+                                                             "尺码偏大还是偏小",
+                                                             "我买的东西还没到，帮我查一下物流",
+                                                             "可以便宜点吗",
+                                                             "质量怎么样",
+                                                             "能开发票吗",
+                                                             "退货要怎么弄",
+                                                             "颜色和图片一样吗",
+                                                             "好的",
+                                                             "谢谢"};
 constexpr std::array<std::string_view, 10> kAgentLines = {
-    "亲，您好，很高兴为您服务", "今天下单48小时内发货哦", "这款目前有满200减20的券", "建议按平时的尺码拍",
-    "帮您查询了，包裹已到达转运中心", "亲，价格已经是活动价了", "可以开电子发票的", "支持七天无理由退货",
-    "颜色以实物为准，色差很小", "不客气，祝您生活愉快"};
+    "亲，您好，很高兴为您服务",       "今天下单48小时内发货哦", "这款目前有满200减20的券", "建议按平时的尺码拍",
+    "帮您查询了，包裹已到达转运中心", "亲，价格已经是活动价了", "可以开电子发票的",        "支持七天无理由退货",
+    "颜色以实物为准，色差很小",       "不客气，祝您生活愉快"};
 // Content that must be quoted in CSV.
 constexpr std::array<std::string_view, 4> kQuotedLines = {
     "\"好的, 收到, 我再看看\"", "\"你们写的\"\"包邮\"\"是真的吗\"", "\"订单号: 3829\n地址写错了，能改吗\"",
@@ -107,13 +118,21 @@ void append_row(std::string& out, const Session& s, Step step, unsigned agent, R
   }
   out += step == Step::transfer ? ",transfer," : ",msg,";
   switch (step) {
-    case Step::bot: out += "您好，欢迎光临，请问有什么可以帮您"; break;
-    case Step::system: out += "系统提示：客户已进入排队"; break;
-    case Step::transfer: break;
-    case Step::customer:
-      out += rng.chance(6) ? kQuotedLines[rng.below(kQuotedLines.size())] : kCustomerLines[rng.below(kCustomerLines.size())];
+    case Step::bot:
+      out += "您好，欢迎光临，请问有什么可以帮您";
       break;
-    case Step::agent: out += kAgentLines[rng.below(kAgentLines.size())]; break;
+    case Step::system:
+      out += "系统提示：客户已进入排队";
+      break;
+    case Step::transfer:
+      break;
+    case Step::customer:
+      out += rng.chance(6) ? kQuotedLines[rng.below(kQuotedLines.size())]
+                           : kCustomerLines[rng.below(kCustomerLines.size())];
+      break;
+    case Step::agent:
+      out += kAgentLines[rng.below(kAgentLines.size())];
+      break;
   }
   out += '\n';
 }
@@ -151,7 +170,8 @@ ChatLogStats write_chat_log(std::FILE* out, const ChatLogSpec& spec) {
     s.script.pop_front();
     s.clock = when;
     unsigned agent = s.agent;
-    if (step == Step::transfer) s.agent = agent = (s.agent + 1 + static_cast<unsigned>(rng.below(kAgentsPerShop - 1))) % kAgentsPerShop;
+    if (step == Step::transfer)
+      s.agent = agent = (s.agent + 1 + static_cast<unsigned>(rng.below(kAgentsPerShop - 1))) % kAgentsPerShop;
     std::string& target = late.empty() && rng.chance(1) ? late : buffer;
     if (&target == &late) late_in = static_cast<int>(rng.between(1, 5));
     append_row(target, s, step, agent, rng);
@@ -160,8 +180,10 @@ ChatLogStats write_chat_log(std::FILE* out, const ChatLogSpec& spec) {
       buffer += late;
       late.clear();
     }
-    if (s.script.empty()) begin_session(slot, when + rng.between(0, 20'000));
-    else due.push({when + s.script.front().second, slot});
+    if (s.script.empty())
+      begin_session(slot, when + rng.between(0, 20'000));
+    else
+      due.push({when + s.script.front().second, slot});
     if (buffer.size() > (1u << 20)) {
       stats.bytes += std::fwrite(buffer.data(), 1, buffer.size(), out);
       buffer.clear();

@@ -38,10 +38,24 @@ constexpr std::string_view kAgentLines[] = {
     "这边看到您的订单已经签收了，使用过程中有任何问题都可以找我",
 };
 constexpr std::string_view kCustomerLines[] = {
-    "你好在吗", "什么时候发货啊", "能便宜一点吗", "这个有没有大一码的", "快递到哪里了",
-    "我昨天买的怎么还没发", "质量怎么样，会不会起球", "可以开发票吗", "帮我改一下地址",
-    "收到了，衣服有点小，想换一个", "颜色和图片不一样", "好的谢谢", "发什么快递",
-    "优惠券怎么用不了", "我要退款", "洗了会不会缩水", "这个和那个有什么区别", "嗯嗯",
+    "你好在吗",
+    "什么时候发货啊",
+    "能便宜一点吗",
+    "这个有没有大一码的",
+    "快递到哪里了",
+    "我昨天买的怎么还没发",
+    "质量怎么样，会不会起球",
+    "可以开发票吗",
+    "帮我改一下地址",
+    "收到了，衣服有点小，想换一个",
+    "颜色和图片不一样",
+    "好的谢谢",
+    "发什么快递",
+    "优惠券怎么用不了",
+    "我要退款",
+    "洗了会不会缩水",
+    "这个和那个有什么区别",
+    "嗯嗯",
 };
 constexpr std::string_view kExtras[] = {
     " 订单号 2811092233445566", " 😊", " 👍", " ok", " thanks", "！！", "？", " [图片]", " 1688元", "～～",
@@ -98,8 +112,8 @@ Corpus make_corpus(std::size_t bytes, const std::vector<std::string>& lexicon, s
   std::size_t next_plant = bytes_per_hit;
   while (corpus.text.size() < bytes) {
     const bool agent = rng.below(2) == 0;
-    corpus.text += agent ? kAgentLines[rng.below(std::size(kAgentLines))]
-                         : kCustomerLines[rng.below(std::size(kCustomerLines))];
+    corpus.text +=
+        agent ? kAgentLines[rng.below(std::size(kAgentLines))] : kCustomerLines[rng.below(std::size(kCustomerLines))];
     if (rng.below(4) == 0) corpus.text += kExtras[rng.below(std::size(kExtras))];
     if (corpus.text.size() >= next_plant && !lexicon.empty()) {
       const std::string& term = lexicon[rng.below(lexicon.size())];

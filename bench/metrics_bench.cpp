@@ -56,10 +56,16 @@ int main(int argc, char** argv) {
   int runs = 3;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i], value = argv[i + 1];
-    if (flag == "--rows") spec.rows = std::stoull(value);
-    else if (flag == "--file") file = value;
-    else if (flag == "--runs") runs = std::stoi(value);
-    else { std::fprintf(stderr, "unknown option %s\n", flag.c_str()); return 2; }
+    if (flag == "--rows")
+      spec.rows = std::stoull(value);
+    else if (flag == "--file")
+      file = value;
+    else if (flag == "--runs")
+      runs = std::stoi(value);
+    else {
+      std::fprintf(stderr, "unknown option %s\n", flag.c_str());
+      return 2;
+    }
   }
   const std::string marker = file + ".rows";
   std::uint64_t have_rows = 0;
@@ -67,7 +73,10 @@ int main(int argc, char** argv) {
   if (have_rows != spec.rows || !std::filesystem::exists(file)) {
     std::fprintf(stderr, "generating %s (%llu rows) ...\n", file.c_str(), static_cast<unsigned long long>(spec.rows));
     std::FILE* out = std::fopen(file.c_str(), "wb");
-    if (!out) { std::perror(file.c_str()); return 2; }
+    if (!out) {
+      std::perror(file.c_str());
+      return 2;
+    }
     const auto stats = kefu::bench::write_chat_log(out, spec);
     std::fclose(out);
     std::ofstream(marker) << stats.rows << '\n';
@@ -83,8 +92,8 @@ int main(int argc, char** argv) {
   const Run& median = results[results.size() / 2];
   long peak = 0;
   for (const auto& r : results) peak = std::max(peak, r.peak_kib);
-  std::printf("metrics compute: %llu rows, %.0f MB, %u cores\n", static_cast<unsigned long long>(spec.rows), bytes / 1e6,
-              std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))));
+  std::printf("metrics compute: %llu rows, %.0f MB, %u cores\n", static_cast<unsigned long long>(spec.rows),
+              bytes / 1e6, std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))));
   std::printf("  wall      best %.2f s   median %.2f s  (%d runs)\n", results.front().seconds, median.seconds, runs);
   std::printf("  rows/s    %.2f M (median)\n", static_cast<double>(spec.rows) / median.seconds / 1e6);
   std::printf("  MB/s      %.0f (median)\n", bytes / median.seconds / 1e6);

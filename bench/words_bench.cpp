@@ -98,7 +98,8 @@ void BM_hyperscan(benchmark::State& state) {
   hs_database_t* db = nullptr;
   hs_compile_error_t* error = nullptr;
   if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &db, &error) != HS_SUCCESS) {
+                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &db,
+                           &error) != HS_SUCCESS) {
     state.SkipWithError(error->message);
     hs_free_compile_error(error);
     return;
@@ -119,11 +120,29 @@ void BM_hyperscan(benchmark::State& state) {
   hs_free_scratch(scratch);
   hs_free_database(db);
 }
-BENCHMARK(BM_hyperscan)->Name("words/hyperscan")->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond)->MinTime(2);
+BENCHMARK(BM_hyperscan)
+    ->Name("words/hyperscan")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
 #endif
 
-BENCHMARK(BM_kefu_full)->Name("words/kefu_full")->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond)->MinTime(2);
-BENCHMARK(BM_kefu_plain)->Name("words/kefu_plain")->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond)->MinTime(2);
+BENCHMARK(BM_kefu_full)
+    ->Name("words/kefu_full")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
+BENCHMARK(BM_kefu_plain)
+    ->Name("words/kefu_plain")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2);
 BENCHMARK(BM_build)->Name("words/build")->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

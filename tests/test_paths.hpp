@@ -18,9 +18,7 @@ inline std::string fixture_file(const std::string& name) {
 }
 
 // A checked-in data fixture, e.g. data_file("words/chat.csv").
-inline std::string data_file(const std::string& relative) {
-  return std::string(KEFU_TEST_DATA_DIR) + "/" + relative;
-}
+inline std::string data_file(const std::string& relative) { return std::string(KEFU_TEST_DATA_DIR) + "/" + relative; }
 
 // A fresh 0700 directory, removed with everything in it when the object goes.
 class TempDir {

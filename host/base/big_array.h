@@ -13,7 +13,8 @@
 
 namespace kefu::host {
 
-template <class T> class BigArray {
+template <class T>
+class BigArray {
   static_assert(std::is_trivially_copyable_v<T>);
 
  public:
@@ -26,9 +27,14 @@ template <class T> class BigArray {
     ::madvise(p, bytes_, MADV_HUGEPAGE);  // advice only: fine if the kernel says no
     data_ = static_cast<T*>(p);
   }
-  ~BigArray() { if (data_) ::munmap(data_, bytes_); }
+  ~BigArray() {
+    if (data_) ::munmap(data_, bytes_);
+  }
   BigArray(BigArray&& o) noexcept { swap(o); }
-  BigArray& operator=(BigArray&& o) noexcept { BigArray(std::move(o)).swap(*this); return *this; }
+  BigArray& operator=(BigArray&& o) noexcept {
+    BigArray(std::move(o)).swap(*this);
+    return *this;
+  }
   BigArray(const BigArray&) = delete;
   BigArray& operator=(const BigArray&) = delete;
 

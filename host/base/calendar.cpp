@@ -68,8 +68,7 @@ std::optional<std::int64_t> parse_timestamp(std::string_view ts) {
       !digits(ts, 8, 2, day) || (ts[10] != 'T' && ts[10] != 't' && ts[10] != ' ') || !digits(ts, 11, 2, hour) ||
       ts[13] != ':' || !digits(ts, 14, 2, minute) || ts[16] != ':' || !digits(ts, 17, 2, second))
     return std::nullopt;
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
-      second > 59)
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59)
     return std::nullopt;
   std::size_t at = 19;
   int millis = 0;

@@ -27,7 +27,8 @@ bool read_capped(std::FILE* file, std::string& bytes, std::uint64_t max_bytes, b
 }
 
 std::string too_big(const std::string& path, std::uint64_t max_bytes) {
-  return path + ": larger than the limit of " + describe_limit(max_bytes) + " read at once; split it into smaller files";
+  return path + ": larger than the limit of " + describe_limit(max_bytes) +
+         " read at once; split it into smaller files";
 }
 
 std::string not_regular(const std::string& path, mode_t mode, const std::string& standard_input) {
@@ -37,8 +38,10 @@ std::string not_regular(const std::string& path, mode_t mode, const std::string&
                      : S_ISBLK(mode)  ? "a block device"
                      : S_ISSOCK(mode) ? "a socket"
                                       : "not a regular file";
-  return path + ": is " + std::string(what) + ", not a regular file, so it is not read (a device or pipe may never end); "
-         "give a file" + (standard_input.empty() ? "" : ", or " + standard_input + " to read standard input");
+  return path + ": is " + std::string(what) +
+         ", not a regular file, so it is not read (a device or pipe may never end); "
+         "give a file" +
+         (standard_input.empty() ? "" : ", or " + standard_input + " to read standard input");
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 #include "base/output_file.h"
 
-#include <ext/stdio_filebuf.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <ext/stdio_filebuf.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -18,10 +18,10 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string kind_of(mode_t mode) {
-  return S_ISLNK(mode)    ? "a symbolic link"
-         : S_ISDIR(mode)  ? "a directory"
-         : S_ISFIFO(mode) ? "a named pipe"
-         : S_ISSOCK(mode) ? "a socket"
+  return S_ISLNK(mode)                    ? "a symbolic link"
+         : S_ISDIR(mode)                  ? "a directory"
+         : S_ISFIFO(mode)                 ? "a named pipe"
+         : S_ISSOCK(mode)                 ? "a socket"
          : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
                                           : "a special file";
 }
@@ -87,8 +87,9 @@ void check_output_target(const std::string& path, std::string_view own_header) {
   }
   if (n != static_cast<ssize_t>(head.size()) || head != own_header) {
     std::string first(own_header.substr(0, own_header.find('\n')));
-    throw std::runtime_error(path + ": already exists and is not a file kefu wrote (it does not start with \"" + first +
-                             "\"); kefu will not replace it. Move it away, or write rejects elsewhere with --rejects-dir DIR");
+    throw std::runtime_error(
+        path + ": already exists and is not a file kefu wrote (it does not start with \"" + first +
+        "\"); kefu will not replace it. Move it away, or write rejects elsewhere with --rejects-dir DIR");
   }
 }
 
@@ -151,7 +152,8 @@ std::string rejects_path(const std::string& input, const std::string& rejects_di
   return (fs::path(rejects_dir) / fs::path(input).filename()).string() + ".rejects.csv";
 }
 
-std::string write_rejects_file(const std::string& input, const std::vector<Reject>& rejects, const std::string& rejects_dir) {
+std::string write_rejects_file(const std::string& input, const std::vector<Reject>& rejects,
+                               const std::string& rejects_dir) {
   const std::string path = rejects_path(input, rejects_dir);
   if (rejects.empty()) {
     // Only a rejects file of an earlier run goes; a link or a file of someone else's stays.
@@ -167,13 +169,15 @@ std::string write_rejects_file(const std::string& input, const std::vector<Rejec
         path,
         [&](std::ostream& out) {
           out << kRejectsHeader;
-          for (const auto& r : rejects) out << r.line << ',' << csv_field(r.reason) << ',' << csv_field(r.original) << '\n';
+          for (const auto& r : rejects)
+            out << r.line << ',' << csv_field(r.reason) << ',' << csv_field(r.original) << '\n';
         },
         kRejectsHeader);
   } catch (const std::runtime_error& e) {
     const std::string what = e.what();
     if (!rejects_dir.empty() || what.find("--rejects-dir") != std::string::npos) throw;
-    throw std::runtime_error(what + " (to keep rejects elsewhere, e.g. for inputs on a read-only share, give --rejects-dir DIR)");
+    throw std::runtime_error(
+        what + " (to keep rejects elsewhere, e.g. for inputs on a read-only share, give --rejects-dir DIR)");
   }
   return path;
 }

@@ -12,7 +12,10 @@ namespace kefu::host::utf8 {
 // bytes at `p` are not valid UTF-8.
 inline int decode(const unsigned char* p, const unsigned char* end, char32_t& cp) {
   const unsigned b0 = p[0];
-  if (b0 < 0x80) { cp = b0; return 1; }
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
   const std::ptrdiff_t room = end - p;
   auto cont = [&](int i) { return (p[i] & 0xC0) == 0x80; };
   if (b0 >= 0xC2 && b0 <= 0xDF) {
@@ -58,7 +61,10 @@ inline std::size_t find_invalid(std::string_view text) {
   const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = begin + text.size();
   for (const unsigned char* p = begin; p < end;) {
-    if (*p < 0x80) { ++p; continue; }
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
     char32_t cp;
     const int len = decode(p, end, cp);
     if (len == 0) return static_cast<std::size_t>(p - begin);

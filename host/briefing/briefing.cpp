@@ -44,8 +44,15 @@ RuleSections compare_views(const RuleView& from, const RuleView& to) {
     const std::string key(def.key);
     const auto fi = f.find(key), ti = t.find(key);
     if (fi == f.end() && ti == t.end()) continue;
-    RuleChange c{key, std::string(def.category), std::string(def.name_zh), std::string(def.name_en), Verdict::unknown,
-                 std::nullopt, std::nullopt, false, false};
+    RuleChange c{key,
+                 std::string(def.category),
+                 std::string(def.name_zh),
+                 std::string(def.name_en),
+                 Verdict::unknown,
+                 std::nullopt,
+                 std::nullopt,
+                 false,
+                 false};
     if (fi != f.end()) c.from = fi->second->rule, c.from_inherited = fi->second->inherited;
     if (ti != t.end()) c.to = ti->second->rule, c.to_inherited = ti->second->inherited;
     if (!c.from) {
@@ -55,11 +62,21 @@ RuleSections compare_views(const RuleView& from, const RuleView& to) {
     } else {
       c.verdict = compare_rules(def, *c.from, *c.to);
       switch (c.verdict) {
-        case Verdict::stricter: out.stricter.push_back(std::move(c)); break;
-        case Verdict::looser: out.looser.push_back(std::move(c)); break;
-        case Verdict::changed: out.changed.push_back(std::move(c)); break;
-        case Verdict::same: out.same.push_back(std::move(c)); break;
-        case Verdict::unknown: out.unknown.push_back(std::move(c)); break;
+        case Verdict::stricter:
+          out.stricter.push_back(std::move(c));
+          break;
+        case Verdict::looser:
+          out.looser.push_back(std::move(c));
+          break;
+        case Verdict::changed:
+          out.changed.push_back(std::move(c));
+          break;
+        case Verdict::same:
+          out.same.push_back(std::move(c));
+          break;
+        case Verdict::unknown:
+          out.unknown.push_back(std::move(c));
+          break;
       }
     }
   }
@@ -76,18 +93,22 @@ std::vector<HeadlineItem> rank_headline(const RuleSections& rules, const WordsSe
   std::vector<Candidate> candidates;
   auto catalog_position = [](const std::string& key) {
     const auto catalog = rule_key_catalog();
-    return static_cast<std::size_t>(std::find_if(catalog.begin(), catalog.end(), [&](const RuleKeyDef& d) { return d.key == key; }) - catalog.begin());
+    return static_cast<std::size_t>(
+        std::find_if(catalog.begin(), catalog.end(), [&](const RuleKeyDef& d) { return d.key == key; }) -
+        catalog.begin());
   };
   auto consider = [&](const std::vector<RuleChange>& section, const char* name) {
     for (const RuleChange& c : section)
-      if (auto score = rule_score(c, name)) candidates.push_back({{0, *score, "rule", c.key, name}, catalog_position(c.key)});
+      if (auto score = rule_score(c, name))
+        candidates.push_back({{0, *score, "rule", c.key, name}, catalog_position(c.key)});
   };
   consider(rules.stricter, "stricter");
   consider(rules.only_to, "only_to");
   consider(rules.unknown, "unknown");
   consider(rules.changed, "changed");
   if (words.available && words.newly_banned.count > 0)
-    candidates.push_back({{0, scripts_hit ? 95 : 75, "words", "words.newly_banned", "words"}, rule_key_catalog().size()});
+    candidates.push_back(
+        {{0, scripts_hit ? 95 : 75, "words", "words.newly_banned", "words"}, rule_key_catalog().size()});
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.item.score != b.item.score ? a.item.score > b.item.score : a.order < b.order;
   });

@@ -10,9 +10,12 @@ namespace {
 // How close a FROM metric is to the canonical definition: same beats convertible beats neither.
 int closeness(const NativeMetric& m) {
   switch (m.comparability) {
-    case Comparability::same: return 0;
-    case Comparability::convertible: return 1;
-    case Comparability::not_comparable: return 2;
+    case Comparability::same:
+      return 0;
+    case Comparability::convertible:
+      return 1;
+    case Comparability::not_comparable:
+      return 2;
   }
   return 3;
 }

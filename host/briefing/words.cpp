@@ -18,7 +18,7 @@ using words::ListedTerm;
 // Categories in the order they hurt in chat: diversion and review cashback are said to
 // customers every day; absolute terms matter more in product copy.
 constexpr std::string_view kCategoryOrder[] = {"引流/站外联系", "好评返现/虚假交易", "辱骂/不文明",
-                                               "广告法极限词", "医疗功效", "其他"};
+                                               "广告法极限词",  "医疗功效",          "其他"};
 
 std::size_t category_rank(const std::string& c) {
   for (std::size_t i = 0; i < std::size(kCategoryOrder); ++i)
@@ -110,9 +110,14 @@ ScriptsSection lint_scripts(const words::Lexicon& lexicon, const std::vector<std
       });
       if (flagged_before) continue;
       const ListedTerm* entry = lexicon.entry(t.hit.pattern, 1);
-      ScriptViolation v{path, static_cast<std::int64_t>(t.line), static_cast<std::int64_t>(t.column), t.text,
-                        entry ? entry->term.text : t.text, entry ? entry->term.category : "",
-                        entry ? entry->term.suggestion : "", t.line - 1 < lines.size() ? lines[t.line - 1] : ""};
+      ScriptViolation v{path,
+                        static_cast<std::int64_t>(t.line),
+                        static_cast<std::int64_t>(t.column),
+                        t.text,
+                        entry ? entry->term.text : t.text,
+                        entry ? entry->term.category : "",
+                        entry ? entry->term.suggestion : "",
+                        t.line - 1 < lines.size() ? lines[t.line - 1] : ""};
       violating.insert({path, t.line});
       out.violations.push_back(std::move(v));
     }

@@ -4,8 +4,8 @@
 #include "base/file.h"
 #include "base/utf8.h"
 
-#include <kefu/toolkit/csv.hpp>
 #include <rapidjson/document.h>
+#include <kefu/toolkit/csv.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -23,9 +23,9 @@
 namespace kefu::host::chatlog {
 namespace {
 
-constexpr std::size_t kBlock = 8u << 20;            // read size of a worker
+constexpr std::size_t kBlock = 8u << 20;                // read size of a worker
 constexpr std::uint64_t kMinBytesPerWorker = 4u << 20;  // smaller files are read by one worker
-constexpr std::size_t kSniff = 64u << 10;           // bytes looked at for encoding and header
+constexpr std::size_t kSniff = 64u << 10;               // bytes looked at for encoding and header
 
 enum Column : std::size_t { kPlatform, kShop, kSession, kCustomer, kTs, kSender, kAgent, kEvent, kContent };
 
@@ -41,7 +41,9 @@ class ByteSource {
     size_ = static_cast<std::uint64_t>(end);
   }
   ByteSource(Memory, std::string text) : memory_(std::move(text)), size_(memory_.size()) {}
-  ~ByteSource() { if (fd_ >= 0) ::close(fd_); }
+  ~ByteSource() {
+    if (fd_ >= 0) ::close(fd_);
+  }
   ByteSource(const ByteSource&) = delete;
   ByteSource& operator=(const ByteSource&) = delete;
 
@@ -75,7 +77,10 @@ class ByteSource {
 class JsonlReader {
  public:
   JsonlReader(std::string_view text, csv::Slice slice)
-      : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()), line_(slice.first_line),
+      : begin_(text.data()),
+        pos_(text.data()),
+        end_(text.data() + text.size()),
+        line_(slice.first_line),
         partial_(slice.more_follows) {}
 
   csv::Status next(csv::Record& record, std::string* error) {
@@ -172,15 +177,20 @@ class RowRules {
       kind = EventKind::transfer;
       if (!known_sender(sender)) return "unknown sender (customer, agent, bot or system)";
     } else if (event == "msg" || event.empty()) {
-      if (sender == "customer") kind = EventKind::customer;
-      else if (sender == "agent") kind = EventKind::agent;
-      else if (sender == "bot" || sender == "system") kept = false, kind = EventKind::customer;
-      else return "unknown sender (customer, agent, bot or system)";
+      if (sender == "customer")
+        kind = EventKind::customer;
+      else if (sender == "agent")
+        kind = EventKind::agent;
+      else if (sender == "bot" || sender == "system")
+        kept = false, kind = EventKind::customer;
+      else
+        return "unknown sender (customer, agent, bot or system)";
     } else {
       return "unknown event (msg or transfer)";
     }
     if (!ts) return "unparseable ts (ISO-8601 with an offset, or epoch milliseconds)";
-    if (!calendar::timestamp_in_range(*ts)) return "ts out of range (from 2000-01-01T00:00:00Z to before 2100-01-01T00:00:00Z)";
+    if (!calendar::timestamp_in_range(*ts))
+      return "ts out of range (from 2000-01-01T00:00:00Z to before 2100-01-01T00:00:00Z)";
     if (platform.empty() || shop.empty() || session.empty()) return "empty platform, shop_id or session_id";
     if (!is_utf8(platform) || !is_utf8(shop) || !is_utf8(session) || !is_utf8(agent)) return "invalid UTF-8 in an id";
     if (platform.size() > 255 || shop.size() > 0xFFFF) return "platform or shop_id too long";
@@ -272,8 +282,8 @@ Part read_range(const ByteSource& source, const Layout& layout, std::uint64_t be
   }
 }
 
-Part read_range(Format format, const ByteSource& source, const Layout& layout, std::uint64_t begin,
-                std::uint64_t limit, std::int64_t first_line, std::atomic<std::uint64_t>& done,
+Part read_range(Format format, const ByteSource& source, const Layout& layout, std::uint64_t begin, std::uint64_t limit,
+                std::int64_t first_line, std::atomic<std::uint64_t>& done,
                 const std::function<void(std::uint64_t)>& progress, std::size_t block) {
   return format == Format::csv
              ? read_range<csv::Reader>(source, layout, begin, limit, first_line, done, progress, block)
@@ -322,8 +332,7 @@ std::optional<Layout> read_header(const std::string& path, std::string_view head
   std::string error;
   const csv::Status status = reader.next(header, &error);
   if (status == csv::Status::end && !whole) return std::nullopt;
-  if (status != csv::Status::record)
-    throw std::runtime_error(path + ": no header; expected the columns " + expected);
+  if (status != csv::Status::record) throw std::runtime_error(path + ": no header; expected the columns " + expected);
   std::string missing;
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     const auto it = std::find(header.fields.begin(), header.fields.end(), kColumns[c]);
@@ -365,8 +374,8 @@ void session_key(std::string& key, std::string_view platform, std::string_view s
 
 std::pair<std::string_view, std::string_view> split_shop_key(std::string_view key) {
   const std::size_t p = static_cast<unsigned char>(key[0]);
-  const std::size_t n = static_cast<std::size_t>(static_cast<unsigned char>(key[1 + p])) << 8 |
-                        static_cast<unsigned char>(key[2 + p]);
+  const std::size_t n =
+      static_cast<std::size_t>(static_cast<unsigned char>(key[1 + p])) << 8 | static_cast<unsigned char>(key[2 + p]);
   return {key.substr(1, p), key.substr(3 + p, n)};
 }
 
@@ -396,9 +405,10 @@ ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents
   RowRules rules;
   for (std::size_t i = 0; i < messages.size(); ++i) {
     const ChatMessage& m = messages[i];
-    if (const char* why = rules.add(into, result.rows, m.platform, m.shop_id, m.session_id, m.sender, m.event, m.agent_id,
-                                    m.ts_ms > 0 ? std::optional<std::int64_t>(m.ts_ms) : std::nullopt))
-      result.rejects.push_back({static_cast<std::int64_t>(i + 1), why, m.session_id + " " + m.sender + " " + std::to_string(m.ts_ms)});
+    if (const char* why = rules.add(into, result.rows, m.platform, m.shop_id, m.session_id, m.sender, m.event,
+                                    m.agent_id, m.ts_ms > 0 ? std::optional<std::int64_t>(m.ts_ms) : std::nullopt))
+      result.rejects.push_back(
+          {static_cast<std::int64_t>(i + 1), why, m.session_id + " " + m.sender + " " + std::to_string(m.ts_ms)});
   }
   return result;
 }
@@ -410,7 +420,7 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
   head.resize(source->read(0, head.data(), head.size()));
 
   result.encoding = options.encoding.value_or(looks_like_utf8(head, head.size() == source->size()) ? Encoding::utf8
-                                                                                                 : Encoding::gb18030);
+                                                                                                   : Encoding::gb18030);
   if (result.encoding == Encoding::gb18030) {
     // Converted whole: GBK exports are the platforms' small files, not gigabyte logs.
     auto bytes = read_whole_file(path);
@@ -468,8 +478,10 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
     parts[w].end_line += shift;
   }
   for (Part& part : parts) {
-    if (into.sessions.size() == 0 && into.agents.size() == 0) into = std::move(part.events);
-    else into.append(std::move(part.events));
+    if (into.sessions.size() == 0 && into.agents.size() == 0)
+      into = std::move(part.events);
+    else
+      into.append(std::move(part.events));
     result.rows += part.rows;
     std::move(part.rejects.begin(), part.rejects.end(), std::back_inserter(result.rejects));
   }

@@ -6,8 +6,8 @@
 #pragma once
 
 #include "base/big_array.h"
-#include "base/interner.h"
 #include "base/encoding.h"
+#include "base/interner.h"
 #include "chatlog/detect.h"
 
 #include <kefu/model.hpp>
@@ -21,13 +21,12 @@
 
 namespace kefu::host::chatlog {
 
-
 // The rows that matter to the metrics (R5, R6): customer and agent messages, and transfers.
 enum class EventKind : std::uint8_t { customer, agent, transfer };
 
 // One such row in 16 bytes: its instant, session, and (agent rows, transfers) agent.
 struct Event {
-  std::int64_t ts;           // epoch ms
+  std::int64_t ts;  // epoch ms
   std::uint32_t session;
   std::uint32_t agent_kind;  // agent id << 2 | kind
 
@@ -70,9 +69,9 @@ class EventStore {
 
 // A chat log reduced to its events (R1: a session is platform, shop_id, session_id).
 struct ChatEvents {
-  Interner sessions;  // key: session_key(platform, shop_id, session_id)
-  Interner shops;     // key: session_key(platform, shop_id, "")
-  Interner agents;    // agent_id, "" included
+  Interner sessions;                        // key: session_key(platform, shop_id, session_id)
+  Interner shops;                           // key: session_key(platform, shop_id, "")
+  Interner agents;                          // agent_id, "" included
   std::vector<std::uint32_t> session_shop;  // per session: its shop
   EventStore events;
 
@@ -86,17 +85,17 @@ void session_key(std::string& key, std::string_view platform, std::string_view s
 std::pair<std::string_view, std::string_view> split_shop_key(std::string_view key);
 
 struct ChatReadResult {
-  std::string format;          // csv | jsonl
+  std::string format;  // csv | jsonl
   Encoding encoding = Encoding::utf8;
-  std::int64_t rows = 0;       // rows read, all senders, rejects excluded
+  std::int64_t rows = 0;        // rows read, all senders, rejects excluded
   std::vector<Reject> rejects;  // rows that could not be read, in line order
 };
 
 struct ChatReadOptions {
-  std::optional<Encoding> encoding;  // nullopt: detect
-  unsigned workers = 0;              // 0: one per core
+  std::optional<Encoding> encoding;             // nullopt: detect
+  unsigned workers = 0;                         // 0: one per core
   std::function<void(std::uint64_t)> progress;  // bytes of this file done (any thread)
-  std::size_t block_bytes = 0;       // read size of a worker; 0: 8 MiB (tests and fuzzing use tiny ones)
+  std::size_t block_bytes = 0;                  // read size of a worker; 0: 8 MiB (tests and fuzzing use tiny ones)
 };
 
 // Reads one chat log file, appending its events to `into` (files in the order given make one

@@ -23,7 +23,9 @@ struct Args {
 }  // namespace
 
 void add_diff_options(CLI::App& cmd, ConfigPaths& paths) {
-  cmd.add_option("from", args.from, "platform the agent comes from, e.g. tmall, or jd@2021-11-30 for a past rule version")->required();
+  cmd.add_option("from", args.from,
+                 "platform the agent comes from, e.g. tmall, or jd@2021-11-30 for a past rule version")
+      ->required();
   cmd.add_option("to", args.to, "platform the agent moves to, e.g. douyin")->required();
   cmd.add_option("--scripts", args.scripts, "check your script library FILE against TO's banned words (repeatable)")
       ->check(CLI::ExistingFile);
@@ -36,14 +38,17 @@ int run_diff(Context& ctx, const CLI::App&) {
   const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
   // The team's own lists (kefu.json `words`, kefu update) are part of each side's words.
   const config::Config& config = ctx.config();
-  const rules::Briefing briefing =
-      rules::build_briefing(registry, rules::parse_platform_at(args.from), rules::parse_platform_at(args.to), args.scripts,
-                            [&](const std::string& platform) { return update::merchant_word_list(config, platform); });
+  const rules::Briefing briefing = rules::build_briefing(
+      registry, rules::parse_platform_at(args.from), rules::parse_platform_at(args.to), args.scripts,
+      [&](const std::string& platform) { return update::merchant_word_list(config, platform); });
   const Lang lang = ctx.lang();
   auto write = [&](std::ostream& out) {
-    if (args.format == Format::json) out << json::write(briefing) << '\n';
-    else if (args.format == Format::md) print_briefing_markdown(briefing, lang, out);
-    else print_briefing_text(briefing, lang, out);
+    if (args.format == Format::json)
+      out << json::write(briefing) << '\n';
+    else if (args.format == Format::md)
+      print_briefing_markdown(briefing, lang, out);
+    else
+      print_briefing_text(briefing, lang, out);
   };
   if (args.out.empty()) {
     write(std::cout);

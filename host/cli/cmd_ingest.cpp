@@ -20,7 +20,8 @@ struct Args {
 
 void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("files", args.files, "chat logs (CSV/JSONL, canonical header) and platform export files")
-      ->required()->check(CLI::ExistingFile);
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd.add_option("--platform", args.platform, "the platform whose exports these are (chat logs name theirs)");
   cmd.add_option("--shop", args.shop, "shop id, for exports that do not name their shop");
   cmd.add_option("--day", args.day, "YYYY-MM-DD, for exports without a day column");
@@ -28,7 +29,8 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
   add_store_option(cmd, paths);
   add_config_option(cmd, paths);
   cmd.add_option("--workers", args.workers, "threads reading chat logs (default: one per core)");
-  cmd.add_option("--rejects-dir", args.rejects_dir, "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
+  cmd.add_option("--rejects-dir", args.rejects_dir,
+                 "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
 }
 
@@ -41,17 +43,19 @@ int run_ingest(Context& ctx, const CLI::App&) {
 
   bool rejected = false;
   for (const ingest::FileOutcome& f : out.files) {
-    std::cout << f.file << ": " << (f.kind == "chat_log" ? tr(lang, "聊天记录", "chat log") : tr(lang, "平台导出", "platform export"))
-              << " (" << f.encoding << tr(lang, ")，读取 ", "), read ") << f.rows << tr(lang, " 行，拒绝 ", " rows, rejected ")
-              << f.rejected << tr(lang, " 行", "");
-    if (!f.rejects_file.empty()) std::cout << tr(lang, "（已存入 ", " (kept in ") << f.rejects_file << tr(lang, "）", ")");
+    std::cout << f.file << ": "
+              << (f.kind == "chat_log" ? tr(lang, "聊天记录", "chat log") : tr(lang, "平台导出", "platform export"))
+              << " (" << f.encoding << tr(lang, ")，读取 ", "), read ") << f.rows
+              << tr(lang, " 行，拒绝 ", " rows, rejected ") << f.rejected << tr(lang, " 行", "");
+    if (!f.rejects_file.empty())
+      std::cout << tr(lang, "（已存入 ", " (kept in ") << f.rejects_file << tr(lang, "）", ")");
     std::cout << '\n';
     for (const auto& n : f.notes) std::cout << "  " << n << '\n';
     rejected = rejected || f.rejected > 0;
   }
-  std::cout << tr(lang, "已写入 ", "stored in ") << store_path << tr(lang, "：新增或更新 ", ": new or changed ") << out.summary.written
-            << tr(lang, " 个数值，未变 ", " values, unchanged ") << out.summary.unchanged << tr(lang, "（第 ", " (ingest #")
-            << out.summary.id << tr(lang, " 次导入）\n", ")\n");
+  std::cout << tr(lang, "已写入 ", "stored in ") << store_path << tr(lang, "：新增或更新 ", ": new or changed ")
+            << out.summary.written << tr(lang, " 个数值，未变 ", " values, unchanged ") << out.summary.unchanged
+            << tr(lang, "（第 ", " (ingest #") << out.summary.id << tr(lang, " 次导入）\n", ")\n");
   for (const auto& s : out.snapshots) std::cout << tr(lang, "已保存快照：", "snapshot kept: ") << s << '\n';
   for (const auto& w : out.warnings) std::cerr << "kefu: warning: " << w << '\n';
   return rejected ? kExitFindings : kExitOk;

@@ -27,22 +27,36 @@ struct PlatformProfile {
 // JSON shapes (docs/metrics.md).
 struct CatalogMetricJson {
   std::string key, name_zh, name_en, unit, better, definition, definition_zh;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("key", s.key); v("name_zh", s.name_zh); v("name_en", s.name_en); v("unit", s.unit); v("better", s.better);
-    v("definition", s.definition); v("definition_zh", s.definition_zh);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("key", s.key);
+    v("name_zh", s.name_zh);
+    v("name_en", s.name_en);
+    v("unit", s.unit);
+    v("better", s.better);
+    v("definition", s.definition);
+    v("definition_zh", s.definition_zh);
   }
 };
 struct PlatformJson {
   std::string id, name_zh, name_en;
   std::vector<NativeMetric> metrics;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("id", s.id); v("name_zh", s.name_zh); v("name_en", s.name_en); v("metrics", s.metrics);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("id", s.id);
+    v("name_zh", s.name_zh);
+    v("name_en", s.name_en);
+    v("metrics", s.metrics);
   }
 };
 struct CatalogJson {
   std::vector<CatalogMetricJson> catalog;
   std::vector<PlatformJson> platforms;
-  template <class S, class V> static void fields(S& s, V& v) { v("catalog", s.catalog); v("platforms", s.platforms); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("catalog", s.catalog);
+    v("platforms", s.platforms);
+  }
 };
 
 const char* better_name(Better b) { return b == Better::higher ? "higher" : b == Better::lower ? "lower" : "neither"; }
@@ -55,10 +69,14 @@ std::string threshold(double s) {
 
 std::string confidence_label(Lang lang, Confidence c) {
   switch (c) {
-    case Confidence::official: return tr(lang, "官方", "official");
-    case Confidence::law: return tr(lang, "法律", "law");
-    case Confidence::third_party: return tr(lang, "第三方", "third party");
-    case Confidence::merchant: return tr(lang, "商家", "merchant");
+    case Confidence::official:
+      return tr(lang, "官方", "official");
+    case Confidence::law:
+      return tr(lang, "法律", "law");
+    case Confidence::third_party:
+      return tr(lang, "第三方", "third party");
+    case Confidence::merchant:
+      return tr(lang, "商家", "merchant");
   }
   return "";
 }
@@ -70,7 +88,8 @@ void print_catalog(std::ostream& out, Lang lang) {
                                : std::vector<std::string>{"key", "name", "unit", "direction", "definition"});
   for (const auto& m : metric_catalog())
     table.add({std::string(m.key), std::string(lang == Lang::zh ? m.name_zh : m.name_en), std::string(m.unit),
-               metric_label(lang, better_name(m.better)), std::string(lang == Lang::zh ? m.definition_zh : m.definition)});
+               metric_label(lang, better_name(m.better)),
+               std::string(lang == Lang::zh ? m.definition_zh : m.definition)});
   table.print(out);
 }
 
@@ -78,22 +97,27 @@ void print_catalog(std::ostream& out, Lang lang) {
 void print_differences(std::ostream& out, const std::vector<PlatformProfile>& profiles, Lang lang) {
   out << '\n' << tr(lang, "各平台口径对照\n", "How each platform defines it\n");
   for (const auto& def : metric_catalog()) {
-    Table table(lang == Lang::zh ? std::vector<std::string>{"平台", "平台指标", "计数单位", "考核时段", "机器人回复", "阈值", "可比性", "目标/处罚线", "来源"}
-                                 : std::vector<std::string>{"platform", "native metric", "unit", "window", "bot replies", "threshold", "comparable", "target / penalty", "source"});
+    Table table(lang == Lang::zh
+                    ? std::vector<std::string>{"平台", "平台指标", "计数单位", "考核时段", "机器人回复", "阈值",
+                                               "可比性", "目标/处罚线", "来源"}
+                    : std::vector<std::string>{"platform", "native metric", "unit", "window", "bot replies",
+                                               "threshold", "comparable", "target / penalty", "source"});
     std::vector<std::string> notes;
     for (const auto& p : profiles) {
       for (const auto& m : p.profile.metrics) {
         if (m.canonical_key != def.key) continue;
-        table.add({lang == Lang::zh ? p.info.name_zh : p.info.name_en, m.native_name, metric_label(lang, m.unit), m.window,
-                   metric_label(lang, m.bot_replies), threshold(m.threshold_s), metric_label(lang, json::detail::enum_name(m.comparability)),
-                   m.target.empty() ? "-" : m.target, confidence_label(lang, m.source.confidence)});
+        table.add({lang == Lang::zh ? p.info.name_zh : p.info.name_en, m.native_name, metric_label(lang, m.unit),
+                   m.window, metric_label(lang, m.bot_replies), threshold(m.threshold_s),
+                   metric_label(lang, json::detail::enum_name(m.comparability)), m.target.empty() ? "-" : m.target,
+                   confidence_label(lang, m.source.confidence)});
         if (!m.comparability_note.empty())
-          notes.push_back(p.info.id + " " + m.native_name + ": " + tr(lang, m.comparability_note_zh, m.comparability_note));
+          notes.push_back(p.info.id + " " + m.native_name + ": " +
+                          tr(lang, m.comparability_note_zh, m.comparability_note));
       }
     }
     if (notes.empty() && table.empty()) continue;
-    out << "\n■ " << def.key << "  " << (lang == Lang::zh ? def.name_zh : def.name_en) << "  — Kefu: "
-        << (lang == Lang::zh ? def.definition_zh : def.definition) << '\n';
+    out << "\n■ " << def.key << "  " << (lang == Lang::zh ? def.name_zh : def.name_en)
+        << "  — Kefu: " << (lang == Lang::zh ? def.definition_zh : def.definition) << '\n';
     table.print(out);
     for (const auto& n : notes) out << "  · " << n << '\n';
   }
@@ -112,19 +136,22 @@ void print_platform(std::ostream& out, const PlatformProfile& p, Lang lang) {
     out << "\n  " << m.native_name << "  → " << (m.canonical_key.empty() ? "-" : m.canonical_key) << " ["
         << metric_label(lang, json::detail::enum_name(m.comparability)) << "]\n";
     out << "    " << tr(lang, "定义: ", "definition: ") << m.definition << '\n';
-    out << "    " << tr(lang, "计数单位: ", "unit: ") << metric_label(lang, m.unit) << tr(lang, "  考核时段: ", "  window: ")
-        << m.window << tr(lang, "  机器人回复: ", "  bot replies: ") << metric_label(lang, m.bot_replies)
-        << tr(lang, "  阈值: ", "  threshold: ") << threshold(m.threshold_s) << '\n';
+    out << "    " << tr(lang, "计数单位: ", "unit: ") << metric_label(lang, m.unit)
+        << tr(lang, "  考核时段: ", "  window: ") << m.window << tr(lang, "  机器人回复: ", "  bot replies: ")
+        << metric_label(lang, m.bot_replies) << tr(lang, "  阈值: ", "  threshold: ") << threshold(m.threshold_s)
+        << '\n';
     if (!m.comparability_note.empty())
-      out << "    " << tr(lang, "可比性: ", "comparability: ") << tr(lang, m.comparability_note_zh, m.comparability_note) << '\n';
+      out << "    " << tr(lang, "可比性: ", "comparability: ")
+          << tr(lang, m.comparability_note_zh, m.comparability_note) << '\n';
     if (!m.target.empty()) out << "    " << tr(lang, "目标/处罚线: ", "target / penalty: ") << m.target << '\n';
     if (!m.export_columns.empty()) {
       out << "    " << tr(lang, "导出列: ", "export columns: ");
       for (std::size_t i = 0; i < m.export_columns.size(); ++i) out << (i ? " / " : "") << m.export_columns[i];
       out << '\n';
     }
-    out << "    " << tr(lang, "来源: ", "source: ") << m.source.title << " [" << confidence_label(lang, m.source.confidence)
-        << ", " << m.source.seen << "]" << (m.source.url.empty() ? "" : " " + m.source.url) << '\n';
+    out << "    " << tr(lang, "来源: ", "source: ") << m.source.title << " ["
+        << confidence_label(lang, m.source.confidence) << ", " << m.source.seen << "]"
+        << (m.source.url.empty() ? "" : " " + m.source.url) << '\n';
     if (!m.source.note.empty()) out << "      " << m.source.note << '\n';
   }
 }
@@ -141,7 +168,8 @@ int run_metrics_catalog(Context& ctx) {
   const PluginRegistry& registry = ctx.plugins();
   std::vector<PlatformProfile> profiles;
   auto add = [&](const LoadedPlugin& plugin) {
-    if (const auto& profile = plugin.valid_profile()) profiles.push_back({plugin.info(), *profile});
+    if (const auto& profile = plugin.valid_profile())
+      profiles.push_back({plugin.info(), *profile});
     else if (!args.platforms.empty())
       throw std::runtime_error("plugin " + plugin.info().id + " declares no metric profile");
   };
@@ -155,7 +183,8 @@ int run_metrics_catalog(Context& ctx) {
     for (const auto& m : metric_catalog())
       out.catalog.push_back({std::string(m.key), std::string(m.name_zh), std::string(m.name_en), std::string(m.unit),
                              better_name(m.better), std::string(m.definition), std::string(m.definition_zh)});
-    for (const auto& p : profiles) out.platforms.push_back({p.info.id, p.info.name_zh, p.info.name_en, p.profile.metrics});
+    for (const auto& p : profiles)
+      out.platforms.push_back({p.info.id, p.info.name_zh, p.info.name_en, p.profile.metrics});
     std::cout << json::write(out) << '\n';
     return kExitOk;
   }
@@ -170,13 +199,20 @@ int run_metrics_catalog(Context& ctx) {
 
 std::string metric_label(Lang lang, std::string_view value) {
   static const std::map<std::string_view, std::pair<const char*, const char*>> kLabels = {
-      {"message", {"消息", "message"}},       {"round", {"轮次", "round"}},
-      {"session", {"会话", "session"}},       {"person", {"人", "person"}},
-      {"evaluation", {"评价", "evaluation"}}, {"unknown", {"未知", "unknown"}},
-      {"none", {"不计", "none"}},             {"assist_only", {"人工阶段辅助计入", "assist only"}},
-      {"all", {"计入", "all"}},               {"same", {"相同", "same"}},
-      {"convertible", {"可换算", "convertible"}}, {"not_comparable", {"不可比", "not comparable"}},
-      {"higher", {"越高越好", "higher is better"}}, {"lower", {"越低越好", "lower is better"}},
+      {"message", {"消息", "message"}},
+      {"round", {"轮次", "round"}},
+      {"session", {"会话", "session"}},
+      {"person", {"人", "person"}},
+      {"evaluation", {"评价", "evaluation"}},
+      {"unknown", {"未知", "unknown"}},
+      {"none", {"不计", "none"}},
+      {"assist_only", {"人工阶段辅助计入", "assist only"}},
+      {"all", {"计入", "all"}},
+      {"same", {"相同", "same"}},
+      {"convertible", {"可换算", "convertible"}},
+      {"not_comparable", {"不可比", "not comparable"}},
+      {"higher", {"越高越好", "higher is better"}},
+      {"lower", {"越低越好", "lower is better"}},
       {"neither", {"—", "—"}}};
   const auto it = kLabels.find(value);
   if (it == kLabels.end()) return std::string(value);

@@ -1,10 +1,10 @@
 // `kefu metrics compute FILE...`: canonical chat logs in, one row per agent/shop/platform day out.
+#include "base/output_file.h"
+#include "chatlog/reader.h"
 #include "cli/metrics_subcommands.h"
 #include "cli/progress.h"
-#include "chatlog/reader.h"
 #include "metrics/engine.h"
 #include "present/metrics_output.h"
-#include "base/output_file.h"
 
 #include <CLI/CLI.hpp>
 
@@ -26,20 +26,26 @@ struct Args {
 } args;  // kefu parses one command line
 
 void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, Format format, Lang lang) {
-  if (format == Format::json) metrics::write_json(out, rows);
-  else if (format == Format::table) metrics::write_table(out, rows, lang);
-  else metrics::write_csv(out, rows);
+  if (format == Format::json)
+    metrics::write_json(out, rows);
+  else if (format == Format::table)
+    metrics::write_table(out, rows, lang);
+  else
+    metrics::write_csv(out, rows);
 }
 
 }  // namespace
 
 void add_metrics_compute_options(CLI::App& cmd) {
-  cmd.add_option("files", args.files, "Chat logs: CSV with header, or JSON Lines")->required()->check(CLI::ExistingFile);
+  cmd.add_option("files", args.files, "Chat logs: CSV with header, or JSON Lines")
+      ->required()
+      ->check(CLI::ExistingFile);
   add_format_option(cmd, args.format, {Format::csv, Format::json, Format::table});
   cmd.add_option("--out", args.out, "Write the result to FILE (replaced whole, never half-written)");
   add_encoding_option(cmd, args.encoding);
   cmd.add_option("--workers", args.workers, "Threads to use (default: one per core)");
-  cmd.add_option("--rejects-dir", args.rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
+  cmd.add_option("--rejects-dir", args.rejects_dir,
+                 "Write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
 }
 
@@ -59,14 +65,15 @@ int run_metrics_compute(Context& ctx) {
   std::int64_t rows_read = 0, rejected = 0;
   for (std::size_t i = 0; i < args.files.size(); ++i) {
     read_options.progress = [&progress, i](std::uint64_t bytes) { progress.done(i).store(bytes); };
-    auto reading = std::async(std::launch::async, [&] { return chatlog::read_chat_log(args.files[i], events, read_options); });
+    auto reading =
+        std::async(std::launch::async, [&] { return chatlog::read_chat_log(args.files[i], events, read_options); });
     while (reading.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) progress.show();
     const chatlog::ChatReadResult result = reading.get();
     rows_read += result.rows;
     rejected += static_cast<std::int64_t>(result.rejects.size());
     if (const auto path = write_rejects_file(args.files[i], result.rejects, args.rejects_dir); !path.empty())
-      std::cerr << args.files[i] << ": " << result.rejects.size() << tr(lang, " 行无法读取，已存入 ", " rows could not be read, kept in ")
-                << path << '\n';
+      std::cerr << args.files[i] << ": " << result.rejects.size()
+                << tr(lang, " 行无法读取，已存入 ", " rows could not be read, kept in ") << path << '\n';
   }
   progress.finish();
 
@@ -76,8 +83,9 @@ int run_metrics_compute(Context& ctx) {
   } else {
     write_file_atomically(args.out, [&](std::ostream& out) { write_rows(out, rows, args.format, lang); });
   }
-  std::cerr << (lang == Lang::zh ? "读取 " : "read ") << rows_read << (lang == Lang::zh ? " 行，拒绝 " : " rows, rejected ")
-            << rejected << (lang == Lang::zh ? " 行，会话 " : ", sessions ") << events.sessions.size()
+  std::cerr << (lang == Lang::zh ? "读取 " : "read ") << rows_read
+            << (lang == Lang::zh ? " 行，拒绝 " : " rows, rejected ") << rejected
+            << (lang == Lang::zh ? " 行，会话 " : ", sessions ") << events.sessions.size()
             << (lang == Lang::zh ? " 个，输出 " : ", output ") << rows.size() << (lang == Lang::zh ? " 行" : " rows")
             << '\n';
   return rejected ? kExitFindings : kExitOk;

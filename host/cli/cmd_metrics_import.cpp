@@ -1,10 +1,10 @@
 // `kefu metrics import --platform P FILE...`: a platform's own CS export, read by its plugin,
 // printed as metric values with the native definition they carry. Rows the plugin cannot read
 // go to <FILE>.rejects.csv; cells the platform fills in later are "pending", not zero.
-#include "cli/metrics_subcommands.h"
-#include "platforms/native_file.h"
 #include "base/encoding.h"
 #include "base/output_file.h"
+#include "cli/metrics_subcommands.h"
+#include "platforms/native_file.h"
 
 #include <kefu/json.hpp>
 
@@ -29,27 +29,46 @@ struct Args {
 struct ValueJson {
   MetricValue value;
   std::string comparability, definition;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("platform", s.value.platform); v("shop_id", s.value.shop_id); v("agent_id", s.value.agent_id);
-    v("day", s.value.day); v("metric", s.value.metric); v("native_name", s.value.native_name);
-    v("value", s.value.value); v("availability", s.value.availability); v("origin", s.value.origin);
-    v("comparability", s.comparability); v("definition", s.definition);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.value.platform);
+    v("shop_id", s.value.shop_id);
+    v("agent_id", s.value.agent_id);
+    v("day", s.value.day);
+    v("metric", s.value.metric);
+    v("native_name", s.value.native_name);
+    v("value", s.value.value);
+    v("availability", s.value.availability);
+    v("origin", s.value.origin);
+    v("comparability", s.comparability);
+    v("definition", s.definition);
   }
 };
 struct FileJson {
   std::string file, encoding, rejects_file, error;
   std::int64_t rows_read = 0, values = 0, pending = 0, rejected = 0;
   std::vector<std::string> notes;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("file", s.file); v("encoding", s.encoding); v("rows_read", s.rows_read); v("values", s.values);
-    v("pending", s.pending); v("rejected", s.rejected); v("rejects_file", s.rejects_file); v("notes", s.notes);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("file", s.file);
+    v("encoding", s.encoding);
+    v("rows_read", s.rows_read);
+    v("values", s.values);
+    v("pending", s.pending);
+    v("rejected", s.rejected);
+    v("rejects_file", s.rejects_file);
+    v("notes", s.notes);
     v("error", s.error);
   }
 };
 struct ImportJson {
   std::vector<ValueJson> values;
   std::vector<FileJson> files;
-  template <class S, class V> static void fields(S& s, V& v) { v("values", s.values); v("files", s.files); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("values", s.values);
+    v("files", s.files);
+  }
 };
 
 std::string number_text(double v) {
@@ -74,8 +93,10 @@ void print(const ImportJson& out, Format format, Lang lang) {
     }
     return;
   }
-  Table table(lang == Lang::zh ? std::vector<std::string>{"店铺", "客服", "日期", "平台指标", "统一指标", "数值", "可比性"}
-                               : std::vector<std::string>{"shop", "agent", "day", "native metric", "canonical", "value", "comparable"});
+  Table table(
+      lang == Lang::zh
+          ? std::vector<std::string>{"店铺", "客服", "日期", "平台指标", "统一指标", "数值", "可比性"}
+          : std::vector<std::string>{"shop", "agent", "day", "native metric", "canonical", "value", "comparable"});
   for (const auto& v : out.values) {
     const MetricValue& m = v.value;
     table.add({m.shop_id, m.agent_id.empty() ? tr(lang, "（全店）", "(shop)") : m.agent_id, m.day, m.native_name,
@@ -95,7 +116,8 @@ void add_metrics_import_options(CLI::App& cmd) {
   cmd.add_option("--day", args.day, "YYYY-MM-DD, when the export has no day column");
   add_encoding_option(cmd, args.encoding);
   add_format_option(cmd, args.format, {Format::table, Format::csv, Format::json});
-  cmd.add_option("--rejects-dir", args.rejects_dir, "Write <FILE>.rejects.csv into DIR instead of beside each export (exports on a read-only share)")
+  cmd.add_option("--rejects-dir", args.rejects_dir,
+                 "Write <FILE>.rejects.csv into DIR instead of beside each export (exports on a read-only share)")
       ->check(CLI::ExistingDirectory);
 }
 
@@ -114,7 +136,8 @@ int run_metrics_import(Context& ctx) {
     FileJson file;
     file.file = path;
     try {
-      const metrics::NativeFile native = metrics::import_native_file(plugin, path, args.shop, args.day, args.encoding, args.rejects_dir);
+      const metrics::NativeFile native =
+          metrics::import_native_file(plugin, path, args.shop, args.day, args.encoding, args.rejects_dir);
       const ImportResult* result = &native.result;
       file.encoding = native.encoding;
       file.rows_read = result->rows_read;

@@ -16,24 +16,37 @@ namespace {
 struct PluginRow {
   std::string id, name_zh, name_en, version, sdk_version, path;
   std::vector<std::string> capabilities, limitations, notes;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("id", s.id); v("name_zh", s.name_zh); v("name_en", s.name_en); v("version", s.version);
-    v("sdk_version", s.sdk_version); v("path", s.path); v("capabilities", s.capabilities);
-    v("limitations", s.limitations); v("notes", s.notes);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("id", s.id);
+    v("name_zh", s.name_zh);
+    v("name_en", s.name_en);
+    v("version", s.version);
+    v("sdk_version", s.sdk_version);
+    v("path", s.path);
+    v("capabilities", s.capabilities);
+    v("limitations", s.limitations);
+    v("notes", s.notes);
   }
 };
 struct RefusalRow {
   std::string code, file, message;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("code", s.code); v("file", s.file); v("message", s.message);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("code", s.code);
+    v("file", s.file);
+    v("message", s.message);
   }
 };
 struct PluginListing {
   std::vector<PluginRow> plugins;
   std::vector<RefusalRow> refused;
   std::vector<std::string> warnings;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("plugins", s.plugins); v("refused", s.refused); v("warnings", s.warnings);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("plugins", s.plugins);
+    v("refused", s.refused);
+    v("warnings", s.warnings);
   }
 };
 struct CheckOutput {
@@ -41,9 +54,15 @@ struct CheckOutput {
   std::optional<RefusalRow> refused;
   std::optional<PluginRow> plugin;
   std::vector<std::string> passed, failures, notes;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("file", s.file); v("status", s.status); v("refused", s.refused); v("plugin", s.plugin);
-    v("passed", s.passed); v("failures", s.failures); v("notes", s.notes);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("file", s.file);
+    v("status", s.status);
+    v("refused", s.refused);
+    v("plugin", s.plugin);
+    v("passed", s.passed);
+    v("failures", s.failures);
+    v("notes", s.notes);
   }
 };
 
@@ -66,8 +85,8 @@ int list_plugins(Context& ctx) {
   PluginListing listing;
   for (const auto& p : registry.plugins()) {
     const auto& i = p->info();
-    listing.plugins.push_back({i.id, i.name_zh, i.name_en, i.version, p->sdk_version(), p->path(),
-                               i.capabilities, i.limitations, p->notes()});
+    listing.plugins.push_back({i.id, i.name_zh, i.name_en, i.version, p->sdk_version(), p->path(), i.capabilities,
+                               i.limitations, p->notes()});
   }
   for (const auto& r : registry.refusals()) listing.refused.push_back(row_of(r));
   listing.warnings = registry.warnings();
@@ -76,8 +95,8 @@ int list_plugins(Context& ctx) {
     std::cout << json::write(listing) << '\n';
   } else {
     const Lang lang = ctx.lang();
-    Table table({tr(lang, "平台", "platform"), tr(lang, "名称", "name"), tr(lang, "插件版本", "version"),
-                 "SDK", tr(lang, "能力", "capabilities"), tr(lang, "路径", "path")});
+    Table table({tr(lang, "平台", "platform"), tr(lang, "名称", "name"), tr(lang, "插件版本", "version"), "SDK",
+                 tr(lang, "能力", "capabilities"), tr(lang, "路径", "path")});
     for (const auto& p : listing.plugins) {
       table.add({p.id, lang == Lang::zh ? p.name_zh : p.name_en, p.version, p.sdk_version,
                  p.capabilities.empty() ? "-" : join(p.capabilities, ","), p.path});
@@ -90,7 +109,8 @@ int list_plugins(Context& ctx) {
     bool heading = false;
     for (const auto& p : listing.plugins) {
       for (const auto& l : p.limitations) {
-        if (!heading) std::cout << '\n' << tr(lang, "限制（插件自述）：\n", "Limitations (as each plugin states them):\n");
+        if (!heading)
+          std::cout << '\n' << tr(lang, "限制（插件自述）：\n", "Limitations (as each plugin states them):\n");
         heading = true;
         std::cout << wrap(l, 100, "  " + p.id + ": ", std::string(p.id.size() + 4, ' '));
       }
@@ -102,7 +122,8 @@ int list_plugins(Context& ctx) {
     for (const auto& w : listing.warnings) std::cerr << "kefu: warning: " << w << '\n';
   }
   if (listing.plugins.empty() && listing.refused.empty()) {
-    std::cerr << "kefu: no plugins found in " << join(plugin_search_path(ctx.options().plugin_dirs, std::getenv("KEFU_PLUGIN_PATH")), ", ")
+    std::cerr << "kefu: no plugins found in "
+              << join(plugin_search_path(ctx.options().plugin_dirs, std::getenv("KEFU_PLUGIN_PATH")), ", ")
               << ". Use --plugin-dir DIR or KEFU_PLUGIN_PATH.\n";
     return kExitUsage;
   }
@@ -114,9 +135,12 @@ int check_plugin(const Context& ctx) {
   CheckOutput out;
   out.file = report.file;
   out.status = report.ok() ? "ok" : report.refusal ? "refused" : "failed";
-  if (report.refusal) out.refused = row_of(*report.refusal);
-  else out.plugin = PluginRow{report.info.id, report.info.name_zh, report.info.name_en, report.info.version,
-                              report.sdk_version, report.file, report.info.capabilities, report.info.limitations, report.notes};
+  if (report.refusal)
+    out.refused = row_of(*report.refusal);
+  else
+    out.plugin = PluginRow{report.info.id,           report.info.name_zh,     report.info.name_en,
+                           report.info.version,      report.sdk_version,      report.file,
+                           report.info.capabilities, report.info.limitations, report.notes};
   out.passed = report.passed;
   out.failures = report.failures;
   out.notes = report.notes;
@@ -130,9 +154,11 @@ int check_plugin(const Context& ctx) {
     for (const auto& p : report.passed) std::cout << "  ✓ " << p << '\n';
     for (const auto& f : report.failures) std::cout << "  ✗ " << f << '\n';
     for (const auto& n : report.notes) std::cout << "  · " << n << '\n';
-    if (report.ok()) std::cout << tr(lang, "通过：插件符合 Kefu SDK 约定\n", "passed: the plugin conforms to the Kefu SDK\n");
-    else std::cout << tr(lang, "未通过：", "failed: ") << (report.refusal ? 1 : report.failures.size())
-                   << tr(lang, " 个问题\n", " problem(s)\n");
+    if (report.ok())
+      std::cout << tr(lang, "通过：插件符合 Kefu SDK 约定\n", "passed: the plugin conforms to the Kefu SDK\n");
+    else
+      std::cout << tr(lang, "未通过：", "failed: ") << (report.refusal ? 1 : report.failures.size())
+                << tr(lang, " 个问题\n", " problem(s)\n");
   }
   return report.ok() ? kExitOk : kExitFindings;
 }

@@ -1,9 +1,9 @@
 #include "cli/cmd_report.h"
 
 #include "base/calendar.h"
+#include "base/output_file.h"
 #include "present/report_render.h"
 #include "rules/rule_book.h"
-#include "base/output_file.h"
 
 #include <CLI/CLI.hpp>
 
@@ -48,7 +48,8 @@ void add_report_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--compare", args.compare, "previous | none")->check(CLI::IsMember({"previous", "none"}));
   cmd.add_option("--by", args.by, "shop | agent | platform")->check(CLI::IsMember({"shop", "agent", "platform"}));
   cmd.add_option("--shops", args.shops, "only these shop ids (comma-separated or repeated)")->delimiter(',');
-  add_format_option(cmd, args.format, {Format::table, Format::csv, Format::json, Format::md, Format::xlsx, Format::html});
+  add_format_option(cmd, args.format,
+                    {Format::table, Format::csv, Format::json, Format::md, Format::xlsx, Format::html});
   cmd.add_option("--out", args.out, "write to FILE (required for xlsx)");
   add_config_option(cmd, paths);
   add_store_option(cmd, paths);
@@ -74,15 +75,18 @@ int run_report(Context& ctx, const CLI::App&) {
 
   const report::Report main = report::build_report(store, config, opts);
   for (const std::string& shop : args.shops) {
-    const bool has_row = std::any_of(main.rows.begin(), main.rows.end(), [&](const report::Row& r) { return r.shop_id == shop; });
+    const bool has_row =
+        std::any_of(main.rows.begin(), main.rows.end(), [&](const report::Row& r) { return r.shop_id == shop; });
     if (!has_row && !config.find_shop(shop))
       std::cerr << "kefu: warning: --shops " << shop
                 << tr(lang, "：配置中没有此店铺，本期也没有它的数据（店铺编号写对了吗？）\n",
                       ": not in the config and no data this period (is the shop id right?)\n");
   }
   if (main.metrics.empty())
-    std::cerr << "kefu: warning: " << config.store << tr(lang, " 中没有 ", " holds no recomputed metrics for ") << main.period.label
-              << tr(lang, " 的重算指标（先用 kefu ingest 导入聊天记录）\n", " (ingest chat logs with kefu ingest first)\n");
+    std::cerr << "kefu: warning: " << config.store << tr(lang, " 中没有 ", " holds no recomputed metrics for ")
+              << main.period.label
+              << tr(lang, " 的重算指标（先用 kefu ingest 导入聊天记录）\n",
+                    " (ingest chat logs with kefu ingest first)\n");
 
   if (args.format == Format::xlsx) {
     std::vector<report::Report> views{main};
@@ -95,14 +99,21 @@ int run_report(Context& ctx, const CLI::App&) {
     report::render_xlsx(views, render, args.out);
   } else {
     auto write = [&](std::ostream& out) {
-      if (args.format == Format::csv) report::render_csv(main, out);
-      else if (args.format == Format::json) report::render_json(main, out);
-      else if (args.format == Format::md) report::render_markdown(main, render, out);
-      else if (args.format == Format::html) report::render_html(main, render, out);
-      else report::render_table(main, render, out);
+      if (args.format == Format::csv)
+        report::render_csv(main, out);
+      else if (args.format == Format::json)
+        report::render_json(main, out);
+      else if (args.format == Format::md)
+        report::render_markdown(main, render, out);
+      else if (args.format == Format::html)
+        report::render_html(main, render, out);
+      else
+        report::render_table(main, render, out);
     };
-    if (args.out.empty()) write(std::cout);
-    else write_file_atomically(args.out, write);
+    if (args.out.empty())
+      write(std::cout);
+    else
+      write_file_atomically(args.out, write);
   }
   if (!args.out.empty()) std::cerr << tr(lang, "报表已写入 ", "report written to ") << args.out << '\n';
   return kExitOk;

@@ -1,8 +1,8 @@
 #include "cli/cmd_rules.h"
 
-#include "present/rules_render.h"
-#include "platforms/rule_sources.h"
 #include "base/calendar.h"
+#include "platforms/rule_sources.h"
+#include "present/rules_render.h"
 
 #include <kefu/json.hpp>
 
@@ -18,17 +18,25 @@ struct RuleRow {
   Rule rule;
   bool inherited = false;
   std::int64_t versions = 1;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("rule", s.rule); v("inherited", s.inherited); v("versions", s.versions);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("rule", s.rule);
+    v("inherited", s.inherited);
+    v("versions", s.versions);
   }
 };
 struct RuleListing {
   std::string platform, as_of, data_version, version;
   std::vector<RuleRow> rules;
   std::optional<std::vector<Rule>> history;  // --history: every entry, superseded ones too
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("platform", s.platform); v("as_of", s.as_of); v("data_version", s.data_version); v("version", s.version);
-    v("rules", s.rules); v("history", s.history);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("as_of", s.as_of);
+    v("data_version", s.data_version);
+    v("version", s.version);
+    v("rules", s.rules);
+    v("history", s.history);
   }
 };
 
@@ -46,8 +54,9 @@ void print_history_text(const std::vector<Rule>& history, Lang lang, std::ostrea
   out << "\n" << tr(lang, "【全部版本】（含已被取代的）\n", "[All versions] (superseded ones included)\n");
   for (const Rule& r : history) {
     const RuleKeyDef* def = find_rule_key(r.key);
-    out << wrap(r.key + "  " + (r.effective_from.empty() ? std::string(tr(lang, "（日期未知）", "(undated)")) : r.effective_from) + "  " +
-                    rule_value_text(def, r.value, lang) + " — " + r.native_name,
+    out << wrap(r.key + "  " +
+                    (r.effective_from.empty() ? std::string(tr(lang, "（日期未知）", "(undated)")) : r.effective_from) +
+                    "  " + rule_value_text(def, r.value, lang) + " — " + r.native_name,
                 kTextWidth, "  ▸ ", "    ");
   }
 }
@@ -69,7 +78,8 @@ void add_rules_options(CLI::App& cmd, ConfigPaths&) {
 
 int run_rules(Context& ctx, const CLI::App&) {
   const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
-  const rules::PlatformAt where = rules::parse_platform_at(args.at.empty() ? args.platform : args.platform + "@" + args.at);
+  const rules::PlatformAt where =
+      rules::parse_platform_at(args.at.empty() ? args.platform : args.platform + "@" + args.at);
   const LoadedPlugin& plugin = registry.require(where.id);
   const RuleSet own = rules::plugin_rule_set(plugin);
   const rules::RuleView view = rules::rules_in_force(where.id, own, rules::common_rule_set(),

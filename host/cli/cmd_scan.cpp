@@ -3,8 +3,8 @@
 
 #include "base/output_file.h"
 #include "pipeline/update.h"
-#include "words/scan_file.h"
 #include "platforms/word_sources.h"
+#include "words/scan_file.h"
 
 #include <kefu/json.hpp>
 
@@ -28,7 +28,11 @@ namespace {
 // One hit as `kefu scan --format json|csv` prints it (docs/words.md documents the keys).
 struct PlatformVerdict {
   std::string id, severity;
-  template <class S, class V> static void fields(S& s, V& v) { v("id", s.id); v("severity", s.severity); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("id", s.id);
+    v("severity", s.severity);
+  }
 };
 struct HitRow {
   std::string file;
@@ -37,20 +41,39 @@ struct HitRow {
   std::vector<PlatformVerdict> platforms;
   int record = 0;
   std::string session_id, sender, agent_id;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("file", s.file); v("line", s.line); v("column", s.column); v("offset", s.offset); v("length", s.length);
-    v("text", s.text); v("term", s.term); v("normalized", s.normalized); v("category", s.category);
-    v("severity", s.severity); v("suggestion", s.suggestion); v("platforms", s.platforms);
-    v("record", s.record); v("session_id", s.session_id); v("sender", s.sender); v("agent_id", s.agent_id);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("file", s.file);
+    v("line", s.line);
+    v("column", s.column);
+    v("offset", s.offset);
+    v("length", s.length);
+    v("text", s.text);
+    v("term", s.term);
+    v("normalized", s.normalized);
+    v("category", s.category);
+    v("severity", s.severity);
+    v("suggestion", s.suggestion);
+    v("platforms", s.platforms);
+    v("record", s.record);
+    v("session_id", s.session_id);
+    v("sender", s.sender);
+    v("agent_id", s.agent_id);
   }
 };
 struct FileSummary {
   std::string file, kind, encoding;
   int bytes = 0, units = 0, hits = 0;
   std::vector<std::string> problems;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("file", s.file); v("kind", s.kind); v("encoding", s.encoding); v("bytes", s.bytes); v("units", s.units);
-    v("hits", s.hits); v("problems", s.problems);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("file", s.file);
+    v("kind", s.kind);
+    v("encoding", s.encoding);
+    v("bytes", s.bytes);
+    v("units", s.units);
+    v("hits", s.hits);
+    v("problems", s.problems);
   }
 };
 struct ScanOutput {
@@ -58,8 +81,13 @@ struct ScanOutput {
   std::vector<HitRow> hits;
   std::vector<FileSummary> files;
   int block = 0, warn = 0;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("platforms", s.platforms); v("hits", s.hits); v("files", s.files); v("block", s.block); v("warn", s.warn);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platforms", s.platforms);
+    v("hits", s.hits);
+    v("files", s.files);
+    v("block", s.block);
+    v("warn", s.warn);
   }
 };
 
@@ -139,8 +167,10 @@ void print_csv(const ScanOutput& out) {
 }  // namespace
 
 void add_scan_options(CLI::App& cmd, ConfigPaths& paths) {
-  cmd.add_option("FILE", args.files, "text files (one script per line) or chat logs (CSV/JSONL); - reads standard input")
-      ->required()->check(CLI::Validator(
+  cmd.add_option("FILE", args.files,
+                 "text files (one script per line) or chat logs (CSV/JSONL); - reads standard input")
+      ->required()
+      ->check(CLI::Validator(
           [](std::string& path) { return path == words::kStandardInput ? std::string() : CLI::ExistingFile(path); },
           "FILE|-"));
   cmd.add_option("--platform", args.platforms, "platform id (repeatable; default: every loaded platform)");
@@ -215,9 +245,12 @@ int run_scan(Context& ctx, const CLI::App&) {
     for (const auto& p : r.problems) std::cerr << "kefu: " << p << '\n';
     input_errors = input_errors || !r.problems.empty();
   }
-  if (args.format == Format::json) std::cout << json::write(out) << '\n';
-  else if (args.format == Format::csv) print_csv(out);
-  else print_text(out, lang);
+  if (args.format == Format::json)
+    std::cout << json::write(out) << '\n';
+  else if (args.format == Format::csv)
+    print_csv(out);
+  else
+    print_text(out, lang);
   if (input_errors) return kExitUsage;
   return out.block > 0 ? kExitFindings : kExitOk;
 }

@@ -1,10 +1,10 @@
 #include "cli/cmd_update.h"
 
+#include "base/calendar.h"
 #include "base/core_dumps.h"
 #include "config/trust.h"
-#include "rules/rule_book.h"
 #include "pipeline/update.h"
-#include "base/calendar.h"
+#include "rules/rule_book.h"
 
 #include <CLI/CLI.hpp>
 
@@ -25,10 +25,13 @@ int run_update(Context& ctx, const CLI::App&) {
   std::cerr << "kefu: " << config::describe_config(config) << '\n';
   for (const auto& u : config.updates)
     std::cerr << "kefu: " << u.name << ": from " << u.url
-              << (config.http.ca_bundle.empty() ? "" : ", trusting the CAs in " + config.http.ca_bundle + " instead of the system's")
+              << (config.http.ca_bundle.empty()
+                      ? ""
+                      : ", trusting the CAs in " + config.http.ca_bundle + " instead of the system's")
               << '\n';
   if (config.updates.empty()) {
-    std::cout << tr(lang, "配置中没有 updates（词表的地址），无事可做。\n", "No updates (word list URLs) in the config: nothing to do.\n");
+    std::cout << tr(lang, "配置中没有 updates（词表的地址），无事可做。\n",
+                    "No updates (word list URLs) in the config: nothing to do.\n");
     return kExitOk;
   }
   HttpClient client(http_options(config));

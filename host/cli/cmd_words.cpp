@@ -17,15 +17,26 @@ namespace {
 struct WordRow {
   std::string text, normalized, list, category, severity, suggestion, layer;
   Source source;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("text", s.text); v("normalized", s.normalized); v("list", s.list); v("category", s.category);
-    v("severity", s.severity); v("suggestion", s.suggestion); v("layer", s.layer); v("source", s.source);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("text", s.text);
+    v("normalized", s.normalized);
+    v("list", s.list);
+    v("category", s.category);
+    v("severity", s.severity);
+    v("suggestion", s.suggestion);
+    v("layer", s.layer);
+    v("source", s.source);
   }
 };
 struct WordListing {
   std::string platform;
   std::vector<WordRow> words;
-  template <class S, class V> static void fields(S& s, V& v) { v("platform", s.platform); v("words", s.words); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("words", s.words);
+  }
 };
 
 struct Args {
@@ -53,9 +64,10 @@ int run_words(Context& ctx, const CLI::App&) {
                                words::read_user_word_files(args.words, args.allow));
   WordListing listing{args.platform, {}};
   for (const words::ListedTerm& e : lexicon.effective(0)) {
-    listing.words.push_back({e.term.text, e.normalized, e.allow ? "allow" : "terms", e.term.category,
-                             e.allow ? "allow" : std::string(enum_names(e.term.severity)[static_cast<int>(e.term.severity)]),
-                             e.term.suggestion, words::layer_name(e.layer), e.term.source});
+    listing.words.push_back(
+        {e.term.text, e.normalized, e.allow ? "allow" : "terms", e.term.category,
+         e.allow ? "allow" : std::string(enum_names(e.term.severity)[static_cast<int>(e.term.severity)]),
+         e.term.suggestion, words::layer_name(e.layer), e.term.source});
   }
   if (args.format == Format::json) {
     std::cout << json::write(listing) << '\n';
@@ -67,12 +79,12 @@ int run_words(Context& ctx, const CLI::App&) {
                tr(lang, "来源", "source")});
   std::size_t blocks = 0, warns = 0, allows = 0;
   for (const WordRow& w : listing.words) {
-    const char* level = w.severity == "block" ? tr(lang, "禁用", "block")
-                        : w.severity == "warn" ? tr(lang, "提示", "warn") : tr(lang, "放行", "allow");
+    const char* level = w.severity == "block"  ? tr(lang, "禁用", "block")
+                        : w.severity == "warn" ? tr(lang, "提示", "warn")
+                                               : tr(lang, "放行", "allow");
     (w.severity == "block" ? blocks : w.severity == "warn" ? warns : allows)++;
-    table.add({w.text, w.list == "allow" ? "-" : w.category, level, w.suggestion.empty() ? "-" : w.suggestion,
-               w.layer, confidence_label(w.source.confidence, lang),
-               w.source.title});
+    table.add({w.text, w.list == "allow" ? "-" : w.category, level, w.suggestion.empty() ? "-" : w.suggestion, w.layer,
+               confidence_label(w.source.confidence, lang), w.source.title});
   }
   table.print(std::cout);
   std::cout << args.platform << tr(lang, "：禁用 ", ": block ") << blocks << tr(lang, "，提示 ", ", warn ") << warns

@@ -60,8 +60,7 @@ constexpr Command kCommands[] = {
      add_report_options, run_report},
     {"fetch", "Fetch shops' data from their platforms' APIs into the store (one transaction per shop and range)",
      add_fetch_options, run_fetch},
-    {"update",
-     "Pull the team's word lists from the URLs in the config (a failed download keeps the previous version)",
+    {"update", "Pull the team's word lists from the URLs in the config (a failed download keeps the previous version)",
      add_update_options, run_update},
 };
 
@@ -75,7 +74,8 @@ int main(int argc, char** argv) {
 
   GlobalOptions options;
   app.add_option("--plugin-dir", options.plugin_dirs, "Load plugins from DIR (repeatable; overrides KEFU_PLUGIN_PATH)");
-  app.add_option("--lang", options.lang, "Language of human-facing output: zh | en")->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--lang", options.lang, "Language of human-facing output: zh | en")
+      ->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("-v,--verbose", options.verbose, "Log what the host does on stderr");
 
   ConfigPaths paths;  // only the command that runs fills it

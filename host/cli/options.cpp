@@ -10,8 +10,12 @@ namespace kefu::host {
 namespace {
 
 constexpr std::array<std::pair<Format, const char*>, 6> kFormatNames = {{
-    {Format::table, "table"}, {Format::json, "json"}, {Format::csv, "csv"},
-    {Format::md, "md"},       {Format::xlsx, "xlsx"}, {Format::html, "html"},
+    {Format::table, "table"},
+    {Format::json, "json"},
+    {Format::csv, "csv"},
+    {Format::md, "md"},
+    {Format::xlsx, "xlsx"},
+    {Format::html, "html"},
 }};
 
 const char* format_name(Format f) {
@@ -39,7 +43,8 @@ void add_store_option(CLI::App& cmd, ConfigPaths& paths) {
 
 void add_encoding_option(CLI::App& cmd, std::optional<Encoding>& encoding) {
   cmd.add_option_function<std::string>(
-         "--encoding", [&encoding](const std::string& name) { encoding = name.empty() ? std::nullopt : parse_encoding(name); },
+         "--encoding",
+         [&encoding](const std::string& name) { encoding = name.empty() ? std::nullopt : parse_encoding(name); },
          "force the input encoding: utf-8 | gbk | gb18030 (default: detect)")
       ->check(CLI::Validator(
           [](std::string& name) {
@@ -60,7 +65,8 @@ void add_format_option(CLI::App& cmd, Format& format, std::initializer_list<Form
     const auto f = parse_format(name);
     return f && std::find(formats.begin(), formats.end(), *f) != formats.end();
   };
-  cmd.add_option_function<std::string>("--format", [&format](const std::string& name) { format = *parse_format(name); }, help)
+  cmd.add_option_function<std::string>(
+         "--format", [&format](const std::string& name) { format = *parse_format(name); }, help)
       ->check(CLI::Validator(
           [accepts, set](std::string& name) { return accepts(name) ? std::string() : name + " not in " + set; }, set));
 }

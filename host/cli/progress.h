@@ -24,7 +24,9 @@ class Progress {
     for (auto& d : done_) sum += d.load();
     std::fprintf(stderr, "\r%s %.1f/%.1f MB", verb_, static_cast<double>(sum) / 1e6, static_cast<double>(total_) / 1e6);
   }
-  void finish() { if (on_) std::fprintf(stderr, "\r\033[K"); }
+  void finish() {
+    if (on_) std::fprintf(stderr, "\r\033[K");
+  }
 
  private:
   std::size_t total_;

@@ -1,17 +1,17 @@
 #include "config/config.h"
 #include "config/json_checks.h"
 
+#include "base/file.h"
 #include "config/trust.h"
 #include "model/catalog.h"
-#include "base/file.h"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <algorithm>
 #include <set>
 
 namespace kefu::host::config {
@@ -115,7 +115,9 @@ std::map<std::string, std::string> read_strings(const Value& v, const std::strin
       continue;
     }
     if (looks_like_secret(key)) {
-      c.problem(path + "." + key, "looks like a credential: credentials go in the environment or the 0600 secrets file, never in the config");
+      c.problem(
+          path + "." + key,
+          "looks like a credential: credentials go in the environment or the 0600 secrets file, never in the config");
       continue;
     }
     out[key] = it->value.GetString();
@@ -187,10 +189,12 @@ void read_updates(const Value& list, Checker& c, Config& config) {
       c.problem(path + ".name", "\"" + u.name + "\": expected 1-64 characters of a-z, 0-9, - and _ (it names a file)");
     if (!u.name.empty() && !names.insert(u.name).second) c.problem(path + ".name", "\"" + u.name + "\" is used twice");
     if (u.kind == "rules")
-      c.problem(path + ".kind", "rule packs are not read by kefu (a team's rules are not the platform's); only word lists, kind words");
+      c.problem(path + ".kind",
+                "rule packs are not read by kefu (a team's rules are not the platform's); only word lists, kind words");
     else if (!u.kind.empty() && u.kind != "words")
       c.problem(path + ".kind", "expected words");
-    if (!u.platform.empty() && !is_platform_id(u.platform)) c.problem(path + ".platform", "expected a plugin id such as tmall");
+    if (!u.platform.empty() && !is_platform_id(u.platform))
+      c.problem(path + ".platform", "expected a plugin id such as tmall");
     if (!u.url.empty() && !acceptable_endpoint(u.url))
       c.problem(path + ".url", "expected an https:// URL (plain http only to 127.0.0.1 or localhost)");
     if (!u.sha256.empty() && !is_sha256_hex(u.sha256))
@@ -209,13 +213,18 @@ void read_shops(const Value& shops, Checker& c, Config& config) {
     const std::string path = "shops[" + std::to_string(i) + "]";
     if (!c.object(shops[i], path)) continue;
     c.only_keys(shops[i], path, {"id", "platform", "name", "group", "api"});
-    Shop shop{c.string(shops[i], path, "id", true), c.string(shops[i], path, "platform", true),
-              c.string(shops[i], path, "name", false), c.string(shops[i], path, "group", false), {}};
-    if (shops[i].HasMember("id") && shop.id.empty()) c.problem(path + ".id", "is empty; give the shop id used in its data");
+    Shop shop{c.string(shops[i], path, "id", true),
+              c.string(shops[i], path, "platform", true),
+              c.string(shops[i], path, "name", false),
+              c.string(shops[i], path, "group", false),
+              {}};
+    if (shops[i].HasMember("id") && shop.id.empty())
+      c.problem(path + ".id", "is empty; give the shop id used in its data");
     if (!shop.id.empty() && !seen.insert(shop.id).second)
       c.problem(path + ".id", "\"" + shop.id + "\" is listed twice; each shop once");
     if (!shop.platform.empty() && !is_platform_id(shop.platform))
-      c.problem(path + ".platform", "\"" + shop.platform + "\": expected a plugin id such as tmall, jd, douyin, kuaishou");
+      c.problem(path + ".platform",
+                "\"" + shop.platform + "\": expected a plugin id such as tmall, jd, douyin, kuaishou");
     if (shop.name.empty()) shop.name = shop.id;
     if (shops[i].HasMember("api")) shop.api = read_strings(shops[i]["api"], path + ".api", c);
     config.shops.push_back(std::move(shop));
@@ -242,8 +251,10 @@ std::map<std::string, double> read_targets(const Value& v, const std::string& pa
       continue;
     }
     if (def->better == Better::neither) {
-      c.problem(where, "a volume with no better direction; a target on it can be neither met nor missed. Targets can be set on " +
-                           metric_keys());
+      c.problem(
+          where,
+          "a volume with no better direction; a target on it can be neither met nor missed. Targets can be set on " +
+              metric_keys());
       continue;
     }
     if (!it->value.IsNumber()) {
@@ -287,7 +298,8 @@ void read_target_section(const Value& targets, Checker& c, Config& config) {
 
 ConfigError::ConfigError(const std::string& file, std::vector<std::string> problems)
     : std::runtime_error([&] {
-        std::string m = file + ": " + std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
+        std::string m =
+            file + ": " + std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
         for (const auto& p : problems) m += "\n  " + p;
         return m;
       }()),
@@ -299,15 +311,18 @@ const Shop* Config::find_shop(std::string_view id) const {
   return nullptr;
 }
 
-std::optional<Target> Config::target_for(std::string_view metric, std::string_view platform, std::string_view shop_id) const {
+std::optional<Target> Config::target_for(std::string_view metric, std::string_view platform,
+                                         std::string_view shop_id) const {
   const std::string m(metric);
   if (!shop_id.empty()) {
     const auto s = shop_targets.find(std::string(shop_id));
-    if (s != shop_targets.end() && s->second.contains(m)) return Target{s->second.at(m), "shop:" + std::string(shop_id)};
+    if (s != shop_targets.end() && s->second.contains(m))
+      return Target{s->second.at(m), "shop:" + std::string(shop_id)};
   }
   if (!platform.empty()) {
     const auto p = platform_targets.find(std::string(platform));
-    if (p != platform_targets.end() && p->second.contains(m)) return Target{p->second.at(m), "platform:" + std::string(platform)};
+    if (p != platform_targets.end() && p->second.contains(m))
+      return Target{p->second.at(m), "platform:" + std::string(platform)};
   }
   if (global_targets.contains(m)) return Target{global_targets.at(m), "global"};
   return std::nullopt;
@@ -318,9 +333,10 @@ Config parse_config(std::string_view json, const std::string& file) {
   doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());  // no recursion on [[[[
   if (doc.HasParseError())
     throw ConfigError(file, {"not valid JSON at " + line_column(json, doc.GetErrorOffset()) + ": " +
-                                 rapidjson::GetParseError_En(doc.GetParseError())});
+                             rapidjson::GetParseError_En(doc.GetParseError())});
   if (const auto twice = first_duplicate_key(doc))
-    throw ConfigError(file, {*twice + ": the key is given twice in one object; keep one (JSON readers disagree on which wins)"});
+    throw ConfigError(
+        file, {*twice + ": the key is given twice in one object; keep one (JSON readers disagree on which wins)"});
   Checker c;
   Config config;
   config.path = file;
@@ -358,7 +374,9 @@ Config parse_config(std::string_view json, const std::string& file) {
       c.only_keys(it->value, path, {"endpoint"});
       const std::string endpoint = c.string(it->value, path, "endpoint", false);
       if (!endpoint.empty() && !acceptable_endpoint(endpoint))
-        c.problem(path + ".endpoint", "\"" + endpoint + "\": expected an https:// URL (plain http only to 127.0.0.1 or localhost); TLS verification is never turned off");
+        c.problem(path + ".endpoint", "\"" + endpoint +
+                                          "\": expected an https:// URL (plain http only to 127.0.0.1 or localhost); "
+                                          "TLS verification is never turned off");
       else if (!endpoint.empty())
         config.endpoints[platform] = endpoint;
     }
@@ -371,7 +389,8 @@ Config parse_config(std::string_view json, const std::string& file) {
   for (auto& [platform, files] : config.word_files)
     for (std::string& f : files) paths.push_back(&f);
   for (std::string* path : paths)
-    if (!path->empty() && fs::path(*path).is_relative()) *path = (fs::path(file).parent_path() / *path).lexically_normal().string();
+    if (!path->empty() && fs::path(*path).is_relative())
+      *path = (fs::path(file).parent_path() / *path).lexically_normal().string();
   return config;
 }
 

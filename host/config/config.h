@@ -27,7 +27,11 @@ struct Target {
   double value = 0;
   std::string scope;  // where it was set: "global", "platform:jd", "shop:jd01"
 
-  template <class S, class V> static void fields(S& s, V& v) { v("value", s.value); v("scope", s.scope); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("value", s.value);
+    v("scope", s.scope);
+  }
 };
 
 // A word list a team keeps on its own server (`kefu update`).
@@ -40,9 +44,9 @@ struct UpdateSource {
 };
 
 struct Config {
-  std::string path;   // the file it was read from; empty: built-in defaults
-  std::string origin;  // how that file was chosen (config/trust.h): "named with --config" ...
-  std::string store;  // the store file, resolved (relative paths against the config's folder)
+  std::string path;     // the file it was read from; empty: built-in defaults
+  std::string origin;   // how that file was chosen (config/trust.h): "named with --config" ...
+  std::string store;    // the store file, resolved (relative paths against the config's folder)
   std::string secrets;  // the 0600 secrets file (resolved like store); empty: environment only
   std::map<std::string, std::string> endpoints;  // platform → API gateway URL (default: the plugin's)
   // The HTTP client's limits ("http": {...}); defaults: 10 s to connect, 60 s per try, 4 tries.
@@ -52,7 +56,7 @@ struct Config {
     std::string ca_bundle;  // a PEM file of CAs to trust instead of the system's; never "no verification"
   } http;
   std::vector<Shop> shops;
-  std::map<std::string, double> global_targets;                         // metric → target
+  std::map<std::string, double> global_targets;                           // metric → target
   std::map<std::string, std::map<std::string, double>> platform_targets;  // platform → metric → target
   std::map<std::string, std::map<std::string, double>> shop_targets;      // shop id → metric → target
 

@@ -60,7 +60,8 @@ std::optional<std::string> first_duplicate_key(const rapidjson::Value& root) {
     }
     if (!v.IsObject()) continue;
     names.clear();
-    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) names.emplace_back(it->name.GetString(), it->name.GetStringLength());
+    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it)
+      names.emplace_back(it->name.GetString(), it->name.GetStringLength());
     std::sort(names.begin(), names.end());
     if (const auto twice = std::adjacent_find(names.begin(), names.end()); twice != names.end())
       return path_of(n, "." + std::string(*twice));

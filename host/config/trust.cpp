@@ -30,10 +30,11 @@ std::string absolute(const std::string& file) {
 }
 
 [[noreturn]] void refuse(const std::string& file, const std::string& what, const std::string& fix) {
-  throw std::runtime_error(absolute(file) + ": a config found in the current directory, " + what +
-                           "; kefu uses a config it was not told to use only when it belongs to you and no one else can "
-                           "change it (it chooses where the shops' credentials are sent). Fix: " + fix +
-                           ", or name the config you mean with --config FILE (or KEFU_CONFIG)");
+  throw std::runtime_error(
+      absolute(file) + ": a config found in the current directory, " + what +
+      "; kefu uses a config it was not told to use only when it belongs to you and no one else can "
+      "change it (it chooses where the shops' credentials are sent). Fix: " +
+      fix + ", or name the config you mean with --config FILE (or KEFU_CONFIG)");
 }
 
 }  // namespace
@@ -53,8 +54,10 @@ Config load_config_found_in_current_directory(const std::string& file) {
     if (st.st_mode & (S_IWGRP | S_IWOTH)) {
       char mode[8];
       std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-      refuse(file, std::string("has mode ") + mode + ", so " + (st.st_mode & S_IWOTH ? "other users" : "its group") +
-                       " can change it", "chmod go-w " + file);
+      refuse(file,
+             std::string("has mode ") + mode + ", so " + (st.st_mode & S_IWOTH ? "other users" : "its group") +
+                 " can change it",
+             "chmod go-w " + file);
     }
     char buf[1 << 16];
     for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) != 0;) {

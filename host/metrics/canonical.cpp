@@ -34,7 +34,8 @@ Counts within_30s_rate(const GroupStats& s) { return {s.within_30s_segments, s.s
 Counts within_3min_rate(const GroupStats& s) { return {s.within_3min_turns, s.turns}; }
 
 // Nearest rank (k = ceil(p·n/100), 1-based) of the sorted samples: one sample, or none (den 0).
-template <int P> Counts first_response_percentile(const GroupStats& s) {
+template <int P>
+Counts first_response_percentile(const GroupStats& s) {
   const std::vector<std::int64_t>& sorted = s.first_response_ms;
   if (sorted.empty()) return {0, 0};
   const std::size_t k = (static_cast<std::size_t>(P) * sorted.size() + 99) / 100;
@@ -105,7 +106,8 @@ std::optional<StoredFigure> stored_figure(const CanonicalMetric& metric, const G
   const Counts c = metric.figure(stats);
   if (metric.def.unit == unit::count) return StoredFigure{static_cast<double>(c.num), std::nullopt, std::nullopt};
   if (c.den <= 0) return std::nullopt;
-  const double num = metric.def.unit == unit::seconds ? static_cast<double>(c.num) / 1000.0 : static_cast<double>(c.num);
+  const double num =
+      metric.def.unit == unit::seconds ? static_cast<double>(c.num) / 1000.0 : static_cast<double>(c.num);
   const double den = static_cast<double>(c.den);
   return StoredFigure{num / den, num, den};
 }

@@ -71,12 +71,15 @@ void add_segment(const SessionEvent* e, const SessionEvent* end, GroupStats& g) 
 // R4, R6, R7 for one session whose events are in R2 order.
 void add_session(const SessionEvent* e, std::size_t n, std::uint32_t shop, Groups& groups) {
   const SessionEvent* end = e + n;
-  const SessionEvent* first_customer = std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::customer; });
+  const SessionEvent* first_customer =
+      std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::customer; });
   if (first_customer == end) return;  // R4: no customer message, no output
   const std::int32_t day = calendar::china_day(first_customer->ts);
 
-  const SessionEvent* first_transfer = std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::transfer; });
-  const SessionEvent* first_agent = std::find_if(e, first_transfer, [](const SessionEvent& x) { return x.kind == EventKind::agent; });
+  const SessionEvent* first_transfer =
+      std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::transfer; });
+  const SessionEvent* first_agent =
+      std::find_if(e, first_transfer, [](const SessionEvent& x) { return x.kind == EventKind::agent; });
   std::uint32_t holder = first_agent != first_transfer ? first_agent->agent
                          : first_transfer != end       ? first_transfer->agent
                                                        : kNoAgent;
@@ -91,7 +94,8 @@ void add_session(const SessionEvent* e, std::size_t n, std::uint32_t shop, Group
 }
 
 // Runs `work(w)` for w in [0, n) on n threads.
-template <class Work> void run_parallel(unsigned n, Work&& work) {
+template <class Work>
+void run_parallel(unsigned n, Work&& work) {
   std::vector<std::future<void>> pending;
   for (unsigned w = 1; w < n; ++w) pending.push_back(std::async(std::launch::async, [&work, w] { work(w); }));
   work(0);
@@ -170,9 +174,12 @@ void GroupStats::add(const GroupStats& o) {
 
 const char* level_name(Level level) {
   switch (level) {
-    case Level::agent: return "agent";
-    case Level::shop: return "shop";
-    case Level::platform: return "platform";
+    case Level::agent:
+      return "agent";
+    case Level::shop:
+      return "shop";
+    case Level::platform:
+      return "platform";
   }
   return "?";
 }
@@ -214,11 +221,14 @@ std::vector<MetricRow> compute_metrics(const ChatEvents& chat, unsigned workers)
   std::vector<MetricRow> rows;
   rows.reserve(by_agent.size() + by_shop.size() + by_platform.size());
   for (auto& [key, stats] : by_agent)
-    rows.push_back({Level::agent, std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), std::move(stats)});
+    rows.push_back(
+        {Level::agent, std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), std::move(stats)});
   for (auto& [key, stats] : by_shop)
-    rows.push_back({Level::shop, std::get<0>(key), std::get<1>(key), std::string(kWholeShop), std::get<2>(key), std::move(stats)});
+    rows.push_back(
+        {Level::shop, std::get<0>(key), std::get<1>(key), std::string(kWholeShop), std::get<2>(key), std::move(stats)});
   for (auto& [key, stats] : by_platform)
-    rows.push_back({Level::platform, std::get<0>(key), "", std::string(kWholeShop), std::get<1>(key), std::move(stats)});
+    rows.push_back(
+        {Level::platform, std::get<0>(key), "", std::string(kWholeShop), std::get<1>(key), std::move(stats)});
   for (auto& row : rows) std::sort(row.stats.first_response_ms.begin(), row.stats.first_response_ms.end());
   return rows;
 }

@@ -21,13 +21,13 @@ using chatlog::split_shop_key;
 // first-response samples are pooled, never averaged per agent (R12). What each canonical metric
 // makes of them: metrics/canonical.cpp.
 struct GroupStats {
-  std::int64_t segments = 0;           // with a customer message (R6, R7); "sessions" in the output
+  std::int64_t segments = 0;  // with a customer message (R6, R7); "sessions" in the output
   std::int64_t turns = 0;
   std::int64_t answered_turns = 0;
-  std::int64_t replied_segments = 0;   // last turn answered
+  std::int64_t replied_segments = 0;  // last turn answered
   std::int64_t within_30s_segments = 0;
   std::int64_t within_3min_turns = 0;
-  __int128 response_ms_sum = 0;        // over answered turns (128 bits: sums of many long waits fit)
+  __int128 response_ms_sum = 0;                 // over answered turns (128 bits: sums of many long waits fit)
   std::vector<std::int64_t> first_response_ms;  // per segment whose first turn was answered;
                                                 // sorted in the rows compute_metrics returns
 

@@ -20,7 +20,7 @@ struct MetricDef {
   std::string_view name_en;
   std::string_view unit;  // count | seconds | ratio
   Better better;
-  std::string_view definition;     // English
+  std::string_view definition;  // English
   std::string_view definition_zh;
 };
 

@@ -12,23 +12,28 @@
 namespace kefu::host {
 namespace {
 
-
 void add(std::vector<std::string>& out, std::vector<std::string> more) {
   out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
-template <class E> std::string name_of(E e) { return std::string(json::detail::enum_name(e)); }
+template <class E>
+std::string name_of(E e) {
+  return std::string(json::detail::enum_name(e));
+}
 
 // The catalog fixes each key's category, value type and stricter side, so values of different
 // platforms under one key compare the same way.
 std::vector<std::string> check_against_catalog(const Rule& r, const RuleKeyDef& def, const std::string& where) {
   std::vector<std::string> p;
   if (r.category != def.category)
-    p.push_back(where + ": category \"" + r.category + "\": the catalog files this key under \"" + std::string(def.category) + "\"");
+    p.push_back(where + ": category \"" + r.category + "\": the catalog files this key under \"" +
+                std::string(def.category) + "\"");
   if (r.value.type != def.type)
-    p.push_back(where + ": value.type " + name_of(r.value.type) + ": the catalog expects " + name_of(def.type) + " for this key");
+    p.push_back(where + ": value.type " + name_of(r.value.type) + ": the catalog expects " + name_of(def.type) +
+                " for this key");
   if (r.strictness != def.strictness)
-    p.push_back(where + ": strictness " + name_of(r.strictness) + ": the catalog expects " + name_of(def.strictness) + " for this key");
+    p.push_back(where + ": strictness " + name_of(r.strictness) + ": the catalog expects " + name_of(def.strictness) +
+                " for this key");
   if (r.value.known && def.type == ValueType::enumeration) {
     if (enum_level(def, r.value.text) < 0)
       p.push_back(where + ": value.text \"" + r.value.text + "\": expected one of " + std::string(def.levels));
@@ -76,12 +81,12 @@ std::vector<std::string> validate_identity(const PlatformInfo& info) {
     p.push_back("id \"" + info.id + "\": expected 1-32 characters of a-z, 0-9 and _, starting with a letter");
   if (info.name_zh.empty()) p.push_back("name_zh is empty: give the platform's Chinese name");
   if (info.name_en.empty()) p.push_back("name_en is empty: give the platform's English name");
-  if (!is_semver(info.version))
-    p.push_back("version \"" + info.version + "\": expected MAJOR.MINOR.PATCH");
+  if (!is_semver(info.version)) p.push_back("version \"" + info.version + "\": expected MAJOR.MINOR.PATCH");
   std::set<std::string> seen;
   for (const auto& cap : info.capabilities) {
     if (std::find(kAllCapabilities.begin(), kAllCapabilities.end(), cap) == kAllCapabilities.end())
-      p.push_back("capability \"" + cap + "\" is unknown: expected rules, words, metric_profile, native_import or api_fetch");
+      p.push_back("capability \"" + cap +
+                  "\" is unknown: expected rules, words, metric_profile, native_import or api_fetch");
     if (!seen.insert(cap).second) p.push_back("capability \"" + cap + "\" is listed twice");
   }
   return p;
@@ -90,11 +95,13 @@ std::vector<std::string> validate_identity(const PlatformInfo& info) {
 std::vector<std::string> validate_source(const Source& s, const std::string& where) {
   std::vector<std::string> p;
   if (s.title.empty()) p.push_back(where + ": source.title is empty: every fact must say where it comes from");
-  if (!calendar::is_iso_date(s.seen)) p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
+  if (!calendar::is_iso_date(s.seen))
+    p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
   // A fact seen where no address can be given (code whose repository is unknown) says so.
   if (s.confidence != Confidence::law && s.confidence != Confidence::merchant && s.url.empty() &&
       !s.note.starts_with("no URL:"))
-    p.push_back(where + ": source.url is empty: only a statute or a merchant's own list may omit it, or a note "
+    p.push_back(where +
+                ": source.url is empty: only a statute or a merchant's own list may omit it, or a note "
                 "starting \"no URL:\" that says why there is none");
   return p;
 }
@@ -109,7 +116,8 @@ std::vector<std::string> validate_rules(const RuleSet& set) {
     const std::string where = "rules[" + std::to_string(i) + "] " + r.key;
     if (!versions.insert({r.key, r.effective_from}).second)
       p.push_back(where + ": key appears twice" +
-                  (r.effective_from.empty() ? std::string(" without effective_from") : " with effective_from " + r.effective_from));
+                  (r.effective_from.empty() ? std::string(" without effective_from")
+                                            : " with effective_from " + r.effective_from));
     if (r.native_name.empty()) p.push_back(where + ": native_name is empty");
     if (!r.effective_from.empty() && !calendar::is_iso_date(r.effective_from))
       p.push_back(where + ": effective_from \"" + r.effective_from + "\": expected YYYY-MM-DD");
@@ -121,10 +129,12 @@ std::vector<std::string> validate_rules(const RuleSet& set) {
     }
     if (r.value.known && r.value.type == ValueType::percentage && (r.value.number < 0 || r.value.number > 100))
       p.push_back(where + ": percentage outside 0-100");
-    if (r.value.known && (r.value.type == ValueType::duration || r.value.type == ValueType::count) && r.value.number < 0)
+    if (r.value.known && (r.value.type == ValueType::duration || r.value.type == ValueType::count) &&
+        r.value.number < 0)
       p.push_back(where + ": a duration or count cannot be negative");
     if (r.value.known && r.value.type == ValueType::time_window &&
-        (r.value.window_from_min < 0 || r.value.window_to_min > 24 * 60 || r.value.window_from_min >= r.value.window_to_min))
+        (r.value.window_from_min < 0 || r.value.window_to_min > 24 * 60 ||
+         r.value.window_from_min >= r.value.window_to_min))
       p.push_back(where + ": time window must satisfy 0 <= from < to <= 1440 minutes");
     add(p, validate_source(r.source, where));
   }

@@ -11,7 +11,6 @@
 
 namespace kefu::host {
 
-
 std::vector<std::string> validate_identity(const PlatformInfo& info);
 std::vector<std::string> validate_source(const Source& source, const std::string& where);
 std::vector<std::string> validate_rules(const RuleSet& rules);

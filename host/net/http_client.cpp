@@ -10,8 +10,8 @@
 #include <mutex>
 #include <optional>
 #include <random>
-#include <string_view>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 namespace kefu::host {
@@ -92,8 +92,9 @@ std::string redact(std::string text, const std::vector<std::string>& secrets) {
   // Credentials by name, in a query string or a form body: `sign=...&` → `sign=***&`. A name
   // counts at the start or after ?, & or a space, in any case. Hand-written, not std::regex,
   // which recurses per character and exhausts the stack on a long body.
-  static constexpr std::string_view kNames[] = {"sign", "access_token", "session", "app_secret", "appsecret",
-                                                "signsecret", "client_secret", "refresh_token", "token"};
+  static constexpr std::string_view kNames[] = {"sign",          "access_token",  "session",
+                                                "app_secret",    "appsecret",     "signsecret",
+                                                "client_secret", "refresh_token", "token"};
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
   auto starts_with_name = [&](std::size_t at) -> std::size_t {  // length of "name=" at `at`, or 0
     for (std::string_view name : kNames) {
@@ -148,7 +149,6 @@ bool retryable_transport(CURLcode rc) {
       return false;
   }
 }
-
 
 std::string seconds_text(std::chrono::milliseconds d) {
   char buf[32];
@@ -219,8 +219,8 @@ void HttpClient::set_extra_secrets(std::vector<std::string> secrets) {
 
 const std::string* find_header(const HttpResponse& r, std::string_view name) {
   for (const Header& h : r.headers)
-    if (h.name.size() == name.size() &&
-        std::equal(h.name.begin(), h.name.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+    if (h.name.size() == name.size() && std::equal(h.name.begin(), h.name.end(), name.begin(),
+                                                   [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
       return &h.value;
   return nullptr;
 }

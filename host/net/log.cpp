@@ -12,10 +12,14 @@ std::mutex g_mutex;
 
 const char* label(Level level) {
   switch (level) {
-    case Level::debug: return "debug";
-    case Level::info: return "info";
-    case Level::warn: return "warning";
-    case Level::error: return "error";
+    case Level::debug:
+      return "debug";
+    case Level::info:
+      return "info";
+    case Level::warn:
+      return "warning";
+    case Level::error:
+      return "error";
   }
   return "?";
 }
@@ -26,8 +30,7 @@ void set_log_level(Level minimum) { g_minimum = static_cast<int>(minimum); }
 void log(Level level, std::string_view message) {
   if (static_cast<int>(level) < g_minimum) return;
   std::lock_guard lock(g_mutex);
-  std::fprintf(stderr, "kefu: %s: %.*s\n", label(level), static_cast<int>(message.size()),
-               message.data());
+  std::fprintf(stderr, "kefu: %s: %.*s\n", label(level), static_cast<int>(message.size()), message.data());
 }
 
 }  // namespace kefu::host

@@ -12,8 +12,9 @@ bool is_retryable_status(int status) {
 }
 
 std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int retry, double unit_random) {
-  const double cap = std::min<double>(static_cast<double>(policy.max_delay.count()),
-                                      static_cast<double>(policy.base_delay.count()) * std::ldexp(1.0, std::max(0, retry - 1)));
+  const double cap =
+      std::min<double>(static_cast<double>(policy.max_delay.count()),
+                       static_cast<double>(policy.base_delay.count()) * std::ldexp(1.0, std::max(0, retry - 1)));
   return std::chrono::milliseconds(static_cast<std::int64_t>(cap * std::clamp(unit_random, 0.0, 1.0)));
 }
 

@@ -19,7 +19,8 @@ void check_private(const std::string& path) {
   if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("secrets file " + path + ": cannot be read (missing?)");
   if (!S_ISREG(st.st_mode)) throw std::runtime_error("secrets file " + path + ": not a regular file");
   if (st.st_uid != ::geteuid())
-    throw std::runtime_error("secrets file " + path + ": owned by another user; it must belong to the user running kefu");
+    throw std::runtime_error("secrets file " + path +
+                             ": owned by another user; it must belong to the user running kefu");
   if (st.st_mode & 077) {
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
@@ -49,7 +50,8 @@ std::vector<Setting> load_credentials(const std::string& shop_id, const std::str
     doc.Parse<rapidjson::kParseIterativeFlag>(text->c_str(), text->size());  // no recursion on [[[[
     // The parser's message could quote the file; only the position is reported.
     if (doc.HasParseError() || !doc.IsObject())
-      throw std::runtime_error("secrets file " + secrets_file + ": not a JSON object {\"shops\": {\"<id>\": {...}}} (error at byte " +
+      throw std::runtime_error("secrets file " + secrets_file +
+                               ": not a JSON object {\"shops\": {\"<id>\": {...}}} (error at byte " +
                                std::to_string(doc.GetErrorOffset()) + ")");
   }
   const rapidjson::Value* shop = nullptr;

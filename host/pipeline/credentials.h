@@ -13,7 +13,8 @@
 namespace kefu::host::fetch {
 
 // The names a shop's credentials may have; each platform's plugin says which it needs.
-inline constexpr const char* kCredentialNames[] = {"app_key", "app_secret", "session", "access_token", "sign_secret", "sign_method"};
+inline constexpr const char* kCredentialNames[] = {"app_key",      "app_secret",  "session",
+                                                   "access_token", "sign_secret", "sign_method"};
 
 // The environment variable for one credential: KEFU_ + shop id and name upper-cased, any
 // character other than A-Z and 0-9 as '_'.

@@ -1,7 +1,7 @@
 #include "pipeline/fetch.h"
 
-#include "pipeline/credentials.h"
 #include "net/http_client.h"
+#include "pipeline/credentials.h"
 
 #include <algorithm>
 
@@ -10,15 +10,16 @@ namespace {
 
 bool can_fetch(const LoadedPlugin& plugin) { return plugin.provides(kCapApiFetch); }
 
-ShopFetch fetch_one(const config::Config& config, const config::Shop& shop, const PluginRegistry& registry, store::Store& store,
-                    const FetchPlan& plan) {
+ShopFetch fetch_one(const config::Config& config, const config::Shop& shop, const PluginRegistry& registry,
+                    store::Store& store, const FetchPlan& plan) {
   ShopFetch out{shop.id, shop.platform, false, "", {}, {}};
   std::vector<std::string> secrets;
   try {
     const LoadedPlugin* plugin = registry.find(shop.platform);
     if (!plugin) throw std::runtime_error("no plugin for platform " + shop.platform + " is loaded (see kefu plugins)");
     if (!can_fetch(*plugin))
-      throw std::runtime_error("the " + shop.platform + " plugin cannot fetch from an API (kefu plugins lists what it lacks): "
+      throw std::runtime_error("the " + shop.platform +
+                               " plugin cannot fetch from an API (kefu plugins lists what it lacks): "
                                "import the platform's export with kefu ingest instead");
     FetchRequest request;
     request.shop_id = shop.id;
@@ -33,15 +34,16 @@ ShopFetch fetch_one(const config::Config& config, const config::Shop& shop, cons
     const auto fetched = plugin->fetch(request);
     if (!fetched) throw std::runtime_error("the plugin returned nothing");
     out.notes = fetched->notes;
-    out.stored = ingest::ingest_fetched(*fetched, *plugin, "api " + shop.platform + " " + shop.id + " " + plan.from + ".." + plan.to,
-                                        registry, store);
+    out.stored = ingest::ingest_fetched(
+        *fetched, *plugin, "api " + shop.platform + " " + shop.id + " " + plan.from + ".." + plan.to, registry, store);
     out.ok = true;
   } catch (const std::exception& e) {
     out.error = redact(e.what(), secrets);
     if (secrets.empty())
       out.error += " [no credentials found for " + shop.id + ": set " + credential_variable(shop.id, "app_key") + ", " +
                    credential_variable(shop.id, "app_secret") + " ... in the environment, or add \"" + shop.id +
-                   "\" under \"shops\" in the secrets file" + (config.secrets.empty() ? " (config \"secrets\")" : " " + config.secrets) + "]";
+                   "\" under \"shops\" in the secrets file" +
+                   (config.secrets.empty() ? " (config \"secrets\")" : " " + config.secrets) + "]";
   }
   if (HttpClient* http = registry.http()) http->set_extra_secrets({});
   return out;
@@ -54,7 +56,9 @@ std::vector<ShopFetch> fetch_shops(const config::Config& config, const PluginReg
   std::vector<const config::Shop*> shops;
   for (const std::string& id : plan.shops) {
     const config::Shop* s = config.find_shop(id);
-    if (!s) throw std::runtime_error("shop " + id + " is not in the config's shops (fetch needs its platform and API settings)");
+    if (!s)
+      throw std::runtime_error("shop " + id +
+                               " is not in the config's shops (fetch needs its platform and API settings)");
     shops.push_back(s);
   }
   if (plan.shops.empty())

@@ -18,15 +18,15 @@ namespace kefu::host::fetch {
 struct ShopFetch {
   std::string shop_id, platform;
   bool ok = false;
-  std::string error;                // why it failed, secrets redacted
-  ingest::FetchOutcome stored;      // when ok
-  std::vector<std::string> notes;   // the plugin's (range clipped, calls made ...)
+  std::string error;               // why it failed, secrets redacted
+  ingest::FetchOutcome stored;     // when ok
+  std::vector<std::string> notes;  // the plugin's (range clipped, calls made ...)
 };
 
 struct FetchPlan {
-  std::string from, to;             // YYYY-MM-DD, inclusive
-  std::vector<std::string> shops;   // empty: every configured shop
-  std::string today;                // China time; the caller's clock
+  std::string from, to;            // YYYY-MM-DD, inclusive
+  std::vector<std::string> shops;  // empty: every configured shop
+  std::string today;               // China time; the caller's clock
 };
 
 // `progress` gets "shop i/n: <id> ..." lines for a terminal.

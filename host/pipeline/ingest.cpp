@@ -1,15 +1,15 @@
 #include "pipeline/ingest.h"
 
+#include "base/calendar.h"
+#include "base/output_file.h"
 #include "chatlog/detect.h"
 #include "chatlog/reader.h"
 #include "metrics/canonical.h"
 #include "metrics/engine.h"
 #include "model/whole_shop.h"
 #include "platforms/native_file.h"
-#include "base/calendar.h"
-#include "base/output_file.h"
-#include "rules/rule_book.h"
 #include "platforms/rule_sources.h"
+#include "rules/rule_book.h"
 
 #include <kefu/catalog.hpp>
 #include <kefu/json.hpp>
@@ -33,7 +33,14 @@ void add_row_values(const metrics::MetricRow& row, const std::string& source, st
     if (!figure) continue;
     const std::string key(metric.def.key);
     store::StoredValue v;
-    v.value = {row.platform, row.shop_id, row.agent_id, day, key, key, figure->value, Availability::available,
+    v.value = {row.platform,
+               row.shop_id,
+               row.agent_id,
+               day,
+               key,
+               key,
+               figure->value,
+               Availability::available,
                std::string(origin::recomputed)};
     v.numerator = figure->numerator;
     v.denominator = figure->denominator;
@@ -45,8 +52,8 @@ void add_row_values(const metrics::MetricRow& row, const std::string& source, st
 
 // The recomputed metrics of chat events, per agent and per shop and day (platform level is left
 // to the report, which rolls shops up itself).
-std::vector<store::StoredValue> recomputed_values(const chatlog::ChatEvents& events, const std::string& source, unsigned workers,
-                                                  std::set<std::string>& platforms) {
+std::vector<store::StoredValue> recomputed_values(const chatlog::ChatEvents& events, const std::string& source,
+                                                  unsigned workers, std::set<std::string>& platforms) {
   std::vector<store::StoredValue> out;
   for (const metrics::MetricRow& row : metrics::compute_metrics(events, workers)) {
     if (row.level == metrics::Level::platform) continue;
@@ -66,7 +73,8 @@ std::map<std::string, std::string> native_definitions(const LoadedPlugin& plugin
   return definitions;
 }
 
-store::StoredValue native_value(const MetricValue& v, const std::map<std::string, std::string>& definitions, const std::string& source) {
+store::StoredValue native_value(const MetricValue& v, const std::map<std::string, std::string>& definitions,
+                                const std::string& source) {
   store::StoredValue s;
   s.value = v;
   const auto d = definitions.find(v.native_name);
@@ -84,8 +92,14 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
     read.encoding = options.encoding;
     read.workers = options.workers;
     const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
-    FileOutcome f{path, "chat_log", encoding_name(r.encoding), r.rows, 0, static_cast<std::int64_t>(r.rejects.size()),
-                  write_rejects_file(path, r.rejects, options.rejects_dir), {}};
+    FileOutcome f{path,
+                  "chat_log",
+                  encoding_name(r.encoding),
+                  r.rows,
+                  0,
+                  static_cast<std::int64_t>(r.rejects.size()),
+                  write_rejects_file(path, r.rejects, options.rejects_dir),
+                  {}};
     outcomes.push_back(std::move(f));
   }
   std::string source;
@@ -95,24 +109,28 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   return out;
 }
 
-std::vector<store::StoredValue> native_values(const std::string& path, const IngestOptions& options, const PluginRegistry& registry,
-                                              std::vector<FileOutcome>& outcomes) {
+std::vector<store::StoredValue> native_values(const std::string& path, const IngestOptions& options,
+                                              const PluginRegistry& registry, std::vector<FileOutcome>& outcomes) {
   if (options.platform.empty())
-    throw std::runtime_error(path + ": not a canonical chat log, so it is read as a platform export: give --platform "
+    throw std::runtime_error(path +
+                             ": not a canonical chat log, so it is read as a platform export: give --platform "
                              "(and --shop when the export does not name its shop)");
   const LoadedPlugin& plugin = registry.require(options.platform);
-  const metrics::NativeFile native = metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding, options.rejects_dir);
+  const metrics::NativeFile native =
+      metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding, options.rejects_dir);
   const auto definitions = native_definitions(plugin);
   std::vector<store::StoredValue> out;
   for (const MetricValue& v : native.result.values) out.push_back(native_value(v, definitions, path));
-  outcomes.push_back({path, "native_export", native.encoding, native.result.rows_read, static_cast<std::int64_t>(out.size()),
-                      static_cast<std::int64_t>(native.result.rejects.size()), native.rejects_file, native.result.notes});
+  outcomes.push_back({path, "native_export", native.encoding, native.result.rows_read,
+                      static_cast<std::int64_t>(out.size()), static_cast<std::int64_t>(native.result.rejects.size()),
+                      native.rejects_file, native.result.notes});
   return out;
 }
 
 // A dated copy of each touched platform's normalized rules and words, when they changed.
 // A plugin whose data cannot be read costs its snapshot, not the ingest already committed.
-void snapshot(const std::set<std::string>& platforms, const PluginRegistry& registry, store::Store& store, IngestOutcome& out) {
+void snapshot(const std::set<std::string>& platforms, const PluginRegistry& registry, store::Store& store,
+              IngestOutcome& out) {
   std::vector<std::string>& stored = out.snapshots;
   const std::string today = calendar::today_in_china();
   for (const std::string& id : platforms) {
@@ -133,8 +151,9 @@ void snapshot(const std::set<std::string>& platforms, const PluginRegistry& regi
 
 bool is_chat_log(const std::string& path) { return chatlog::detect_file(path).is_chat_log(); }
 
-IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options, const PluginRegistry& registry,
-                           store::Store& store, const std::function<void(std::size_t)>& after_each) {
+IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
+                           const PluginRegistry& registry, store::Store& store,
+                           const std::function<void(std::size_t)>& after_each) {
   IngestOutcome out;
   std::vector<std::string> chats, exports;
   for (const std::string& f : files) (is_chat_log(f) ? chats : exports).push_back(f);
@@ -145,7 +164,8 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   batch.values = chat_values(chats, options, out.files, platforms);
   for (const std::string& path : exports) {
     auto values = native_values(path, options, registry, out.files);
-    batch.values.insert(batch.values.end(), std::make_move_iterator(values.begin()), std::make_move_iterator(values.end()));
+    batch.values.insert(batch.values.end(), std::make_move_iterator(values.begin()),
+                        std::make_move_iterator(values.end()));
     platforms.insert(options.platform);
   }
   batch.kind = exports.empty() ? "chat_log" : chats.empty() ? "native_export" : "mixed";
@@ -166,9 +186,11 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
   const chatlog::ChatReadResult read = chatlog::add_messages(fetched.messages, events);
   out.messages = read.rows;
   out.rejected = static_cast<std::int64_t>(read.rejects.size());
-  for (const Reject& r : read.rejects) out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
+  for (const Reject& r : read.rejects)
+    out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
   auto recomputed = recomputed_values(events, source, 0, platforms);
-  batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()), std::make_move_iterator(recomputed.end()));
+  batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()),
+                      std::make_move_iterator(recomputed.end()));
   out.values = static_cast<std::int64_t>(batch.values.size());
   out.summary = store.ingest(batch);
   IngestOutcome snap;

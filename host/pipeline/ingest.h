@@ -5,9 +5,9 @@
 // Each platform touched also gets a dated snapshot of its rules and word lists when they changed.
 #pragma once
 
+#include "base/encoding.h"
 #include "platforms/registry.h"
 #include "store/store.h"
-#include "base/encoding.h"
 
 #include <functional>
 #include <optional>
@@ -17,9 +17,9 @@
 namespace kefu::host::ingest {
 
 struct IngestOptions {
-  std::string platform;  // for platform exports (chat logs name theirs per row)
-  std::string shop;      // for exports that do not name their shop
-  std::string day;       // for exports without a day column
+  std::string platform;              // for platform exports (chat logs name theirs per row)
+  std::string shop;                  // for exports that do not name their shop
+  std::string day;                   // for exports without a day column
   std::optional<Encoding> encoding;  // forced; detected when empty
   unsigned workers = 0;
   std::string rejects_dir;  // where rejects files go; "" beside each input
@@ -44,8 +44,9 @@ bool is_chat_log(const std::string& path);
 
 // Throws std::runtime_error naming the file and the fix when a file cannot be used; nothing is
 // stored then. `after_each` is passed to Store::ingest (tests).
-IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options, const PluginRegistry& registry,
-                           store::Store& store, const std::function<void(std::size_t)>& after_each = {});
+IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
+                           const PluginRegistry& registry, store::Store& store,
+                           const std::function<void(std::size_t)>& after_each = {});
 
 struct FetchOutcome {
   std::int64_t values = 0, messages = 0, rejected = 0;  // values stored (native and recomputed), messages read

@@ -1,8 +1,8 @@
 #include "pipeline/update.h"
 
-#include "model/validate.h"
 #include "base/file.h"
 #include "base/output_file.h"
+#include "model/validate.h"
 #include "platforms/word_sources.h"
 
 #include <kefu/json.hpp>
@@ -26,8 +26,13 @@ namespace fs = std::filesystem;
 // What the previous download said about itself, for the conditional request.
 struct Meta {
   std::string url, etag, last_modified, sha256, day;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("url", s.url); v("etag", s.etag); v("last_modified", s.last_modified); v("sha256", s.sha256); v("day", s.day);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("url", s.url);
+    v("etag", s.etag);
+    v("last_modified", s.last_modified);
+    v("sha256", s.sha256);
+    v("day", s.day);
   }
 };
 
@@ -51,7 +56,8 @@ std::string invalid_content(const config::UpdateSource& u, const std::string& bo
   return why;
 }
 
-Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpClient& http, store::Store& store, const std::string& today) {
+Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpClient& http, store::Store& store,
+                   const std::string& today) {
   Outcome out{u.name, Outcome::State::failed, "", ""};
   const std::string file = dir + "/" + u.name, meta_file = file + ".meta.json";
   Meta meta;
@@ -113,9 +119,11 @@ Outcome update_one(const config::UpdateSource& u, const std::string& dir, HttpCl
     write_file_atomically(file, [&](std::ostream& o) { o << response.body; });
     out.state = Outcome::State::updated;
     out.message = "new version (sha256 " + sha.substr(0, 12) + "…)";
-    if (store.snapshot(u.platform, u.kind + ":" + u.name, today, response.body)) out.message += "; snapshot dated " + today;
+    if (store.snapshot(u.platform, u.kind + ":" + u.name, today, response.body))
+      out.message += "; snapshot dated " + today;
   }
-  meta = Meta{u.url, header(response, "ETag"), header(response, "Last-Modified"), sha, out.state == Outcome::State::updated ? today : meta.day};
+  meta = Meta{u.url, header(response, "ETag"), header(response, "Last-Modified"), sha,
+              out.state == Outcome::State::updated ? today : meta.day};
   write_file_atomically(meta_file, [&](std::ostream& o) { o << json::write(meta); });
   out.active_file = file;
   return noted(out);
@@ -131,11 +139,13 @@ void prepare_updates_dir(const std::string& dir) {
       throw std::runtime_error("cannot create the updates directory " + dir + ": " + std::strerror(errno));
   } else if (S_ISLNK(st.st_mode)) {
     std::error_code ec;
-    throw std::runtime_error("the updates directory " + dir + " is a symbolic link to " + fs::read_symlink(dir, ec).string() +
-                             "; kefu keeps downloads only in a real directory beside the store. Remove the link (kefu creates "
-                             "the directory), or move the store");
+    throw std::runtime_error(
+        "the updates directory " + dir + " is a symbolic link to " + fs::read_symlink(dir, ec).string() +
+        "; kefu keeps downloads only in a real directory beside the store. Remove the link (kefu creates "
+        "the directory), or move the store");
   } else if (!S_ISDIR(st.st_mode)) {
-    throw std::runtime_error("the updates directory " + dir + " is not a directory: move that file away (kefu creates the directory)");
+    throw std::runtime_error("the updates directory " + dir +
+                             " is not a directory: move that file away (kefu creates the directory)");
   }
   // The mode set on the directory opened without following a link.
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -150,7 +160,8 @@ void prepare_updates_dir(const std::string& dir) {
 
 std::string updates_dir(const config::Config& config) { return config.store + ".updates"; }
 
-std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store, const std::string& today) {
+std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store,
+                                 const std::string& today) {
   const std::string dir = updates_dir(config);
   prepare_updates_dir(dir);
   std::vector<Outcome> out;

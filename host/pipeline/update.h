@@ -7,10 +7,10 @@
 #pragma once
 
 #include "config/config.h"
-#include "words/lexicon.h"
-#include "words/lists.h"
 #include "net/http_client.h"
 #include "store/store.h"
+#include "words/lexicon.h"
+#include "words/lists.h"
 
 #include <string>
 #include <vector>
@@ -20,14 +20,15 @@ namespace kefu::host::update {
 struct Outcome {
   std::string name;
   enum class State { updated, unchanged, failed } state = State::failed;
-  std::string message;       // why it failed, or what changed
-  std::string active_file;   // the version in use after this run ("" when there is none yet)
+  std::string message;      // why it failed, or what changed
+  std::string active_file;  // the version in use after this run ("" when there is none yet)
 };
 
 // Where the active versions live: beside the store, in <store>.updates/.
 std::string updates_dir(const config::Config& config);
 
-std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store, const std::string& today);
+std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store,
+                                 const std::string& today);
 
 // The active word-list files of `platform` (or of every platform when empty), as `kefu update`
 // last kept them.

@@ -1,7 +1,7 @@
 #include "platforms/conformance.h"
 
-#include "platforms/loader.h"
 #include "model/validate.h"
+#include "platforms/loader.h"
 
 #include <algorithm>
 
@@ -17,12 +17,16 @@ void check_capability(ConformanceReport& report, std::string_view capability, st
   try {
     std::optional<std::vector<std::string>> problems = call();
     if (!problems) {
-      if (declared) report.failures.push_back(name + " answers 'unsupported' but the plugin declares '" + std::string(capability) + "'");
-      else report.passed.push_back(name + " answers 'unsupported', as declared");
+      if (declared)
+        report.failures.push_back(name + " answers 'unsupported' but the plugin declares '" + std::string(capability) +
+                                  "'");
+      else
+        report.passed.push_back(name + " answers 'unsupported', as declared");
       return;
     }
     if (!declared) {
-      report.failures.push_back(name + " answers but '" + std::string(capability) + "' is not in capabilities; declare it");
+      report.failures.push_back(name + " answers but '" + std::string(capability) +
+                                "' is not in capabilities; declare it");
       return;
     }
     for (auto& p : *problems) report.failures.push_back(name + ": " + p);
@@ -34,7 +38,8 @@ void check_capability(ConformanceReport& report, std::string_view capability, st
 
 // For calls that may legitimately fail on empty input: a failure with a message is fine;
 // one without a message, or an escaped exception, is a plugin bug and propagates.
-template <class Call> std::optional<std::vector<std::string>> answered_cleanly(Call&& call) {
+template <class Call>
+std::optional<std::vector<std::string>> answered_cleanly(Call&& call) {
   try {
     if (!call()) return std::nullopt;
   } catch (const PluginCallError& e) {
@@ -80,7 +85,9 @@ ConformanceReport check_conformance(const std::string& path) {
   // An empty export must be answered cleanly (a result, or an error with a message), and so
   // must a fetch without an HTTP service: never a crash, a silent failure or a hang.
   check_capability(report, kCapNativeImport, "import_native", [&] {
-    return answered_cleanly([&] { return plugin.import_native(ImportRequest{"empty.csv", "conformance", "", ""}, ""); });
+    return answered_cleanly([&] {
+      return plugin.import_native(ImportRequest{"empty.csv", "conformance", "", ""}, "");
+    });
   });
   check_capability(report, kCapApiFetch, "fetch", [&] {
     FetchRequest request;

@@ -14,7 +14,7 @@ namespace kefu::host {
 
 struct ConformanceReport {
   std::string file;
-  std::optional<Refusal> refusal;     // set when the plugin did not load at all
+  std::optional<Refusal> refusal;  // set when the plugin did not load at all
   PlatformInfo info;
   std::string sdk_version;
   std::vector<std::string> passed;    // checks that passed, in order

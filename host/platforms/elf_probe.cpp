@@ -21,29 +21,41 @@ constexpr int kHostMachine = EM_ARM;
 constexpr int kHostMachine = EM_NONE;
 #endif
 constexpr int kHostClass = sizeof(void*) == 8 ? ELFCLASS64 : ELFCLASS32;
-constexpr int kHostData =
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? ELFDATA2LSB : ELFDATA2MSB;
+constexpr int kHostData = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? ELFDATA2LSB : ELFDATA2MSB;
 
 std::string machine_name(int machine) {
   switch (machine) {
-    case EM_X86_64: return "x86-64";
-    case EM_AARCH64: return "AArch64";
-    case EM_386: return "i386";
-    case EM_ARM: return "ARM";
-    case EM_RISCV: return "RISC-V";
-    case EM_PPC64: return "PowerPC64";
-    case EM_S390: return "s390";
-    default: return "machine " + std::to_string(machine);
+    case EM_X86_64:
+      return "x86-64";
+    case EM_AARCH64:
+      return "AArch64";
+    case EM_386:
+      return "i386";
+    case EM_ARM:
+      return "ARM";
+    case EM_RISCV:
+      return "RISC-V";
+    case EM_PPC64:
+      return "PowerPC64";
+    case EM_S390:
+      return "s390";
+    default:
+      return "machine " + std::to_string(machine);
   }
 }
 
 std::string type_name(int type) {
   switch (type) {
-    case ET_DYN: return "shared object";
-    case ET_EXEC: return "executable";
-    case ET_REL: return "object file (.o)";
-    case ET_CORE: return "core dump";
-    default: return "file of ELF type " + std::to_string(type);
+    case ET_DYN:
+      return "shared object";
+    case ET_EXEC:
+      return "executable";
+    case ET_REL:
+      return "object file (.o)";
+    case ET_CORE:
+      return "core dump";
+    default:
+      return "file of ELF type " + std::to_string(type);
   }
 }
 
@@ -61,24 +73,20 @@ std::string describe_other(const unsigned char* b, std::size_t n) {
                  (b[0] == 0xca && b[1] == 0xfe && b[2] == 0xba && b[3] == 0xbe)))
     return "a macOS Mach-O file";
   if (n >= 2 && b[0] == '#' && b[1] == '!') return "a script";
-  if (n >= 7 && std::string(reinterpret_cast<const char*>(b), 7) == "!<arch>")
-    return "a static library archive (.a)";
+  if (n >= 7 && std::string(reinterpret_cast<const char*>(b), 7) == "!<arch>") return "a static library archive (.a)";
   bool text = true;
   for (std::size_t i = 0; i < n; ++i) {
     if (b[i] < 0x09 || (b[i] > 0x0d && b[i] < 0x20)) text = false;
   }
   if (text) return "a text file";
   char hex[32];
-  std::snprintf(hex, sizeof hex, "%02x %02x %02x %02x", b[0], n > 1 ? b[1] : 0, n > 2 ? b[2] : 0,
-                n > 3 ? b[3] : 0);
+  std::snprintf(hex, sizeof hex, "%02x %02x %02x %02x", b[0], n > 1 ? b[1] : 0, n > 2 ? b[2] : 0, n > 3 ? b[3] : 0);
   return std::string("an unknown format (first bytes ") + hex + ")";
 }
 
 }  // namespace
 
-std::string expected_elf_description() {
-  return describe(kHostClass, kHostData, ET_DYN, kHostMachine);
-}
+std::string expected_elf_description() { return describe(kHostClass, kHostData, ET_DYN, kHostMachine); }
 
 ElfProbe probe_elf(const std::string& path) {
   std::array<unsigned char, sizeof(Elf64_Ehdr)> b{};
@@ -98,8 +106,7 @@ ElfProbe probe_elf(const std::string& path) {
   const int type = u16(16), machine = u16(18);
   ElfProbe probe;
   probe.found = describe(elf_class, data, type, machine);
-  probe.loadable = elf_class == kHostClass && data == kHostData && type == ET_DYN &&
-                   machine == kHostMachine;
+  probe.loadable = elf_class == kHostClass && data == kHostData && type == ET_DYN && machine == kHostMachine;
   return probe;
 }
 

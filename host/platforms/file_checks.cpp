@@ -24,10 +24,8 @@ std::string octal_mode(mode_t mode) {
   return buf;
 }
 
-Refusal unsafe(const std::string& file, std::string what, std::string expected, std::string found,
-               std::string remedy) {
-  return {RefusalCode::file_unsafe, file,
-          refusal_message(file, what, expected, found, remedy)};
+Refusal unsafe(const std::string& file, std::string what, std::string expected, std::string found, std::string remedy) {
+  return {RefusalCode::file_unsafe, file, refusal_message(file, what, expected, found, remedy)};
 }
 
 std::string user_name(uid_t uid) {
@@ -71,9 +69,10 @@ std::optional<Refusal> check_directory(const std::string& file, const std::strin
   const bool shared_sticky = (st.st_mode & S_ISVTX) && st.st_uid == 0;
   if (shared_sticky && !holds_plugin) return std::nullopt;  // /tmp above a directory of our own
   if (shared_sticky) {
-    return unsafe(file, "it sits directly in " + dir + via + ", a directory every user can write to",
-                  "a plugin directory only its owner can write", "mode " + octal_mode(st.st_mode) + " (shared, sticky)",
-                  "Move the plugin into a directory of its own: 'mkdir -m 755 " + dir + "/kefu-plugins' and put it there");
+    return unsafe(
+        file, "it sits directly in " + dir + via + ", a directory every user can write to",
+        "a plugin directory only its owner can write", "mode " + octal_mode(st.st_mode) + " (shared, sticky)",
+        "Move the plugin into a directory of its own: 'mkdir -m 755 " + dir + "/kefu-plugins' and put it there");
   }
   const bool g = st.st_mode & S_IWGRP, o = st.st_mode & S_IWOTH;
   const std::string who = g && o ? "others and its group" : o ? "others" : "its group";
@@ -102,8 +101,8 @@ PluginFile::~PluginFile() {
 std::optional<Refusal> open_plugin_file(const std::string& path, PluginFile& out) {
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) {
-    return unsafe(path, "cannot read the file", "an existing plugin file",
-                  std::strerror(errno), "Check the path and the --plugin-dir / KEFU_PLUGIN_PATH setting");
+    return unsafe(path, "cannot read the file", "an existing plugin file", std::strerror(errno),
+                  "Check the path and the --plugin-dir / KEFU_PLUGIN_PATH setting");
   }
   if (S_ISLNK(st.st_mode) && ::stat(path.c_str(), &st) != 0) {
     return unsafe(path, "broken symbolic link", "a link to an existing file", std::strerror(errno),
@@ -129,8 +128,8 @@ std::optional<Refusal> open_plugin_file(const std::string& path, PluginFile& out
     for (std::size_t i = 0; i < dirs.size(); ++i) {
       struct stat d {};
       if ((lexical ? ::stat(dirs[i].c_str(), &d) : ::lstat(dirs[i].c_str(), &d)) != 0) {
-        return unsafe(path, "cannot examine its directory " + dirs[i], "a directory kefu can read", std::strerror(errno),
-                      "Check the permissions of " + dirs[i]);
+        return unsafe(path, "cannot examine its directory " + dirs[i], "a directory kefu can read",
+                      std::strerror(errno), "Check the permissions of " + dirs[i]);
       }
       if (!seen.insert({d.st_dev, d.st_ino}).second) continue;
       if (auto r = check_directory(path, dirs[i], d, i == 0, lexical ? "" : via)) return r;
@@ -150,7 +149,8 @@ std::optional<Refusal> open_plugin_file(const std::string& path, PluginFile& out
   out.fd_ = fd;
   out.real_path_ = real;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    return unsafe(path, "not a regular file", "a regular file", kind_of(st.st_mode), "Point Kefu at the plugin's .so file");
+    return unsafe(path, "not a regular file", "a regular file", kind_of(st.st_mode),
+                  "Point Kefu at the plugin's .so file");
   }
   if (!trusted_owner(st.st_uid)) {
     return unsafe(path, "file is owned by another user" + via, "a file owned by " + trusted_owners(),

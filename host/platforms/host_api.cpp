@@ -8,8 +8,7 @@
 
 namespace kefu::host {
 
-HostContext::HostContext(std::string plugin_label, std::string config_json,
-                         std::shared_ptr<HttpClient> http)
+HostContext::HostContext(std::string plugin_label, std::string config_json, std::shared_ptr<HttpClient> http)
     : label_(std::move(plugin_label)), config_json_(std::move(config_json)), http_(std::move(http)) {
   api_.struct_size = sizeof(kefu_host_api);
   api_.sdk_major = KEFU_SDK_VERSION_MAJOR;

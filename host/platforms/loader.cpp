@@ -1,9 +1,9 @@
 #include "platforms/loader.h"
 
+#include "model/validate.h"
 #include "platforms/elf_probe.h"
 #include "platforms/file_checks.h"
 #include "platforms/fingerprint.h"
-#include "model/validate.h"
 #include "platforms/host_api.h"
 
 #include <kefu/plugin.hpp>
@@ -37,8 +37,8 @@ std::string dlerror_of(const std::exception& e) {
   return what.substr(begin + marker.size(), end - begin - marker.size());
 }
 
-Refusal refuse(RefusalCode code, const std::string& file, std::string_view what,
-               std::string_view expected, std::string_view found, std::string_view remedy) {
+Refusal refuse(RefusalCode code, const std::string& file, std::string_view what, std::string_view expected,
+               std::string_view found, std::string_view remedy) {
   return {code, file, refusal_message(file, what, expected, found, remedy)};
 }
 
@@ -55,7 +55,8 @@ std::string named(std::string text, const PluginFile& file, const std::string& p
 // Tries dlopen only to quote the loader's own words about a file we already know is unusable.
 std::string loader_error_for(PluginFile& file, const std::string& path) {
   try {
-    boost::dll::shared_library probe(file.fd_path(), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    boost::dll::shared_library probe(file.fd_path(),
+                                     boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     resident_libraries().push_back(std::move(probe));
     file.keep_open();
     return "(the system loader accepted it)";
@@ -79,53 +80,63 @@ std::optional<Refusal> check_markers(const std::string& path, const std::string&
   if (has_record) found = "the ABI record but no factory '" KEFU_FACTORY_SYMBOL "'";
   if (has_factory) found = "a factory but no ABI record '" KEFU_ABI_RECORD_SYMBOL "'";
   return refuse(RefusalCode::not_kefu_plugin, path, "not a Kefu plugin",
-                "the exported aliases '" KEFU_ABI_RECORD_SYMBOL "' and '" KEFU_FACTORY_SYMBOL "'",
-                found, "Build it with kefu_add_plugin() and KEFU_PLUGIN(YourClass) from the Kefu SDK");
+                "the exported aliases '" KEFU_ABI_RECORD_SYMBOL "' and '" KEFU_FACTORY_SYMBOL "'", found,
+                "Build it with kefu_add_plugin() and KEFU_PLUGIN(YourClass) from the Kefu SDK");
 }
 
 std::optional<Refusal> check_record(const std::string& path, const kefu_abi_record& record,
                                     std::vector<std::string>& notes) {
-  const std::string host_version = std::to_string(KEFU_SDK_VERSION_MAJOR) + "." + std::to_string(KEFU_SDK_VERSION_MINOR);
-  if (record.magic != KEFU_ABI_MAGIC || record.struct_size < offsetof(kefu_abi_record, fingerprint) + sizeof(const char*)) {
-    return refuse(RefusalCode::not_kefu_plugin, path, "the ABI record is damaged",
-                  "magic 0x5546454B and a record of at least " + std::to_string(sizeof(kefu_abi_record)) + " bytes",
-                  "magic 0x" + [&] { char b[16]; std::snprintf(b, sizeof b, "%08X", record.magic); return std::string(b); }() +
-                      ", " + std::to_string(record.struct_size) + " bytes",
-                  "Rebuild the plugin with the Kefu SDK");
+  const std::string host_version =
+      std::to_string(KEFU_SDK_VERSION_MAJOR) + "." + std::to_string(KEFU_SDK_VERSION_MINOR);
+  if (record.magic != KEFU_ABI_MAGIC ||
+      record.struct_size < offsetof(kefu_abi_record, fingerprint) + sizeof(const char*)) {
+    return refuse(
+        RefusalCode::not_kefu_plugin, path, "the ABI record is damaged",
+        "magic 0x5546454B and a record of at least " + std::to_string(sizeof(kefu_abi_record)) + " bytes",
+        "magic 0x" +
+            [&] {
+              char b[16];
+              std::snprintf(b, sizeof b, "%08X", record.magic);
+              return std::string(b);
+            }() +
+            ", " + std::to_string(record.struct_size) + " bytes",
+        "Rebuild the plugin with the Kefu SDK");
   }
   const std::string plugin_version = std::to_string(record.sdk_major) + "." + std::to_string(record.sdk_minor);
   if (record.sdk_major != KEFU_SDK_VERSION_MAJOR) {
     return refuse(RefusalCode::sdk_version_mismatch, path, "built for another SDK major version",
                   "SDK " + std::to_string(KEFU_SDK_VERSION_MAJOR) + ".x (this host is SDK " + host_version + ")",
                   "SDK " + plugin_version,
-                  "Rebuild the plugin against the Kefu SDK " + std::to_string(KEFU_SDK_VERSION_MAJOR) + ".x installed with this host");
+                  "Rebuild the plugin against the Kefu SDK " + std::to_string(KEFU_SDK_VERSION_MAJOR) +
+                      ".x installed with this host");
   }
   if (record.sdk_minor > KEFU_SDK_VERSION_MINOR) {
-    return refuse(RefusalCode::sdk_version_mismatch, path, "built for a newer SDK than this host",
-                  "SDK " + std::to_string(KEFU_SDK_VERSION_MAJOR) + ".0 to " + host_version,
-                  "SDK " + plugin_version,
-                  "Upgrade Kefu to SDK " + plugin_version + " or later, or rebuild the plugin against SDK " + host_version);
+    return refuse(
+        RefusalCode::sdk_version_mismatch, path, "built for a newer SDK than this host",
+        "SDK " + std::to_string(KEFU_SDK_VERSION_MAJOR) + ".0 to " + host_version, "SDK " + plugin_version,
+        "Upgrade Kefu to SDK " + plugin_version + " or later, or rebuild the plugin against SDK " + host_version);
   }
   const std::string plugin_fp = record.fingerprint ? record.fingerprint : "";
   const FingerprintCheck fp = compare_fingerprints(host_fingerprint(), plugin_fp);
   if (!fp.blocking.empty()) {
     std::string found;
     for (const auto& b : fp.blocking) found += (found.empty() ? "" : "; ") + b;
-    return refuse(RefusalCode::abi_fingerprint_mismatch, path, "built for another data model",
-                  host_fingerprint(), found,
-                  "Rebuild the plugin for this machine (" + expected_elf_description() + ")");
+    return refuse(RefusalCode::abi_fingerprint_mismatch, path, "built for another data model", host_fingerprint(),
+                  found, "Rebuild the plugin for this machine (" + expected_elf_description() + ")");
   }
   for (const auto& note : fp.notes) {
-    notes.push_back("built with another toolchain (" + note + "); accepted because only C types cross the plugin boundary");
+    notes.push_back("built with another toolchain (" + note +
+                    "); accepted because only C types cross the plugin boundary");
   }
   return std::nullopt;
 }
 
 std::optional<Refusal> check_vtable(const std::string& path, const kefu_plugin_vtable* vt) {
-  const std::string expected = "a function table of at least " + std::to_string(sizeof(kefu_plugin_vtable)) +
-                               " bytes with every function set";
-  if (!vt) return refuse(RefusalCode::descriptor_incomplete, path, "the factory returned no function table", expected, "none",
-                         "Rebuild the plugin with KEFU_PLUGIN() from the Kefu SDK");
+  const std::string expected =
+      "a function table of at least " + std::to_string(sizeof(kefu_plugin_vtable)) + " bytes with every function set";
+  if (!vt)
+    return refuse(RefusalCode::descriptor_incomplete, path, "the factory returned no function table", expected, "none",
+                  "Rebuild the plugin with KEFU_PLUGIN() from the Kefu SDK");
   std::vector<std::string> missing;
   if (!vt->info) missing.push_back("info");
   if (!vt->rules) missing.push_back("rules");
@@ -167,9 +178,10 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
   try {
     library.load(opened, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
-    return refused(refuse(RefusalCode::dependency_missing, path, "could not be loaded",
-                          "every library and symbol it needs to be present", named(dlerror_of(e), file, path),
-                          "Install the missing library (see 'ldd " + path + "') or rebuild the plugin against this system"));
+    return refused(
+        refuse(RefusalCode::dependency_missing, path, "could not be loaded",
+               "every library and symbol it needs to be present", named(dlerror_of(e), file, path),
+               "Install the missing library (see 'ldd " + path + "') or rebuild the plugin against this system"));
   }
   resident_libraries().push_back(library);
   file.keep_open();  // the library is mapped under /proc/self/fd/N: N must not name another file later
@@ -178,7 +190,8 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
   std::vector<std::string> notes;
   if (auto r = check_record(path, record, notes)) return refused(std::move(*r));
 
-  auto create = library.get_alias<std::int32_t(const kefu_host_api*, kefu_plugin_instance*, kefu_sink*)>(KEFU_FACTORY_SYMBOL);
+  auto create =
+      library.get_alias<std::int32_t(const kefu_host_api*, kefu_plugin_instance*, kefu_sink*)>(KEFU_FACTORY_SYMBOL);
   auto context = std::make_unique<HostContext>(path, options.config_json, options.http);
   kefu_plugin_instance instance{nullptr, nullptr};
   std::string error;
@@ -194,8 +207,9 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
   if (status != KEFU_OK) {
     const std::string found = error.empty() ? "a failure with no message" : "\"" + error + "\"";
     return refused(refuse(RefusalCode::init_failed, path, "failed to initialize", "the factory to succeed", found,
-                          error.empty() ? "This is a bug in the plugin: it must say why it failed; report it to its authors"
-                                        : "Fix the cause above (configuration, data files) and retry"));
+                          error.empty()
+                              ? "This is a bug in the plugin: it must say why it failed; report it to its authors"
+                              : "Fix the cause above (configuration, data files) and retry"));
   }
   if (auto r = check_vtable(path, instance.vtable)) return refused(std::move(*r));
 
@@ -208,8 +222,7 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
       std::string found;
       for (const auto& p : problems) found += (found.empty() ? "" : "; ") + p;
       return refused(refuse(RefusalCode::identity_invalid, path, "its identity is malformed",
-                            "a well-formed id, names, version and capabilities", found,
-                            "Fix info() in the plugin"));
+                            "a well-formed id, names, version and capabilities", found, "Fix info() in the plugin"));
     }
   } catch (const std::exception& e) {
     return refused(refuse(RefusalCode::identity_invalid, path, "info() failed", "its identity", e.what(),

@@ -3,8 +3,8 @@
 // `kefu ingest`, so both read an export the same way.
 #pragma once
 
-#include "platforms/plugin.h"
 #include "base/encoding.h"
+#include "platforms/plugin.h"
 
 #include <kefu/model.hpp>
 
@@ -14,13 +14,14 @@
 namespace kefu::host::metrics {
 
 struct NativeFile {
-  std::string encoding;      // as read: utf-8 | gb18030
+  std::string encoding;  // as read: utf-8 | gb18030
   ImportResult result;
   std::string rejects_file;  // "" when every row was read
 };
 
 // Throws std::runtime_error naming the file when it cannot be read or the plugin cannot import.
 NativeFile import_native_file(const LoadedPlugin& plugin, const std::string& path, const std::string& shop,
-                              const std::string& day, std::optional<Encoding> forced, const std::string& rejects_dir = "");
+                              const std::string& day, std::optional<Encoding> forced,
+                              const std::string& rejects_dir = "");
 
 }  // namespace kefu::host::metrics

@@ -79,7 +79,8 @@ class LoadedPlugin {
   kefu_plugin_instance instance_;
   PlatformInfo info_;
   std::vector<std::string> notes_;
-  template <class T> struct Kept {
+  template <class T>
+  struct Kept {
     bool asked = false;
     std::optional<T> answer;
   };

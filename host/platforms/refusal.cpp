@@ -4,16 +4,26 @@ namespace kefu::host {
 
 std::string_view to_string(RefusalCode code) {
   switch (code) {
-    case RefusalCode::file_unsafe: return "file_unsafe";
-    case RefusalCode::not_shared_library: return "not_shared_library";
-    case RefusalCode::dependency_missing: return "dependency_missing";
-    case RefusalCode::not_kefu_plugin: return "not_kefu_plugin";
-    case RefusalCode::sdk_version_mismatch: return "sdk_version_mismatch";
-    case RefusalCode::abi_fingerprint_mismatch: return "abi_fingerprint_mismatch";
-    case RefusalCode::descriptor_incomplete: return "descriptor_incomplete";
-    case RefusalCode::init_failed: return "init_failed";
-    case RefusalCode::identity_invalid: return "identity_invalid";
-    case RefusalCode::duplicate_platform: return "duplicate_platform";
+    case RefusalCode::file_unsafe:
+      return "file_unsafe";
+    case RefusalCode::not_shared_library:
+      return "not_shared_library";
+    case RefusalCode::dependency_missing:
+      return "dependency_missing";
+    case RefusalCode::not_kefu_plugin:
+      return "not_kefu_plugin";
+    case RefusalCode::sdk_version_mismatch:
+      return "sdk_version_mismatch";
+    case RefusalCode::abi_fingerprint_mismatch:
+      return "abi_fingerprint_mismatch";
+    case RefusalCode::descriptor_incomplete:
+      return "descriptor_incomplete";
+    case RefusalCode::init_failed:
+      return "init_failed";
+    case RefusalCode::identity_invalid:
+      return "identity_invalid";
+    case RefusalCode::duplicate_platform:
+      return "duplicate_platform";
   }
   return "unknown";
 }

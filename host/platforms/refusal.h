@@ -7,16 +7,16 @@
 namespace kefu::host {
 
 enum class RefusalCode {
-  file_unsafe,             // missing, not a regular file, or writable by others
-  not_shared_library,      // not a loadable ELF shared object for this machine
-  dependency_missing,      // dlopen failed: a needed library or symbol is missing
-  not_kefu_plugin,         // no ABI record or factory
-  sdk_version_mismatch,    // SDK major differs, or plugin minor newer than the host
-  abi_fingerprint_mismatch,// built for another data model
-  descriptor_incomplete,   // the function table is too short or has null entries
-  init_failed,             // the factory threw or reported failure
-  identity_invalid,        // info() failed or returned a malformed identity
-  duplicate_platform,      // the platform id is already loaded from another file
+  file_unsafe,               // missing, not a regular file, or writable by others
+  not_shared_library,        // not a loadable ELF shared object for this machine
+  dependency_missing,        // dlopen failed: a needed library or symbol is missing
+  not_kefu_plugin,           // no ABI record or factory
+  sdk_version_mismatch,      // SDK major differs, or plugin minor newer than the host
+  abi_fingerprint_mismatch,  // built for another data model
+  descriptor_incomplete,     // the function table is too short or has null entries
+  init_failed,               // the factory threw or reported failure
+  identity_invalid,          // info() failed or returned a malformed identity
+  duplicate_platform,        // the platform id is already loaded from another file
 };
 
 std::string_view to_string(RefusalCode code);

@@ -33,10 +33,11 @@ void PluginRegistry::load_file(const std::string& path) {
   }
   const std::string& id = result.plugin->info().id;
   if (const LoadedPlugin* first = find(id)) {
-    refusals_.push_back({RefusalCode::duplicate_platform, result.plugin->path(),
-                         refusal_message(result.plugin->path(), "platform \"" + id + "\" is already loaded",
-                                         "one plugin per platform", "another copy; the first, " + first->path() + ", stays loaded",
-                                         "Remove one of the two files or take its directory out of the plugin path")});
+    refusals_.push_back(
+        {RefusalCode::duplicate_platform, result.plugin->path(),
+         refusal_message(result.plugin->path(), "platform \"" + id + "\" is already loaded", "one plugin per platform",
+                         "another copy; the first, " + first->path() + ", stays loaded",
+                         "Remove one of the two files or take its directory out of the plugin path")});
     return;
   }
   plugins_.push_back(std::move(result.plugin));
@@ -53,8 +54,8 @@ const LoadedPlugin& PluginRegistry::require(std::string_view id) const {
   if (const LoadedPlugin* plugin = find(id)) return *plugin;
   std::string loaded;
   for (const auto& p : plugins_) loaded += (loaded.empty() ? "" : ", ") + p->info().id;
-  throw std::runtime_error("no plugin for platform \"" + std::string(id) + "\" is loaded (loaded: " +
-                           (loaded.empty() ? "none" : loaded) + "; see `kefu plugins`)");
+  throw std::runtime_error("no plugin for platform \"" + std::string(id) +
+                           "\" is loaded (loaded: " + (loaded.empty() ? "none" : loaded) + "; see `kefu plugins`)");
 }
 
 std::vector<std::string> plugin_search_path(const std::vector<std::string>& flag_dirs, const char* env_value) {

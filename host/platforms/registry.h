@@ -38,7 +38,6 @@ class PluginRegistry {
 // Where plugins are looked for: --plugin-dir flags if any, else KEFU_PLUGIN_PATH (':'-separated),
 // else <dir of the kefu binary>/../lib/kefu/plugins — the same relative place in the build tree
 // and in an installed prefix.
-std::vector<std::string> plugin_search_path(const std::vector<std::string>& flag_dirs,
-                                            const char* env_value);
+std::vector<std::string> plugin_search_path(const std::vector<std::string>& flag_dirs, const char* env_value);
 
 }  // namespace kefu::host

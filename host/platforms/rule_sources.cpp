@@ -16,9 +16,7 @@ BriefingSide side_of(const LoadedPlugin& plugin, const RuleView& view) {
   return {info.id, info.name_zh, info.name_en, view.as_of, view.version, view.data_version};
 }
 
-std::optional<MetricProfile> profile_of(const LoadedPlugin& plugin) {
-  return plugin.valid_profile();
-}
+std::optional<MetricProfile> profile_of(const LoadedPlugin& plugin) { return plugin.valid_profile(); }
 
 }  // namespace
 
@@ -29,7 +27,8 @@ RuleSet plugin_rule_set(const LoadedPlugin& plugin) {
 
 RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at) {
   const LoadedPlugin& plugin = registry.require(at.id);
-  return rules_in_force(at.id, plugin_rule_set(plugin), common_rule_set(), at.date.empty() ? calendar::today_in_china() : at.date);
+  return rules_in_force(at.id, plugin_rule_set(plugin), common_rule_set(),
+                        at.date.empty() ? calendar::today_in_china() : at.date);
 }
 
 Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, const PlatformAt& to,
@@ -44,8 +43,10 @@ Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, 
   out.rules = compare_views(from_view, to_view);
   const auto from_profile = profile_of(a), to_profile = profile_of(b);
   out.metrics = pair_metrics(from_profile, to_profile);
-  if (!to_profile) out.metrics.missing_in = to.id;
-  else if (!from_profile) out.metrics.missing_in = from.id;
+  if (!to_profile)
+    out.metrics.missing_in = to.id;
+  else if (!from_profile)
+    out.metrics.missing_in = from.id;
 
   if (a.provides(kCapWords) && b.provides(kCapWords)) {
     // Labelled by side, not by id, so one platform at two dates works too.

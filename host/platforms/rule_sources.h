@@ -2,8 +2,8 @@
 // the catalog before use) and the common set. Failures name the plugin and what to fix.
 #pragma once
 
-#include "platforms/registry.h"
 #include "briefing/briefing.h"
+#include "platforms/registry.h"
 #include "rules/rule_book.h"
 
 #include <functional>

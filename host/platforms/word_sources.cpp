@@ -6,7 +6,8 @@ std::vector<PlatformWords> plugin_word_lists(const PluginRegistry& registry, con
   std::vector<PlatformWords> out;
   auto add = [&](const LoadedPlugin& plugin) {
     const std::optional<WordList>& list = plugin.valid_words();
-    if (!list) throw std::runtime_error("plugin " + plugin.info().id + " (" + plugin.path() + ") provides no word list");
+    if (!list)
+      throw std::runtime_error("plugin " + plugin.info().id + " (" + plugin.path() + ") provides no word list");
     out.push_back({plugin.info().id, *list, {}});
   };
   if (ids.empty()) {

@@ -20,7 +20,8 @@ using u128 = unsigned __int128;
 std::string u128_text(u128 v) {
   char buf[48];
   char* p = buf + sizeof buf;
-  do *--p = static_cast<char>('0' + static_cast<int>(v % 10)); while (v /= 10);
+  do *--p = static_cast<char>('0' + static_cast<int>(v % 10));
+  while (v /= 10);
   return std::string(p, buf + sizeof buf);
 }
 
@@ -39,7 +40,8 @@ const std::vector<const ComputeColumn*>& figure_columns() {
     std::vector<const ComputeColumn*> out;
     for (const CanonicalMetric& m : canonical_metrics())
       for (const ComputeColumn& c : m.columns) out.push_back(&c);
-    std::sort(out.begin(), out.end(), [](const ComputeColumn* a, const ComputeColumn* b) { return a->position < b->position; });
+    std::sort(out.begin(), out.end(),
+              [](const ComputeColumn* a, const ComputeColumn* b) { return a->position < b->position; });
     return out;
   }();
   return columns;
@@ -127,9 +129,12 @@ void write_json(std::ostream& out, const std::vector<MetricRow>& rows) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string_view key = metric_columns()[c];
       w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-      if (c < kKeyColumns.size()) w.String(cells[c].data(), static_cast<rapidjson::SizeType>(cells[c].size()));
-      else if (cells[c].empty()) w.Null();
-      else w.RawValue(cells[c].data(), cells[c].size(), rapidjson::kNumberType);
+      if (c < kKeyColumns.size())
+        w.String(cells[c].data(), static_cast<rapidjson::SizeType>(cells[c].size()));
+      else if (cells[c].empty())
+        w.Null();
+      else
+        w.RawValue(cells[c].data(), cells[c].size(), rapidjson::kNumberType);
     }
     w.EndObject();
   }
@@ -142,19 +147,22 @@ void write_table(std::ostream& out, const std::vector<MetricRow>& rows, Lang lan
   Table table(lang == Lang::zh
                   ? std::vector<std::string>{"层级", "平台", "店铺", "客服", "日期", "会话", "轮次", "回复率",
                                              "30秒应答率", "3分钟回复率", "首响中位(秒)", "平均响应(秒)"}
-                  : std::vector<std::string>{"level", "platform", "shop", "agent", "day", "sessions", "turns",
-                                             "reply", "30s", "3min", "first p50 (s)", "avg resp (s)"});
+                  : std::vector<std::string>{"level", "platform", "shop", "agent", "day", "sessions", "turns", "reply",
+                                             "30s", "3min", "first p50 (s)", "avg resp (s)"});
   auto cell = [](const MetricRow& row, std::string_view name) { return figure_cell(figure_column(name), row.stats); };
-  auto ratio = [](const MetricRow& row, std::string_view name) { return percent(figure_column(name).counts(row.stats)); };
+  auto ratio = [](const MetricRow& row, std::string_view name) {
+    return percent(figure_column(name).counts(row.stats));
+  };
   for (const auto& row : rows) {
     const auto cells = metric_cells(row);
     auto short_seconds = [](const std::string& v) { return v.empty() ? std::string("-") : v.substr(0, v.size() - 5); };
-    const char* level = row.level == Level::agent ? tr(lang, "客服", "agent")
+    const char* level = row.level == Level::agent  ? tr(lang, "客服", "agent")
                         : row.level == Level::shop ? tr(lang, "店铺", "shop")
                                                    : tr(lang, "平台", "platform");
     table.add({level, cells[1], cells[2], cells[3].empty() ? "-" : cells[3], cells[4], cell(row, "sessions"),
-               cell(row, "turns"), ratio(row, "reply_rate"), ratio(row, "within_30s_rate"), ratio(row, "within_3min_rate"),
-               short_seconds(cell(row, "first_response_p50_s")), short_seconds(cell(row, "avg_response_s"))});
+               cell(row, "turns"), ratio(row, "reply_rate"), ratio(row, "within_30s_rate"),
+               ratio(row, "within_3min_rate"), short_seconds(cell(row, "first_response_p50_s")),
+               short_seconds(cell(row, "avg_response_s"))});
   }
   table.print(out);
 }

@@ -3,8 +3,8 @@
 // (metrics/canonical.h); a column a rollup aggregates away is written "*" here (R15).
 #pragma once
 
-#include "present/text.h"
 #include "metrics/engine.h"
+#include "present/text.h"
 
 #include <cstdint>
 #include <ostream>

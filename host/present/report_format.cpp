@@ -74,9 +74,12 @@ std::string format_pct(std::optional<double> change_pct) {
 
 std::string status_name(KpiStatus status, Lang lang) {
   switch (status) {
-    case KpiStatus::met: return tr(lang, "达标", "met");
-    case KpiStatus::missed: return tr(lang, "未达标", "missed");
-    case KpiStatus::none: break;
+    case KpiStatus::met:
+      return tr(lang, "达标", "met");
+    case KpiStatus::missed:
+      return tr(lang, "未达标", "missed");
+    case KpiStatus::none:
+      break;
   }
   return "";
 }
@@ -84,30 +87,34 @@ std::string status_name(KpiStatus status, Lang lang) {
 std::string period_line(const Report& r, Lang lang) {
   std::string s = r.period.label;
   if (r.period.kind != Period::Kind::range)
-    s += std::string(tr(lang, "（", " (")) + r.period.from() + tr(lang, " 至 ", " to ") + r.period.to() + tr(lang, "）", ")");
+    s += std::string(tr(lang, "（", " (")) + r.period.from() + tr(lang, " 至 ", " to ") + r.period.to() +
+         tr(lang, "）", ")");
   if (r.previous)
     s += std::string(tr(lang, "，对比上期 ", ", compared with ")) + r.previous->label +
-         (r.previous->kind == Period::Kind::range ? ""
-                                                  : std::string(tr(lang, "（", " (")) + r.previous->from() +
-                                                        tr(lang, " 至 ", " to ") + r.previous->to() + tr(lang, "）", ")"));
+         (r.previous->kind == Period::Kind::range
+              ? ""
+              : std::string(tr(lang, "（", " (")) + r.previous->from() + tr(lang, " 至 ", " to ") + r.previous->to() +
+                    tr(lang, "）", ")"));
   return s;
 }
 
 std::string anomaly_rule(Lang lang) {
   char buf[1024];
   if (lang == Lang::zh)
-    std::snprintf(buf, sizeof buf,
-                  "规则：与该店铺此前 %d 天（至少 %d 天有数据）相比。比率：以近期合并比率 p0=(Σ分子+1)/(Σ分母+2) 为基准，"
-                  "按当日样本量 n 计算 z=(p−p0)/√(p0(1−p0)/n)；时长：修正 z 分数 0.6745×(当日值−近期中位数)/MAD。"
-                  "|z| ≥ %.1f 且偏离至少 %.0f 个百分点或 %.0f 秒才算异常；会话或轮次少于 %.0f 的日子不判断。",
-                  kAnomalyWindow, kAnomalyMinDays, kAnomalyZ, kAnomalyFloorRatio * 100, kAnomalyFloorSeconds, kAnomalyMinBase);
+    std::snprintf(
+        buf, sizeof buf,
+        "规则：与该店铺此前 %d 天（至少 %d 天有数据）相比。比率：以近期合并比率 p0=(Σ分子+1)/(Σ分母+2) 为基准，"
+        "按当日样本量 n 计算 z=(p−p0)/√(p0(1−p0)/n)；时长：修正 z 分数 0.6745×(当日值−近期中位数)/MAD。"
+        "|z| ≥ %.1f 且偏离至少 %.0f 个百分点或 %.0f 秒才算异常；会话或轮次少于 %.0f 的日子不判断。",
+        kAnomalyWindow, kAnomalyMinDays, kAnomalyZ, kAnomalyFloorRatio * 100, kAnomalyFloorSeconds, kAnomalyMinBase);
   else
-    std::snprintf(buf, sizeof buf,
-                  "Rule: against the shop's previous %d days (at least %d with data). Rates: z = (p - p0) / sqrt(p0(1 - "
-                  "p0) / n) with the recent pooled rate p0 = (sum num + 1) / (sum den + 2) and the day's own n; times: "
-                  "modified z = 0.6745 x (value - recent median) / MAD. Unusual when |z| >= %.1f and at least %.0f "
-                  "percentage points or %.0f seconds away; days over fewer than %.0f segments or turns are not judged.",
-                  kAnomalyWindow, kAnomalyMinDays, kAnomalyZ, kAnomalyFloorRatio * 100, kAnomalyFloorSeconds, kAnomalyMinBase);
+    std::snprintf(
+        buf, sizeof buf,
+        "Rule: against the shop's previous %d days (at least %d with data). Rates: z = (p - p0) / sqrt(p0(1 - "
+        "p0) / n) with the recent pooled rate p0 = (sum num + 1) / (sum den + 2) and the day's own n; times: "
+        "modified z = 0.6745 x (value - recent median) / MAD. Unusual when |z| >= %.1f and at least %.0f "
+        "percentage points or %.0f seconds away; days over fewer than %.0f segments or turns are not judged.",
+        kAnomalyWindow, kAnomalyMinDays, kAnomalyZ, kAnomalyFloorRatio * 100, kAnomalyFloorSeconds, kAnomalyMinBase);
   return buf;
 }
 
@@ -131,7 +138,8 @@ std::string format_native_change(std::string_view format, std::optional<double> 
 std::string mover_rule(Lang lang) {
   char buf[256];
   if (lang == Lang::zh)
-    std::snprintf(buf, sizeof buf, "规则：按相对上期变化的绝对值排序（只看有优劣方向的指标，两期都至少 %.0f 个会话或轮次），取前 %d。",
+    std::snprintf(buf, sizeof buf,
+                  "规则：按相对上期变化的绝对值排序（只看有优劣方向的指标，两期都至少 %.0f 个会话或轮次），取前 %d。",
                   kAnomalyMinBase, kMovers);
   else
     std::snprintf(buf, sizeof buf,

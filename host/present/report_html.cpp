@@ -20,11 +20,20 @@ std::string esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -37,7 +46,8 @@ std::string num(double v) {
 }
 
 // Colour-blind-safe palette (Okabe–Ito), cycled for the shops of a trend chart.
-constexpr const char* kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
+constexpr const char* kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                    "#56B4E9", "#D55E00", "#F0E442", "#000000"};
 
 // The value axis of a chart: rates zoom to where the values are (a 97% vs 99% difference must
 // be visible) but never past 0-100%; times and counts start at zero.
@@ -97,7 +107,7 @@ std::string bar_chart(const Report& r, std::size_t m, const RenderContext& ctx) 
   const double plot_w = kW - kLeft - kRight, plot_h = kH - kTop - kBottom;
   const double slot = plot_w / static_cast<double>(rows.size()), bar = std::min(48.0, slot * 0.6);
   std::string s = svg_open("bar-" + metric, metric_name(metric, ctx.lang) + tr(ctx.lang, "（按", " (by ") +
-                                                (r.by == By::shop ? tr(ctx.lang, "店铺", "shop")
+                                                (r.by == By::shop    ? tr(ctx.lang, "店铺", "shop")
                                                  : r.by == By::agent ? tr(ctx.lang, "客服", "agent")
                                                                      : tr(ctx.lang, "平台", "platform")) +
                                                 tr(ctx.lang, "，横线为目标）", "; ticks are targets)"));
@@ -108,15 +118,15 @@ std::string bar_chart(const Report& r, std::size_t m, const RenderContext& ctx) 
     const double y = axis.y(std::max(*c.value, axis.lo), kTop, plot_h);
     const std::string cls = c.status == KpiStatus::missed ? "bar miss" : "bar";
     s += "<rect class=\"" + cls + "\" x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(bar) + "\" height=\"" +
-         num(kTop + plot_h - y) + "\"><title>" + esc(row_name(*rows[i], ctx) + " " + format_value(metric, c.value, ctx.lang)) +
-         "</title></rect>";
+         num(kTop + plot_h - y) + "\"><title>" +
+         esc(row_name(*rows[i], ctx) + " " + format_value(metric, c.value, ctx.lang)) + "</title></rect>";
     s += "<text class=\"val\" x=\"" + num(x + bar / 2) + "\" y=\"" + num(y - 4) + "\" text-anchor=\"middle\">" +
          esc(format_value(metric, c.value, ctx.lang)) + "</text>";
     if (c.target) {
       const double ty = axis.y(c.target->value, kTop, plot_h);
-      s += "<line class=\"target\" x1=\"" + num(x - 6) + "\" x2=\"" + num(x + bar + 6) + "\" y1=\"" + num(ty) + "\" y2=\"" +
-           num(ty) + "\"><title>" + esc(tr(ctx.lang, "目标 ", "target ") + format_value(metric, c.target->value, ctx.lang)) +
-           "</title></line>";
+      s += "<line class=\"target\" x1=\"" + num(x - 6) + "\" x2=\"" + num(x + bar + 6) + "\" y1=\"" + num(ty) +
+           "\" y2=\"" + num(ty) + "\"><title>" +
+           esc(tr(ctx.lang, "目标 ", "target ") + format_value(metric, c.target->value, ctx.lang)) + "</title></line>";
     }
     s += "<text class=\"label\" x=\"" + num(x + bar / 2) + "\" y=\"" + num(kTop + plot_h + 16) +
          "\" text-anchor=\"middle\">" + esc(row_name(*rows[i], ctx)) + "</text>";
@@ -143,13 +153,14 @@ std::string trend_chart(const Report& r, const std::string& metric, const Render
     const double index = calendar::parse_day(day).value_or(r.period.first) - r.period.first;
     return kLeft + (days > 1 ? plot_w * index / (days - 1) : plot_w / 2);
   };
-  std::string s = svg_open("trend-" + metric, metric_name(metric, ctx.lang) + tr(ctx.lang, "：每日走势（按店铺）", ": daily trend by shop"));
+  std::string s = svg_open(
+      "trend-" + metric, metric_name(metric, ctx.lang) + tr(ctx.lang, "：每日走势（按店铺）", ": daily trend by shop"));
   s += axis_svg(axis, metric, ctx.lang);
   for (int d = 0; d < days; ++d) {
     const std::string day = calendar::format_day(r.period.first + d);
     if (days <= 14 || d % (days / 7) == 0)
-      s += "<text class=\"tick\" x=\"" + num(x_of(day)) + "\" y=\"" + num(kTop + plot_h + 16) + "\" text-anchor=\"middle\">" +
-           day.substr(5) + "</text>";
+      s += "<text class=\"tick\" x=\"" + num(x_of(day)) + "\" y=\"" + num(kTop + plot_h + 16) +
+           "\" text-anchor=\"middle\">" + day.substr(5) + "</text>";
   }
   std::size_t colour = 0;
   std::string legend;
@@ -163,8 +174,8 @@ std::string trend_chart(const Report& r, const std::string& metric, const Render
          "</title></polyline>";
     for (const DailyPoint* p : points)
       s += "<circle r=\"2.5\" fill=\"" + std::string(stroke) + "\" cx=\"" + num(x_of(p->day)) + "\" cy=\"" +
-           num(axis.y(p->value, kTop, plot_h)) + "\"><title>" + esc(name + " " + p->day + " " + format_value(metric, p->value, ctx.lang)) +
-           "</title></circle>";
+           num(axis.y(p->value, kTop, plot_h)) + "\"><title>" +
+           esc(name + " " + p->day + " " + format_value(metric, p->value, ctx.lang)) + "</title></circle>";
     legend += "<span class=\"key\"><i style=\"background:" + std::string(stroke) + "\"></i>" + esc(name) + "</span>";
   }
   return s + "</svg><div class=\"legend\">" + legend + "</div></figure>";
@@ -235,10 +246,11 @@ void render_html(const Report& r, const RenderContext& ctx, std::ostream& out) {
   out << "<!doctype html>\n<html lang=\"" << (lang == Lang::zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\">"
       << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
       << "<title>" << esc(report_title(r, lang)) << "</title><style>" << kStyle << "</style></head><body>\n"
-      << "<header><h1>" << esc(tr(lang, "客服报表", "Customer-service report")) << "</h1><p>" << esc(period_line(r, lang))
-      << "</p></header><main>\n";
+      << "<header><h1>" << esc(tr(lang, "客服报表", "Customer-service report")) << "</h1><p>"
+      << esc(period_line(r, lang)) << "</p></header><main>\n";
 
-  out << "<section id=\"charts\"><h2>" << esc(tr(lang, "图表：各指标对比", "Charts: each metric compared")) << "</h2><div class=\"charts\">";
+  out << "<section id=\"charts\"><h2>" << esc(tr(lang, "图表：各指标对比", "Charts: each metric compared"))
+      << "</h2><div class=\"charts\">";
   for (std::size_t m = 0; m < r.metrics.size(); ++m) out << bar_chart(r, m, ctx);
   out << "</div><h2>" << esc(tr(lang, "图表：每日走势", "Charts: daily trends")) << "</h2><div class=\"charts\">";
   std::set<std::string> charted;
@@ -249,7 +261,8 @@ void render_html(const Report& r, const RenderContext& ctx, std::ostream& out) {
   out << "</div></section>\n";
 
   for (const Section& s : report_sections(r, ctx)) out << table_html(s) << "\n";
-  out << "<p class=\"note\">" << esc(tr(lang, "由 Kefu 生成；页面不依赖网络。", "Made by Kefu; the page needs no network.")) << "</p>"
+  out << "<p class=\"note\">"
+      << esc(tr(lang, "由 Kefu 生成；页面不依赖网络。", "Made by Kefu; the page needs no network.")) << "</p>"
       << "</main><script>" << kScript << "</script></body></html>\n";
 }
 

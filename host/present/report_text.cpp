@@ -57,19 +57,33 @@ void render_markdown(const Report& report, const RenderContext& ctx, std::ostrea
 }
 
 void render_csv(const Report& report, std::ostream& out) {
-  out << "period,from,to,previous_period,by,row_key,label,platform,shop_id,group,metric,value,previous,change,change_pct,"
+  out << "period,from,to,previous_period,by,row_key,label,platform,shop_id,group,metric,value,previous,change,change_"
+         "pct,"
          "target,target_scope,status,gap,denominator\n";
   const std::string previous = report.previous ? report.previous->label : "";
   for (const Row& row : report.rows) {
     for (std::size_t i = 0; i < report.metrics.size(); ++i) {
       const Cell& c = row.cells[i];
-      const std::vector<std::string> fields{report.period.label, report.period.from(), report.period.to(), previous,
-                                            std::string(json::detail::enum_name(report.by)), row.key, row.total ? "" : row.label,
-                                            row.platform, row.shop_id, row.group, report.metrics[i], number(c.value),
-                                            number(c.previous), number(c.change), number(c.change_pct),
+      const std::vector<std::string> fields{report.period.label,
+                                            report.period.from(),
+                                            report.period.to(),
+                                            previous,
+                                            std::string(json::detail::enum_name(report.by)),
+                                            row.key,
+                                            row.total ? "" : row.label,
+                                            row.platform,
+                                            row.shop_id,
+                                            row.group,
+                                            report.metrics[i],
+                                            number(c.value),
+                                            number(c.previous),
+                                            number(c.change),
+                                            number(c.change_pct),
                                             number(c.target ? std::optional(c.target->value) : std::nullopt),
-                                            c.target ? c.target->scope : "", std::string(json::detail::enum_name(c.status)),
-                                            number(c.gap), number(c.denominator)};
+                                            c.target ? c.target->scope : "",
+                                            std::string(json::detail::enum_name(c.status)),
+                                            number(c.gap),
+                                            number(c.denominator)};
       for (std::size_t f = 0; f < fields.size(); ++f) out << (f ? "," : "") << csv_field(fields[f]);
       out << "\n";
     }

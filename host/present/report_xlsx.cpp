@@ -2,16 +2,16 @@
 // highlighted by conditional formatting, one detail sheet per view (shop, agent, platform), the
 // daily values, the unusual days, the platforms' own figures, and a sheet saying what is what.
 // Numbers are written as numbers with formats (%, seconds), so a supervisor can keep computing.
+#include "base/output_file.h"
 #include "model/catalog.h"
 #include "present/report_render.h"
-#include "base/output_file.h"
 #include "present/sections.h"
 
 #include <xlsxwriter.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace kefu::host::report {
 namespace {
@@ -31,11 +31,13 @@ class Workbook {
       format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     });
     ratio_ = format([](lxw_format* f) { format_set_num_format(f, "0.0%"); });
-    seconds_ = format([this](lxw_format* f) { format_set_num_format(f, lang_ == Lang::zh ? "0.0\" 秒\"" : "0.0\" s\""); });
+    seconds_ =
+        format([this](lxw_format* f) { format_set_num_format(f, lang_ == Lang::zh ? "0.0\" 秒\"" : "0.0\" s\""); });
     count_ = format([](lxw_format* f) { format_set_num_format(f, "#,##0"); });
     points_ = format([](lxw_format* f) { format_set_num_format(f, "+0.0\"pp\";-0.0\"pp\";0.0\"pp\""); });
     signed_seconds_ = format([this](lxw_format* f) {
-      format_set_num_format(f, lang_ == Lang::zh ? "+0.0\" 秒\";-0.0\" 秒\";0.0\" 秒\"" : "+0.0\" s\";-0.0\" s\";0.0\" s\"");
+      format_set_num_format(
+          f, lang_ == Lang::zh ? "+0.0\" 秒\";-0.0\" 秒\";0.0\" 秒\"" : "+0.0\" s\";-0.0\" s\";0.0\" s\"");
     });
     signed_count_ = format([](lxw_format* f) { format_set_num_format(f, "+#,##0;-#,##0;0"); });
     pct_ = format([](lxw_format* f) { format_set_num_format(f, "+0.0%;-0.0%;0.0%"); });
@@ -55,7 +57,8 @@ class Workbook {
     if (err != LXW_NO_ERROR) throw std::runtime_error(path + ": cannot write the workbook: " + lxw_strerror(err));
   }
 
-  lxw_worksheet* sheet(const std::string& name, const std::vector<std::string>& header, const std::vector<double>& widths) {
+  lxw_worksheet* sheet(const std::string& name, const std::vector<std::string>& header,
+                       const std::vector<double>& widths) {
     lxw_worksheet* ws = workbook_add_worksheet(book_, name.c_str());
     if (!ws) throw std::runtime_error("cannot add the sheet " + name);
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -92,7 +95,8 @@ class Workbook {
   void native(lxw_worksheet* ws, std::size_t row, std::size_t c, const std::string& format, std::optional<double> v) {
     if (v) worksheet_write_number(ws, static_cast<lxw_row_t>(row), col(c), *v, native_format(format, false));
   }
-  void native_change(lxw_worksheet* ws, std::size_t row, std::size_t c, const std::string& format, std::optional<double> v) {
+  void native_change(lxw_worksheet* ws, std::size_t row, std::size_t c, const std::string& format,
+                     std::optional<double> v) {
     if (!v) return;
     const bool rate = format == "percent" || format == "ratio";
     worksheet_write_number(ws, static_cast<lxw_row_t>(row), col(c), rate ? *v * 100 : *v, native_format(format, true));
@@ -108,7 +112,8 @@ class Workbook {
     if (!def || def->better == Better::neither) return;
     lxw_conditional_format cf{};
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
-    cf.criteria = def->better == Better::higher ? LXW_CONDITIONAL_CRITERIA_LESS_THAN : LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
+    cf.criteria =
+        def->better == Better::higher ? LXW_CONDITIONAL_CRITERIA_LESS_THAN : LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
     cf.value = target;
     cf.format = miss_;
     worksheet_conditional_format_cell(ws, static_cast<lxw_row_t>(row), col(c), &cf);
@@ -143,7 +148,8 @@ class Workbook {
     if (format == "count") return change ? signed_count_ : count_;
     return nullptr;
   }
-  template <class F> lxw_format* format(F setup) {
+  template <class F>
+  lxw_format* format(F setup) {
     lxw_format* f = workbook_add_format(book_);
     setup(f);
     return f;
@@ -156,9 +162,12 @@ class Workbook {
 
 std::string view_sheet_name(By by, Lang lang) {
   switch (by) {
-    case By::agent: return tr(lang, "按客服", "By agent");
-    case By::platform: return tr(lang, "按平台", "By platform");
-    case By::shop: break;
+    case By::agent:
+      return tr(lang, "按客服", "By agent");
+    case By::platform:
+      return tr(lang, "按平台", "By platform");
+    case By::shop:
+      break;
   }
   return tr(lang, "按店铺", "By shop");
 }
@@ -241,11 +250,11 @@ void daily_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
 
 void anomaly_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  lxw_worksheet* ws = wb.sheet(tr(lang, "异常日", "Unusual days"),
-                               {tr(lang, "日期", "Day"), tr(lang, "店铺", "Shop"), tr(lang, "平台", "Platform"),
-                                tr(lang, "指标", "Metric"), tr(lang, "当日", "Value"), tr(lang, "近期水平", "Recent level"),
-                                "z", tr(lang, "方向", "Direction")},
-                               {12, 22, 10, 14, 12, 14});
+  lxw_worksheet* ws = wb.sheet(
+      tr(lang, "异常日", "Unusual days"),
+      {tr(lang, "日期", "Day"), tr(lang, "店铺", "Shop"), tr(lang, "平台", "Platform"), tr(lang, "指标", "Metric"),
+       tr(lang, "当日", "Value"), tr(lang, "近期水平", "Recent level"), "z", tr(lang, "方向", "Direction")},
+      {12, 22, 10, 14, 12, 14});
   std::size_t row = 1;
   for (const Anomaly& a : r.anomalies) {
     wb.text(ws, row, 0, a.day);
@@ -264,13 +273,14 @@ void anomaly_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
 
 void native_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  lxw_worksheet* ws = wb.sheet(
-      tr(lang, "平台原生指标", "Platform figures"),
-      {tr(lang, "平台", "Platform"), tr(lang, "店铺", "Shop"), tr(lang, "客服", "Agent"), tr(lang, "平台指标名", "Platform's name"),
-       tr(lang, "对应指标", "Maps to"), tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"), tr(lang, "变化", "Change"),
-       tr(lang, "天数", "Days"), tr(lang, "待统计天数", "Pending days"), tr(lang, "汇总方式", "Aggregation"),
-       tr(lang, "平台口径", "Platform's definition"), tr(lang, "来源", "Source")},
-      {10, 10, 14, 22, 14, 12, 12, 12, 6, 8, 10, 50, 30});
+  lxw_worksheet* ws =
+      wb.sheet(tr(lang, "平台原生指标", "Platform figures"),
+               {tr(lang, "平台", "Platform"), tr(lang, "店铺", "Shop"), tr(lang, "客服", "Agent"),
+                tr(lang, "平台指标名", "Platform's name"), tr(lang, "对应指标", "Maps to"),
+                tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"), tr(lang, "变化", "Change"),
+                tr(lang, "天数", "Days"), tr(lang, "待统计天数", "Pending days"), tr(lang, "汇总方式", "Aggregation"),
+                tr(lang, "平台口径", "Platform's definition"), tr(lang, "来源", "Source")},
+               {10, 10, 14, 22, 14, 12, 12, 12, 6, 8, 10, 50, 30});
   std::size_t row = 1;
   for (const NativeFigure& f : r.native) {
     wb.text(ws, row, 0, platform_name(f.platform, ctx));
@@ -293,17 +303,23 @@ void native_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
 
 void about_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  lxw_worksheet* ws = wb.sheet(tr(lang, "说明", "About"), {tr(lang, "项目", "Item"), tr(lang, "内容", "Text")}, {18, 110});
+  lxw_worksheet* ws =
+      wb.sheet(tr(lang, "说明", "About"), {tr(lang, "项目", "Item"), tr(lang, "内容", "Text")}, {18, 110});
   std::vector<std::pair<std::string, std::string>> lines{
       {tr(lang, "报表", "Report"), report_title(r, lang)},
-      {tr(lang, "口径", "Definitions"),
-       tr(lang, "汇总与各视图中的指标都由聊天记录按同一口径重算（docs/metrics.md R1-R15），可跨平台比较；比率与均值按 Σ分子/Σ分母 汇总，不平均每日比率。",
-          "Metrics on the summary and view sheets are recomputed from chat logs under one definition (docs/metrics.md R1-R15), "
-          "comparable across platforms; rates and means are sum(numerator)/sum(denominator), never an average of daily rates.")},
+      {tr(lang, "口径", "Definitions"), tr(lang,
+                                           "汇总与各视图中的指标都由聊天记录按同一口径重算（docs/metrics.md "
+                                           "R1-R15），可跨平台比较；比率与均值按 Σ分子/Σ分母 汇总，不平均每日比率。",
+                                           "Metrics on the summary and view sheets are recomputed from chat logs under "
+                                           "one definition (docs/metrics.md R1-R15), "
+                                           "comparable across platforms; rates and means are "
+                                           "sum(numerator)/sum(denominator), never an average of daily rates.")},
       {tr(lang, "平台原生指标", "Platform figures"),
-       tr(lang, "各平台自己的口径，只与自己的上期比较。", "Each platform's own definitions, compared only with their own previous period.")},
+       tr(lang, "各平台自己的口径，只与自己的上期比较。",
+          "Each platform's own definitions, compared only with their own previous period.")},
       {tr(lang, "KPI 标记", "KPI marks"),
-       tr(lang, "红底：未达标（条件格式，按指标方向与适用目标）。", "Red: KPI missed (conditional formatting against the applicable target, in the metric's direction).")},
+       tr(lang, "红底：未达标（条件格式，按指标方向与适用目标）。",
+          "Red: KPI missed (conditional formatting against the applicable target, in the metric's direction).")},
       {tr(lang, "异常规则", "Unusual days"), anomaly_rule(lang)},
       {tr(lang, "变化最大", "Biggest movers"), mover_rule(lang)}};
   std::size_t row = 1;

@@ -3,9 +3,9 @@
 // (kefu/json.hpp), so it is not here.
 #pragma once
 
-#include "present/text.h"
-#include "model/catalog.h"
 #include "briefing/briefing.h"
+#include "model/catalog.h"
+#include "present/text.h"
 #include "rules/rule_book.h"
 
 #include <ostream>

@@ -9,9 +9,12 @@ namespace {
 
 std::string by_name(By by, Lang lang) {
   switch (by) {
-    case By::agent: return tr(lang, "客服", "Agent");
-    case By::platform: return tr(lang, "平台", "Platform");
-    case By::shop: break;
+    case By::agent:
+      return tr(lang, "客服", "Agent");
+    case By::platform:
+      return tr(lang, "平台", "Platform");
+    case By::shop:
+      break;
   }
   return tr(lang, "店铺", "Shop");
 }
@@ -21,7 +24,8 @@ std::string by_name(By by, Lang lang) {
 std::string grid_cell(const std::string& metric, const Cell& c, Lang lang) {
   std::string s = format_value(metric, c.value, lang);
   const MetricDef* def = find_metric(metric);
-  const std::string change = def && def->unit == "count" ? format_pct(c.change_pct) : format_change(metric, c.change, lang);
+  const std::string change =
+      def && def->unit == "count" ? format_pct(c.change_pct) : format_change(metric, c.change, lang);
   if (!change.empty()) s += " " + change;
   if (c.status == KpiStatus::missed) s += " ✗";
   if (c.status == KpiStatus::met) s += " ✓";
@@ -30,11 +34,17 @@ std::string grid_cell(const std::string& metric, const Cell& c, Lang lang) {
 
 Section grid(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  Section s{"grid", tr(lang, "一、各指标（同一口径，由聊天记录重算，可跨平台比较）", "1. Metrics (one definition, recomputed from chat logs: comparable across platforms)"),
-            {}, {}, {}, {}};
-  s.lines.push_back(tr(lang, "每格：本期值 与上期相比的变化（比率为百分点 pp，时长为秒，数量为 %）；✓ 达标 ✗ 未达标（目标见下一节）。",
-                       "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "
-                       "for volumes); ✓ KPI met, ✗ missed (targets in the next section)."));
+  Section s{"grid",
+            tr(lang, "一、各指标（同一口径，由聊天记录重算，可跨平台比较）",
+               "1. Metrics (one definition, recomputed from chat logs: comparable across platforms)"),
+            {},
+            {},
+            {},
+            {}};
+  s.lines.push_back(tr(
+      lang, "每格：本期值 与上期相比的变化（比率为百分点 pp，时长为秒，数量为 %）；✓ 达标 ✗ 未达标（目标见下一节）。",
+      "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "
+      "for volumes); ✓ KPI met, ✗ missed (targets in the next section)."));
   s.header = {by_name(r.by, lang)};
   if (r.by != By::platform) s.header.push_back(tr(lang, "平台", "Platform"));
   if (r.by == By::shop) s.header.push_back(tr(lang, "组", "Group"));
@@ -57,8 +67,9 @@ Section grid(const Report& r, const RenderContext& ctx) {
 Section kpis(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   Section s{"kpi", tr(lang, "二、KPI 目标", "2. KPI targets"), {}, {}, {}, {}};
-  s.header = {by_name(r.by, lang), tr(lang, "指标", "Metric"), tr(lang, "本期", "This period"), tr(lang, "目标", "Target"),
-              tr(lang, "目标来自", "Set at"), tr(lang, "差距", "Gap"), tr(lang, "状态", "Status")};
+  s.header = {by_name(r.by, lang),        tr(lang, "指标", "Metric"),     tr(lang, "本期", "This period"),
+              tr(lang, "目标", "Target"), tr(lang, "目标来自", "Set at"), tr(lang, "差距", "Gap"),
+              tr(lang, "状态", "Status")};
   int missed = 0, met = 0;
   for (const Row& row : r.rows)
     for (std::size_t i = 0; i < r.metrics.size(); ++i) {
@@ -71,19 +82,30 @@ Section kpis(const Report& r, const RenderContext& ctx) {
       s.row_missed.push_back(c.status == KpiStatus::missed);
     }
   char buf[160];
-  std::snprintf(buf, sizeof buf, lang == Lang::zh ? "达标 %d 项，未达标 %d 项。目标优先取店铺的，其次平台的，再次全局的；方向取自指标目录。"
-                                                  : "%d met, %d missed. A shop's own target wins over its platform's, which wins over the global one; the direction comes from the metric catalog.",
+  std::snprintf(buf, sizeof buf,
+                lang == Lang::zh
+                    ? "达标 %d 项，未达标 %d 项。目标优先取店铺的，其次平台的，再次全局的；方向取自指标目录。"
+                    : "%d met, %d missed. A shop's own target wins over its platform's, which wins over the global "
+                      "one; the direction comes from the metric catalog.",
                 met, missed);
   s.lines.push_back(buf);
-  if (s.rows.empty()) s.lines.push_back(tr(lang, "配置中没有适用的目标（config 的 targets）。", "No target in the config applies (config targets)."));
+  if (s.rows.empty())
+    s.lines.push_back(
+        tr(lang, "配置中没有适用的目标（config 的 targets）。", "No target in the config applies (config targets)."));
   return s;
 }
 
 Section anomalies(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   Section s{"anomalies", tr(lang, "三、异常日", "3. Unusual days"), {anomaly_rule(lang)}, {}, {}, {}};
-  s.header = {tr(lang, "日期", "Day"), tr(lang, "店铺", "Shop"), tr(lang, "平台", "Platform"), tr(lang, "指标", "Metric"),
-              tr(lang, "当日", "Value"), tr(lang, "近期水平", "Recent level"), "z", tr(lang, "方向", "Direction")};
+  s.header = {tr(lang, "日期", "Day"),
+              tr(lang, "店铺", "Shop"),
+              tr(lang, "平台", "Platform"),
+              tr(lang, "指标", "Metric"),
+              tr(lang, "当日", "Value"),
+              tr(lang, "近期水平", "Recent level"),
+              "z",
+              tr(lang, "方向", "Direction")};
   for (const Anomaly& a : r.anomalies) {
     char z[32] = "—";
     if (a.score) std::snprintf(z, sizeof z, "%+.1f", *a.score);
@@ -103,12 +125,13 @@ Section movers(const Report& r, const RenderContext& ctx) {
     s.lines = {tr(lang, "未与上期比较（--compare none）。", "Not compared with a previous period (--compare none).")};
     return s;
   }
-  s.header = {by_name(r.by, lang), tr(lang, "平台", "Platform"), tr(lang, "指标", "Metric"), tr(lang, "上期", "Previous"),
-              tr(lang, "本期", "This period"), tr(lang, "变化", "Change"), tr(lang, "方向", "Direction")};
+  s.header = {by_name(r.by, lang),          tr(lang, "平台", "Platform"),    tr(lang, "指标", "Metric"),
+              tr(lang, "上期", "Previous"), tr(lang, "本期", "This period"), tr(lang, "变化", "Change"),
+              tr(lang, "方向", "Direction")};
   for (const Mover& m : r.movers) {
-    s.rows.push_back({m.label, platform_name(m.platform, ctx), metric_name(m.metric, lang), format_value(m.metric, m.previous, lang),
-                      format_value(m.metric, m.value, lang), format_pct(m.change_pct),
-                      m.better ? tr(lang, "变好", "better") : tr(lang, "变差", "worse")});
+    s.rows.push_back({m.label, platform_name(m.platform, ctx), metric_name(m.metric, lang),
+                      format_value(m.metric, m.previous, lang), format_value(m.metric, m.value, lang),
+                      format_pct(m.change_pct), m.better ? tr(lang, "变好", "better") : tr(lang, "变差", "worse")});
     s.row_missed.push_back(!m.better);
   }
   return s;
@@ -121,22 +144,30 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
   for (const NativeFigure& f : r.native) {
     if (out.empty() || out.back().id != "native:" + f.platform) {
       Section s{"native:" + f.platform,
-                tr(lang, "五、平台原生指标：", "5. The platform's own figures: ") + platform_name(f.platform, ctx), {}, {}, {}, {}};
-      s.lines.push_back(tr(lang, "按该平台自己的口径统计，只与自己的上期比较，不与其他平台并列比较。数量为合计，其余为日均。",
-                           "Under this platform's own definitions: compared only with its own previous period, never with "
-                           "another platform. Volumes are totals, the rest daily means."));
-      s.header = {tr(lang, "店铺", "Shop"), tr(lang, "客服", "Agent"), tr(lang, "平台指标名", "Platform's name"),
-                  tr(lang, "对应指标", "Maps to"), tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"),
-                  tr(lang, "变化", "Change"), tr(lang, "天数", "Days")};
+                tr(lang, "五、平台原生指标：", "5. The platform's own figures: ") + platform_name(f.platform, ctx),
+                {},
+                {},
+                {},
+                {}};
+      s.lines.push_back(
+          tr(lang, "按该平台自己的口径统计，只与自己的上期比较，不与其他平台并列比较。数量为合计，其余为日均。",
+             "Under this platform's own definitions: compared only with its own previous period, never with "
+             "another platform. Volumes are totals, the rest daily means."));
+      s.header = {
+          tr(lang, "店铺", "Shop"),        tr(lang, "客服", "Agent"),       tr(lang, "平台指标名", "Platform's name"),
+          tr(lang, "对应指标", "Maps to"), tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"),
+          tr(lang, "变化", "Change"),      tr(lang, "天数", "Days")};
       out.push_back(std::move(s));
     }
     const bool canonical = find_metric(f.metric) != nullptr;
     std::string days = std::to_string(f.days);
-    if (f.pending_days) days += std::string(tr(lang, "（", " (")) + std::to_string(f.pending_days) + tr(lang, " 天待统计）", " pending)");
+    if (f.pending_days)
+      days += std::string(tr(lang, "（", " (")) + std::to_string(f.pending_days) + tr(lang, " 天待统计）", " pending)");
     out.back().rows.push_back({f.shop_id, f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id,
                                f.native_name.empty() ? f.metric : f.native_name,
                                canonical ? metric_name(f.metric, lang) : "—", format_native(f.format, f.value, lang),
-                               format_native(f.format, f.previous, lang), format_native_change(f.format, f.change, lang), days});
+                               format_native(f.format, f.previous, lang),
+                               format_native_change(f.format, f.change, lang), days});
     out.back().row_missed.push_back(false);
   }
   return out;

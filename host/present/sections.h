@@ -10,12 +10,12 @@
 namespace kefu::host::report {
 
 struct Section {
-  std::string id;                  // stable: grid, misses, anomalies, movers, native:<platform>, notes
+  std::string id;  // stable: grid, misses, anomalies, movers, native:<platform>, notes
   std::string title;
   std::vector<std::string> lines;  // text before the table (rules, explanations)
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
-  std::vector<bool> row_missed;    // per row: it holds a KPI miss (the grid, the misses)
+  std::vector<bool> row_missed;  // per row: it holds a KPI miss (the grid, the misses)
 };
 
 std::string report_title(const Report& report, Lang lang);

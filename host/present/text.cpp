@@ -100,10 +100,14 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
 std::string confidence_label(Confidence c, Lang lang) {
   if (lang == Lang::en) return std::string(enum_names(c)[static_cast<int>(c)]);
   switch (c) {
-    case Confidence::official: return "官方";
-    case Confidence::law: return "法律法规";
-    case Confidence::third_party: return "第三方";
-    case Confidence::merchant: return "商家";
+    case Confidence::official:
+      return "官方";
+    case Confidence::law:
+      return "法律法规";
+    case Confidence::third_party:
+      return "第三方";
+    case Confidence::merchant:
+      return "商家";
   }
   return "?";
 }

@@ -11,22 +11,25 @@ namespace kefu::host::report {
 struct Period {
   enum class Kind { week, month, range };
   Kind kind = Kind::range;
-  std::string label;             // 2026-W47 | 2026-11 | 2026-11-01..2026-11-10
+  std::string label;                 // 2026-W47 | 2026-11 | 2026-11-01..2026-11-10
   std::int32_t first = 0, last = 0;  // days since 1970-01-01, inclusive (China calendar days)
 
   std::string from() const;
   std::string to() const;
   int days() const { return last - first + 1; }
 
-  template <class S, class V> static void fields(S& s, V& v) {
+  template <class S, class V>
+  static void fields(S& s, V& v) {
     std::string from = s.from(), to = s.to();
-    v("label", s.label); v("from", from); v("to", to);
+    v("label", s.label);
+    v("from", from);
+    v("to", to);
   }
 };
 
 // Each throws std::invalid_argument saying what was expected.
-Period iso_week(std::string_view text);   // 2026-W47: Monday to Sunday
-Period month(std::string_view text);      // 2026-11
+Period iso_week(std::string_view text);  // 2026-W47: Monday to Sunday
+Period month(std::string_view text);     // 2026-11
 Period day_range(std::string_view from, std::string_view to);
 
 // The ISO week that contains `day`.

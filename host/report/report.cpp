@@ -66,7 +66,8 @@ class Builder {
  private:
   bool in(const Period& p, std::int32_t day) const { return day >= p.first && day <= p.last; }
   bool wanted(const std::string& shop) const {
-    return options_.shops.empty() || std::find(options_.shops.begin(), options_.shops.end(), shop) != options_.shops.end();
+    return options_.shops.empty() ||
+           std::find(options_.shops.begin(), options_.shops.end(), shop) != options_.shops.end();
   }
 
   RowInfo row_of(const MetricValue& v) const {
@@ -75,8 +76,8 @@ class Builder {
     const std::string group = shop ? shop->group : "";
     switch (options_.by) {
       case By::agent:
-        return {shop_key(v.platform, v.shop_id) + "/" + v.agent_id, v.agent_id + " @ " + shop_label, v.platform, v.shop_id,
-                group};
+        return {shop_key(v.platform, v.shop_id) + "/" + v.agent_id, v.agent_id + " @ " + shop_label, v.platform,
+                v.shop_id, group};
       case By::platform:
         return {v.platform, v.platform, v.platform, "", ""};
       case By::shop:
@@ -98,7 +99,8 @@ class Builder {
       const bool current = in(options_.period, *day);
       const bool before = report_.previous && in(*report_.previous, *day);
       if (!current && !before) continue;
-      if (!config_.shops.empty() && !config_.find_shop(v.shop_id)) unknown_shops.insert(shop_key(v.platform, v.shop_id));
+      if (!config_.shops.empty() && !config_.find_shop(v.shop_id))
+        unknown_shops.insert(shop_key(v.platform, v.shop_id));
       // The total row adds up shops (an agent's figures are already in their shop's).
       if (!agent_level) (current ? total_now_ : total_then_)[v.metric].add(sv);
       if (agent_level != (options_.by == By::agent)) continue;
@@ -107,8 +109,7 @@ class Builder {
       (current ? now_ : then_)[info.key][v.metric].add(sv);
       if (current) seen_metrics_.insert(v.metric);
     }
-    for (const auto& s : unknown_shops)
-      report_.notes.push_back({"shop_not_in_config", s});
+    for (const auto& s : unknown_shops) report_.notes.push_back({"shop_not_in_config", s});
   }
 
   void choose_metrics() {
@@ -129,7 +130,8 @@ class Builder {
     }
   }
 
-  Cell cell(const std::string& metric, const Sum* now, const Sum* then, const std::optional<config::Target>& target) const {
+  Cell cell(const std::string& metric, const Sum* now, const Sum* then,
+            const std::optional<config::Target>& target) const {
     const MetricDef& def = *find_metric(metric);
     Cell c;
     if (now) c.value = now->result(def), c.denominator = is_count(def) ? 0 : now->denominator;
@@ -223,7 +225,9 @@ class Builder {
   }
 
   void find_anomalies(const std::string& key, const MetricDef& def, const std::map<std::int32_t, StoredValue>& days) {
-    const auto judged = [](const StoredValue& sv) { return sv.denominator.value_or(0) >= kAnomalyMinBase && sv.numerator; };
+    const auto judged = [](const StoredValue& sv) {
+      return sv.denominator.value_or(0) >= kAnomalyMinBase && sv.numerator;
+    };
     const bool rate = def.unit == "ratio";
     const double floor = rate ? kAnomalyFloorRatio : kAnomalyFloorSeconds;
     for (const auto& [day, sv] : days) {
@@ -236,8 +240,8 @@ class Builder {
       const double dev = sv.value.value - j.baseline;
       if (std::fabs(dev) < floor || (j.z && std::fabs(*j.z) < kAnomalyZ)) continue;
       const bool worse = def.better == Better::higher ? dev < 0 : dev > 0;
-      report_.anomalies.push_back(
-          {key, label_of_shop(key), sv.value.platform, sv.value.day, std::string(def.key), sv.value.value, j.baseline, j.z, worse});
+      report_.anomalies.push_back({key, label_of_shop(key), sv.value.platform, sv.value.day, std::string(def.key),
+                                   sv.value.value, j.baseline, j.z, worse});
     }
   }
 
@@ -256,7 +260,8 @@ class Builder {
         if (def.better == Better::neither || !c.change_pct) continue;
         if (!is_count(def) && (c.denominator < kAnomalyMinBase || c.previous_denominator < kAnomalyMinBase)) continue;
         const bool better = def.better == Better::higher ? *c.change > 0 : *c.change < 0;
-        report_.movers.push_back({row.key, row.label, row.platform, report_.metrics[i], *c.previous, *c.value, *c.change_pct, better});
+        report_.movers.push_back(
+            {row.key, row.label, row.platform, report_.metrics[i], *c.previous, *c.value, *c.change_pct, better});
       }
     }
     std::stable_sort(report_.movers.begin(), report_.movers.end(),
@@ -284,15 +289,29 @@ class Builder {
       NativeFigure& f = a.figure;
       if (f.platform.empty()) {
         const std::string format = native_format(v);
-        f = {v.platform, v.shop_id, v.agent_id, v.metric, v.native_name, format == "count" ? "sum" : "mean",
-             {}, {}, {}, 0, 0, format, sv.definition, sv.source};
+        f = {v.platform,
+             v.shop_id,
+             v.agent_id,
+             v.metric,
+             v.native_name,
+             format == "count" ? "sum" : "mean",
+             {},
+             {},
+             {},
+             0,
+             0,
+             format,
+             sv.definition,
+             sv.source};
       }
       if (v.availability == Availability::pending) {
         if (current) ++f.pending_days;
         continue;
       }
-      if (current) a.now += v.value, ++f.days;
-      else a.then += v.value, ++a.then_days;
+      if (current)
+        a.now += v.value, ++f.days;
+      else
+        a.then += v.value, ++a.then_days;
     }
     for (auto& [key, a] : acc) {
       NativeFigure& f = a.figure;

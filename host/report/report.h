@@ -30,13 +30,20 @@ struct Cell {
   std::optional<double> change_pct;  // change / |previous|: 0.05 is +5%
   std::optional<config::Target> target;
   KpiStatus status = KpiStatus::none;
-  std::optional<double> gap;         // value - target, in the metric's unit
+  std::optional<double> gap;  // value - target, in the metric's unit
   // What a ratio or mean divides by (segments, turns...) in each period; 0 for counts.
   double denominator = 0, previous_denominator = 0;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("value", s.value); v("previous", s.previous); v("change", s.change); v("change_pct", s.change_pct);
-    v("target", s.target); v("status", s.status); v("gap", s.gap); v("denominator", s.denominator);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("value", s.value);
+    v("previous", s.previous);
+    v("change", s.change);
+    v("change_pct", s.change_pct);
+    v("target", s.target);
+    v("status", s.status);
+    v("gap", s.gap);
+    v("denominator", s.denominator);
     v("previous_denominator", s.previous_denominator);
   }
 };
@@ -50,27 +57,44 @@ struct Row {
   bool total = false;
   std::vector<Cell> cells;  // one per Report::metrics
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("key", s.key); v("label", s.label); v("platform", s.platform); v("shop_id", s.shop_id); v("group", s.group);
-    v("total", s.total); v("cells", s.cells);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("key", s.key);
+    v("label", s.label);
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("group", s.group);
+    v("total", s.total);
+    v("cells", s.cells);
   }
 };
 
 // A platform's own figure over the period, under that platform's definition.
 struct NativeFigure {
   std::string platform, shop_id, agent_id;  // empty agent: the whole shop
-  std::string metric, native_name;           // canonical key it maps to (or the native name)
-  std::string how;                           // sum (counts) | mean (of the daily values)
+  std::string metric, native_name;          // canonical key it maps to (or the native name)
+  std::string how;                          // sum (counts) | mean (of the daily values)
   std::optional<double> value, previous, change;
-  int days = 0, pending_days = 0;            // days with a figure; days still 待统计 on the platform
-  std::string format;                        // percent | ratio | seconds | count | amount (the platform's)
+  int days = 0, pending_days = 0;  // days with a figure; days still 待统计 on the platform
+  std::string format;              // percent | ratio | seconds | count | amount (the platform's)
   std::string definition, source;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("platform", s.platform); v("shop_id", s.shop_id); v("agent_id", s.agent_id); v("metric", s.metric);
-    v("native_name", s.native_name); v("how", s.how); v("value", s.value); v("previous", s.previous);
-    v("change", s.change); v("days", s.days); v("pending_days", s.pending_days); v("format", s.format);
-    v("definition", s.definition); v("source", s.source);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("agent_id", s.agent_id);
+    v("metric", s.metric);
+    v("native_name", s.native_name);
+    v("how", s.how);
+    v("value", s.value);
+    v("previous", s.previous);
+    v("change", s.change);
+    v("days", s.days);
+    v("pending_days", s.pending_days);
+    v("format", s.format);
+    v("definition", s.definition);
+    v("source", s.source);
   }
 };
 
@@ -79,8 +103,13 @@ struct DailyPoint {
   std::string row_key, day, metric;
   double value = 0, denominator = 0;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("row_key", s.row_key); v("day", s.day); v("metric", s.metric); v("value", s.value); v("denominator", s.denominator);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("row_key", s.row_key);
+    v("day", s.day);
+    v("metric", s.metric);
+    v("value", s.value);
+    v("denominator", s.denominator);
   }
 };
 
@@ -107,9 +136,17 @@ struct Anomaly {
   std::optional<double> score;  // the z-score; none when the recent days do not vary (MAD 0)
   bool worse = false;           // in the catalog's bad direction
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("row_key", s.row_key); v("label", s.label); v("platform", s.platform); v("day", s.day); v("metric", s.metric);
-    v("value", s.value); v("baseline", s.baseline); v("score", s.score); v("worse", s.worse);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("row_key", s.row_key);
+    v("label", s.label);
+    v("platform", s.platform);
+    v("day", s.day);
+    v("metric", s.metric);
+    v("value", s.value);
+    v("baseline", s.baseline);
+    v("score", s.score);
+    v("worse", s.worse);
   }
 };
 
@@ -121,9 +158,16 @@ struct Mover {
   double previous = 0, value = 0, change_pct = 0;
   bool better = false;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("row_key", s.row_key); v("label", s.label); v("platform", s.platform); v("metric", s.metric);
-    v("previous", s.previous); v("value", s.value); v("change_pct", s.change_pct); v("better", s.better);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("row_key", s.row_key);
+    v("label", s.label);
+    v("platform", s.platform);
+    v("metric", s.metric);
+    v("previous", s.previous);
+    v("value", s.value);
+    v("change_pct", s.change_pct);
+    v("better", s.better);
   }
 };
 
@@ -132,7 +176,11 @@ struct Note {
   std::string kind;     // shop_not_in_config | shop_without_data
   std::string subject;  // the shop (platform/shop)
 
-  template <class S, class V> static void fields(S& s, V& v) { v("kind", s.kind); v("subject", s.subject); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("kind", s.kind);
+    v("subject", s.subject);
+  }
 };
 
 struct Report {
@@ -143,23 +191,32 @@ struct Report {
   std::vector<std::string> metrics;  // canonical keys of the grid, catalog order
   std::vector<Row> rows;             // sorted by platform, then label; the total last
   std::vector<NativeFigure> native;
-  std::vector<DailyPoint> daily;     // shop level, days of the period
+  std::vector<DailyPoint> daily;  // shop level, days of the period
   std::vector<Anomaly> anomalies;
   std::vector<Mover> movers;
   std::vector<Note> notes;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("schema", s.schema); v("period", s.period); v("previous", s.previous); v("by", s.by); v("metrics", s.metrics);
-    v("rows", s.rows); v("native", s.native); v("daily", s.daily); v("anomalies", s.anomalies); v("movers", s.movers);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("schema", s.schema);
+    v("period", s.period);
+    v("previous", s.previous);
+    v("by", s.by);
+    v("metrics", s.metrics);
+    v("rows", s.rows);
+    v("native", s.native);
+    v("daily", s.daily);
+    v("anomalies", s.anomalies);
+    v("movers", s.movers);
     v("notes", s.notes);
   }
 };
 
 struct ReportOptions {
   Period period;
-  bool compare = true;              // against previous(period)
+  bool compare = true;  // against previous(period)
   By by = By::shop;
-  std::vector<std::string> shops;   // empty: every shop in the config or the data
+  std::vector<std::string> shops;  // empty: every shop in the config or the data
   // How each platform writes its own figures: platform → native name → value_format (from the
   // plugins' metric profiles). Decides how a native figure is summed and shown.
   std::map<std::string, std::map<std::string, std::string>> native_formats;

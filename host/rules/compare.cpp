@@ -4,11 +4,12 @@ namespace kefu::host::rules {
 namespace {
 
 // +1 when `to` is on the stricter side of `from`, -1 on the looser side, 0 when equal.
-Verdict by_direction(int sign) {
-  return sign > 0 ? Verdict::stricter : sign < 0 ? Verdict::looser : Verdict::same;
-}
+Verdict by_direction(int sign) { return sign > 0 ? Verdict::stricter : sign < 0 ? Verdict::looser : Verdict::same; }
 
-template <class T> int order(const T& from, const T& to) { return from < to ? 1 : to < from ? -1 : 0; }
+template <class T>
+int order(const T& from, const T& to) {
+  return from < to ? 1 : to < from ? -1 : 0;
+}
 
 Verdict compare_windows(const RuleValue& from, const RuleValue& to) {
   const int a0 = from.window_from_min, a1 = from.window_to_min, b0 = to.window_from_min, b1 = to.window_to_min;

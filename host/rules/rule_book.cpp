@@ -39,7 +39,8 @@ const RuleSet& common_rule_set() {
   return set;
 }
 
-RuleView rules_in_force(const std::string& platform, const RuleSet& own, const RuleSet& common, const std::string& as_of) {
+RuleView rules_in_force(const std::string& platform, const RuleSet& own, const RuleSet& common,
+                        const std::string& as_of) {
   RuleView view{platform, as_of, own.version, "", {}};
   auto merged = latest_per_key(common, as_of, true);
   for (auto& [key, r] : latest_per_key(own, as_of, false)) merged.insert_or_assign(key, std::move(r));
@@ -56,9 +57,11 @@ RuleView rules_in_force(const std::string& platform, const RuleSet& own, const R
 PlatformAt parse_platform_at(std::string_view text) {
   const std::size_t at = text.find('@');
   PlatformAt p{std::string(text.substr(0, at)), at == std::string_view::npos ? "" : std::string(text.substr(at + 1))};
-  if (p.id.empty()) throw std::invalid_argument("\"" + std::string(text) + "\": expected a platform id, e.g. tmall or jd@2021-11-30");
+  if (p.id.empty())
+    throw std::invalid_argument("\"" + std::string(text) + "\": expected a platform id, e.g. tmall or jd@2021-11-30");
   if (at != std::string_view::npos && !calendar::is_iso_date(p.date))
-    throw std::invalid_argument("\"" + std::string(text) + "\": the part after @ must be a date, YYYY-MM-DD (e.g. jd@2021-11-30)");
+    throw std::invalid_argument("\"" + std::string(text) +
+                                "\": the part after @ must be a date, YYYY-MM-DD (e.g. jd@2021-11-30)");
   return p;
 }
 

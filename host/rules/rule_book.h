@@ -26,17 +26,18 @@ struct RuleInForce {
 };
 
 struct RuleView {
-  std::string platform;      // plugin id
-  std::string as_of;         // YYYY-MM-DD the view is for
-  std::string data_version;  // the plugin's RuleSet.version
-  std::string version;       // latest effective_from among the rules in force ("" when none is dated)
+  std::string platform;            // plugin id
+  std::string as_of;               // YYYY-MM-DD the view is for
+  std::string data_version;        // the plugin's RuleSet.version
+  std::string version;             // latest effective_from among the rules in force ("" when none is dated)
   std::vector<RuleInForce> rules;  // in catalog order
 };
 
 // For each key, the entry with the latest effective_from on or before `as_of` (an undated entry
 // is in force from the beginning); a platform entry replaces the common entry of its key.
 // Entries that take effect after `as_of` are left out.
-RuleView rules_in_force(const std::string& platform, const RuleSet& own, const RuleSet& common, const std::string& as_of);
+RuleView rules_in_force(const std::string& platform, const RuleSet& own, const RuleSet& common,
+                        const std::string& as_of);
 
 // "jd" or "jd@2021-11-30" (a rule version). Throws std::invalid_argument saying what is wrong.
 struct PlatformAt {
@@ -44,6 +45,5 @@ struct PlatformAt {
   std::string date;  // empty: today
 };
 PlatformAt parse_platform_at(std::string_view text);
-
 
 }  // namespace kefu::host::rules

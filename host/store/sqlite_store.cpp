@@ -100,7 +100,8 @@ class Statement {
   }
   std::string text(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : "";
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : "";
   }
   std::optional<double> real(int col) const {
     if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
@@ -121,7 +122,8 @@ class SqliteStore final : public Store {
   SqliteStore(const std::string& path, const OpenOptions& options) : path_(path), read_only_(options.read_only) {
     check_store_file(path, options.read_only);
     // NOFOLLOW: were a link put at the name after the check, SQLite refuses it too.
-    const int flags = SQLITE_OPEN_NOFOLLOW | (read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int flags =
+        SQLITE_OPEN_NOFOLLOW | (read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       const std::string why = db_ ? store_error(path, sqlite3_extended_errcode(db_), sqlite3_errmsg(db_))
                                   : "cannot open the store " + path + ": out of memory";
@@ -131,8 +133,10 @@ class SqliteStore final : public Store {
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);  // another kefu writing: wait for it rather than fail
     try {
       exec("PRAGMA foreign_keys = ON");
-      if (read_only_) check_schema();
-      else migrate();
+      if (read_only_)
+        check_schema();
+      else
+        migrate();
     } catch (...) {
       sqlite3_close(db_);
       throw;
@@ -143,8 +147,9 @@ class SqliteStore final : public Store {
   IngestSummary ingest(const IngestBatch& batch, const std::function<void(std::size_t)>& after_each) override {
     Transaction tx(*this);
     IngestSummary summary;
-    Statement log(db_, "INSERT INTO ingests(at, kind, source, written, unchanged) "
-                       "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, 0, 0)");
+    Statement log(db_,
+                  "INSERT INTO ingests(at, kind, source, written, unchanged) "
+                  "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, 0, 0)");
     log.bind(1, batch.kind).bind(2, batch.source).step();
     summary.id = sqlite3_last_insert_rowid(db_);
     // The WHERE makes an identical re-ingest a no-op (changes() == 0), so it is counted as such.
@@ -163,9 +168,19 @@ class SqliteStore final : public Store {
       const StoredValue& s = batch.values[i];
       const MetricValue& v = s.value;
       const bool pending = v.availability == Availability::pending;
-      upsert.bind(1, v.platform).bind(2, v.shop_id).bind(3, v.agent_id).bind(4, v.day).bind(5, v.metric).bind(6, v.origin)
-          .bind(7, v.native_name).bind(8, pending ? std::nullopt : std::optional<double>(v.value)).bind(9, s.numerator)
-          .bind(10, s.denominator).bind(11, json::detail::enum_name(v.availability)).bind(12, s.definition).bind(13, s.source)
+      upsert.bind(1, v.platform)
+          .bind(2, v.shop_id)
+          .bind(3, v.agent_id)
+          .bind(4, v.day)
+          .bind(5, v.metric)
+          .bind(6, v.origin)
+          .bind(7, v.native_name)
+          .bind(8, pending ? std::nullopt : std::optional<double>(v.value))
+          .bind(9, s.numerator)
+          .bind(10, s.denominator)
+          .bind(11, json::detail::enum_name(v.availability))
+          .bind(12, s.definition)
+          .bind(13, s.source)
           .bind(14, summary.id);
       upsert.step();
       (sqlite3_changes(db_) ? summary.written : summary.unchanged)++;
@@ -217,13 +232,15 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  bool snapshot(const std::string& platform, const std::string& kind, const std::string& day, const std::string& body) override {
+  bool snapshot(const std::string& platform, const std::string& kind, const std::string& day,
+                const std::string& body) override {
     Transaction tx(*this);
     Statement latest(db_, "SELECT body FROM snapshots WHERE platform = ? AND kind = ? ORDER BY day DESC LIMIT 1");
     latest.bind(1, platform).bind(2, kind);
     if (latest.step() && latest.text(0) == body) return false;
-    Statement put(db_, "INSERT INTO snapshots(platform, kind, day, body) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT(platform, kind, day) DO UPDATE SET body = excluded.body");
+    Statement put(db_,
+                  "INSERT INTO snapshots(platform, kind, day, body) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT(platform, kind, day) DO UPDATE SET body = excluded.body");
     put.bind(1, platform).bind(2, kind).bind(3, day).bind(4, body).step();
     tx.commit();
     return true;
@@ -275,7 +292,8 @@ class SqliteStore final : public Store {
     const int version = schema_version();
     const int latest = static_cast<int>(kMigrations.size());
     if (version == 0)
-      throw std::runtime_error("the store " + path_ + " holds no kefu data (no kefu schema): run `kefu ingest` to fill a store, "
+      throw std::runtime_error("the store " + path_ +
+                               " holds no kefu data (no kefu schema): run `kefu ingest` to fill a store, "
                                "and point --store (or the config's \"store\") at it");
     if (version > latest)
       throw std::runtime_error("the store " + path_ + " has schema version " + std::to_string(version) +
@@ -295,13 +313,16 @@ class SqliteStore final : public Store {
   void migrate() {
     const int version = schema_version();
     if (version == 0 && foreign_tables())
-      throw std::runtime_error("the store " + path_ + " is an SQLite database kefu did not create (it has tables but no kefu "
-                               "schema); kefu will not add its tables to it. Point --store (or the config's \"store\") at "
-                               "a new file, e.g. kefu.db");
+      throw std::runtime_error(
+          "the store " + path_ +
+          " is an SQLite database kefu did not create (it has tables but no kefu "
+          "schema); kefu will not add its tables to it. Point --store (or the config's \"store\") at "
+          "a new file, e.g. kefu.db");
     const int latest = static_cast<int>(kMigrations.size());
     if (version < 0)  // SQLite never writes one: the file was edited or is corrupt
       throw std::runtime_error("the store " + path_ + " is damaged: its schema version (PRAGMA user_version) is " +
-                               std::to_string(version) + ", below 0; restore it from a backup, or move it away and "
+                               std::to_string(version) +
+                               ", below 0; restore it from a backup, or move it away and "
                                "ingest again into a new store");
     if (version > latest)
       throw std::runtime_error("the store " + path_ + " has schema version " + std::to_string(version) +
@@ -321,24 +342,29 @@ class SqliteStore final : public Store {
     if (::lstat(path.c_str(), &st) != 0) {
       if (errno == ENOENT && !read_only) return;  // created on open
       if (errno == ENOENT)
-        throw std::runtime_error("store " + path + " does not exist: run `kefu ingest` first, or point --store (or the "
+        throw std::runtime_error("store " + path +
+                                 " does not exist: run `kefu ingest` first, or point --store (or the "
                                  "config's \"store\") at an existing one");
       throw std::runtime_error("cannot open the store " + path + ": " + std::strerror(errno));
     }
     if (S_ISLNK(st.st_mode)) {
       std::error_code ec;
       const std::string target = std::filesystem::read_symlink(path, ec).string();
-      throw std::runtime_error("the store " + path + " is a symbolic link" + (target.empty() ? "" : " to " + target) +
-                               "; kefu opens its store only by its own name, so a link cannot send its tables into another "
-                               "file. Give the real file with --store" + (target.empty() ? "" : " (" + target + ")") +
-                               ", or remove the link");
+      throw std::runtime_error(
+          "the store " + path + " is a symbolic link" + (target.empty() ? "" : " to " + target) +
+          "; kefu opens its store only by its own name, so a link cannot send its tables into another "
+          "file. Give the real file with --store" +
+          (target.empty() ? "" : " (" + target + ")") + ", or remove the link");
     }
     if (!S_ISREG(st.st_mode))
       throw std::runtime_error("the store " + path + " is not a regular file (" +
-                               std::string(S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a named pipe" : "a device or special file") +
+                               std::string(S_ISDIR(st.st_mode)    ? "a directory"
+                                           : S_ISFIFO(st.st_mode) ? "a named pipe"
+                                                                  : "a device or special file") +
                                "): point --store at a file, e.g. kefu.db");
     if (read_only && st.st_size == 0)
-      throw std::runtime_error("the store " + path + " is empty (0 bytes): it holds no data yet. Run `kefu ingest` to fill it; "
+      throw std::runtime_error("the store " + path +
+                               " is empty (0 bytes): it holds no data yet. Run `kefu ingest` to fill it; "
                                "kefu report only reads a store and writes nothing into it");
   }
 
@@ -358,19 +384,25 @@ std::string store_error(const std::string& path, int code, const std::string& sq
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return "the store " + path + " is damaged or not a kefu store (" + sqlite_message +
-             "). Restore it from a backup, or move it away and run `kefu ingest` (and `kefu fetch`) again to rebuild it "
+             "). Restore it from a backup, or move it away and run `kefu ingest` (and `kefu fetch`) again to rebuild "
+             "it "
              "from the logs and exports";
     case SQLITE_FULL:
-      return "the store " + path + " cannot grow: the disk is full (" + sqlite_message + "). Free space on its filesystem "
-             "(df -h " + std::filesystem::path(path).parent_path().string() + ") and run this again; the store keeps what it held";
+      return "the store " + path + " cannot grow: the disk is full (" + sqlite_message +
+             "). Free space on its filesystem "
+             "(df -h " +
+             std::filesystem::path(path).parent_path().string() + ") and run this again; the store keeps what it held";
     case SQLITE_READONLY:
-      return "the store " + path + " cannot be written (" + sqlite_message + "): check the permissions of the file and of "
+      return "the store " + path + " cannot be written (" + sqlite_message +
+             "): check the permissions of the file and of "
              "its directory (kefu writes a journal beside it)";
     case SQLITE_CANTOPEN:
-      return "cannot open the store " + path + " (" + sqlite_message + "): check that its directory exists and that you "
+      return "cannot open the store " + path + " (" + sqlite_message +
+             "): check that its directory exists and that you "
              "may read and write there";
     case SQLITE_IOERR:
-      return "the store " + path + ": the disk reported an error (" + sqlite_message + "). Check the disk and its free "
+      return "the store " + path + ": the disk reported an error (" + sqlite_message +
+             "). Check the disk and its free "
              "space (df -h), then run this again";
     default:
       return "store " + path + ": " + sqlite_message;

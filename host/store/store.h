@@ -31,13 +31,13 @@ struct IngestBatch {
 };
 
 struct IngestSummary {
-  std::int64_t id = 0;        // the ingest's number in the store
-  std::int64_t written = 0;   // values inserted or changed
-  std::int64_t unchanged = 0; // values already stored with the same content (a re-ingest)
+  std::int64_t id = 0;         // the ingest's number in the store
+  std::int64_t written = 0;    // values inserted or changed
+  std::int64_t unchanged = 0;  // values already stored with the same content (a re-ingest)
 };
 
 struct ValueQuery {
-  std::string from, to;  // days, inclusive
+  std::string from, to;                       // days, inclusive
   std::vector<std::string> platforms, shops;  // empty: all
 };
 

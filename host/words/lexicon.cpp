@@ -10,10 +10,14 @@ namespace kefu::host::words {
 
 const char* layer_name(Layer layer) {
   switch (layer) {
-    case Layer::common: return "common";
-    case Layer::platform: return "platform";
-    case Layer::merchant: return "merchant";
-    case Layer::user: return "user";
+    case Layer::common:
+      return "common";
+    case Layer::platform:
+      return "platform";
+    case Layer::merchant:
+      return "merchant";
+    case Layer::user:
+      return "user";
   }
   return "?";
 }
@@ -89,9 +93,12 @@ Lexicon::Lexicon(const WordList& common, std::vector<PlatformWords> platforms, c
       }
       PatternSpec& spec = specs[it->second];
       const PlatformMask bit = PlatformMask{1} << p;
-      if (e.allow) spec.allow |= bit;
-      else if (e.term.severity == Severity::block) spec.block |= bit;
-      else spec.warn |= bit;
+      if (e.allow)
+        spec.allow |= bit;
+      else if (e.term.severity == Severity::block)
+        spec.block |= bit;
+      else
+        spec.warn |= bit;
       if (!e.allow || entry_of_[it->second][p] < 0) entry_of_[it->second][p] = static_cast<std::int32_t>(i);
     }
   }

@@ -25,8 +25,8 @@ const char* layer_name(Layer layer);
 struct ListedTerm {
   Term term;
   Layer layer;
-  bool allow = false;       // an allow-listed phrase, not a banned term
-  std::string normalized;   // the text as the matcher sees it
+  bool allow = false;      // an allow-listed phrase, not a banned term
+  std::string normalized;  // the text as the matcher sees it
 };
 
 struct PlatformWords {
@@ -54,9 +54,9 @@ class Lexicon {
 
  private:
   std::vector<std::string> ids_;
-  std::vector<std::vector<ListedTerm>> lists_;               // per platform, effective order
-  std::vector<std::vector<std::int32_t>> entry_of_;          // [pattern][platform] → index in lists_
-  std::vector<std::string> normalized_;                      // per pattern
+  std::vector<std::vector<ListedTerm>> lists_;       // per platform, effective order
+  std::vector<std::vector<std::int32_t>> entry_of_;  // [pattern][platform] → index in lists_
+  std::vector<std::string> normalized_;              // per pattern
   std::optional<Matcher> matcher_;
 };
 

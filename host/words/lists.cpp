@@ -6,7 +6,6 @@
 
 #include <kefu/toolkit/wordfile.hpp>
 
-
 namespace kefu::embedded {
 std::string_view common_words_txt();  // host/words/data/common.txt, compiled in by kefu_embed
 }
@@ -34,7 +33,8 @@ void read_into(const std::string& path, const Source& source, bool allow, bool o
     problems += "\n  line " + std::to_string(p.line) + ": " + p.reason;
   for (const Term& t : read.terms)
     if (!own_categories && !is_term_category(t.category))
-      problems += "\n  term " + t.text + ": category \"" + t.category + "\" is unknown (use one of: 广告法极限词, "
+      problems += "\n  term " + t.text + ": category \"" + t.category +
+                  "\" is unknown (use one of: 广告法极限词, "
                   "引流/站外联系, 好评返现/虚假交易, 医疗功效, 辱骂/不文明, 其他)";
   if (!problems.empty()) throw WordFileError(path + ":" + problems);
   auto& into = allow ? list.allow : list.terms;

@@ -36,7 +36,8 @@ constexpr std::uint32_t bmp_index(char32_t cp) {
 constexpr std::uint32_t three_byte_index(std::uint32_t word) { return (word & 0x3F3F00) >> 4 | (word & 0x0F); }
 constexpr std::size_t kBmpIndexSpan = std::size_t{1} << 18;
 static_assert(bmp_index(0x4E2D) == three_byte_index(0xADB8E4), "中 = E4 B8 AD, loaded as 0x..ADB8E4");
-static_assert(bmp_index(0x7FF) < 0x1000 && (bmp_index(0x7FF) & 0xC00) != 0, "two-byte entries clear of three-byte ones");
+static_assert(bmp_index(0x7FF) < 0x1000 && (bmp_index(0x7FF) & 0xC00) != 0,
+              "two-byte entries clear of three-byte ones");
 
 constexpr std::uint16_t kClassMask = 0x7FFF;
 constexpr std::int32_t kRoot = 0;
@@ -57,7 +58,7 @@ constexpr int kBaseShift = 1;
 // The trie before it is packed into the double array.
 struct TrieNode {
   std::vector<std::pair<std::uint16_t, std::int32_t>> children;  // (class, node), sorted by class
-  std::vector<std::uint32_t> outputs;                             // patterns ending here
+  std::vector<std::uint32_t> outputs;                            // patterns ending here
   std::int32_t fail = 0;
   std::int32_t child(std::uint16_t cls) const {
     auto it = std::lower_bound(children.begin(), children.end(), cls,
@@ -136,7 +137,7 @@ struct Matcher::Impl {
   std::unordered_map<char32_t, std::uint32_t> astral_class;  // classes of code points above U+FFFF
 
   std::vector<Slot> slots;
-  std::vector<Output> out_pool;             // each state's list ends with pattern kEndOfList
+  std::vector<Output> out_pool;  // each state's list ends with pattern kEndOfList
   // Per class: the root's child << 1 | whether outputs end there, or the root (0).
   std::vector<std::int32_t> root_transition;
   PairMatrix pairs;
@@ -159,8 +160,8 @@ struct Matcher::Impl {
   Output output_of(std::uint32_t pattern) const;
   void collect(std::string_view text, std::vector<Hit>& raw) const;
   Cursor step(Cursor at, std::uint32_t e) const;
-  void report(std::uint32_t out, const unsigned char* text, const unsigned char* last,
-              const unsigned char* end, std::vector<Hit>& raw) const;
+  void report(std::uint32_t out, const unsigned char* text, const unsigned char* last, const unsigned char* end,
+              std::vector<Hit>& raw) const;
   std::uint32_t start_of(const Output& output, const unsigned char* text, const unsigned char* last) const;
   bool boundary_ok(std::string_view text, const Hit& hit) const;
 };
@@ -180,9 +181,8 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   // Frequent characters get small classes: their transitions pack densely near the root.
   std::vector<std::pair<std::size_t, char32_t>> by_frequency;
   for (const auto& [c, count] : frequency) by_frequency.emplace_back(count, c);
-  std::sort(by_frequency.begin(), by_frequency.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  std::sort(by_frequency.begin(), by_frequency.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   if (by_frequency.size() >= kClassMask)
     throw std::invalid_argument("the word lists use more than 32766 distinct characters");
   std::unordered_map<char32_t, std::uint16_t> class_of;
@@ -224,8 +224,8 @@ std::vector<TrieNode> Matcher::Impl::build_trie(const std::unordered_map<char32_
     for (char32_t c : normalized[p]) {
       const std::uint16_t cls = class_of.at(c);
       auto& kids = trie[node].children;
-      auto it = std::lower_bound(kids.begin(), kids.end(), cls,
-                                 [](const auto& k, std::uint16_t v) { return k.first < v; });
+      auto it =
+          std::lower_bound(kids.begin(), kids.end(), cls, [](const auto& k, std::uint16_t v) { return k.first < v; });
       if (it != kids.end() && it->first == cls) {
         node = it->second;
       } else {
@@ -370,7 +370,8 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
   int gap = 0;
 
   // One character, classed `e`, at [at, after).
-  auto consume = [&](std::uint32_t e, const unsigned char* at, const unsigned char* after) __attribute__((always_inline)) {
+  auto consume = [&](std::uint32_t e, const unsigned char* at, const unsigned char* after)
+      __attribute__((always_inline)) {
     // At the root, `row` is stale: a pair that passes only costs the general step.
     if (PairMatrix::test(pair_bits, row | e >> kColumnShift)) [[unlikely]] {
       const Cursor c = step({state, row, gap, false}, e);
@@ -385,10 +386,11 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
     state = to >> 1;
     row = e >> kColumnShift << 10;  // PairMatrix::row(class, false)
     gap = 0;
-    if (to & 1) [[unlikely]] report(slots[state].out, begin, at, after, raw);
+    if (to & 1) [[unlikely]]
+      report(slots[state].out, begin, at, after, raw);
   };
   // Any character: invalid bytes match nothing and send the automaton home.
-  auto decode_one = [&](const unsigned char* p) __attribute__((always_inline)) -> const unsigned char* {
+  auto decode_one = [&](const unsigned char* p) __attribute__((always_inline))->const unsigned char* {
     char32_t cp;
     const int len = utf8::decode(p, end, cp);
     if (len == 0) {
@@ -471,7 +473,9 @@ std::uint32_t Matcher::Impl::start_of(const Output& output, const unsigned char*
                                       const unsigned char* last) const {
   const unsigned char* p = last;
   auto previous_entry = [&] {
-    do { --p; } while (p > text && (*p & 0xC0) == 0x80);
+    do {
+      --p;
+    } while (p > text && (*p & 0xC0) == 0x80);
     char32_t cp;
     return utf8::decode(p, p + 4, cp) ? entry_of(cp) : 0;
   };
@@ -579,9 +583,8 @@ std::size_t Matcher::states() const { return impl_->state_count; }
 std::size_t Matcher::memory_bytes() const {
   const Impl& m = *impl_;
   return m.slots.size() * sizeof(Slot) + m.out_pool.size() * sizeof(Output) + m.pairs.memory_bytes() +
-         m.root_transition.size() * sizeof(std::int32_t) +
-         m.bmp_class.size() * sizeof(std::uint32_t) + m.astral_class.size() * 16 +
-         m.latin_start.size() * 2;
+         m.root_transition.size() * sizeof(std::int32_t) + m.bmp_class.size() * sizeof(std::uint32_t) +
+         m.astral_class.size() * 16 + m.latin_start.size() * 2;
 }
 
 }  // namespace kefu::host::words

@@ -33,8 +33,8 @@ char32_t fold_case(char32_t c) {
 
 char32_t fold_t2s(char32_t c) {
   if (c < 0x2E80) return c;
-  const auto* it = std::lower_bound(std::begin(kT2s), std::end(kT2s), c,
-                                    [](const CharPair& p, char32_t v) { return p.from < v; });
+  const auto* it =
+      std::lower_bound(std::begin(kT2s), std::end(kT2s), c, [](const CharPair& p, char32_t v) { return p.from < v; });
   return it != std::end(kT2s) && it->from == c ? it->to : c;
 }
 
@@ -89,16 +89,16 @@ bool is_line_break(char32_t c) { return c == U'\n' || c == U'\r' || c == 0x2028 
 bool is_noise(char32_t c) {
   if (is_line_break(c)) return false;
   if (c < 0x80) return (c <= 0x20) || in(c, 0x21, 0x2F) || in(c, 0x3A, 0x40) || in(c, 0x5B, 0x60) || in(c, 0x7B, 0x7E);
-  return c == 0xA0 || c == 0xB7 || c == 0xD7 ||   // nbsp, middle dot ·, ×
-         in(c, 0x2000, 0x206F) ||                 // general punctuation, zero-width spaces
-         in(c, 0x2190, 0x21FF) ||                 // arrows
-         in(c, 0x2500, 0x27BF) ||                 // box drawing, shapes ○●□■, symbols ★♥, dingbats
-         in(c, 0x3001, 0x303F) ||                 // CJK punctuation 、。「」【】〜
-         c == 0x30FB ||                           // katakana middle dot ・
+  return c == 0xA0 || c == 0xB7 || c == 0xD7 ||  // nbsp, middle dot ·, ×
+         in(c, 0x2000, 0x206F) ||                // general punctuation, zero-width spaces
+         in(c, 0x2190, 0x21FF) ||                // arrows
+         in(c, 0x2500, 0x27BF) ||                // box drawing, shapes ○●□■, symbols ★♥, dingbats
+         in(c, 0x3001, 0x303F) ||                // CJK punctuation 、。「」【】〜
+         c == 0x30FB ||                          // katakana middle dot ・
          in(c, 0xFE10, 0xFE1F) || in(c, 0xFE30, 0xFE6F) ||  // vertical / small forms
          in(c, 0xFF01, 0xFF0F) || in(c, 0xFF1A, 0xFF20) || in(c, 0xFF3B, 0xFF40) || in(c, 0xFF5B, 0xFF65) ||
-         c == 0xFEFF ||                           // BOM / zero-width no-break space
-         in(c, 0x1F300, 0x1FAFF);                 // emoji used as separators
+         c == 0xFEFF ||            // BOM / zero-width no-break space
+         in(c, 0x1F300, 0x1FAFF);  // emoji used as separators
 }
 
 std::u32string normalize(std::string_view text, const Normalization& n) {

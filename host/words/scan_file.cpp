@@ -4,8 +4,8 @@
 #include "base/utf8.h"
 #include "chatlog/detect.h"
 
-#include <kefu/toolkit/csv.hpp>
 #include <rapidjson/document.h>
+#include <kefu/toolkit/csv.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -14,9 +14,12 @@ namespace kefu::host::words {
 
 const char* input_kind_name(InputKind kind) {
   switch (kind) {
-    case InputKind::text: return "text";
-    case InputKind::chat_csv: return "chat_csv";
-    case InputKind::chat_jsonl: return "chat_jsonl";
+    case InputKind::text:
+      return "text";
+    case InputKind::chat_csv:
+      return "chat_csv";
+    case InputKind::chat_jsonl:
+      return "chat_jsonl";
   }
   return "?";
 }
@@ -28,9 +31,12 @@ constexpr std::size_t kChunk = 1 << 20;  // progress is reported about once per 
 // The kind of input, from the one chat-log detection every command shares.
 InputKind detect_kind(std::string_view text) {
   switch (chatlog::detect(text.substr(0, 64 * 1024)).kind) {
-    case chatlog::Kind::csv: return InputKind::chat_csv;
-    case chatlog::Kind::jsonl: return InputKind::chat_jsonl;
-    case chatlog::Kind::not_chat_log: break;
+    case chatlog::Kind::csv:
+      return InputKind::chat_csv;
+    case chatlog::Kind::jsonl:
+      return InputKind::chat_jsonl;
+    case chatlog::Kind::not_chat_log:
+      break;
   }
   return InputKind::text;
 }
@@ -42,7 +48,8 @@ void place_text_hits(const DecodedText& decoded, std::vector<Hit>& hits, ScanRep
   std::size_t line = 1, line_start = 0, scanned = 0;
   std::size_t original_line_start = 0;  // GB18030: where this line starts in the file
   for (const Hit& h : hits) {
-    for (const char* nl; (nl = static_cast<const char*>(std::memchr(text.data() + scanned, '\n', h.begin - scanned)));) {
+    for (const char* nl;
+         (nl = static_cast<const char*>(std::memchr(text.data() + scanned, '\n', h.begin - scanned)));) {
       scanned = static_cast<std::size_t>(nl - text.data()) + 1;
       ++line;
       line_start = scanned;
@@ -74,8 +81,8 @@ void place_text_hits(const DecodedText& decoded, std::vector<Hit>& hits, ScanRep
   }
 }
 
-void scan_text(const DecodedText& decoded, const Lexicon& lexicon,
-               const ScanOptions& options, const std::function<void(std::size_t)>& progress, ScanReport& report) {
+void scan_text(const DecodedText& decoded, const Lexicon& lexicon, const ScanOptions& options,
+               const std::function<void(std::size_t)>& progress, ScanReport& report) {
   const std::string_view text = decoded.text;
   std::vector<Hit> hits;
   // In chunks that end at a line break (no term spans one), so progress can be shown.
@@ -94,8 +101,8 @@ void scan_text(const DecodedText& decoded, const Lexicon& lexicon,
     from = to;
     if (progress) progress(from);
   }
-  report.units = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
-                 (!text.empty() && text.back() != '\n');
+  report.units =
+      static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + (!text.empty() && text.back() != '\n');
   place_text_hits(decoded, hits, report);
 }
 
@@ -166,8 +173,8 @@ void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Le
     auto field = [&](int i) { return i < 0 ? std::string() : std::string(record.fields[static_cast<std::size_t>(i)]); };
     if (!options.sender.empty() && field(sender) != options.sender) continue;
     ++report.units;
-    scan_message(lexicon, options, record.fields[static_cast<std::size_t>(content)], static_cast<std::size_t>(record.line),
-                 n, field(session), field(sender), field(agent), report);
+    scan_message(lexicon, options, record.fields[static_cast<std::size_t>(content)],
+                 static_cast<std::size_t>(record.line), n, field(session), field(sender), field(agent), report);
   }
 }
 
@@ -186,12 +193,14 @@ void scan_chat_jsonl(const std::string& path, const DecodedText& decoded, const 
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseIterativeFlag>(row.data(), row.size());  // no recursion on [[[[
     if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("content") || !doc["content"].IsString()) {
-      report.problems.push_back(path + ":" + std::to_string(line) + ": not a JSON object with a string \"content\" (record skipped)");
+      report.problems.push_back(path + ":" + std::to_string(line) +
+                                ": not a JSON object with a string \"content\" (record skipped)");
       continue;
     }
     auto field = [&](const char* name) {
-      return doc.HasMember(name) && doc[name].IsString() ? std::string(doc[name].GetString(), doc[name].GetStringLength())
-                                                         : std::string();
+      return doc.HasMember(name) && doc[name].IsString()
+                 ? std::string(doc[name].GetString(), doc[name].GetStringLength())
+                 : std::string();
     };
     if (!options.sender.empty() && field("sender") != options.sender) continue;
     ++report.units;
@@ -225,9 +234,15 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
                               " more invalid sequences (use --encoding if the guess is wrong)");
   report.kind = detect_kind(decoded.text);
   switch (report.kind) {
-    case InputKind::text: scan_text(decoded, lexicon, options, progress, report); break;
-    case InputKind::chat_csv: scan_chat_csv(path, decoded, lexicon, options, report); break;
-    case InputKind::chat_jsonl: scan_chat_jsonl(path, decoded, lexicon, options, report); break;
+    case InputKind::text:
+      scan_text(decoded, lexicon, options, progress, report);
+      break;
+    case InputKind::chat_csv:
+      scan_chat_csv(path, decoded, lexicon, options, report);
+      break;
+    case InputKind::chat_jsonl:
+      scan_chat_jsonl(path, decoded, lexicon, options, report);
+      break;
   }
   if (progress) progress(report.bytes);
   return report;

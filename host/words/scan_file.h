@@ -21,17 +21,17 @@ const char* input_kind_name(InputKind kind);
 
 struct ScanOptions {
   MatchOptions match;
-  std::optional<Encoding> encoding;  // forced; detected when empty
-  std::string sender;                // chat logs: only this sender's messages ("" = all)
+  std::optional<Encoding> encoding;                        // forced; detected when empty
+  std::string sender;                                      // chat logs: only this sender's messages ("" = all)
   std::uint64_t max_bytes = (std::uint64_t{1} << 32) - 1;  // larger inputs are refused
 };
 
 struct ScanHit {
   std::size_t line = 0, column = 0;  // 1-based; column in characters
   std::size_t offset = 0, length = 0;
-  std::string text;                  // the original span, as UTF-8
+  std::string text;  // the original span, as UTF-8
   Hit hit;
-  std::size_t record = 0;            // chat logs: 1-based record number
+  std::size_t record = 0;  // chat logs: 1-based record number
   std::string session_id, sender, agent_id;
 };
 
@@ -39,7 +39,7 @@ struct ScanReport {
   std::string file;
   InputKind kind = InputKind::text;
   Encoding encoding = Encoding::utf8;
-  std::size_t bytes = 0, units = 0;   // units: lines or chat records scanned
+  std::size_t bytes = 0, units = 0;  // units: lines or chat records scanned
   std::vector<ScanHit> hits;
   std::vector<std::string> problems;  // input errors, each "file:line:" or "file: byte N:"
 };

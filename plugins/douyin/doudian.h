@@ -17,7 +17,8 @@ std::string canonical_param_json(const std::string& json);
 // sign over "app_key"+k "method"+m "param_json"+p "timestamp"+t "v"+v wrapped in the secret on
 // both sides: HMAC-SHA256 (key: the secret) or MD5, as lower-case hex.
 std::string doudian_sign(const std::string& app_key, const std::string& app_secret, const std::string& method,
-                         const std::string& param_json, const std::string& timestamp, const std::string& v, SignMethod m);
+                         const std::string& param_json, const std::string& timestamp, const std::string& v,
+                         SignMethod m);
 
 // The `data` of a successful answer ({"code":10000,...} or the older {"err_no":0,...}); throws
 // std::runtime_error with the platform's code and message otherwise.

@@ -8,12 +8,22 @@ namespace {
 
 struct DouyinPlugin final : kefu::DataPlugin {
   explicit DouyinPlugin(kefu::Host host)
-      : DataPlugin(host, {.id = "douyin", .name_zh = "抖音电商", .name_en = "Douyin", .version = "0.5.0",
-                          .capabilities = {std::string(kefu::kCapApiFetch)}, .limitations = {
-            "no public Douyin CS word list found: ships no own words (inherits the common list); add the shop's own list with --words, or a team list through kefu update",
-            "api_fetch fetches only 服务请求 (order.getServiceList): requests created and replied per day. 抖店 open APIs have no 飞鸽 CS metrics or chat logs (collected by RPA from the merchant backend, platforms.md §3.3): import the 飞鸽 export with kefu ingest for those"}}) {}
+      : DataPlugin(host,
+                   {.id = "douyin",
+                    .name_zh = "抖音电商",
+                    .name_en = "Douyin",
+                    .version = "0.5.0",
+                    .capabilities = {std::string(kefu::kCapApiFetch)},
+                    .limitations = {
+                        "no public Douyin CS word list found: ships no own words (inherits the common list); add the "
+                        "shop's own list with --words, or a team list through kefu update",
+                        "api_fetch fetches only 服务请求 (order.getServiceList): requests created and replied per day. "
+                        "抖店 open APIs have no 飞鸽 CS metrics or chat logs (collected by RPA from the merchant "
+                        "backend, platforms.md §3.3): import the 飞鸽 export with kefu ingest for those"}}) {}
 
-  kefu::FetchResult fetch(const kefu::FetchRequest& request) override { return douyin::fetch_service_requests(host(), request); }
+  kefu::FetchResult fetch(const kefu::FetchRequest& request) override {
+    return douyin::fetch_service_requests(host(), request);
+  }
 };
 
 }  // namespace

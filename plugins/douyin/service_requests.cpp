@@ -53,15 +53,20 @@ std::string field(const rapidjson::Value& item, const char* key) {
 }  // namespace
 
 kefu::FetchResult fetch_service_requests(const kefu::Host& host, const kefu::FetchRequest& request) {
-  const std::string app_key = setting(request.credentials, "app_key"), secret = setting(request.credentials, "app_secret"),
+  const std::string app_key = setting(request.credentials, "app_key"),
+                    secret = setting(request.credentials, "app_secret"),
                     token = setting(request.credentials, "access_token");
   if (app_key.empty() || secret.empty() || token.empty())
-    throw std::invalid_argument("抖店 needs app_key, app_secret and access_token for this shop (from the environment or the secrets file)");
-  const SignMethod sign_method = setting(request.credentials, "sign_method") == "md5" ? SignMethod::md5 : SignMethod::hmac_sha256;
+    throw std::invalid_argument(
+        "抖店 needs app_key, app_secret and access_token for this shop (from the environment or the secrets file)");
+  const SignMethod sign_method =
+      setting(request.credentials, "sign_method") == "md5" ? SignMethod::md5 : SignMethod::hmac_sha256;
   const auto from = kefu::dates::parse_day(request.from), to = kefu::dates::parse_day(request.to);
-  if (!from || !to || *to < *from) throw std::invalid_argument("the range " + request.from + ".." + request.to + " is not a range of days");
+  if (!from || !to || *to < *from)
+    throw std::invalid_argument("the range " + request.from + ".." + request.to + " is not a range of days");
   // The window in epoch seconds, China days (the SDK calls them 时间戳; seconds, as 抖店's other timestamps).
-  const std::int64_t start = static_cast<std::int64_t>(*from) * 86400 - kChina, end = (static_cast<std::int64_t>(*to) + 1) * 86400 - kChina - 1;
+  const std::int64_t start = static_cast<std::int64_t>(*from) * 86400 - kChina,
+                     end = (static_cast<std::int64_t>(*to) + 1) * 86400 - kChina - 1;
   const std::string endpoint = request.endpoint.empty() ? kProduction : request.endpoint;
 
   std::map<std::string, std::pair<int, int>> per_day;  // day → created, replied
@@ -69,23 +74,25 @@ kefu::FetchResult fetch_service_requests(const kefu::Host& host, const kefu::Fet
   int calls = 0;
   for (int page = 1; total < 0 || seen < total; ++page) {
     if (page > kMaxPages) throw std::runtime_error(std::string(kMethod) + ": more than 1000 pages; stopped");
-    const std::string param = canonical_param_json("{\"start_time\":" + std::to_string(start) + ",\"end_time\":" + std::to_string(end) +
-                                                   ",\"order_by\":\"create_time\",\"page\":" + std::to_string(page) +
-                                                   ",\"size\":" + std::to_string(kPageSize) + "}");
+    const std::string param =
+        canonical_param_json("{\"start_time\":" + std::to_string(start) + ",\"end_time\":" + std::to_string(end) +
+                             ",\"order_by\":\"create_time\",\"page\":" + std::to_string(page) +
+                             ",\"size\":" + std::to_string(kPageSize) + "}");
     const std::string timestamp = china_now();
     const std::string sign = doudian_sign(app_key, secret, kMethod, param, timestamp, "2", sign_method);
     kefu::HttpRequest http;
     http.method = "POST";
     http.url = endpoint + "/order/getServiceList?app_key=" + kefu::signing::url_encode(app_key) + "&method=" + kMethod +
                "&access_token=" + kefu::signing::url_encode(token) + "&param_json=" + kefu::signing::url_encode(param) +
-               "&timestamp=" + kefu::signing::url_encode(timestamp) + "&v=2&sign_method=" +
-               (sign_method == SignMethod::md5 ? "md5" : "hmac-sha256") + "&sign=" + sign;
+               "&timestamp=" + kefu::signing::url_encode(timestamp) +
+               "&v=2&sign_method=" + (sign_method == SignMethod::md5 ? "md5" : "hmac-sha256") + "&sign=" + sign;
     http.headers = {{"Content-Type", "application/json"}};
     http.body = param;
     http.secrets = {secret, token, sign};
     ++calls;
     const kefu::HttpResponse response = host.http(http);
-    if (response.status != 200) throw std::runtime_error(std::string(kMethod) + ": HTTP " + std::to_string(response.status));
+    if (response.status != 200)
+      throw std::runtime_error(std::string(kMethod) + ": HTTP " + std::to_string(response.status));
     rapidjson::Document data;
     const std::string text = doudian_unwrap(kMethod, response.body);
     kefu::json::parse_untrusted(data, text);
@@ -94,7 +101,8 @@ kefu::FetchResult fetch_service_requests(const kefu::Host& host, const kefu::Fet
     total = data.HasMember("total") && data["total"].IsInt64() ? data["total"].GetInt64() : 0;
     const auto& list = data["list"].GetArray();
     if (list.Empty() && seen < total)
-      throw std::runtime_error(std::string(kMethod) + ": paging ended at " + std::to_string(seen) + " of " + std::to_string(total) +
+      throw std::runtime_error(std::string(kMethod) + ": paging ended at " + std::to_string(seen) + " of " +
+                               std::to_string(total) +
                                " requests; the range would be incomplete, so nothing of it is kept");
     for (const auto& item : list) {
       ++seen;
@@ -108,12 +116,15 @@ kefu::FetchResult fetch_service_requests(const kefu::Host& host, const kefu::Fet
   }
   kefu::FetchResult result;
   for (const auto& [day, counts] : per_day) {
-    result.values.push_back({"douyin", request.shop_id, "", day, "服务请求数(API)", "服务请求数(API)", static_cast<double>(counts.first),
-                             kefu::Availability::available, std::string(kefu::origin::api)});
+    result.values.push_back({"douyin", request.shop_id, "", day, "服务请求数(API)", "服务请求数(API)",
+                             static_cast<double>(counts.first), kefu::Availability::available,
+                             std::string(kefu::origin::api)});
     result.values.push_back({"douyin", request.shop_id, "", day, "已回复服务请求数(API)", "已回复服务请求数(API)",
-                             static_cast<double>(counts.second), kefu::Availability::available, std::string(kefu::origin::api)});
+                             static_cast<double>(counts.second), kefu::Availability::available,
+                             std::string(kefu::origin::api)});
   }
-  result.notes.push_back(std::to_string(seen) + " service requests in " + std::to_string(calls) + " calls to " + kMethod);
+  result.notes.push_back(std::to_string(seen) + " service requests in " + std::to_string(calls) + " calls to " +
+                         kMethod);
   return result;
 }
 

@@ -5,9 +5,16 @@ namespace {
 
 struct JdPlugin final : kefu::DataPlugin {
   explicit JdPlugin(kefu::Host host)
-      : DataPlugin(host, {.id = "jd", .name_zh = "京东", .name_en = "JD", .version = "0.4.0", .limitations = {
-            "no public JD CS word list found: ships no own words (inherits the common list); add the shop's own list with --words, or a team list through kefu update",
-            "no API fetch: no JOS API for 咚咚 CS metrics or chat logs was found (platforms.md §3.2); import the 风向标/咚咚 export with kefu ingest (the JOS signing and _responce envelope are implemented and tested for when one is published)"}}) {}
+      : DataPlugin(host,
+                   {.id = "jd",
+                    .name_zh = "京东",
+                    .name_en = "JD",
+                    .version = "0.4.0",
+                    .limitations = {"no public JD CS word list found: ships no own words (inherits the common list); "
+                                    "add the shop's own list with --words, or a team list through kefu update",
+                                    "no API fetch: no JOS API for 咚咚 CS metrics or chat logs was found (platforms.md "
+                                    "§3.2); import the 风向标/咚咚 export with kefu ingest (the JOS signing and "
+                                    "_responce envelope are implemented and tested for when one is published)"}}) {}
 };
 
 }  // namespace

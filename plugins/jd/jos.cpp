@@ -41,7 +41,8 @@ std::string jos_unwrap(const std::string& method, const std::string& body) {
   kefu::json::parse_untrusted(doc, body);
   if (doc.HasParseError() || !doc.IsObject()) throw std::runtime_error(method + ": JD's answer is not complete JSON");
   kefu::json::check_depth(doc, method + ": JD's answer");  // text_of recurses
-  if (doc.HasMember("error_response")) throw std::runtime_error(method + ": JD error " + text_of(doc["error_response"]));
+  if (doc.HasMember("error_response"))
+    throw std::runtime_error(method + ": JD error " + text_of(doc["error_response"]));
   const std::string key = jos_response_key(method);
   if (!doc.HasMember(key.c_str())) throw std::runtime_error(method + ": the answer lacks " + key);
   return text_of(doc[key.c_str()]);

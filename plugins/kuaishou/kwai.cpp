@@ -2,11 +2,11 @@
 
 #include <kefu/toolkit/signing.hpp>
 
-
 namespace kuaishou {
 
 std::string kwai_sign(const std::map<std::string, std::string>& params, const std::string& sign_secret, SignMethod m) {
-  static const char* const kSigned[] = {"access_token", "appkey", "method", "param", "signMethod", "timestamp", "version"};
+  static const char* const kSigned[] = {"access_token", "appkey",    "method", "param",
+                                        "signMethod",   "timestamp", "version"};
   std::string s;
   for (const auto& [k, v] : params) {  // std::map: sorted by key
     bool in = false;

@@ -9,9 +9,12 @@ namespace {
 
 struct ExamplePlugin final : kefu::DataPlugin {
   explicit ExamplePlugin(kefu::Host host)
-      : DataPlugin(host, {.id = "example",  // lower-case, unique: "pdd", "xiaohongshu", ...
-                          .name_zh = "示例平台", .name_en = "Example", .version = "0.1.0",
-                          .limitations = {"example data only: replace with your platform's rules, metrics and words"}}) {}
+      : DataPlugin(host,
+                   {.id = "example",  // lower-case, unique: "pdd", "xiaohongshu", ...
+                    .name_zh = "示例平台",
+                    .name_en = "Example",
+                    .version = "0.1.0",
+                    .limitations = {"example data only: replace with your platform's rules, metrics and words"}}) {}
 };
 
 }  // namespace

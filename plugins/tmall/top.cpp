@@ -24,7 +24,8 @@ std::string china_now() {
 
 std::string form(const std::map<std::string, std::string>& params) {
   std::string body;
-  for (const auto& [k, v] : params) body += (body.empty() ? "" : "&") + kefu::signing::url_encode(k) + "=" + kefu::signing::url_encode(v);
+  for (const auto& [k, v] : params)
+    body += (body.empty() ? "" : "&") + kefu::signing::url_encode(k) + "=" + kefu::signing::url_encode(v);
   return body;
 }
 
@@ -39,9 +40,12 @@ std::string response_key(std::string method) {
 
 const char* sign_method_name(SignMethod m) {
   switch (m) {
-    case SignMethod::md5: return "md5";
-    case SignMethod::hmac: return "hmac";
-    case SignMethod::hmac_sha256: return "hmac-sha256";
+    case SignMethod::md5:
+      return "md5";
+    case SignMethod::hmac:
+      return "hmac";
+    case SignMethod::hmac_sha256:
+      return "hmac-sha256";
   }
   return "";
 }
@@ -58,9 +62,12 @@ std::string top_sign(const std::map<std::string, std::string>& params, const std
   for (const auto& [k, v] : params)
     if (k != "sign" && !k.empty() && !v.empty()) s += k + v;
   switch (method) {
-    case SignMethod::md5: return kefu::signing::hex(kefu::signing::hash(Digest::md5, secret + s + secret), true);
-    case SignMethod::hmac: return kefu::signing::hex(kefu::signing::hmac(Digest::md5, secret, s), true);
-    case SignMethod::hmac_sha256: return kefu::signing::hex(kefu::signing::hmac(Digest::sha256, secret, s), true);
+    case SignMethod::md5:
+      return kefu::signing::hex(kefu::signing::hash(Digest::md5, secret + s + secret), true);
+    case SignMethod::hmac:
+      return kefu::signing::hex(kefu::signing::hmac(Digest::md5, secret, s), true);
+    case SignMethod::hmac_sha256:
+      return kefu::signing::hex(kefu::signing::hmac(Digest::sha256, secret, s), true);
   }
   return "";
 }
@@ -71,14 +78,16 @@ std::string explain_top_error(const std::string& method, int code, const std::st
   if (!sub_code.empty()) what += " (" + sub_code + (sub_msg.empty() ? "" : ": " + sub_msg) + ")";
   std::string fix;
   if (code == 26 || code == 27 || sub_code.find("session") != std::string::npos)
-    fix = "the shop's authorization (session key) is missing, invalid or expired: authorize the app again for this shop "
-          "and update its session credential";
+    fix =
+        "the shop's authorization (session key) is missing, invalid or expired: authorize the app again for this shop "
+        "and update its session credential";
   else if (code == 25)
     fix = "the signature was refused: check the app_secret and sign_method configured for this shop";
   else if (code == 31)
     fix = "the timestamp was refused: this machine's clock is more than 10 minutes off; fix the clock (NTP)";
   else if (code == 11 || code == 12 || code == 13)
-    fix = "the app or the account lacks permission for " + method + ": grant the API (旺旺/客服 package) to the app, or "
+    fix = "the app or the account lacks permission for " + method +
+          ": grant the API (旺旺/客服 package) to the app, or "
           "use the main account's authorization";
   else if (code == 7 || code == 8 || code == 4 || code == 5 || code == 6 || sub_code.find("limit") != std::string::npos)
     fix = "the call limit was reached: try again later (the platform's message says when, if it says)";
@@ -89,11 +98,13 @@ std::string explain_top_error(const std::string& method, int code, const std::st
   return fix.empty() ? what : what + ": " + fix;
 }
 
-TopClient::TopClient(const kefu::Host& host, std::string endpoint, TopCredentials credentials, std::function<std::string()> now)
+TopClient::TopClient(const kefu::Host& host, std::string endpoint, TopCredentials credentials,
+                     std::function<std::string()> now)
     : host_(host), endpoint_(std::move(endpoint)), credentials_(std::move(credentials)), now_(std::move(now)) {
   if (!now_) now_ = china_now;
   if (credentials_.app_key.empty() || credentials_.app_secret.empty() || credentials_.session.empty())
-    throw std::invalid_argument("TOP needs app_key, app_secret and session for this shop (from the environment or the secrets file)");
+    throw std::invalid_argument(
+        "TOP needs app_key, app_secret and session for this shop (from the environment or the secrets file)");
 }
 
 kefu::HttpResponse TopClient::send(const std::string& method, const std::map<std::string, std::string>& business,
@@ -119,8 +130,9 @@ kefu::HttpResponse TopClient::send(const std::string& method, const std::map<std
   ++calls_;
   kefu::HttpResponse response = host_.http(request);
   if (response.status != 200)
-    throw std::runtime_error(method + ": HTTP " + std::to_string(response.status) + " from the TOP gateway" +
-                             (response.attempts > 1 ? " after " + std::to_string(response.attempts) + " attempts" : ""));
+    throw std::runtime_error(
+        method + ": HTTP " + std::to_string(response.status) + " from the TOP gateway" +
+        (response.attempts > 1 ? " after " + std::to_string(response.attempts) + " attempts" : ""));
   return response;
 }
 
@@ -129,11 +141,14 @@ rapidjson::Document TopClient::call(const std::string& method, const std::map<st
   rapidjson::Document doc;
   kefu::json::parse_untrusted(doc, response.body);  // a broken emoji (\ud83d alone) becomes U+FFFD
   if (doc.HasParseError() || !doc.IsObject())
-    throw std::runtime_error(method + ": the gateway's answer is not complete JSON (" + std::to_string(response.body.size()) +
+    throw std::runtime_error(method + ": the gateway's answer is not complete JSON (" +
+                             std::to_string(response.body.size()) +
                              " bytes; cut off or not from TOP): nothing from this call is used");
   if (doc.HasMember("error_response")) {
     const auto& e = doc["error_response"];
-    auto str = [&](const char* k) { return e.HasMember(k) && e[k].IsString() ? std::string(e[k].GetString()) : std::string(); };
+    auto str = [&](const char* k) {
+      return e.HasMember(k) && e[k].IsString() ? std::string(e[k].GetString()) : std::string();
+    };
     const int code = e.HasMember("code") && e["code"].IsInt() ? e["code"].GetInt() : 0;
     throw TopError(code, str("sub_code"), explain_top_error(method, code, str("msg"), str("sub_code"), str("sub_msg")));
   }
@@ -152,7 +167,8 @@ std::string TopClient::call_xml(const std::string& method, const std::map<std::s
     throw TopError(e->code, e->sub_code, explain_top_error(method, e->code, e->msg, e->sub_code, ""));
   const std::string close = "</" + response_key(method) + ">";
   if (response.body.find(close) == std::string::npos)
-    throw std::runtime_error(method + ": the gateway's XML answer is incomplete (no " + close + "): nothing from this call is used");
+    throw std::runtime_error(method + ": the gateway's XML answer is incomplete (no " + close +
+                             "): nothing from this call is used");
   return std::move(response.body);
 }
 

@@ -65,7 +65,8 @@ class TopClient {
   int calls() const { return calls_; }
 
  private:
-  kefu::HttpResponse send(const std::string& method, const std::map<std::string, std::string>& params, const char* format);
+  kefu::HttpResponse send(const std::string& method, const std::map<std::string, std::string>& params,
+                          const char* format);
 
   const kefu::Host& host_;
   std::string endpoint_;

@@ -45,7 +45,8 @@ const rapidjson::Value* list_of(const rapidjson::Value& v) {
   return nullptr;
 }
 
-template <class F> void each(const rapidjson::Value& parent, const char* key, F f) {
+template <class F>
+void each(const rapidjson::Value& parent, const char* key, F f) {
   if (!parent.IsObject() || !parent.HasMember(key)) return;
   if (const rapidjson::Value* list = list_of(parent[key]))
     for (const auto& item : list->GetArray()) f(item);
@@ -92,13 +93,15 @@ class Fetcher {
     const std::vector<std::string> staff = roster();
     for (const auto& [from, to] : plan.chunks) {
       for (std::size_t i = 0; i < staff.size(); i += kMaxStaffPerCall) {
-        const std::vector<std::string> batch(staff.begin() + static_cast<std::ptrdiff_t>(i),
-                                             staff.begin() + static_cast<std::ptrdiff_t>(std::min(staff.size(), i + kMaxStaffPerCall)));
+        const std::vector<std::string> batch(
+            staff.begin() + static_cast<std::ptrdiff_t>(i),
+            staff.begin() + static_cast<std::ptrdiff_t>(std::min(staff.size(), i + kMaxStaffPerCall)));
         statistics(batch, from, to);
       }
       chat_logs(staff, from, to);
     }
-    result_.notes.push_back(std::to_string(client_.calls()) + " TOP calls for " + std::to_string(staff.size()) + " agents");
+    result_.notes.push_back(std::to_string(client_.calls()) + " TOP calls for " + std::to_string(staff.size()) +
+                            " agents");
     if (!chat_note_.empty()) result_.notes.push_back(chat_note_);
     return std::move(result_);
   }
@@ -112,18 +115,21 @@ class Fetcher {
     if (!ids.empty()) return ids;
     const std::string seller = setting(request_.options, "seller_nick");
     if (seller.empty())
-      throw std::invalid_argument("shop " + request_.shop_id + ": set seller_nick (the main account's nick) or staff in the config");
+      throw std::invalid_argument("shop " + request_.shop_id +
+                                  ": set seller_nick (the main account's nick) or staff in the config");
     const auto doc = client_.call("taobao.wangwang.eservice.groupmember.get", {{"manager_id", kStaffPrefix + seller}});
     std::set<std::string> seen;
     each(doc, "group_member_list", [&](const rapidjson::Value& g) {
       for (auto& id : split_ids(str(g, "member_list")))
         if (seen.insert(id).second) ids.push_back(id);
     });
-    if (ids.empty()) throw std::runtime_error("shop " + request_.shop_id + ": TOP lists no E客服 group members for " + seller);
+    if (ids.empty())
+      throw std::runtime_error("shop " + request_.shop_id + ": TOP lists no E客服 group members for " + seller);
     return ids;
   }
 
-  void put(const std::string& staff_id, const std::string& day, std::string_view metric, const std::string& native, double value) {
+  void put(const std::string& staff_id, const std::string& day, std::string_view metric, const std::string& native,
+           double value) {
     result_.values.push_back({"tmall", request_.shop_id, nick_of(staff_id), day, std::string(metric), native, value,
                               kefu::Availability::available, std::string(kefu::origin::api)});
   }
@@ -136,19 +142,22 @@ class Fetcher {
     auto wait = client_.call("taobao.wangwang.eservice.avgwaittime.get", p);
     each(wait, "waiting_time_list_on_days", [&](const rapidjson::Value& d) {
       each(d, "waiting_time_by_ids", [&](const rapidjson::Value& x) {
-        put(str(x, "service_staff_id"), str(d, "waiting_date"), kefu::metric::avg_response_s, "旺旺平均等待时长(API)", num(x, "avg_waiting_times"));
+        put(str(x, "service_staff_id"), str(d, "waiting_date"), kefu::metric::avg_response_s, "旺旺平均等待时长(API)",
+            num(x, "avg_waiting_times"));
       });
     });
     auto noreply = client_.call("taobao.wangwang.eservice.noreplynum.get", p);
     each(noreply, "non_reply_stat_on_days", [&](const rapidjson::Value& d) {
       each(d, "nonreply_stat_by_ids", [&](const rapidjson::Value& x) {
-        put(str(x, "service_staff_id"), str(d, "nonreply_date"), kefu::metric::unreplied_customers, "旺旺未回复人数(API)", num(x, "non_reply_num"));
+        put(str(x, "service_staff_id"), str(d, "nonreply_date"), kefu::metric::unreplied_customers,
+            "旺旺未回复人数(API)", num(x, "non_reply_num"));
       });
     });
     auto received = client_.call("taobao.wangwang.eservice.receivenum.get", p);
     each(received, "reply_stat_list_on_days", [&](const rapidjson::Value& d) {
       each(d, "reply_stat_by_ids", [&](const rapidjson::Value& x) {
-        put(str(x, "user_id"), str(d, "reply_date"), kefu::metric::received_customers, "旺旺已接待人数(API)", num(x, "reply_num"));
+        put(str(x, "user_id"), str(d, "reply_date"), kefu::metric::received_customers, "旺旺已接待人数(API)",
+            num(x, "reply_num"));
       });
     });
     auto evals = client_.call("taobao.wangwang.eservice.evaluation.get", p);
@@ -173,7 +182,8 @@ class Fetcher {
     }
     for (const std::string& agent : staff) {
       const std::string xml =
-          client_.call_xml("taobao.wangwang.eservice.chatpeers.get", {{"chat_id", agent}, {"start_date", from}, {"end_date", to}, {"charset", "utf-8"}});
+          client_.call_xml("taobao.wangwang.eservice.chatpeers.get",
+                           {{"chat_id", agent}, {"start_date", from}, {"end_date", to}, {"charset", "utf-8"}});
       tmall::xml::chat_peers(xml, [&](const tmall::xml::Peer& peer) { conversation(agent, peer.uid, peer.date); });
     }
   }
@@ -181,20 +191,24 @@ class Fetcher {
   void conversation(const std::string& agent, const std::string& uid, const std::string& date) {
     std::string next_key;
     for (int page = 0;; ++page) {
-      if (page == kMaxPages) throw std::runtime_error("chat log " + agent + "/" + uid + " " + date + ": more than 1000 pages; stopped");
-      std::map<std::string, std::string> p{{"from_id", agent}, {"to_id", uid}, {"start_date", date + " 00:00:00"},
-                                           {"end_date", date + " 23:59:59"}, {"count", "1000"}, {"charset", "utf-8"}};
+      if (page == kMaxPages)
+        throw std::runtime_error("chat log " + agent + "/" + uid + " " + date + ": more than 1000 pages; stopped");
+      std::map<std::string, std::string> p{
+          {"from_id", agent}, {"to_id", uid},      {"start_date", date + " 00:00:00"}, {"end_date", date + " 23:59:59"},
+          {"count", "1000"},  {"charset", "utf-8"}};
       if (!next_key.empty()) p["next_key"] = next_key;
       const auto doc = client_.call("taobao.wangwang.abstract.logquery", p);
       if (doc.HasMember("ret_code") && doc["ret_code"].IsInt() && doc["ret_code"].GetInt() != 0)
-        throw std::runtime_error("chat log " + agent + "/" + uid + " " + date + ": TOP ret_code " + str(doc, "ret_code") + " " +
-                                 str(doc, "error_msg"));
+        throw std::runtime_error("chat log " + agent + "/" + uid + " " + date + ": TOP ret_code " +
+                                 str(doc, "ret_code") + " " + str(doc, "error_msg"));
       each(doc, "msg_lists", [&](const rapidjson::Value& m) { message(agent, uid, date, m); });
-      const bool sliced = str(doc, "is_sliced") == "1" || (doc.HasMember("is_sliced") && doc["is_sliced"].IsBool() && doc["is_sliced"].GetBool());
+      const bool sliced = str(doc, "is_sliced") == "1" ||
+                          (doc.HasMember("is_sliced") && doc["is_sliced"].IsBool() && doc["is_sliced"].GetBool());
       const std::string next = str(doc, "next_key");
       if (!sliced) return;
       if (next.empty() || next == next_key)
-        throw std::runtime_error("chat log " + agent + "/" + uid + " " + date + ": TOP says there is more (is_sliced) but gives no new "
+        throw std::runtime_error("chat log " + agent + "/" + uid + " " + date +
+                                 ": TOP says there is more (is_sliced) but gives no new "
                                  "next_key; the conversation would be incomplete, so nothing of this range is kept");
       next_key = next;
     }
@@ -227,7 +241,8 @@ class Fetcher {
 
 RangePlan plan_ranges(const std::string& from, const std::string& to, const std::string& today) {
   const auto a = kefu::dates::parse_day(from), b = kefu::dates::parse_day(to), t = kefu::dates::parse_day(today);
-  if (!a || !b || !t) throw std::invalid_argument("dates must be YYYY-MM-DD (from " + from + ", to " + to + ", today " + today + ")");
+  if (!a || !b || !t)
+    throw std::invalid_argument("dates must be YYYY-MM-DD (from " + from + ", to " + to + ", today " + today + ")");
   if (*b < *a) throw std::invalid_argument("the range ends (" + to + ") before it starts (" + from + ")");
   RangePlan plan;
   std::int32_t last = *b;
@@ -236,10 +251,11 @@ RangePlan plan_ranges(const std::string& from, const std::string& to, const std:
     plan.notes.push_back("TOP has no figures for today or later: fetched up to " + kefu::dates::format_day(last));
   }
   if (*a < *t - kMaxDaysBack)
-    throw std::invalid_argument("TOP keeps " + std::to_string(kMaxDaysBack) + " days: " + from + " is older; the earliest day is " +
-                                kefu::dates::format_day(*t - kMaxDaysBack));
+    throw std::invalid_argument("TOP keeps " + std::to_string(kMaxDaysBack) + " days: " + from +
+                                " is older; the earliest day is " + kefu::dates::format_day(*t - kMaxDaysBack));
   for (std::int32_t start = *a; start <= last; start += kMaxDaysPerCall)
-    plan.chunks.emplace_back(kefu::dates::format_day(start), kefu::dates::format_day(std::min(last, start + kMaxDaysPerCall - 1)));
+    plan.chunks.emplace_back(kefu::dates::format_day(start),
+                             kefu::dates::format_day(std::min(last, start + kMaxDaysPerCall - 1)));
   return plan;
 }
 

@@ -30,7 +30,8 @@ inline std::optional<std::string_view> element_at(std::string_view xml, std::siz
 
 // The first `<tag>TEXT</tag>` at or after `at` whose TEXT `accept`s, `at` moved past it.
 template <class Accept>
-std::optional<std::string_view> next_element(std::string_view xml, std::size_t& at, std::string_view tag, Accept accept) {
+std::optional<std::string_view> next_element(std::string_view xml, std::size_t& at, std::string_view tag,
+                                             Accept accept) {
   const std::string open = "<" + std::string(tag) + ">";
   for (std::size_t p = xml.find(open, at); p != std::string_view::npos; p = xml.find(open, p + 1)) {
     std::size_t q = p;
@@ -51,7 +52,9 @@ struct Error {
 inline std::optional<Error> error_response(std::string_view xml) {
   std::size_t at = xml.find("<error_response>");
   if (at == std::string_view::npos) return std::nullopt;
-  auto digits = [](std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; };
+  auto digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
   auto any = [](std::string_view) { return true; };
   const auto code = next_element(xml, at, "code", digits);
   if (!code) return std::nullopt;
@@ -69,7 +72,8 @@ struct Peer {
 };
 
 // Every <chatpeer> <date>D</date> <uid>U</uid> </chatpeer> (either order, spaces allowed).
-template <class Each> void chat_peers(std::string_view xml, Each each) {
+template <class Each>
+void chat_peers(std::string_view xml, Each each) {
   for (std::size_t p = xml.find("<chatpeer>"); p != std::string_view::npos; p = xml.find("<chatpeer>", p + 1)) {
     std::size_t at = p + 10;
     skip_space(xml, at);

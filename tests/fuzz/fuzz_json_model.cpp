@@ -10,7 +10,8 @@
 
 namespace {
 
-template <class T> void round_trip(std::string_view text) {
+template <class T>
+void round_trip(std::string_view text) {
   T value;
   try {
     value = kefu::json::read<T>(text, "fuzz");

@@ -38,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text = "agent,day,c0,c1,c2,c3,c4\n" + std::string(reinterpret_cast<const char*>(data), size);
   kefu::ImportResult result;
   try {
-    result = kefu::import_export(text, kefu::ImportRequest{"fuzz.csv", "shop", "utf-8", "2026-11-16"}, "fuzz", metrics, layout);
+    result = kefu::import_export(text, kefu::ImportRequest{"fuzz.csv", "shop", "utf-8", "2026-11-16"}, "fuzz", metrics,
+                                 layout);
   } catch (const std::runtime_error&) {
     return 0;
   }
@@ -48,7 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   kefu::json::read<kefu::ImportResult>(json, "the plugin's answer");
   // The parsers on their own, on the raw bytes.
   const std::string_view raw(reinterpret_cast<const char*>(data), size);
-  for (const char* format : {"percent", "seconds", "count", "amount", "ratio"}) kefu::native_export::parse_value(raw, format);
+  for (const char* format : {"percent", "seconds", "count", "amount", "ratio"})
+    kefu::native_export::parse_value(raw, format);
   kefu::native_export::parse_day(raw);
   return 0;
 }

@@ -40,8 +40,9 @@ TEST(HostileAnswers, DeeplyNestedJosJsonIsRefusedNamingTheLimit) {
 
 TEST(HostileAnswers, TopXmlErrorsAndChatPeersAreFoundInLongAnswersWithoutRegex) {
   const std::string filler(2'000'000, ' ');
-  const auto e = tmall::xml::error_response("<error_response>" + filler + "<code>x</code><code>27</code>" + filler +
-                                            "<msg>Invalid session</msg><sub_code>invalid-sessionkey</sub_code></error_response>");
+  const auto e =
+      tmall::xml::error_response("<error_response>" + filler + "<code>x</code><code>27</code>" + filler +
+                                 "<msg>Invalid session</msg><sub_code>invalid-sessionkey</sub_code></error_response>");
   ASSERT_TRUE(e);
   EXPECT_EQ(e->code, 27);
   EXPECT_EQ(e->msg, "Invalid session");
@@ -52,9 +53,10 @@ TEST(HostileAnswers, TopXmlErrorsAndChatPeersAreFoundInLongAnswersWithoutRegex) 
   EXPECT_FALSE(tmall::xml::error_response("<error_response><code>1</code>" + filler));
 
   std::vector<std::string> peers;
-  tmall::xml::chat_peers("<chatpeers><chatpeer><date>2026-11-16</date> <uid>cntaobaoa</uid></chatpeer>" + filler +
-                             "<chatpeer>\n<uid>cntaobaob</uid><date>2026-11-17</date>\n</chatpeer><chatpeer><uid>x</uid></chatpeer>",
-                         [&](const tmall::xml::Peer& p) { peers.push_back(p.date + " " + p.uid); });
+  tmall::xml::chat_peers(
+      "<chatpeers><chatpeer><date>2026-11-16</date> <uid>cntaobaoa</uid></chatpeer>" + filler +
+          "<chatpeer>\n<uid>cntaobaob</uid><date>2026-11-17</date>\n</chatpeer><chatpeer><uid>x</uid></chatpeer>",
+      [&](const tmall::xml::Peer& p) { peers.push_back(p.date + " " + p.uid); });
   EXPECT_THAT(peers, ::testing::ElementsAre("2026-11-16 cntaobaoa", "2026-11-17 cntaobaob"));
 }
 

@@ -12,12 +12,16 @@
 namespace kefu {
 namespace {
 
-template <class Range, class Key> std::vector<std::string_view> keys_of(const Range& range, Key key) {
+template <class Range, class Key>
+std::vector<std::string_view> keys_of(const Range& range, Key key) {
   std::vector<std::string_view> out;
   for (const auto& item : range) out.push_back(key(item));
   return out;
 }
-template <class Array> std::vector<std::string_view> list(const Array& a) { return {a.begin(), a.end()}; }
+template <class Array>
+std::vector<std::string_view> list(const Array& a) {
+  return {a.begin(), a.end()};
+}
 
 TEST(Catalog, MetricKeysAreTheHostsMetricCatalogInItsOrder) {
   EXPECT_EQ(list(metric::all), keys_of(host::metric_catalog(), [](const auto& d) { return d.key; }));

@@ -69,7 +69,9 @@ TEST(Csv, QuoteInsideAnUnquotedFieldIsAnOrdinaryCharacter) {
 }
 
 TEST(Csv, BlankLinesAndByteOrderMarkAreSkipped) {
-  const Read r = read_all("\xEF\xBB\xBF" "a,b\n\n\r\n1,2\n");
+  const Read r = read_all(
+      "\xEF\xBB\xBF"
+      "a,b\n\n\r\n1,2\n");
   ASSERT_EQ(r.records.size(), 2u);
   EXPECT_EQ(r.records[0], (Fields{"a", "b"}));
   EXPECT_EQ(r.lines[1], 4);

@@ -20,9 +20,11 @@ constexpr std::string_view kMetrics = R"({"export": {"agent_columns": ["客服"]
   "metrics": [{"native_name": "3分钟回复率", "canonical_key": "within_3min_rate", "export_columns": ["3分钟回复率"],
                "value_format": "percent"}]})";
 
-constexpr std::string_view kMetricsWithoutExport = R"({"metrics": [{"native_name": "满意率", "canonical_key": "satisfaction_rate"}]})";
+constexpr std::string_view kMetricsWithoutExport =
+    R"({"metrics": [{"native_name": "满意率", "canonical_key": "satisfaction_rate"}]})";
 
-constexpr std::string_view kWords = "#@source\tconfidence=law\tseen=2026-11-23\ttitle=广告法第九条\n国家级\t广告法极限词\tblock\n";
+constexpr std::string_view kWords =
+    "#@source\tconfidence=law\tseen=2026-11-23\ttitle=广告法第九条\n国家级\t广告法极限词\tblock\n";
 
 PlatformInfo identity() { return {.id = "demo", .name_zh = "示例", .name_en = "Demo", .version = "1.0.0"}; }
 
@@ -69,8 +71,8 @@ TEST(DataPlugin, AnEmptyShippedWordListStillDeclaresWordsForTheMerchantsOwnLists
 
 TEST(DataPlugin, ImportsTheExportUnderItsOwnPlatformId) {
   DataPlugin plugin(Host(nullptr), identity(), {.metrics_json = kMetrics});
-  const ImportResult result = plugin.import_native({.file_name = "x.csv", .shop_id = "s1"},
-                                                   "客服,日期,3分钟回复率\n小王,2026-11-16,85.5%\n");
+  const ImportResult result =
+      plugin.import_native({.file_name = "x.csv", .shop_id = "s1"}, "客服,日期,3分钟回复率\n小王,2026-11-16,85.5%\n");
   ASSERT_EQ(result.values.size(), 1u);
   EXPECT_EQ(result.values[0].platform, "demo");
   EXPECT_EQ(result.values[0].metric, metric::within_3min_rate);
@@ -96,8 +98,12 @@ TEST(DataPlugin, ABrokenRulesFileFailsTheRulesCallNotCreation) {
 // A platform with an API: the data answers stay, fetch is the subclass's own.
 struct FetchingPlugin final : DataPlugin {
   explicit FetchingPlugin(Host host)
-      : DataPlugin(host, {.id = "demo", .name_zh = "示例", .name_en = "Demo", .version = "1.0.0",
-                          .capabilities = {std::string(kCapApiFetch)}},
+      : DataPlugin(host,
+                   {.id = "demo",
+                    .name_zh = "示例",
+                    .name_en = "Demo",
+                    .version = "1.0.0",
+                    .capabilities = {std::string(kCapApiFetch)}},
                    {kRules, kMetrics, kWords}) {}
   FetchResult fetch(const FetchRequest& request) override {
     FetchResult result;
@@ -109,7 +115,8 @@ struct FetchingPlugin final : DataPlugin {
 
 TEST(DataPlugin, ASubclassAddsItsFetchAndTheCapabilityItDeclares) {
   const FetchingPlugin plugin(Host(nullptr));
-  EXPECT_THAT(plugin.info().capabilities, ElementsAre("rules", "words", "metric_profile", "native_import", "api_fetch"));
+  EXPECT_THAT(plugin.info().capabilities,
+              ElementsAre("rules", "words", "metric_profile", "native_import", "api_fetch"));
 }
 
 TEST(DataPlugin, ASubclassAnswersThroughTheCAbiLikeAnyPlugin) {
@@ -122,7 +129,8 @@ TEST(DataPlugin, ASubclassAnswersThroughTheCAbiLikeAnyPlugin) {
   EXPECT_EQ(instance.vtable->rules(instance.self, &rules_out, &err), KEFU_OK) << error;
   EXPECT_EQ(json::read<RuleSet>(rules, "rules").rules.at(0).key, rule::service_response_threshold);
   const std::string request = R"({"shop_id": "s1", "from": "2026-11-16", "to": "2026-11-16"})";
-  EXPECT_EQ(instance.vtable->fetch(instance.self, {request.data(), request.size()}, &fetch_out, &err), KEFU_OK) << error;
+  EXPECT_EQ(instance.vtable->fetch(instance.self, {request.data(), request.size()}, &fetch_out, &err), KEFU_OK)
+      << error;
   EXPECT_EQ(json::read<FetchResult>(fetched, "fetch").values.at(0).origin, origin::api);
   instance.vtable->destroy(instance.self);
 }

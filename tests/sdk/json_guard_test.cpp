@@ -11,7 +11,7 @@ TEST(JsonGuard, LoneSurrogatesBecomeTheReplacementCharacterAndPairsStay) {
   EXPECT_EQ(replace_lone_surrogates(R"({"c":"\uDE00x\ud83d\u0041"})"), R"({"c":"\ufffdx\ufffd\u0041"})");
   EXPECT_EQ(replace_lone_surrogates(R"({"c":"\ud83d\ude00"})"), R"({"c":"\ud83d\ude00"})");
   EXPECT_EQ(replace_lone_surrogates(R"({"c":"\\ud83d"})"), R"({"c":"\\ud83d"})");  // an escaped backslash
-  EXPECT_EQ(replace_lone_surrogates(R"({"c":"\ud83)"), R"({"c":"\ud83)");         // cut short: left alone
+  EXPECT_EQ(replace_lone_surrogates(R"({"c":"\ud83)"), R"({"c":"\ud83)");          // cut short: left alone
   rapidjson::Document doc;
   parse_untrusted(doc, R"({"c":"a\ud83d"})");
   ASSERT_FALSE(doc.HasParseError());

@@ -69,7 +69,9 @@ TEST(JsonTest, DeeplyNestedInputIsAnErrorNotAStackOverflow) {
 // Found by fuzz_json_model: what the reader accepted, the writer wrote as invalid UTF-8.
 TEST(JsonTest, ALoneLowSurrogateEscapeIsReadAsTheReplacementCharacterSoItRoundTrips) {
   const auto notes = json::read<std::vector<std::string>>(R"(["a\udc00b","\ud83d\ude00"])", "t");
-  EXPECT_EQ(notes.at(0), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(notes.at(0),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(notes.at(1), "\xF0\x9F\x98\x80");
   EXPECT_EQ(json::read<std::vector<std::string>>(json::write(notes), "again"), notes);
 }
@@ -78,8 +80,9 @@ TEST(JsonTest, ALoneLowSurrogateEscapeIsReadAsTheReplacementCharacterSoItRoundTr
 TEST(JsonTest, InvalidUtf8InAStringIsWrittenAsReplacementCharacters) {
   const std::vector<std::string> bad{"x\xFFy", "\xE4\xB8", "\xED\xA0\x80", "\xC0\xAF", "ok 中"};
   const auto back = json::read<std::vector<std::string>>(json::write(bad), "t");
-  EXPECT_EQ(back, (std::vector<std::string>{"x\xEF\xBF\xBDy", "\xEF\xBF\xBD\xEF\xBF\xBD",
-                                             "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", "\xEF\xBF\xBD\xEF\xBF\xBD", "ok 中"}));
+  EXPECT_EQ(back,
+            (std::vector<std::string>{"x\xEF\xBF\xBDy", "\xEF\xBF\xBD\xEF\xBF\xBD",
+                                      "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", "\xEF\xBF\xBD\xEF\xBF\xBD", "ok 中"}));
 }
 
 TEST(JsonTest, NonFiniteNumbersAreRefusedWhenWritingNotWrittenAsInvalidJson) {

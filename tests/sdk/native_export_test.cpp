@@ -103,8 +103,11 @@ TEST(NativeExport, NanInfinityAndNegativeFiguresAreRejectsWithTheirLineAndReason
   for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(r.rejects[i].line, static_cast<std::int64_t>(i + 2));
   EXPECT_EQ(r.rejects[0].reason, "回复率 \"nan\": expected a percentage such as 85.5%");
   EXPECT_EQ(r.rejects[1].reason, "平均响应(秒) \"inf\": expected seconds such as 12.5, 1分5秒 or 00:01:05");
-  EXPECT_EQ(r.rejects[2].reason, "平均响应(秒) \"-5 s\": a negative figure; expected seconds such as 12.5, 1分5秒 or 00:01:05, zero or more");
-  EXPECT_EQ(r.rejects[3].reason, "回复率 \"-40%\": a negative figure; expected a percentage such as 85.5%, zero or more");
+  EXPECT_EQ(
+      r.rejects[2].reason,
+      "平均响应(秒) \"-5 s\": a negative figure; expected seconds such as 12.5, 1分5秒 or 00:01:05, zero or more");
+  EXPECT_EQ(r.rejects[3].reason,
+            "回复率 \"-40%\": a negative figure; expected a percentage such as 85.5%, zero or more");
   ASSERT_EQ(r.values.size(), 2u);
   EXPECT_EQ(r.values[1].value, 5.0);
   EXPECT_NO_THROW(json::write(r));  // what the plugin sends the host is valid JSON
@@ -127,7 +130,7 @@ TEST(NativeExport, MissingColumnsAreClearErrors) {
     return import_export(text, ImportRequest{"t.csv", "tm01", "utf-8", day}, "tmall", profile(), layout());
   };
   EXPECT_THROW(import("日期,回复率\n2026-11-16,99%\n"), std::runtime_error);  // no agent column
-  EXPECT_THROW(import("客服昵称,回复率\n小美,99%\n"), std::runtime_error);     // no day, no --day
+  EXPECT_THROW(import("客服昵称,回复率\n小美,99%\n"), std::runtime_error);    // no day, no --day
   EXPECT_EQ(import("客服昵称,回复率\n小美,99%\n", "2026-11-16").values.at(0).day, "2026-11-16");
   try {
     import("客服昵称,日期,客单价\n小美,2026-11-16,1\n");

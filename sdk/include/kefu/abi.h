@@ -43,8 +43,8 @@ extern "C" {
 /* Status of every call across the boundary. */
 enum {
   KEFU_OK = 0,
-  KEFU_ERROR = 1,       /* failed; the error sink holds why */
-  KEFU_UNSUPPORTED = 2  /* the plugin does not provide this capability */
+  KEFU_ERROR = 1,      /* failed; the error sink holds why */
+  KEFU_UNSUPPORTED = 2 /* the plugin does not provide this capability */
 };
 
 /* Log levels for kefu_host_api.log. */
@@ -65,8 +65,8 @@ typedef struct kefu_sink {
 
 /* Exported by every plugin as `kefu_plugin_abi`. Read before any plugin function is called. */
 typedef struct kefu_abi_record {
-  uint32_t magic;        /* KEFU_ABI_MAGIC */
-  uint32_t struct_size;  /* sizeof(kefu_abi_record) in the plugin's SDK */
+  uint32_t magic;       /* KEFU_ABI_MAGIC */
+  uint32_t struct_size; /* sizeof(kefu_abi_record) in the plugin's SDK */
   uint16_t sdk_major;
   uint16_t sdk_minor;
   uint16_t sdk_patch;
@@ -94,15 +94,14 @@ typedef struct kefu_host_api {
  * KEFU_OK the JSON answer is in `out`, on KEFU_ERROR a message is in `error`. */
 typedef struct kefu_plugin_vtable {
   uint32_t struct_size;
-  int32_t (*info)(void* self, kefu_sink* out, kefu_sink* error);            /* kefu::PlatformInfo */
-  int32_t (*rules)(void* self, kefu_sink* out, kefu_sink* error);           /* kefu::RuleSet */
-  int32_t (*words)(void* self, kefu_sink* out, kefu_sink* error);           /* kefu::WordList */
-  int32_t (*metric_profile)(void* self, kefu_sink* out, kefu_sink* error);  /* kefu::MetricProfile */
+  int32_t (*info)(void* self, kefu_sink* out, kefu_sink* error);           /* kefu::PlatformInfo */
+  int32_t (*rules)(void* self, kefu_sink* out, kefu_sink* error);          /* kefu::RuleSet */
+  int32_t (*words)(void* self, kefu_sink* out, kefu_sink* error);          /* kefu::WordList */
+  int32_t (*metric_profile)(void* self, kefu_sink* out, kefu_sink* error); /* kefu::MetricProfile */
   /* request: kefu::ImportRequest; payload: the raw bytes of the export file. */
   int32_t (*import_native)(void* self, kefu_str request_json, kefu_str payload, kefu_sink* out,
-                           kefu_sink* error);                               /* kefu::ImportResult */
-  int32_t (*fetch)(void* self, kefu_str request_json, kefu_sink* out,
-                   kefu_sink* error);                                       /* kefu::FetchResult */
+                           kefu_sink* error);                                            /* kefu::ImportResult */
+  int32_t (*fetch)(void* self, kefu_str request_json, kefu_sink* out, kefu_sink* error); /* kefu::FetchResult */
   void (*destroy)(void* self);
 } kefu_plugin_vtable;
 
@@ -112,8 +111,7 @@ typedef struct kefu_plugin_instance {
 } kefu_plugin_instance;
 
 /* Exported by every plugin as `kefu_plugin_create`. */
-typedef int32_t (*kefu_plugin_create_fn)(const kefu_host_api* host, kefu_plugin_instance* out,
-                                         kefu_sink* error);
+typedef int32_t (*kefu_plugin_create_fn)(const kefu_host_api* host, kefu_plugin_instance* out, kefu_sink* error);
 
 #ifdef __cplusplus
 }

@@ -23,8 +23,8 @@ inline constexpr std::string_view kCapWords = "words";
 inline constexpr std::string_view kCapMetricProfile = "metric_profile";
 inline constexpr std::string_view kCapNativeImport = "native_import";
 inline constexpr std::string_view kCapApiFetch = "api_fetch";
-inline constexpr std::array<std::string_view, 5> kAllCapabilities = {
-    kCapRules, kCapWords, kCapMetricProfile, kCapNativeImport, kCapApiFetch};
+inline constexpr std::array<std::string_view, 5> kAllCapabilities = {kCapRules, kCapWords, kCapMetricProfile,
+                                                                     kCapNativeImport, kCapApiFetch};
 
 // ---- Canonical metric keys: NativeMetric::canonical_key, MetricValue::metric -----------
 
@@ -43,10 +43,13 @@ inline constexpr std::string_view message_left_rate = "message_left_rate";
 inline constexpr std::string_view aftersale_rate = "aftersale_rate";
 inline constexpr std::string_view received_customers = "received_customers";
 inline constexpr std::string_view unreplied_customers = "unreplied_customers";
-inline constexpr std::array<std::string_view, 14> all = {
-    sessions, turns, first_response_s, avg_response_s, reply_rate, within_30s_rate, within_3min_rate,
-    inquiry_conversion_rate, satisfaction_rate, dissatisfaction_rate, message_left_rate, aftersale_rate,
-    received_customers, unreplied_customers};
+inline constexpr std::array<std::string_view, 14> all = {sessions,           turns,
+                                                         first_response_s,   avg_response_s,
+                                                         reply_rate,         within_30s_rate,
+                                                         within_3min_rate,   inquiry_conversion_rate,
+                                                         satisfaction_rate,  dissatisfaction_rate,
+                                                         message_left_rate,  aftersale_rate,
+                                                         received_customers, unreplied_customers};
 }  // namespace metric
 
 // ---- Canonical rule keys: Rule::key (the name is the key with '.' as '_') ---------------
@@ -71,12 +74,25 @@ inline constexpr std::string_view conduct_offplatform_diversion = "conduct.offpl
 inline constexpr std::string_view conduct_civility = "conduct.civility";
 inline constexpr std::string_view service_response_floor = "service.response_floor";
 inline constexpr std::string_view penalty_system = "penalty.system";
-inline constexpr std::array<std::string_view, 19> all = {
-    service_response_threshold, service_response_unit, service_response_target, service_bot_replies,
-    service_avg_response_limit, service_message_left_limit, service_message_left, service_hours,
-    satisfaction_scale, aftersale_no_reason_return, aftersale_refund_after_return, aftersale_review_time,
-    shipping_deadline, conduct_review_cashback, conduct_absolute_terms, conduct_offplatform_diversion,
-    conduct_civility, service_response_floor, penalty_system};
+inline constexpr std::array<std::string_view, 19> all = {service_response_threshold,
+                                                         service_response_unit,
+                                                         service_response_target,
+                                                         service_bot_replies,
+                                                         service_avg_response_limit,
+                                                         service_message_left_limit,
+                                                         service_message_left,
+                                                         service_hours,
+                                                         satisfaction_scale,
+                                                         aftersale_no_reason_return,
+                                                         aftersale_refund_after_return,
+                                                         aftersale_review_time,
+                                                         shipping_deadline,
+                                                         conduct_review_cashback,
+                                                         conduct_absolute_terms,
+                                                         conduct_offplatform_diversion,
+                                                         conduct_civility,
+                                                         service_response_floor,
+                                                         penalty_system};
 }  // namespace rule
 
 // ---- Rule categories: Rule::category ----------------------------------------------------
@@ -114,7 +130,7 @@ inline constexpr std::string_view percent = "percent";  // 85.5% or 85.5 → 0.8
 inline constexpr std::string_view ratio = "ratio";      // 0.855
 inline constexpr std::string_view seconds = "seconds";  // 12.5, 1分5秒, 00:01:05
 inline constexpr std::string_view count = "count";
-inline constexpr std::string_view amount = "amount";    // yuan, ¥1,234.50
+inline constexpr std::string_view amount = "amount";  // yuan, ¥1,234.50
 inline constexpr std::array<std::string_view, 5> all = {percent, ratio, seconds, count, amount};
 }  // namespace value_format
 

@@ -57,7 +57,8 @@ class DataPlugin : public Plugin {
   PlatformInfo info() const override {
     PlatformInfo info = identity_;
     auto declared = [&](std::string_view cap) {
-      return std::find(identity_.capabilities.begin(), identity_.capabilities.end(), cap) != identity_.capabilities.end();
+      return std::find(identity_.capabilities.begin(), identity_.capabilities.end(), cap) !=
+             identity_.capabilities.end();
     };
     info.capabilities.clear();
     for (std::string_view cap : kAllCapabilities)

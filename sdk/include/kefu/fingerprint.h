@@ -53,7 +53,6 @@
 #define KEFU_FP_STDLIB "none"
 #endif
 
-#define KEFU_BUILD_FINGERPRINT \
-  "arch=" KEFU_FP_ARCH ";data=" KEFU_FP_DATA ";cxx=" KEFU_FP_CXX ";stdlib=" KEFU_FP_STDLIB
+#define KEFU_BUILD_FINGERPRINT "arch=" KEFU_FP_ARCH ";data=" KEFU_FP_DATA ";cxx=" KEFU_FP_CXX ";stdlib=" KEFU_FP_STDLIB
 
 #endif /* KEFU_FINGERPRINT_H */

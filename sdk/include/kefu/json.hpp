@@ -80,18 +80,27 @@ inline std::string to_valid_utf8(std::string_view s) {
 namespace detail {
 
 struct AnyField {
-  template <class X> void operator()(const char*, X&) const {}
+  template <class X>
+  void operator()(const char*, X&) const {}
 };
 template <class T>
-concept Described = requires(T& t, AnyField& v) { T::fields(t, v); };
+concept Described = requires(T& t, AnyField& v) {
+  T::fields(t, v);
+};
 template <class E>
-concept NamedEnum = std::is_enum_v<E> && requires(E e) { enum_names(e); };
+concept NamedEnum = std::is_enum_v<E> && requires(E e) {
+  enum_names(e);
+};
 
 // The enum whose name is `text`; false (and `out` untouched) when there is none.
-template <NamedEnum E> bool enum_from_name(std::string_view text, E& out) {
+template <NamedEnum E>
+bool enum_from_name(std::string_view text, E& out) {
   const auto names = enum_names(E{});
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == text) { out = static_cast<E>(i); return true; }
+    if (names[i] == text) {
+      out = static_cast<E>(i);
+      return true;
+    }
   }
   return false;
 }
@@ -99,12 +108,17 @@ template <NamedEnum E> bool enum_from_name(std::string_view text, E& out) {
 // kefu::enum_name (kefu/model.hpp), also reachable here for older callers.
 using ::kefu::enum_name;
 
-template <class T> struct IsVector : std::false_type {};
-template <class T> struct IsVector<std::vector<T>> : std::true_type {};
-template <class T> struct IsOptional : std::false_type {};
-template <class T> struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
 
-template <class Writer> class Emitter {
+template <class Writer>
+class Emitter {
  public:
   explicit Emitter(Writer& w) : w_(w) {}
 
@@ -124,28 +138,38 @@ template <class Writer> class Emitter {
   void value(double d) {
     // RapidJSON's writer silently writes nothing for NaN and infinity: the reader would then
     // blame "invalid JSON" on whoever wrote it. Refuse here, where the bad figure is.
-    if (!std::isfinite(d)) throw std::domain_error("kefu::json::write: " + std::to_string(d) + " is not a finite number; JSON cannot carry it");
+    if (!std::isfinite(d))
+      throw std::domain_error("kefu::json::write: " + std::to_string(d) +
+                              " is not a finite number; JSON cannot carry it");
     w_.Double(d);
   }
-  template <NamedEnum E> void value(E e) {
+  template <NamedEnum E>
+  void value(E e) {
     const auto name = enum_name(e);
     w_.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
   }
-  template <class T> void value(const std::vector<T>& items) {
+  template <class T>
+  void value(const std::vector<T>& items) {
     w_.StartArray();
     for (const auto& item : items) value(item);
     w_.EndArray();
   }
-  template <class T> void value(const std::optional<T>& maybe) {
-    if (maybe) value(*maybe); else w_.Null();
+  template <class T>
+  void value(const std::optional<T>& maybe) {
+    if (maybe)
+      value(*maybe);
+    else
+      w_.Null();
   }
-  template <Described T> void value(const T& object) {
+  template <Described T>
+  void value(const T& object) {
     w_.StartObject();
     T::fields(object, *this);
     w_.EndObject();
   }
   // Called by fields(): one key and its value.
-  template <class X> void operator()(const char* key, const X& field) {
+  template <class X>
+  void operator()(const char* key, const X& field) {
     w_.Key(key);
     value(field);
   }
@@ -156,13 +180,19 @@ template <class Writer> class Emitter {
 
 inline const char* type_name(const rapidjson::Value& j) {
   switch (j.GetType()) {
-    case rapidjson::kNullType: return "null";
+    case rapidjson::kNullType:
+      return "null";
     case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "a boolean";
-    case rapidjson::kObjectType: return "an object";
-    case rapidjson::kArrayType: return "an array";
-    case rapidjson::kStringType: return "a string";
-    case rapidjson::kNumberType: return "a number";
+    case rapidjson::kTrueType:
+      return "a boolean";
+    case rapidjson::kObjectType:
+      return "an object";
+    case rapidjson::kArrayType:
+      return "an array";
+    case rapidjson::kStringType:
+      return "a string";
+    case rapidjson::kNumberType:
+      return "a number";
   }
   return "?";
 }
@@ -191,7 +221,8 @@ class Reader {
     expect(j.IsNumber(), j, "a number");
     out = j.GetDouble();
   }
-  template <NamedEnum E> void value(const rapidjson::Value& j, E& out) {
+  template <NamedEnum E>
+  void value(const rapidjson::Value& j, E& out) {
     expect(j.IsString(), j, "a string");
     std::string_view text(j.GetString(), j.GetStringLength());
     if (enum_from_name(text, out)) return;
@@ -200,7 +231,8 @@ class Reader {
     for (auto n : names) allowed += (allowed.empty() ? "" : " | ") + std::string(n);
     fail("expected one of " + allowed + ", found \"" + std::string(text) + "\"");
   }
-  template <class T> void value(const rapidjson::Value& j, std::vector<T>& out) {
+  template <class T>
+  void value(const rapidjson::Value& j, std::vector<T>& out) {
     expect(j.IsArray(), j, "an array");
     out.clear();
     out.resize(j.Size());
@@ -211,12 +243,17 @@ class Reader {
       path_.resize(mark);
     }
   }
-  template <class T> void value(const rapidjson::Value& j, std::optional<T>& out) {
-    if (j.IsNull()) { out.reset(); return; }
+  template <class T>
+  void value(const rapidjson::Value& j, std::optional<T>& out) {
+    if (j.IsNull()) {
+      out.reset();
+      return;
+    }
     out.emplace();
     value(j, *out);
   }
-  template <Described T> void value(const rapidjson::Value& j, T& out) {
+  template <Described T>
+  void value(const rapidjson::Value& j, T& out) {
     expect(j.IsObject(), j, "an object");
     const rapidjson::Value* saved = object_;
     object_ = &j;
@@ -224,7 +261,8 @@ class Reader {
     object_ = saved;
   }
   // Called by fields(): a missing key keeps the field's default (older writers omit new keys).
-  template <class X> void operator()(const char* key, X& field) {
+  template <class X>
+  void operator()(const char* key, X& field) {
     auto it = object_->FindMember(key);
     if (it == object_->MemberEnd()) return;
     const auto mark = path_.size();
@@ -238,9 +276,7 @@ class Reader {
   void expect(bool ok, const rapidjson::Value& j, const char* wanted) {
     if (!ok) fail(std::string("expected ") + wanted + ", found " + type_name(j));
   }
-  [[noreturn]] void fail(const std::string& why) {
-    throw ParseError(std::string(what_) + ": " + path_ + ": " + why);
-  }
+  [[noreturn]] void fail(const std::string& why) { throw ParseError(std::string(what_) + ": " + path_ + ": " + why); }
 
   std::string_view what_;
   std::string path_ = "$";
@@ -250,7 +286,8 @@ class Reader {
 }  // namespace detail
 
 // Serializes any model type (or vector of them) as compact JSON, UTF-8, no HTML escaping.
-template <class T> std::string write(const T& value) {
+template <class T>
+std::string write(const T& value) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   detail::Emitter<rapidjson::Writer<rapidjson::StringBuffer>>(writer).value(value);
@@ -258,7 +295,8 @@ template <class T> std::string write(const T& value) {
 }
 
 // Parses `text` into a T. `what` names the document in error messages.
-template <class T> T read(std::string_view text, std::string_view what) {
+template <class T>
+T read(std::string_view text, std::string_view what) {
   rapidjson::Document doc;
   // A lone surrogate escape (\udc00) would decode to invalid UTF-8 that no validation sees:
   // it is read as U+FFFD (json_guard.hpp).
@@ -270,8 +308,7 @@ template <class T> T read(std::string_view text, std::string_view what) {
   // Iterative: the recursive parser overflows the stack on deeply nested input ([[[[...).
   doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
-    throw ParseError(std::string(what) + ": invalid JSON at byte " +
-                     std::to_string(doc.GetErrorOffset()) + ": " +
+    throw ParseError(std::string(what) + ": invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
                      rapidjson::GetParseError_En(doc.GetParseError()));
   }
   T out{};

@@ -20,10 +20,8 @@ namespace kefu {
 
 // The name an enum value travels under in JSON: enum_name(Severity::warn) == "warn".
 template <class E>
-  requires requires(E e) { enum_names(e); }
-constexpr std::string_view enum_name(E e) {
-  return enum_names(e)[static_cast<std::size_t>(e)];
-}
+requires requires(E e) { enum_names(e); }
+constexpr std::string_view enum_name(E e) { return enum_names(e)[static_cast<std::size_t>(e)]; }
 
 // ---- Provenance -----------------------------------------------------------------------
 
@@ -41,27 +39,36 @@ struct Source {
   std::string url;    // where it can be read; empty for a statute cited by name
   std::string seen;   // date the fact was read there, YYYY-MM-DD
   Confidence confidence = Confidence::third_party;
-  std::string note;   // caveats: conflicting versions, mirror used, ...
+  std::string note;  // caveats: conflicting versions, mirror used, ...
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("title", s.title); v("url", s.url); v("seen", s.seen);
-    v("confidence", s.confidence); v("note", s.note);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("title", s.title);
+    v("url", s.url);
+    v("seen", s.seen);
+    v("confidence", s.confidence);
+    v("note", s.note);
   }
 };
 
 // ---- Platform identity ----------------------------------------------------------------
 
 struct PlatformInfo {
-  std::string id;        // lower-case ascii, e.g. "tmall"; unique among loaded plugins
-  std::string name_zh;   // 天猫
-  std::string name_en;   // Tmall
-  std::string version;   // the plugin's own version, MAJOR.MINOR.PATCH
+  std::string id;                         // lower-case ascii, e.g. "tmall"; unique among loaded plugins
+  std::string name_zh;                    // 天猫
+  std::string name_en;                    // Tmall
+  std::string version;                    // the plugin's own version, MAJOR.MINOR.PATCH
   std::vector<std::string> capabilities;  // subset of kAllCapabilities (kefu/catalog.hpp)
   std::vector<std::string> limitations;   // what it cannot do, said plainly (e.g. "no chat-log API")
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("id", s.id); v("name_zh", s.name_zh); v("name_en", s.name_en); v("version", s.version);
-    v("capabilities", s.capabilities); v("limitations", s.limitations);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("id", s.id);
+    v("name_zh", s.name_zh);
+    v("name_en", s.name_en);
+    v("version", s.version);
+    v("capabilities", s.capabilities);
+    v("limitations", s.limitations);
   }
 };
 
@@ -80,16 +87,22 @@ constexpr std::array<std::string_view, 4> enum_names(Strictness) {
 
 struct RuleValue {
   ValueType type = ValueType::text;
-  bool known = false;      // false: the value is unknown and must be shown as unknown
-  double number = 0;       // duration in seconds, percentage 0-100, count
-  bool flag = false;       // bool
-  std::string text;        // enum / text value, or the native wording of any value
-  int window_from_min = 0; // time_window: minutes after 00:00 (+08:00) ...
-  int window_to_min = 0;   // ... up to, exclusive
+  bool known = false;       // false: the value is unknown and must be shown as unknown
+  double number = 0;        // duration in seconds, percentage 0-100, count
+  bool flag = false;        // bool
+  std::string text;         // enum / text value, or the native wording of any value
+  int window_from_min = 0;  // time_window: minutes after 00:00 (+08:00) ...
+  int window_to_min = 0;    // ... up to, exclusive
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("type", s.type); v("known", s.known); v("number", s.number); v("flag", s.flag);
-    v("text", s.text); v("window_from_min", s.window_from_min); v("window_to_min", s.window_to_min);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("type", s.type);
+    v("known", s.known);
+    v("number", s.number);
+    v("flag", s.flag);
+    v("text", s.text);
+    v("window_from_min", s.window_from_min);
+    v("window_to_min", s.window_to_min);
   }
 };
 
@@ -98,14 +111,17 @@ struct Penalty {
   std::string amount;  // as the platform states it, e.g. "2分", "20万-100万元"
   std::string text;    // what happens, in the platform's words
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("system", s.system); v("amount", s.amount); v("text", s.text);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("system", s.system);
+    v("amount", s.amount);
+    v("text", s.text);
   }
 };
 
 struct Rule {
-  std::string key;          // canonical key, e.g. "service.first_response"
-  std::string category;     // 服务/响应, 服务时间, 满意度, 售后, 物流, 营销/评价, 沟通/引流, 处罚
+  std::string key;       // canonical key, e.g. "service.first_response"
+  std::string category;  // 服务/响应, 服务时间, 满意度, 售后, 物流, 营销/评价, 沟通/引流, 处罚
   std::string native_name;  // the platform's own name for it
   RuleValue value;
   Strictness strictness = Strictness::none;
@@ -114,10 +130,17 @@ struct Rule {
   std::string detail;          // the rule in a sentence
   Source source;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("key", s.key); v("category", s.category); v("native_name", s.native_name);
-    v("value", s.value); v("strictness", s.strictness); v("penalty", s.penalty);
-    v("effective_from", s.effective_from); v("detail", s.detail); v("source", s.source);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("key", s.key);
+    v("category", s.category);
+    v("native_name", s.native_name);
+    v("value", s.value);
+    v("strictness", s.strictness);
+    v("penalty", s.penalty);
+    v("effective_from", s.effective_from);
+    v("detail", s.detail);
+    v("source", s.source);
   }
 };
 
@@ -125,8 +148,10 @@ struct RuleSet {
   std::string version;  // the rule data's own version, e.g. its date "2026-11-23"
   std::vector<Rule> rules;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("version", s.version); v("rules", s.rules);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("version", s.version);
+    v("rules", s.rules);
   }
 };
 
@@ -142,19 +167,26 @@ struct Term {
   std::string suggestion;  // suggested replacement, may be empty
   Source source;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("text", s.text); v("category", s.category); v("severity", s.severity);
-    v("suggestion", s.suggestion); v("source", s.source);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("text", s.text);
+    v("category", s.category);
+    v("severity", s.severity);
+    v("suggestion", s.suggestion);
+    v("source", s.source);
   }
 };
 
 struct WordList {
-  std::vector<Term> terms;        // banned or warned terms
-  std::vector<Term> allow;        // phrases that contain a banned term but are fine (最近, 第一时间)
-  std::vector<std::string> unban; // common-list terms this platform allows
+  std::vector<Term> terms;         // banned or warned terms
+  std::vector<Term> allow;         // phrases that contain a banned term but are fine (最近, 第一时间)
+  std::vector<std::string> unban;  // common-list terms this platform allows
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("terms", s.terms); v("allow", s.allow); v("unban", s.unban);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("terms", s.terms);
+    v("allow", s.allow);
+    v("unban", s.unban);
   }
 };
 
@@ -167,42 +199,53 @@ constexpr std::array<std::string_view, 3> enum_names(Comparability) {
 
 // One metric as a platform defines it.
 struct NativeMetric {
-  std::string native_name;     // 咚咚首次30秒应答率
-  std::string canonical_key;   // the catalog metric it maps to, e.g. "within_30s_rate"
+  std::string native_name;    // 咚咚首次30秒应答率
+  std::string canonical_key;  // the catalog metric it maps to, e.g. "within_30s_rate"
   Comparability comparability = Comparability::not_comparable;
-  std::string comparability_note;  // how to convert, or why it cannot be compared
+  std::string comparability_note;     // how to convert, or why it cannot be compared
   std::string comparability_note_zh;  // since SDK 1.3: the same in Chinese (shown by default)
-  std::string definition;      // the native definition in a sentence
-  std::string unit;            // counting unit: message | round | session | person | agent_day
-  std::string window;          // assessed daily window, e.g. "08:00-23:00 by message time"
-  std::string bot_replies;     // none | assist_only | all | unknown
-  double threshold_s = 0;      // 0 when the metric has no threshold
-  std::string target;          // the platform's target or penalty line, as stated; empty if none
+  std::string definition;             // the native definition in a sentence
+  std::string unit;                   // counting unit: message | round | session | person | agent_day
+  std::string window;                 // assessed daily window, e.g. "08:00-23:00 by message time"
+  std::string bot_replies;            // none | assist_only | all | unknown
+  double threshold_s = 0;             // 0 when the metric has no threshold
+  std::string target;                 // the platform's target or penalty line, as stated; empty if none
   Source source;
   // Since SDK 1.1: how the figure appears in the platform's CS export (kefu/toolkit/native_export.hpp).
   std::vector<std::string> export_columns;  // header names, variants included; empty: not exported
-  std::string value_format;    // percent | ratio | seconds | count | amount
+  std::string value_format;                 // percent | ratio | seconds | count | amount
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("native_name", s.native_name); v("canonical_key", s.canonical_key);
-    v("comparability", s.comparability); v("comparability_note", s.comparability_note);
-    v("comparability_note_zh", s.comparability_note_zh); v("definition", s.definition); v("unit", s.unit); v("window", s.window);
-    v("bot_replies", s.bot_replies); v("threshold_s", s.threshold_s); v("target", s.target);
-    v("source", s.source); v("export_columns", s.export_columns); v("value_format", s.value_format);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("native_name", s.native_name);
+    v("canonical_key", s.canonical_key);
+    v("comparability", s.comparability);
+    v("comparability_note", s.comparability_note);
+    v("comparability_note_zh", s.comparability_note_zh);
+    v("definition", s.definition);
+    v("unit", s.unit);
+    v("window", s.window);
+    v("bot_replies", s.bot_replies);
+    v("threshold_s", s.threshold_s);
+    v("target", s.target);
+    v("source", s.source);
+    v("export_columns", s.export_columns);
+    v("value_format", s.value_format);
   }
 };
 
 struct MetricProfile {
   std::vector<NativeMetric> metrics;
 
-  template <class S, class V> static void fields(S& s, V& v) { v("metrics", s.metrics); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("metrics", s.metrics);
+  }
 };
 
 // `pending`: the platform fills the figure in later (e.g. Taobao's 延迟统计) — not zero.
 enum class Availability { available, pending };
-constexpr std::array<std::string_view, 2> enum_names(Availability) {
-  return {"available", "pending"};
-}
+constexpr std::array<std::string_view, 2> enum_names(Availability) { return {"available", "pending"}; }
 
 struct MetricValue {
   std::string platform;
@@ -213,12 +256,19 @@ struct MetricValue {
   std::string native_name;
   double value = 0;
   Availability availability = Availability::available;
-  std::string origin;    // native_export | api | recomputed
+  std::string origin;  // native_export | api | recomputed
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("platform", s.platform); v("shop_id", s.shop_id); v("agent_id", s.agent_id); v("day", s.day);
-    v("metric", s.metric); v("native_name", s.native_name); v("value", s.value);
-    v("availability", s.availability); v("origin", s.origin);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("agent_id", s.agent_id);
+    v("day", s.day);
+    v("metric", s.metric);
+    v("native_name", s.native_name);
+    v("value", s.value);
+    v("availability", s.availability);
+    v("origin", s.origin);
   }
 };
 
@@ -230,13 +280,20 @@ struct ChatMessage {
   std::int64_t ts_ms = 0;  // absolute instant, epoch milliseconds
   std::string sender;      // customer | agent | bot | system
   std::string agent_id;
-  std::string event;       // msg | transfer
+  std::string event;  // msg | transfer
   std::string content;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("platform", s.platform); v("shop_id", s.shop_id); v("session_id", s.session_id);
-    v("customer_id", s.customer_id); v("ts_ms", s.ts_ms); v("sender", s.sender);
-    v("agent_id", s.agent_id); v("event", s.event); v("content", s.content);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("session_id", s.session_id);
+    v("customer_id", s.customer_id);
+    v("ts_ms", s.ts_ms);
+    v("sender", s.sender);
+    v("agent_id", s.agent_id);
+    v("event", s.event);
+    v("content", s.content);
   }
 };
 
@@ -250,8 +307,12 @@ struct ImportRequest {
   std::string encoding;   // the file's encoding as read by the host: "utf-8" | "gb18030"
   std::string day;        // since SDK 1.1: YYYY-MM-DD of an export without a day column
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("file_name", s.file_name); v("shop_id", s.shop_id); v("encoding", s.encoding); v("day", s.day);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("file_name", s.file_name);
+    v("shop_id", s.shop_id);
+    v("encoding", s.encoding);
+    v("day", s.day);
   }
 };
 
@@ -261,8 +322,11 @@ struct Reject {
   std::string reason;
   std::string original;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("line", s.line); v("reason", s.reason); v("original", s.original);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("line", s.line);
+    v("reason", s.reason);
+    v("original", s.original);
   }
 };
 
@@ -272,15 +336,23 @@ struct ImportResult {
   std::int64_t rows_read = 0;
   std::vector<std::string> notes;  // since SDK 1.1: what the user should know (ignored columns ...)
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("values", s.values); v("rejects", s.rejects); v("rows_read", s.rows_read); v("notes", s.notes);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("values", s.values);
+    v("rejects", s.rejects);
+    v("rows_read", s.rows_read);
+    v("notes", s.notes);
   }
 };
 
 // A named setting handed to a plugin for one shop.
 struct Setting {
   std::string name, value;
-  template <class S, class V> static void fields(S& s, V& v) { v("name", s.name); v("value", s.value); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("name", s.name);
+    v("value", s.value);
+  }
 };
 
 struct FetchRequest {
@@ -288,14 +360,20 @@ struct FetchRequest {
   std::string from;  // YYYY-MM-DD, inclusive
   std::string to;    // YYYY-MM-DD, inclusive
   // Since SDK 1.2:
-  std::string endpoint;               // the platform's gateway URL; empty: the plugin's production default
-  std::vector<Setting> credentials;   // app_key, app_secret, session ... (env or a 0600 file); never log them
-  std::vector<Setting> options;       // the shop's non-secret settings from config (seller_nick ...)
-  std::string today;                  // YYYY-MM-DD, China time: what "not today" means for the platform
+  std::string endpoint;              // the platform's gateway URL; empty: the plugin's production default
+  std::vector<Setting> credentials;  // app_key, app_secret, session ... (env or a 0600 file); never log them
+  std::vector<Setting> options;      // the shop's non-secret settings from config (seller_nick ...)
+  std::string today;                 // YYYY-MM-DD, China time: what "not today" means for the platform
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("shop_id", s.shop_id); v("from", s.from); v("to", s.to); v("endpoint", s.endpoint);
-    v("credentials", s.credentials); v("options", s.options); v("today", s.today);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("shop_id", s.shop_id);
+    v("from", s.from);
+    v("to", s.to);
+    v("endpoint", s.endpoint);
+    v("credentials", s.credentials);
+    v("options", s.options);
+    v("today", s.today);
   }
 };
 
@@ -304,8 +382,11 @@ struct FetchResult {
   std::vector<ChatMessage> messages;
   std::vector<std::string> notes;  // since SDK 1.2: what the user should know (calls made, limits met)
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("values", s.values); v("messages", s.messages); v("notes", s.notes);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("values", s.values);
+    v("messages", s.messages);
+    v("notes", s.notes);
   }
 };
 
@@ -313,8 +394,10 @@ struct FetchResult {
 
 struct Header {
   std::string name, value;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("name", s.name); v("value", s.value);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("name", s.name);
+    v("value", s.value);
   }
 };
 
@@ -330,9 +413,14 @@ struct HttpRequest {
   // when the server cannot have acted on it (no connection, 429, 503).
   bool idempotent = true;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("method", s.method); v("url", s.url); v("headers", s.headers); v("body", s.body);
-    v("secrets", s.secrets); v("idempotent", s.idempotent);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("method", s.method);
+    v("url", s.url);
+    v("headers", s.headers);
+    v("body", s.body);
+    v("secrets", s.secrets);
+    v("idempotent", s.idempotent);
   }
 };
 
@@ -342,8 +430,12 @@ struct HttpResponse {
   std::string body;
   int attempts = 1;  // since SDK 1.2: how many tries the host made
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("status", s.status); v("headers", s.headers); v("body", s.body); v("attempts", s.attempts);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("status", s.status);
+    v("headers", s.headers);
+    v("body", s.body);
+    v("attempts", s.attempts);
   }
 };
 

@@ -33,7 +33,10 @@
 namespace kefu {
 
 enum class LogLevel : std::int32_t {
-  debug = KEFU_LOG_DEBUG, info = KEFU_LOG_INFO, warn = KEFU_LOG_WARN, error = KEFU_LOG_ERROR
+  debug = KEFU_LOG_DEBUG,
+  info = KEFU_LOG_INFO,
+  warn = KEFU_LOG_WARN,
+  error = KEFU_LOG_ERROR
 };
 
 namespace detail {
@@ -99,9 +102,7 @@ class Plugin {
   virtual RuleSet rules() const { throw Unsupported(); }
   virtual WordList words() const { throw Unsupported(); }
   virtual MetricProfile metric_profile() const { throw Unsupported(); }
-  virtual ImportResult import_native(const ImportRequest&, std::string_view /*payload*/) {
-    throw Unsupported();
-  }
+  virtual ImportResult import_native(const ImportRequest&, std::string_view /*payload*/) { throw Unsupported(); }
   virtual FetchResult fetch(const FetchRequest&) { throw Unsupported(); }
 
  protected:
@@ -115,7 +116,8 @@ class Plugin {
   WordList shipped_and_merchant_words(std::string_view shipped, const WordFileDefaults& defaults) const {
     WordList list;
     if (auto problems = read_word_file(shipped, defaults, list); !problems.empty())
-      throw std::runtime_error("shipped word list, line " + std::to_string(problems[0].line) + ": " + problems[0].reason);
+      throw std::runtime_error("shipped word list, line " + std::to_string(problems[0].line) + ": " +
+                               problems[0].reason);
     for (const std::string& path : configured_word_files()) {
       std::ifstream in(path, std::ios::binary);
       if (!in) throw std::runtime_error("cannot read words_files entry " + path);
@@ -150,7 +152,8 @@ class Plugin {
 namespace detail {
 
 // Runs `body`, turning every exception into a status and a message for the host.
-template <class Body> std::int32_t guarded(kefu_sink* error, Body&& body) noexcept {
+template <class Body>
+std::int32_t guarded(kefu_sink* error, Body&& body) noexcept {
   try {
     return body();
   } catch (const Unsupported&) {
@@ -163,14 +166,16 @@ template <class Body> std::int32_t guarded(kefu_sink* error, Body&& body) noexce
   return KEFU_ERROR;
 }
 
-template <class Body> std::int32_t answer(kefu_sink* out, kefu_sink* error, Body&& body) noexcept {
+template <class Body>
+std::int32_t answer(kefu_sink* out, kefu_sink* error, Body&& body) noexcept {
   return guarded(error, [&] {
     put(out, json::write(body()));
     return std::int32_t{KEFU_OK};
   });
 }
 
-template <class P> struct Adapter {
+template <class P>
+struct Adapter {
   static P& self(void* p) { return *static_cast<P*>(p); }
   static std::string_view view(kefu_str s) { return {s.data, s.size}; }
 
@@ -189,23 +194,18 @@ template <class P> struct Adapter {
   static std::int32_t import_native(void* p, kefu_str request, kefu_str payload, kefu_sink* out,
                                     kefu_sink* err) noexcept {
     return answer(out, err, [&] {
-      return self(p).import_native(json::read<ImportRequest>(view(request), "import request"),
-                                   view(payload));
+      return self(p).import_native(json::read<ImportRequest>(view(request), "import request"), view(payload));
     });
   }
   static std::int32_t fetch(void* p, kefu_str request, kefu_sink* out, kefu_sink* err) noexcept {
-    return answer(out, err, [&] {
-      return self(p).fetch(json::read<FetchRequest>(view(request), "fetch request"));
-    });
+    return answer(out, err, [&] { return self(p).fetch(json::read<FetchRequest>(view(request), "fetch request")); });
   }
   static void destroy(void* p) noexcept { delete static_cast<P*>(p); }
 
   static constexpr kefu_plugin_vtable vtable = {
-      sizeof(kefu_plugin_vtable), &info, &rules, &words, &metric_profile, &import_native, &fetch,
-      &destroy};
+      sizeof(kefu_plugin_vtable), &info, &rules, &words, &metric_profile, &import_native, &fetch, &destroy};
 
-  static std::int32_t create(const kefu_host_api* host, kefu_plugin_instance* out,
-                             kefu_sink* err) noexcept {
+  static std::int32_t create(const kefu_host_api* host, kefu_plugin_instance* out, kefu_sink* err) noexcept {
     return guarded(err, [&] {
       if (!out) throw std::invalid_argument("kefu_plugin_create: no output instance");
       out->self = new P(Host(host));
@@ -219,14 +219,16 @@ template <class P> struct Adapter {
 }  // namespace kefu
 
 // The ABI record's initializer, with this SDK's version and this translation unit's fingerprint.
-#define KEFU_ABI_RECORD_INIT                                                             \
-  {KEFU_ABI_MAGIC, sizeof(kefu_abi_record), KEFU_SDK_VERSION_MAJOR, KEFU_SDK_VERSION_MINOR, \
-   KEFU_SDK_VERSION_PATCH, 0, KEFU_BUILD_FINGERPRINT}
+#define KEFU_ABI_RECORD_INIT                                                                                         \
+  {                                                                                                                  \
+    KEFU_ABI_MAGIC, sizeof(kefu_abi_record), KEFU_SDK_VERSION_MAJOR, KEFU_SDK_VERSION_MINOR, KEFU_SDK_VERSION_PATCH, \
+        0, KEFU_BUILD_FINGERPRINT                                                                                    \
+  }
 
 // Exports the ABI record and the factory for PluginClass. Use once per plugin library.
-#define KEFU_PLUGIN(PluginClass)                                                  \
-  namespace kefu_generated {                                                      \
-  const kefu_abi_record kefu_abi_record_v1 = KEFU_ABI_RECORD_INIT;                \
-  }                                                                               \
-  BOOST_DLL_ALIAS(kefu_generated::kefu_abi_record_v1, kefu_plugin_abi)            \
+#define KEFU_PLUGIN(PluginClass)                                       \
+  namespace kefu_generated {                                           \
+  const kefu_abi_record kefu_abi_record_v1 = KEFU_ABI_RECORD_INIT;     \
+  }                                                                    \
+  BOOST_DLL_ALIAS(kefu_generated::kefu_abi_record_v1, kefu_plugin_abi) \
   BOOST_DLL_ALIAS(::kefu::detail::Adapter<PluginClass>::create, kefu_plugin_create)

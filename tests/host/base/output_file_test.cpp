@@ -29,7 +29,8 @@ TEST(OutputFile, RefusesToWriteThroughASymbolicLinkAndLeavesItsTargetAlone) {
   test::TempDir dir;
   const std::string victim = dir.write("victim.txt", "precious\n"), link = dir.path() + "/out.csv";
   std::filesystem::create_symlink(victim, link);
-  EXPECT_THAT([&] { write_hello(link); }, ThrowsMessage<std::runtime_error>(HasSubstr(link + ": is a symbolic link to " + victim)));
+  EXPECT_THAT([&] { write_hello(link); },
+              ThrowsMessage<std::runtime_error>(HasSubstr(link + ": is a symbolic link to " + victim)));
   EXPECT_EQ(read_whole_file(victim), "precious\n");
   EXPECT_TRUE(std::filesystem::is_symlink(link));
 }
@@ -39,12 +40,14 @@ TEST(OutputFile, RefusesANamedPipe) {
   const std::string fifo = dir.path() + "/out.csv";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
   const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // so a writer would not block
-  EXPECT_THAT([&] { write_hello(fifo); }, ThrowsMessage<std::runtime_error>(HasSubstr(fifo + ": is a named pipe, not a regular file")));
+  EXPECT_THAT([&] { write_hello(fifo); },
+              ThrowsMessage<std::runtime_error>(HasSubstr(fifo + ": is a named pipe, not a regular file")));
   ::close(reader);
 }
 
 TEST(OutputFile, RefusesADevice) {
-  EXPECT_THAT([] { write_hello("/dev/null"); }, ThrowsMessage<std::runtime_error>(HasSubstr("/dev/null: is a device, not a regular file")));
+  EXPECT_THAT([] { write_hello("/dev/null"); },
+              ThrowsMessage<std::runtime_error>(HasSubstr("/dev/null: is a device, not a regular file")));
 }
 
 TEST(OutputFile, NeverWritesThroughALinkPlantedAtThePredictableTemporaryName) {
@@ -71,8 +74,11 @@ TEST(OutputFile, DoesNotReplaceARejectsFileKefuDidNotWrite) {
   test::TempDir dir;
   const std::string input = dir.write("chat.csv", "x\n");
   const std::string theirs = dir.write("chat.csv.rejects.csv", "my own notes\n");
-  EXPECT_THAT([&] { write_rejects_file(input, {{3, "bad", "raw"}}); },
-              ThrowsMessage<std::runtime_error>(HasSubstr(theirs + ": already exists and is not a file kefu wrote")));
+  EXPECT_THAT(
+      [&] {
+        write_rejects_file(input, {{3, "bad", "raw"}});
+      },
+      ThrowsMessage<std::runtime_error>(HasSubstr(theirs + ": already exists and is not a file kefu wrote")));
   EXPECT_EQ(read_whole_file(theirs), "my own notes\n");
 }
 
@@ -108,8 +114,11 @@ TEST(OutputFile, RefusesARejectsFileThatIsASymbolicLink) {
   test::TempDir dir;
   const std::string input = dir.write("chat.csv", "x\n"), victim = dir.write("victim.txt", "precious\n");
   std::filesystem::create_symlink(victim, input + ".rejects.csv");
-  EXPECT_THAT([&] { write_rejects_file(input, {{3, "bad", "raw"}}); },
-              ThrowsMessage<std::runtime_error>(HasSubstr("is a symbolic link")));
+  EXPECT_THAT(
+      [&] {
+        write_rejects_file(input, {{3, "bad", "raw"}});
+      },
+      ThrowsMessage<std::runtime_error>(HasSubstr("is a symbolic link")));
   EXPECT_EQ(read_whole_file(victim), "precious\n");
 }
 

@@ -49,9 +49,10 @@ TEST(Briefing, RulesLandInTheirSections) {
   const RuleView from = view({rule("service.response_threshold", num(180)), rule("service.response_unit", txt("round")),
                               rule("service.hours", win(480, 1440)), rule("service.avg_response_limit", unknown()),
                               rule("penalty.system", txt("扣分")), rule("shipping.deadline", num(172800))});
-  const RuleView to = view({rule("service.response_threshold", num(30)), rule("service.response_unit", txt("session")),
-                            rule("service.hours", win(540, 1380)), rule("service.avg_response_limit", num(40), {"扣分", "2分", ""}),
-                            rule("penalty.system", txt("扣分")), rule("conduct.civility", {ValueType::boolean, true, 0, true, "", 0, 0})});
+  const RuleView to = view(
+      {rule("service.response_threshold", num(30)), rule("service.response_unit", txt("session")),
+       rule("service.hours", win(540, 1380)), rule("service.avg_response_limit", num(40), {"扣分", "2分", ""}),
+       rule("penalty.system", txt("扣分")), rule("conduct.civility", {ValueType::boolean, true, 0, true, "", 0, 0})});
   const RuleSections s = compare_views(from, to);
   EXPECT_THAT(keys(s.stricter), ElementsAre("service.response_threshold"));
   EXPECT_THAT(keys(s.looser), ElementsAre("service.hours"));
@@ -69,10 +70,11 @@ TEST(Briefing, HeadlineFollowsTheStatedRankingRule) {
                               rule("service.hours", win(540, 1380)), rule("service.avg_response_limit", unknown()),
                               rule("satisfaction.scale", txt("5级")), rule("penalty.system", txt("A")),
                               rule("aftersale.review_time", num(3600))});
-  const RuleView to = view({rule("service.response_threshold", num(30)), rule("service.response_unit", txt("session")),
-                            rule("service.hours", win(480, 1380)), rule("service.avg_response_limit", num(40), {"扣分", "2分", ""}),
-                            rule("satisfaction.scale", txt("3级")), rule("penalty.system", txt("B")),
-                            rule("aftersale.review_time", num(1200))});
+  const RuleView to =
+      view({rule("service.response_threshold", num(30)), rule("service.response_unit", txt("session")),
+            rule("service.hours", win(480, 1380)), rule("service.avg_response_limit", num(40), {"扣分", "2分", ""}),
+            rule("satisfaction.scale", txt("3级")), rule("penalty.system", txt("B")),
+            rule("aftersale.review_time", num(1200))});
   WordsSection words;
   words.available = true;
   words.newly_banned.count = 3;
@@ -95,7 +97,8 @@ TEST(Briefing, HeadlineFollowsTheStatedRankingRule) {
 
 TEST(Briefing, LooserAndUnknownWithoutPenaltyNeverMakeTheHeadline) {
   const RuleView from = view({rule("service.response_threshold", num(30)), rule("service.hours", win(480, 1380))});
-  const RuleView to = view({rule("service.response_threshold", num(180)), rule("service.hours", {ValueType::time_window, false, 0, false, "", 0, 0})});
+  const RuleView to = view({rule("service.response_threshold", num(180)),
+                            rule("service.hours", {ValueType::time_window, false, 0, false, "", 0, 0})});
   EXPECT_THAT(rank_headline(compare_views(from, to), {}, false), IsEmpty());
 }
 
@@ -120,7 +123,7 @@ TEST(Briefing, MetricsPairWithTheClosestFromMetric) {
   const MetricsSection s = pair_metrics(from, to);
   ASSERT_TRUE(s.available);
   ASSERT_EQ(s.items.size(), 3u);
-  EXPECT_EQ(s.items[0].to.native_name, "3分钟回复率");  // judged on (has a target): first
+  EXPECT_EQ(s.items[0].to.native_name, "3分钟回复率");               // judged on (has a target): first
   EXPECT_EQ(s.items[0].from->native_name, "3分钟人工回复率(会话)");  // convertible beats not comparable
   EXPECT_FALSE(s.items[0].comparable);
   EXPECT_THAT(s.items[0].differences, ElementsAre("unit: session → message"));
@@ -138,9 +141,11 @@ Term term(const char* text, const char* category, Severity severity, const char*
 
 words::Lexicon two_sides() {
   WordList from{{term("微信", "引流/站外联系", Severity::block), term("特效", "医疗功效", Severity::warn)}, {}, {}};
-  WordList to{{term("加微信", "引流/站外联系", Severity::block), term("特效", "医疗功效", Severity::block),
-               term("vx", "引流/站外联系", Severity::block, "请在平台内沟通"), term("第一", "广告法极限词", Severity::block)},
-              {term("第一时间", "广告法极限词", Severity::block)}, {}};
+  WordList to{
+      {term("加微信", "引流/站外联系", Severity::block), term("特效", "医疗功效", Severity::block),
+       term("vx", "引流/站外联系", Severity::block, "请在平台内沟通"), term("第一", "广告法极限词", Severity::block)},
+      {term("第一时间", "广告法极限词", Severity::block)},
+      {}};
   return words::Lexicon({}, {{"from", from}, {"to", to}}, {});
 }
 
@@ -161,10 +166,10 @@ TEST(Briefing, ScriptCheckReportsOnlyNewViolations) {
   test::TempDir dir;
   const std::string file = dir.write("scripts.txt",
                                      "亲，在的呢\n"
-                                     "可以加微信聊\n"         // TO's 加微信 overlaps FROM's 微信: flagged before
-                                     "祛痘特效\n"             // warn on FROM, block on TO: new
-                                     "我们第一时间发货\n"     // allow-listed on TO
-                                     "加我 ＶＸ 吧\n");       // full-width, new on TO
+                                     "可以加微信聊\n"      // TO's 加微信 overlaps FROM's 微信: flagged before
+                                     "祛痘特效\n"          // warn on FROM, block on TO: new
+                                     "我们第一时间发货\n"  // allow-listed on TO
+                                     "加我 ＶＸ 吧\n");    // full-width, new on TO
   const ScriptsSection s = lint_scripts(two_sides(), {file});
   EXPECT_EQ(s.lines, 5);
   EXPECT_EQ(s.lines_violating, 2);

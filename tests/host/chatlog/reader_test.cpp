@@ -12,14 +12,13 @@ namespace kefu::test {
 namespace {
 
 TEST(ChatLog, BadRowsAreRejectedWithLineAndReasonAndTheRestIsRead) {
-  const std::string log = kChatHeader +
-                          row("x", "09:00:00", "customer") +                     // line 2
-                          "tmall,s1,x,c1,2026-11-16T09:00:01+08:00,customer\n" +  // 3: 6 fields
-                          row("x", "09:00:02", "robot") +                        // 4
-                          row("x", "09:00:03", "agent", "a1", "typing") +        // 5
+  const std::string log = kChatHeader + row("x", "09:00:00", "customer") +                    // line 2
+                          "tmall,s1,x,c1,2026-11-16T09:00:01+08:00,customer\n" +              // 3: 6 fields
+                          row("x", "09:00:02", "robot") +                                     // 4
+                          row("x", "09:00:03", "agent", "a1", "typing") +                     // 5
                           "tmall,s1,x,c1,2026-11-16T09:00:04+08:00,customer,,msg,\"oops\n" +  // 6: quote never closed
-                          row("x", "09:00:10", "agent", "a1") +                  // 7
-                          row("", "09:00:11", "customer");                        // 8: empty session_id
+                          row("x", "09:00:10", "agent", "a1") +                               // 7
+                          row("", "09:00:11", "customer");                                    // 8: empty session_id
   const auto c = compute_text(log);
   ASSERT_EQ(c.read.rejects.size(), 5u) << c.csv;
   EXPECT_EQ(c.read.rejects[0].line, 3);
@@ -40,8 +39,8 @@ TEST(ChatLog, BadRowsAreRejectedWithLineAndReasonAndTheRestIsRead) {
 TEST(ChatLog, MissingOrWrongHeaderNamesTheExpectedColumns) {
   TempDir dir;
   host::chatlog::ChatEvents events;
-  for (const std::string& text : {row("x", "09:00:00", "customer"), std::string("platform,shop,session\n"),
-                                  std::string("")}) {
+  for (const std::string& text :
+       {row("x", "09:00:00", "customer"), std::string("platform,shop,session\n"), std::string("")}) {
     const std::string path = dir.write("bad.csv", text);
     try {
       host::chatlog::read_chat_log(path, events);
@@ -124,7 +123,8 @@ TEST(ChatLog, WrongRecordStartGuessIsCorrected) {
   };
   add_sessions("before", 40'000);
   log += "tmall,s1,trap,c1,2026-11-16T09:00:00+08:00,customer,,msg,\"";
-  for (int i = 0; i < 60'000; ++i) log += "tmall,s1,fake" + std::to_string(i) + ",c1,2026-11-16T09:00:00+08:00,customer,,msg,x\n";
+  for (int i = 0; i < 60'000; ++i)
+    log += "tmall,s1,fake" + std::to_string(i) + ",c1,2026-11-16T09:00:00+08:00,customer,,msg,x\n";
   log += "\"\n";
   add_sessions("after", 40'000);
   const auto one = compute_text(log, 1);
@@ -136,8 +136,9 @@ TEST(ChatLog, WrongRecordStartGuessIsCorrected) {
 
 TEST(ChatLog, TinyReadBlocksGiveTheSameRowsRejectsAndLinesAsOneBlock) {
   const std::string log = kChatHeader + row("x", "09:00:00", "customer") + "\"q\"x,tail,with,commas\n" +
-                          row("x", "09:00:05", "agent", "a1") + "tmall,s1,y,c1,2026-11-16T09:00:00+08:00,customer,,msg,\"a\nb\"\n" +
-                          "\"bad\"z\n" + row("y", "09:00:09", "agent", "a1");
+                          row("x", "09:00:05", "agent", "a1") +
+                          "tmall,s1,y,c1,2026-11-16T09:00:00+08:00,customer,,msg,\"a\nb\"\n" + "\"bad\"z\n" +
+                          row("y", "09:00:09", "agent", "a1");
   test::TempDir dir;
   const std::string path = dir.write("log.csv", log);
   auto read = [&](std::size_t block) {
@@ -147,7 +148,8 @@ TEST(ChatLog, TinyReadBlocksGiveTheSameRowsRejectsAndLinesAsOneBlock) {
     options.block_bytes = block;
     const auto r = host::chatlog::read_chat_log(path, events, options);
     std::string out = std::to_string(r.rows) + " " + std::to_string(events.sessions.size()) + "\n";
-    for (const auto& reject : r.rejects) out += std::to_string(reject.line) + " " + reject.reason + " " + reject.original + "\n";
+    for (const auto& reject : r.rejects)
+      out += std::to_string(reject.line) + " " + reject.reason + " " + reject.original + "\n";
     return out;
   };
   const std::string whole = read(0);
@@ -156,7 +158,8 @@ TEST(ChatLog, TinyReadBlocksGiveTheSameRowsRejectsAndLinesAsOneBlock) {
 }
 
 TEST(ChatLog, ADeeplyNestedJsonLineIsARejectNotAStackOverflow) {
-  const std::string ok = R"({"platform":"tmall","shop_id":"s1","session_id":"x","ts":"2026-11-16T09:00:00+08:00","sender":"customer"})";
+  const std::string ok =
+      R"({"platform":"tmall","shop_id":"s1","session_id":"x","ts":"2026-11-16T09:00:00+08:00","sender":"customer"})";
   const std::string deep = R"({"content":)" + std::string(300'000, '[') + std::string(300'000, ']') + "}";
   const auto c = compute_text(ok + "\n" + deep + "\n" + ok + "\n", 1, "log.jsonl");
   ASSERT_EQ(c.read.rejects.size(), 1u);

@@ -20,13 +20,19 @@ using ::testing::HasSubstr;
 
 struct Row {
   std::string id, sdk_version, path;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("id", s.id); v("sdk_version", s.sdk_version); v("path", s.path);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("id", s.id);
+    v("sdk_version", s.sdk_version);
+    v("path", s.path);
   }
 };
 struct Listing {
   std::vector<Row> plugins;
-  template <class S, class V> static void fields(S& s, V& v) { v("plugins", s.plugins); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("plugins", s.plugins);
+  }
 };
 
 TEST(CliTest, PluginsJsonListsExactlyTheFourFromTheBuildTreeWithNoFlags) {

@@ -14,9 +14,9 @@
 namespace kefu {
 namespace {
 
+using test::data_file;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::data_file;
 
 const char* const kPlatforms[] = {"tmall", "jd", "douyin", "kuaishou"};
 
@@ -44,10 +44,11 @@ TEST(RulesCli, EveryPlatformListsSourcedRulesAndMarksUnknowns) {
     }
     EXPECT_TRUE(some_unknown) << p << ": the research found gaps on every platform";
     // The minimum the briefing needs, on every platform (unknown where no source was found).
-    for (const char* key : {"service.response_threshold", "service.response_unit", "service.response_target", "service.bot_replies",
-                            "service.hours", "satisfaction.scale", "service.message_left", "aftersale.no_reason_return",
-                            "aftersale.refund_after_return", "conduct.review_cashback", "conduct.offplatform_diversion",
-                            "aftersale.review_time", "shipping.deadline", "service.response_floor", "penalty.system"})
+    for (const char* key :
+         {"service.response_threshold", "service.response_unit", "service.response_target", "service.bot_replies",
+          "service.hours", "satisfaction.scale", "service.message_left", "aftersale.no_reason_return",
+          "aftersale.refund_after_return", "conduct.review_cashback", "conduct.offplatform_diversion",
+          "aftersale.review_time", "shipping.deadline", "service.response_floor", "penalty.system"})
       EXPECT_TRUE(keys.count(key)) << p << " lacks " << key;
   }
 }
@@ -70,7 +71,8 @@ TEST(RulesCli, AtADateShowsTheVersionThenInForce) {
   auto hours_of = [](const std::string& json) {
     const auto doc = parse(json);
     for (const auto& row : doc["rules"].GetArray())
-      if (std::string(row["rule"]["key"].GetString()) == "service.hours") return row["rule"]["value"]["window_to_min"].GetInt();
+      if (std::string(row["rule"]["key"].GetString()) == "service.hours")
+        return row["rule"]["value"]["window_to_min"].GetInt();
     return -1;
   };
   EXPECT_EQ(hours_of(before.out), 24 * 60);
@@ -104,7 +106,8 @@ TEST(DiffCli, EveryOrderedPairProducesABriefing) {
       EXPECT_TRUE(doc["words"]["available"].GetBool());
       // Each of the catalog's keys the two sides have lands in exactly one section.
       std::size_t placed = 0;
-      for (const char* s : {"stricter", "looser", "only_to", "only_from", "changed", "unknown", "same"}) placed += doc["rules"][s].Size();
+      for (const char* s : {"stricter", "looser", "only_to", "only_from", "changed", "unknown", "same"})
+        placed += doc["rules"][s].Size();
       EXPECT_EQ(placed, 19u) << pair;
 
       const auto md = kefu("diff " + pair + " --format md --lang en", "", false);
@@ -186,7 +189,8 @@ TEST(DiffCli, OnePlatformAtTwoDatesShowsWhatChanged) {
 }
 
 TEST(DiffCli, APluginWithRulesOnlyStillGetsABriefing) {
-  const std::string dirs = std::string("--plugin-dir ") + KEFU_TEST_PLUGIN_DIR + " --plugin-dir " + KEFU_TEST_FIXTURE_DIR + "/rules_only";
+  const std::string dirs =
+      std::string("--plugin-dir ") + KEFU_TEST_PLUGIN_DIR + " --plugin-dir " + KEFU_TEST_FIXTURE_DIR + "/rules_only";
   const auto run = kefu("diff tmall rules_only " + dirs);
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("[更严] 响应时限：3分钟 → 1分钟；处罚：测试扣分 1分"));

@@ -13,10 +13,10 @@
 namespace kefu {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::Not;
 using test::data_file;
 using test::TempDir;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -54,7 +54,8 @@ TEST(MetricsComputeCli, RecomputesKeepsRejectsAndSaysSo) {
 TEST(MetricsComputeCli, KeepsRejectsInTheRejectsDirectoryInsteadOfBesideTheInput) {
   TempDir share, logs;
   const std::string log = share.copy_in(data_file("metrics/chat.csv"), "chat.csv");
-  const auto run = kefu("metrics compute " + log + " --rejects-dir " + logs.path() + " --out " + logs.path() + "/out.csv");
+  const auto run =
+      kefu("metrics compute " + log + " --rejects-dir " + logs.path() + " --out " + logs.path() + "/out.csv");
   EXPECT_EQ(run.exit_code, 1) << run.out;
   EXPECT_THAT(run.out, HasSubstr(logs.path() + "/chat.csv.rejects.csv"));
   EXPECT_THAT(slurp(logs.path() + "/chat.csv.rejects.csv"), HasSubstr("line,reason,original\n12,"));
@@ -93,7 +94,9 @@ TEST(MetricsComputeCli, WrongHeaderIsAnErrorNamingTheColumns) {
   const std::string bad = dir.write("bad.csv", "a,b,c\n1,2,3\n");
   const auto run = kefu("metrics compute " + bad);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.out, HasSubstr("expected the columns platform,shop_id,session_id,customer_id,ts,sender,agent_id,event,content"));
+  EXPECT_THAT(
+      run.out,
+      HasSubstr("expected the columns platform,shop_id,session_id,customer_id,ts,sender,agent_id,event,content"));
 }
 
 }  // namespace
@@ -124,8 +127,11 @@ TEST(MetricsImportCli, FourPlatformsSampleExports) {
     EXPECT_THAT(run.out, HasSubstr(c.summary));
     EXPECT_EQ(std::filesystem::exists(file + ".rejects.csv"), c.exit_code == 1) << c.platform;
   }
-  const auto tmall = kefu("metrics import --platform tmall --shop s1 " + dir.path() + "/tmall-2026-11-16.csv --format csv", "", false);
-  EXPECT_THAT(tmall.out, HasSubstr("tmall,s1,旗舰店:小美,2026-11-16,inquiry_conversion_rate,询单->最终付款成功率,,pending,same\n"));
+  const auto tmall =
+      kefu("metrics import --platform tmall --shop s1 " + dir.path() + "/tmall-2026-11-16.csv --format csv", "", false);
+  EXPECT_THAT(
+      tmall.out,
+      HasSubstr("tmall,s1,旗舰店:小美,2026-11-16,inquiry_conversion_rate,询单->最终付款成功率,,pending,same\n"));
   EXPECT_THAT(tmall.out, HasSubstr("tmall,s1,,2026-11-16,received_customers,接待人数,309,available,same\n"));
   EXPECT_THAT(slurp(dir.path() + "/tmall-2026-11-16.csv.rejects.csv"), HasSubstr("4,\"平均响应(秒) \"\"abc\"\""));
 }
@@ -148,7 +154,7 @@ TEST(MetricsCatalogCli, DefinitionDifferencesAcrossPlatforms) {
   const auto run = kefu("metrics catalog");
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("■ within_3min_rate"));
-  EXPECT_THAT(run.out, HasSubstr("3分钟人工响应率"));  // tmall, rounds
+  EXPECT_THAT(run.out, HasSubstr("3分钟人工响应率"));      // tmall, rounds
   EXPECT_THAT(run.out, HasSubstr("人工客服3分钟回复率"));  // kuaishou, persons
   EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率"));
   const auto json = kefu("metrics catalog --format json", "", false);

@@ -1,7 +1,7 @@
 // `kefu report` end to end on the demo data (two shops on each platform, two weeks of chat logs
 // plus each platform's export): every format, read back the way a user's tools would.
-#include "host/cli/run_kefu.hpp"
 #include "base/file.h"
+#include "host/cli/run_kefu.hpp"
 
 #include <rapidjson/document.h>
 
@@ -35,20 +35,23 @@ class ReportCli : public ::testing::Test {
     dir_ = new test::TempDir;
     store_ = dir_->path() + "/kefu.db";
     std::string chats;
-    for (const char* p : {"tmall", "jd", "douyin", "kuaishou"}) chats += " " + repo_file(std::string("config/samples/demo/chat-") + p + ".csv");
+    for (const char* p : {"tmall", "jd", "douyin", "kuaishou"})
+      chats += " " + repo_file(std::string("config/samples/demo/chat-") + p + ".csv");
     ASSERT_EQ(kefu("ingest" + chats + " --store " + store_).exit_code, 0);
     for (const auto& [platform, shop] : std::vector<std::pair<std::string, std::string>>{
              {"tmall", "tm01"}, {"jd", "jd01"}, {"douyin", "dy01"}, {"kuaishou", "ks01"}}) {
       // The exports hold a bad row each on purpose (exit 1: kept in a rejects file beside a copy).
-      const std::string copy = dir_->copy_in(repo_file("config/samples/exports/" + platform + "-2026-11-16.csv"), platform + ".csv");
-      EXPECT_LE(kefu("ingest --platform " + platform + " --shop " + shop + " " + copy + " --store " + store_).exit_code, 1);
+      const std::string copy =
+          dir_->copy_in(repo_file("config/samples/exports/" + platform + "-2026-11-16.csv"), platform + ".csv");
+      EXPECT_LE(kefu("ingest --platform " + platform + " --shop " + shop + " " + copy + " --store " + store_).exit_code,
+                1);
     }
   }
   static void TearDownTestSuite() { delete dir_; }
 
   static CliRun report(const std::string& args, bool with_stderr = false) {
-    return kefu("report --week 2026-W47 --store " + store_ + " --config " + repo_file("config/kefu.json") + " " + args, "",
-                with_stderr);
+    return kefu("report --week 2026-W47 --store " + store_ + " --config " + repo_file("config/kefu.json") + " " + args,
+                "", with_stderr);
   }
 
   static test::TempDir* dir_;
@@ -60,9 +63,9 @@ std::string ReportCli::store_;
 TEST_F(ReportCli, TableInChineseWithEverySection) {
   const auto run = report("");
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  for (const char* s : {"客服报表 2026-W47（2026-11-16 至 2026-11-22），对比上期 2026-W46", "一、各指标", "二、KPI 目标",
-                        "三、异常日", "四、变化最大", "五、平台原生指标：天猫/淘宝", "五、平台原生指标：京东", "天猫旗舰店",
-                        "快手好物店", "合计", "回复率", "30秒应答率"})
+  for (const char* s : {"客服报表 2026-W47（2026-11-16 至 2026-11-22），对比上期 2026-W46", "一、各指标",
+                        "二、KPI 目标", "三、异常日", "四、变化最大", "五、平台原生指标：天猫/淘宝",
+                        "五、平台原生指标：京东", "天猫旗舰店", "快手好物店", "合计", "回复率", "30秒应答率"})
     EXPECT_THAT(run.out, HasSubstr(s));
   // The demo's jd02 outage day stands out.
   EXPECT_THAT(run.out, ::testing::ContainsRegex("2026-11-19  京东专卖店  京东 +平均响应时长"));
@@ -85,8 +88,9 @@ TEST_F(ReportCli, CsvIsOneLinePerRowAndMetricAndTheTotalAddsUp) {
   std::istringstream in(run.out);
   std::string header, line;
   std::getline(in, header);
-  EXPECT_EQ(header, "period,from,to,previous_period,by,row_key,label,platform,shop_id,group,metric,value,previous,change,"
-                    "change_pct,target,target_scope,status,gap,denominator");
+  EXPECT_EQ(header,
+            "period,from,to,previous_period,by,row_key,label,platform,shop_id,group,metric,value,previous,change,"
+            "change_pct,target,target_scope,status,gap,denominator");
   int lines = 0;
   double shop_sessions = 0, total_sessions = 0;
   while (std::getline(in, line)) {
@@ -173,15 +177,14 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
   EXPECT_GT(count("<rect class=\"bar miss\""), 0u);
 }
 
-TEST_F(ReportCli, SameStoreSameReport) {
-  EXPECT_EQ(report("--format json").out, report("--format json").out);
-}
+TEST_F(ReportCli, SameStoreSameReport) { EXPECT_EQ(report("--format json").out, report("--format json").out); }
 
 TEST_F(ReportCli, OnAnEmptyFileSaysToIngestAndWritesNoSchemaIntoIt) {
   const std::string empty = dir_->write("empty.db", "");
   const auto run = kefu("report --week 2026-W47 --store " + empty);
   EXPECT_EQ(run.exit_code, 2) << run.out;
-  EXPECT_THAT(run.out, HasSubstr("the store " + empty + " is empty (0 bytes): it holds no data yet. Run `kefu ingest`"));
+  EXPECT_THAT(run.out,
+              HasSubstr("the store " + empty + " is empty (0 bytes): it holds no data yet. Run `kefu ingest`"));
   EXPECT_EQ(std::filesystem::file_size(empty), 0u);
 }
 
@@ -215,8 +218,8 @@ TEST_F(ReportCli, RefusesToWriteTheReportThroughASymbolicLinkOrIntoAPipe) {
 TEST_F(ReportCli, IngestKeepsRejectsInTheRejectsDirectory) {
   test::TempDir share, logs;
   const std::string copy = share.copy_in(repo_file("config/samples/exports/jd-2026-11-16.csv"), "jd.csv");
-  const auto run = kefu("ingest --platform jd --shop jd01 " + copy + " --store " + share.path() + "/kefu.db --rejects-dir " +
-                        logs.path());
+  const auto run = kefu("ingest --platform jd --shop jd01 " + copy + " --store " + share.path() +
+                        "/kefu.db --rejects-dir " + logs.path());
   EXPECT_EQ(run.exit_code, 1) << run.out;  // the export's bad row
   EXPECT_THAT(run.out, HasSubstr(logs.path() + "/jd.csv.rejects.csv"));
   EXPECT_TRUE(std::filesystem::exists(logs.path() + "/jd.csv.rejects.csv"));

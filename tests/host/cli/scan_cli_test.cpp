@@ -9,37 +9,60 @@
 namespace kefu {
 namespace {
 
-using ::testing::HasSubstr;
 using test::data_file;
+using ::testing::HasSubstr;
 
 struct Verdict {
   std::string id, severity;
-  template <class S, class V> static void fields(S& s, V& v) { v("id", s.id); v("severity", s.severity); }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("id", s.id);
+    v("severity", s.severity);
+  }
 };
 struct HitJson {
   std::string file, text, term, category, severity, session_id, sender, agent_id;
   int line = 0, column = 0, offset = 0, length = 0, record = 0;
   std::vector<Verdict> platforms;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("file", s.file); v("text", s.text); v("term", s.term); v("category", s.category); v("severity", s.severity);
-    v("session_id", s.session_id); v("sender", s.sender); v("agent_id", s.agent_id); v("line", s.line);
-    v("column", s.column); v("offset", s.offset); v("length", s.length); v("record", s.record);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("file", s.file);
+    v("text", s.text);
+    v("term", s.term);
+    v("category", s.category);
+    v("severity", s.severity);
+    v("session_id", s.session_id);
+    v("sender", s.sender);
+    v("agent_id", s.agent_id);
+    v("line", s.line);
+    v("column", s.column);
+    v("offset", s.offset);
+    v("length", s.length);
+    v("record", s.record);
     v("platforms", s.platforms);
   }
 };
 struct FileJson {
   std::string file, kind, encoding;
   std::vector<std::string> problems;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("file", s.file); v("kind", s.kind); v("encoding", s.encoding); v("problems", s.problems);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("file", s.file);
+    v("kind", s.kind);
+    v("encoding", s.encoding);
+    v("problems", s.problems);
   }
 };
 struct ScanJson {
   std::vector<HitJson> hits;
   std::vector<FileJson> files;
   int block = 0, warn = 0;
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("hits", s.hits); v("files", s.files); v("block", s.block); v("warn", s.warn);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("hits", s.hits);
+    v("files", s.files);
+    v("block", s.block);
+    v("warn", s.warn);
   }
 };
 
@@ -104,9 +127,9 @@ TEST(ScanCli, ChatCsvReportsSessionSenderAndAgent) {
   ASSERT_EQ(out.hits.size(), 3u);
   EXPECT_EQ(out.hits[0].sender, "customer");
   EXPECT_EQ(out.hits[1].agent_id, "a7");
-  EXPECT_EQ(out.hits[1].line, 3);      // the record starting on line 3
+  EXPECT_EQ(out.hits[1].line, 3);  // the record starting on line 3
   EXPECT_EQ(out.hits[2].term, "好评返现");
-  EXPECT_EQ(out.hits[2].line, 5);      // after the quoted line break
+  EXPECT_EQ(out.hits[2].line, 5);  // after the quoted line break
   const ScanJson agents = scan_json("--platform tmall --sender agent " + data_file("words/chat.csv"), 1);
   EXPECT_EQ(agents.hits.size(), 2u);
 }
@@ -123,8 +146,8 @@ TEST(ScanCli, UserListsAddTermsAndAllowPhrases) {
   const std::string file = data_file("words/shop_allow.txt");  // contains 最好用的
   EXPECT_EQ(scan_json("--platform tmall " + file, 1).hits.size(), 1u);
   EXPECT_EQ(scan_json("--platform tmall --allow " + file + " " + file, 0).hits.size(), 0u);
-  const ScanJson shop = scan_json("--platform jd --words " + data_file("words/shop_words.txt") + " " +
-                                      data_file("words/shop_words.txt"), 1);
+  const ScanJson shop = scan_json(
+      "--platform jd --words " + data_file("words/shop_words.txt") + " " + data_file("words/shop_words.txt"), 1);
   EXPECT_GE(shop.hits.size(), 2u);  // 包邮 (warn) and 秒杀 (block) as listed in the file
 }
 

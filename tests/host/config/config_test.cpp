@@ -34,7 +34,8 @@ TEST(Config, TargetsTakeTheMostSpecificScope) {
   const Config c = parse_config(R"({"shops": [{"id": "jd01", "platform": "jd"}, {"id": "jd02", "platform": "jd"}],
     "targets": {"global": {"reply_rate": 0.9, "avg_response_s": 40},
                 "platforms": {"jd": {"reply_rate": 0.95}},
-                "shops": {"jd02": {"reply_rate": 0.99}}}})", "k.json");
+                "shops": {"jd02": {"reply_rate": 0.99}}}})",
+                                "k.json");
   EXPECT_EQ(c.target_for("reply_rate", "jd", "jd02")->scope, "shop:jd02");
   EXPECT_DOUBLE_EQ(c.target_for("reply_rate", "jd", "jd02")->value, 0.99);
   EXPECT_EQ(c.target_for("reply_rate", "jd", "jd01")->scope, "platform:jd");
@@ -50,17 +51,19 @@ TEST(Config, EveryProblemNamesItsKeyAndWhatWasExpected) {
     "shops": [{"id": "tm01", "platform": "Tmall"}, {"id": "tm01", "platform": "tmall", "colour": "red"}, {"platform": "jd"}],
     "targets": {"global": {"reply_rate": 95, "sessions": 100, "reply_rat": 0.9, "avg_response_s": "30"},
                 "shops": {"zz09": {"avg_response_s": 30}}}})");
-  EXPECT_THAT(p, ElementsAre(HasSubstr("stroe: unknown key; expected one of version, store, secrets, api, http, updates, words, shops, targets"),
-                             HasSubstr("version: expected 1"),
-                             HasSubstr("shops[0].platform: \"Tmall\": expected a plugin id"),
-                             HasSubstr("shops[1].colour: unknown key"),
-                             HasSubstr("shops[1].id: \"tm01\" is listed twice"),
-                             HasSubstr("shops[2].id: missing; it is required"),
-                             HasSubstr("targets.global.reply_rate: expected a ratio between 0 and 1 (95% is 0.95), got 95"),
-                             HasSubstr("targets.global.sessions: a volume with no better direction"),
-                             HasSubstr("targets.global.reply_rat: not a canonical metric; targets can be set on"),
-                             HasSubstr("targets.global.avg_response_s: expected a number"),
-                             HasSubstr("targets.shops.zz09: not a shop listed in shops[]")));
+  EXPECT_THAT(
+      p,
+      ElementsAre(
+          HasSubstr(
+              "stroe: unknown key; expected one of version, store, secrets, api, http, updates, words, shops, targets"),
+          HasSubstr("version: expected 1"), HasSubstr("shops[0].platform: \"Tmall\": expected a plugin id"),
+          HasSubstr("shops[1].colour: unknown key"), HasSubstr("shops[1].id: \"tm01\" is listed twice"),
+          HasSubstr("shops[2].id: missing; it is required"),
+          HasSubstr("targets.global.reply_rate: expected a ratio between 0 and 1 (95% is 0.95), got 95"),
+          HasSubstr("targets.global.sessions: a volume with no better direction"),
+          HasSubstr("targets.global.reply_rat: not a canonical metric; targets can be set on"),
+          HasSubstr("targets.global.avg_response_s: expected a number"),
+          HasSubstr("targets.shops.zz09: not a shop listed in shops[]")));
 }
 
 TEST(Config, TheErrorMessageNamesTheFile) {
@@ -77,12 +80,14 @@ TEST(Config, TheErrorMessageNamesTheFile) {
 TEST(Config, ApiSettingsEndpointsAndSecrets) {
   const Config c = parse_config(R"({"secrets": "secrets.json",
     "api": {"tmall": {"endpoint": "http://127.0.0.1:8080/router/rest"}, "jd": {"endpoint": "https://api.jd.com/routerjson"}},
-    "shops": [{"id": "tm01", "platform": "tmall", "api": {"seller_nick": "旗舰店"}}]})", "/etc/kefu/kefu.json");
+    "shops": [{"id": "tm01", "platform": "tmall", "api": {"seller_nick": "旗舰店"}}]})",
+                                "/etc/kefu/kefu.json");
   EXPECT_EQ(c.secrets, "/etc/kefu/secrets.json");
   EXPECT_EQ(c.endpoints.at("tmall"), "http://127.0.0.1:8080/router/rest");
   EXPECT_EQ(c.find_shop("tm01")->api.at("seller_nick"), "旗舰店");
-  EXPECT_THAT(problems_of(R"({"api": {"tmall": {"endpoint": "http://gw.api.taobao.com/router/rest"}}})"),
-              ElementsAre(HasSubstr("api.tmall.endpoint: \"http://gw.api.taobao.com/router/rest\": expected an https:// URL")));
+  EXPECT_THAT(
+      problems_of(R"({"api": {"tmall": {"endpoint": "http://gw.api.taobao.com/router/rest"}}})"),
+      ElementsAre(HasSubstr("api.tmall.endpoint: \"http://gw.api.taobao.com/router/rest\": expected an https:// URL")));
   EXPECT_THAT(problems_of(R"({"shops": [{"id": "tm01", "platform": "tmall", "api": {"app_secret": "x"}}]})"),
               ElementsAre(HasSubstr("shops[0].api.app_secret: looks like a credential")));
 }

@@ -20,10 +20,20 @@ namespace kefu::host::metrics {
 namespace {
 
 // The figure columns of docs/metrics.md ("Output CSV columns"), after level,platform,shop_id,agent_id,day.
-const std::vector<std::string_view> kSpecFigureColumns = {
-    "sessions",         "turns",           "answered_turns",      "replied_sessions",     "within_30s_sessions",
-    "within_3min_turns", "first_response_n", "first_response_mean_s", "first_response_p50_s", "first_response_p90_s",
-    "avg_response_s",   "reply_rate",      "within_30s_rate",     "within_3min_rate"};
+const std::vector<std::string_view> kSpecFigureColumns = {"sessions",
+                                                          "turns",
+                                                          "answered_turns",
+                                                          "replied_sessions",
+                                                          "within_30s_sessions",
+                                                          "within_3min_turns",
+                                                          "first_response_n",
+                                                          "first_response_mean_s",
+                                                          "first_response_p50_s",
+                                                          "first_response_p90_s",
+                                                          "avg_response_s",
+                                                          "reply_rate",
+                                                          "within_30s_rate",
+                                                          "within_3min_rate"};
 
 std::vector<std::string_view> table_keys() {
   std::vector<std::string_view> keys;
@@ -110,7 +120,7 @@ TEST(CanonicalTable, StoredFiguresAreCountsAloneAndRatiosAndSecondsWithWhatTheyD
   GroupStats unanswered = s;
   unanswered.answered_turns = 0;
   EXPECT_FALSE(stored(metric::avg_response_s, unanswered));  // undefined: not stored
-  EXPECT_FALSE(stored(metric::satisfaction_rate, s));         // native only
+  EXPECT_FALSE(stored(metric::satisfaction_rate, s));        // native only
 }
 
 TEST(CanonicalTable, RollupRowsCarryTheWholeShopAndComputeWritesThemAsAStar) {

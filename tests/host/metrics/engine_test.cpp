@@ -54,7 +54,8 @@ TEST(MetricsR4, DayIsTheChinaDateOfTheFirstCustomerMessage) {
       // 16:30Z on the 15th is 00:30 on the 16th in China.
       row("y", "2026-11-15T16:30:00Z", "customer") + row("y", "2026-11-15T16:30:04Z", "agent", "a1") +
       // A transfer after midnight: both segments keep the session's day.
-      row("z", "2026-11-15T23:59:50+08:00", "customer") + row("z", "2026-11-16T00:00:10+08:00", "system", "a2", "transfer", "") +
+      row("z", "2026-11-15T23:59:50+08:00", "customer") +
+      row("z", "2026-11-16T00:00:10+08:00", "system", "a2", "transfer", "") +
       row("z", "2026-11-16T00:00:20+08:00", "customer") + row("z", "2026-11-16T00:00:25+08:00", "agent", "a2") +
       // No customer message: no output at all.
       row("w", "09:00:00", "agent", "a9") + row("w", "09:00:05", "bot"));
@@ -66,25 +67,24 @@ TEST(MetricsR4, DayIsTheChinaDateOfTheFirstCustomerMessage) {
 }
 
 TEST(MetricsR5, EmptyContentCountsBotAndSystemMessagesDoNot) {
-  const auto c = compute_rows(
-      row("x", "09:00:00", "customer", "", "msg", "") + row("x", "09:00:01", "bot") + row("x", "09:00:02", "system") +
-      row("x", "09:00:40", "agent", "a1") +
-      // A bot alone neither opens nor answers a turn.
-      row("y", "08:59:00", "bot") + row("y", "09:00:00", "customer") + row("y", "09:00:03", "bot") +
-      row("y", "09:00:50", "agent", "a2"));
+  const auto c = compute_rows(row("x", "09:00:00", "customer", "", "msg", "") + row("x", "09:00:01", "bot") +
+                              row("x", "09:00:02", "system") + row("x", "09:00:40", "agent", "a1") +
+                              // A bot alone neither opens nor answers a turn.
+                              row("y", "08:59:00", "bot") + row("y", "09:00:00", "customer") +
+                              row("y", "09:00:03", "bot") + row("y", "09:00:50", "agent", "a2"));
   EXPECT_EQ(c.get(agent_key("a1"), "first_response_mean_s"), "40.000000");
   EXPECT_EQ(c.get(agent_key("a2"), "first_response_mean_s"), "50.000000");
   EXPECT_EQ(c.get(agent_key("a2"), "turns"), "1");
 }
 
 TEST(MetricsR6, TransferStartsASegmentHeldByItsAgent) {
-  const auto c = compute_rows(
-      row("x", "09:00:00", "customer") + row("x", "09:00:10", "agent", "a1") +
-      row("x", "09:01:00", "system", "a2", "transfer", "") + row("x", "09:02:00", "customer") +
-      row("x", "09:02:30", "agent", "a2") +
-      // A segment with no customer message produces nothing (a3 gets no row).
-      row("y", "09:00:00", "customer") + row("y", "09:00:05", "agent", "a1") +
-      row("y", "09:00:10", "system", "a3", "transfer", "") + row("y", "09:00:20", "agent", "a3"));
+  const auto c =
+      compute_rows(row("x", "09:00:00", "customer") + row("x", "09:00:10", "agent", "a1") +
+                   row("x", "09:01:00", "system", "a2", "transfer", "") + row("x", "09:02:00", "customer") +
+                   row("x", "09:02:30", "agent", "a2") +
+                   // A segment with no customer message produces nothing (a3 gets no row).
+                   row("y", "09:00:00", "customer") + row("y", "09:00:05", "agent", "a1") +
+                   row("y", "09:00:10", "system", "a3", "transfer", "") + row("y", "09:00:20", "agent", "a3"));
   EXPECT_EQ(c.get(agent_key("a1"), "sessions"), "2");
   EXPECT_EQ(c.get(agent_key("a1"), "first_response_mean_s"), "7.500000");
   EXPECT_EQ(c.get(agent_key("a2"), "sessions"), "1");
@@ -124,15 +124,14 @@ TEST(MetricsR8, AnyAgentAnswersForTheHolder) {
 }
 
 TEST(MetricsR9, Turns) {
-  const auto c = compute_rows(
-      row("x", "09:00:00", "customer") + row("x", "09:00:10", "customer") +  // one turn
-      row("x", "09:00:30", "agent", "a1") +                                   // answers it: 30 s
-      row("x", "09:00:40", "agent", "a1") +                                   // no open turn: ignored
-      row("x", "09:05:00", "customer") + row("x", "09:09:00", "agent", "a1") +  // 240 s
-      row("x", "09:10:00", "customer") +                                      // never answered
-      // A turn open at a transfer is unanswered; the new holder's reply opens nothing.
-      row("y", "09:00:00", "customer") + row("y", "09:00:50", "system", "a2", "transfer", "") +
-      row("y", "09:01:00", "agent", "a2"));
+  const auto c = compute_rows(row("x", "09:00:00", "customer") + row("x", "09:00:10", "customer") +  // one turn
+                              row("x", "09:00:30", "agent", "a1") +                                  // answers it: 30 s
+                              row("x", "09:00:40", "agent", "a1") +  // no open turn: ignored
+                              row("x", "09:05:00", "customer") + row("x", "09:09:00", "agent", "a1") +  // 240 s
+                              row("x", "09:10:00", "customer") +  // never answered
+                              // A turn open at a transfer is unanswered; the new holder's reply opens nothing.
+                              row("y", "09:00:00", "customer") + row("y", "09:00:50", "system", "a2", "transfer", "") +
+                              row("y", "09:01:00", "agent", "a2"));
   const auto& a1 = c.at(agent_key("a1"));
   EXPECT_EQ(a1.at("turns"), "3");
   EXPECT_EQ(a1.at("answered_turns"), "2");
@@ -188,31 +187,33 @@ TEST(MetricsR15, RowsLevelsStarsAndOrder) {
                               row("tmall/s1/x", "09:00:00", "customer") + row("tmall/s1/x", "09:00:01", "agent", "a") +
                               row("tmall/s1/y", "2026-11-17T09:00:00+08:00", "customer"));
   const std::vector<std::string> expected = {
-      "agent,jd,s9,z," + kDay,       "agent,tmall,s1,,2026-11-17",  "agent,tmall,s1,a," + kDay,
-      "agent,tmall,s2,b," + kDay,    "shop,jd,s9,*," + kDay,        "shop,tmall,s1,*," + kDay,
-      "shop,tmall,s1,*,2026-11-17",  "shop,tmall,s2,*," + kDay,     "platform,jd,*,*," + kDay,
-      "platform,tmall,*,*," + kDay,  "platform,tmall,*,*,2026-11-17"};
+      "agent,jd,s9,z," + kDay,      "agent,tmall,s1,,2026-11-17",   "agent,tmall,s1,a," + kDay,
+      "agent,tmall,s2,b," + kDay,   "shop,jd,s9,*," + kDay,         "shop,tmall,s1,*," + kDay,
+      "shop,tmall,s1,*,2026-11-17", "shop,tmall,s2,*," + kDay,      "platform,jd,*,*," + kDay,
+      "platform,tmall,*,*," + kDay, "platform,tmall,*,*,2026-11-17"};
   EXPECT_EQ(c.keys, expected);
 }
 
 TEST(MetricsOutput, ColumnSpecByteForByte) {
   const auto c = compute_rows(row("x", "09:00:00", "customer") + row("x", "09:00:46.428", "agent", "a1"));
-  EXPECT_EQ(c.csv,
-            "level,platform,shop_id,agent_id,day,sessions,turns,answered_turns,replied_sessions,within_30s_sessions,"
-            "within_3min_turns,first_response_n,first_response_mean_s,first_response_p50_s,first_response_p90_s,"
-            "avg_response_s,reply_rate,within_30s_rate,within_3min_rate\n"
-            "agent,tmall,s1,a1,2026-11-16,1,1,1,1,0,1,1,46.428000,46.428000,46.428000,46.428000,1.000000,0.000000,1.000000\n"
-            "shop,tmall,s1,*,2026-11-16,1,1,1,1,0,1,1,46.428000,46.428000,46.428000,46.428000,1.000000,0.000000,1.000000\n"
-            "platform,tmall,*,*,2026-11-16,1,1,1,1,0,1,1,46.428000,46.428000,46.428000,46.428000,1.000000,0.000000,1.000000\n");
+  EXPECT_EQ(
+      c.csv,
+      "level,platform,shop_id,agent_id,day,sessions,turns,answered_turns,replied_sessions,within_30s_sessions,"
+      "within_3min_turns,first_response_n,first_response_mean_s,first_response_p50_s,first_response_p90_s,"
+      "avg_response_s,reply_rate,within_30s_rate,within_3min_rate\n"
+      "agent,tmall,s1,a1,2026-11-16,1,1,1,1,0,1,1,46.428000,46.428000,46.428000,46.428000,1.000000,0.000000,1.000000\n"
+      "shop,tmall,s1,*,2026-11-16,1,1,1,1,0,1,1,46.428000,46.428000,46.428000,46.428000,1.000000,0.000000,1.000000\n"
+      "platform,tmall,*,*,2026-11-16,1,1,1,1,0,1,1,46.428000,46.428000,46.428000,46.428000,1.000000,0.000000,1."
+      "000000\n");
 }
 
 TEST(ChatLog, TimestampsOutsideYears2000To2100AreRejectsWithTheirLine) {
-  const auto c = compute_rows(row("x", "09:00:00", "customer") +                        // line 2
+  const auto c = compute_rows(row("x", "09:00:00", "customer") +                      // line 2
                               row("x", "9999-12-31T23:59:59+08:00", "agent", "a1") +  // 3
                               row("y", "1999-12-31T23:59:59Z", "customer") +          // 4
                               row("y", "2100-01-01T00:00:00Z", "customer") +          // 5
                               row("z", "999999999999999", "customer") +               // 6: epoch ms, year 33658
-                              row("x", "09:00:07", "agent", "a1"));                     // 7
+                              row("x", "09:00:07", "agent", "a1"));                   // 7
   ASSERT_EQ(c.read.rejects.size(), 4u);
   for (std::size_t i = 0; i < 4; ++i) {
     EXPECT_EQ(c.read.rejects[i].line, static_cast<std::int64_t>(i + 3));

@@ -21,13 +21,12 @@ using kefu::host::Encoding;
 inline const std::string kChatHeader = "platform,shop_id,session_id,customer_id,ts,sender,agent_id,event,content\n";
 
 // "09:00:05" → 2026-11-16T09:00:05+08:00; anything longer is used as is.
-inline std::string at(const std::string& time) {
-  return time.size() <= 12 ? "2026-11-16T" + time + "+08:00" : time;
-}
+inline std::string at(const std::string& time) { return time.size() <= 12 ? "2026-11-16T" + time + "+08:00" : time; }
 
 // One row of shop tmall/s1 unless the session names another ("jd/s2/x").
 inline std::string row(const std::string& session, const std::string& time, const std::string& sender,
-                       const std::string& agent = "", const std::string& event = "msg", const std::string& content = "嗯") {
+                       const std::string& agent = "", const std::string& event = "msg",
+                       const std::string& content = "嗯") {
   std::string platform = "tmall", shop = "s1", id = session;
   if (const auto slash = session.find('/'); slash != std::string::npos) {
     platform = session.substr(0, slash);
@@ -40,9 +39,9 @@ inline std::string row(const std::string& session, const std::string& time, cons
 }
 
 struct Computed {
-  std::string csv;  // the whole output, header included
+  std::string csv;                                                 // the whole output, header included
   std::map<std::string, std::map<std::string, std::string>> rows;  // "level,platform,shop,agent,day" → column → value
-  std::vector<std::string> keys;  // in output order
+  std::vector<std::string> keys;                                   // in output order
   host::chatlog::ChatReadResult read;
 
   const std::map<std::string, std::string>& at(const std::string& key) const {

@@ -36,12 +36,13 @@ TEST(ValidateTest, RuleProblemsNameTheRuleAndWhatToFix) {
   no_source.source = {};
   no_source.value = {ValueType::time_window, true, 0, false, "", 23 * 60, 8 * 60};
   const auto problems = validate_rules({"v1", {unknown_key, no_source}});
-  EXPECT_THAT(problems, ElementsAre(
-      "rules[0] service.made_up: key is not in the host's rule catalog",
-      "rules[1] service.hours: time window must satisfy 0 <= from < to <= 1440 minutes",
-      "rules[1] service.hours: source.title is empty: every fact must say where it comes from",
-      "rules[1] service.hours: source.seen \"\": expected the date it was read, YYYY-MM-DD",
-      "rules[1] service.hours: source.url is empty: only a statute or a merchant's own list may omit it, "
+  EXPECT_THAT(
+      problems,
+      ElementsAre("rules[0] service.made_up: key is not in the host's rule catalog",
+                  "rules[1] service.hours: time window must satisfy 0 <= from < to <= 1440 minutes",
+                  "rules[1] service.hours: source.title is empty: every fact must say where it comes from",
+                  "rules[1] service.hours: source.seen \"\": expected the date it was read, YYYY-MM-DD",
+                  "rules[1] service.hours: source.url is empty: only a statute or a merchant's own list may omit it, "
                   "or a note starting \"no URL:\" that says why there is none"));
 }
 
@@ -65,17 +66,22 @@ TEST(ValidateTest, MetricProfilesMapToCatalogKeysAndExplainNonComparability) {
   m.canonical_key = "within_30_rate";
   m.comparability = Comparability::not_comparable;
   m.definition = "first reply within 30 s, sessions started 09:00-23:00";
-  m.source = {"京东风向标客服咨询指标最新规则", "https://maijiaw.com/article/505791", "2026-11-23", Confidence::third_party, ""};
-  EXPECT_THAT(validate_metric_profile({{m}}), ElementsAre(
-      "metrics[0] 咚咚首次30秒应答率: canonical_key \"within_30_rate\" is not in the host's metric catalog",
-      "metrics[0] 咚咚首次30秒应答率: comparability is not 'same' but comparability_note does not say how or why"));
+  m.source = {"京东风向标客服咨询指标最新规则", "https://maijiaw.com/article/505791", "2026-11-23",
+              Confidence::third_party, ""};
+  EXPECT_THAT(
+      validate_metric_profile({{m}}),
+      ElementsAre(
+          "metrics[0] 咚咚首次30秒应答率: canonical_key \"within_30_rate\" is not in the host's metric catalog",
+          "metrics[0] 咚咚首次30秒应答率: comparability is not 'same' but comparability_note does not say how or why"));
 }
 
 TEST(ValidateTest, IdentityRules) {
   PlatformInfo info{"pdd", "拼多多", "Pinduoduo", "0.1.0", {"rules", "rules", "telepathy"}, {}};
-  EXPECT_THAT(validate_identity(info), ElementsAre(
-      "capability \"rules\" is listed twice",
-      "capability \"telepathy\" is unknown: expected rules, words, metric_profile, native_import or api_fetch"));
+  EXPECT_THAT(
+      validate_identity(info),
+      ElementsAre(
+          "capability \"rules\" is listed twice",
+          "capability \"telepathy\" is unknown: expected rules, words, metric_profile, native_import or api_fetch"));
   info.capabilities = {};
   info.version = "1.0";
   EXPECT_THAT(validate_identity(info), ElementsAre("version \"1.0\": expected MAJOR.MINOR.PATCH"));

@@ -13,12 +13,12 @@ namespace kefu::host {
 namespace {
 
 using namespace std::chrono_literals;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::Not;
 using test::cut_reply;
 using test::http_reply;
 using test::ScriptedServer;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 struct Recorded {
   std::vector<std::chrono::milliseconds> sleeps;
@@ -61,7 +61,8 @@ TEST(Retry, RetryAfterInSecondsOrAsADate) {
   EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT", 1792567680 + 30), 0s);  // in the past: now
   EXPECT_FALSE(parse_retry_after("soon", 0));
   EXPECT_FALSE(parse_retry_after("", 0));
-  EXPECT_TRUE(is_retryable_status(429) && is_retryable_status(503) && !is_retryable_status(400) && !is_retryable_status(404));
+  EXPECT_TRUE(is_retryable_status(429) && is_retryable_status(503) && !is_retryable_status(400) &&
+              !is_retryable_status(404));
 }
 
 TEST(HttpClient, ServerErrorsAreTriedAgainWithBackoff) {

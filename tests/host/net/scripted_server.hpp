@@ -20,8 +20,8 @@
 namespace kefu::test {
 
 struct ScriptedReply {
-  std::string raw;                            // bytes sent back (status line, headers, body)
-  std::chrono::milliseconds delay{0};         // wait before answering
+  std::string raw;                     // bytes sent back (status line, headers, body)
+  std::chrono::milliseconds delay{0};  // wait before answering
 };
 
 // A complete response with Content-Length.
@@ -100,7 +100,8 @@ class ScriptedServer {
       ++requests_;
     }
     const ScriptedReply& reply = script_[std::min(index, script_.size() - 1)];
-    for (auto waited = std::chrono::milliseconds(0); waited < reply.delay && !stop_; waited += std::chrono::milliseconds(10))
+    for (auto waited = std::chrono::milliseconds(0); waited < reply.delay && !stop_;
+         waited += std::chrono::milliseconds(10))
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     ::send(client, reply.raw.data(), reply.raw.size(), MSG_NOSIGNAL);
     ::close(client);

@@ -1,7 +1,7 @@
 // `kefu fetch` for a 抖店 shop against a local gateway: 服务请求 counted per day across pages,
 // and a range kept whole or not at all.
-#include "host/cli/run_kefu.hpp"
 #include "base/calendar.h"
+#include "host/cli/run_kefu.hpp"
 #include "rules/rule_book.h"
 #include "servers/doudian_emulator.hpp"
 #include "store/store.h"
@@ -14,14 +14,15 @@
 namespace kefu {
 namespace {
 
-using ::testing::HasSubstr;
 using test::DoudianEmulator;
+using ::testing::HasSubstr;
 
 class DoudianFetch : public ::testing::Test {
  protected:
   void SetUp() override {
-    config_ = dir_.write("kefu.json", R"({"store": "kefu.db", "api": {"douyin": {"endpoint": ")" + emulator_.endpoint() +
-                                          R"("}}, "shops": [{"id": "dy01", "platform": "douyin", "name": "抖音旗舰店"}]})");
+    config_ =
+        dir_.write("kefu.json", R"({"store": "kefu.db", "api": {"douyin": {"endpoint": ")" + emulator_.endpoint() +
+                                    R"("}}, "shops": [{"id": "dy01", "platform": "douyin", "name": "抖音旗舰店"}]})");
     const std::int32_t today = *host::calendar::parse_day(host::calendar::today_in_china());
     from_ = host::calendar::format_day(today - 4);
     to_ = host::calendar::format_day(today - 2);
@@ -50,7 +51,7 @@ TEST_F(DoudianFetch, ServiceRequestsPerDayAcrossPages) {
   ASSERT_EQ(created.size(), 3u);
   EXPECT_EQ(created[from_], DoudianEmulator::per_day(0));
   EXPECT_EQ(created[to_], DoudianEmulator::per_day(2));
-  EXPECT_EQ(replied[from_], 10);  // every third of 30
+  EXPECT_EQ(replied[from_], 10);                     // every third of 30
   EXPECT_EQ(stored()[0].definition.empty(), false);  // the profile's definition travels with the value
 }
 

@@ -2,9 +2,9 @@
 // signature vectors, TOP's range limits, two shops over 14 days into the store and onto the
 // report, and each scripted fault — the retries it should cause (counted at the server), the
 // message the user sees, and a store holding exactly what it held before or the whole range.
-#include "pipeline/credentials.h"
-#include "host/cli/run_kefu.hpp"
 #include "base/calendar.h"
+#include "host/cli/run_kefu.hpp"
+#include "pipeline/credentials.h"
 #include "rules/rule_book.h"
 #include "servers/top_emulator.hpp"
 #include "store/store.h"
@@ -25,9 +25,9 @@
 namespace kefu {
 namespace {
 
+using test::TopEmulator;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using test::TopEmulator;
 
 // ---- Signatures: expected values computed independently with Python's hashlib and hmac:
 //   s = "".join(k + v for k, v in sorted(params.items()) if v)
@@ -35,9 +35,16 @@ using test::TopEmulator;
 //   hmac: hmac.new(secret.encode(), s.encode(), hashlib.md5).hexdigest().upper()
 //   hmac-sha256: hmac.new(secret.encode(), s.encode(), hashlib.sha256).hexdigest().upper()
 std::map<std::string, std::string> vector_params(const std::string& sign_method) {
-  return {{"method", "taobao.wangwang.eservice.avgwaittime.get"}, {"app_key", "12345678"}, {"session", "test-session"},
-          {"timestamp", "2026-11-16 10:00:00"}, {"v", "2.0"}, {"format", "json"}, {"sign_method", sign_method},
-          {"service_staff_id", "cntaobao小美"}, {"start_date", "2026-11-09"}, {"end_date", "2026-11-15"}};
+  return {{"method", "taobao.wangwang.eservice.avgwaittime.get"},
+          {"app_key", "12345678"},
+          {"session", "test-session"},
+          {"timestamp", "2026-11-16 10:00:00"},
+          {"v", "2.0"},
+          {"format", "json"},
+          {"sign_method", sign_method},
+          {"service_staff_id", "cntaobao小美"},
+          {"start_date", "2026-11-09"},
+          {"end_date", "2026-11-15"}};
 }
 
 TEST(TopSign, MatchesIndependentlyComputedVectors) {
@@ -54,11 +61,13 @@ TEST(TopSign, MatchesIndependentlyComputedVectors) {
 }
 
 TEST(TopErrors, SayWhatToDo) {
-  EXPECT_THAT(tmall::explain_top_error("m", 27, "Invalid session", "invalid-sessionkey", ""), HasSubstr("authorize the app again"));
+  EXPECT_THAT(tmall::explain_top_error("m", 27, "Invalid session", "invalid-sessionkey", ""),
+              HasSubstr("authorize the app again"));
   EXPECT_THAT(tmall::explain_top_error("m", 25, "Invalid Signature", "", ""), HasSubstr("check the app_secret"));
   EXPECT_THAT(tmall::explain_top_error("m", 7, "App Call Limited", "accesscontrol.limited-by-app-access-count", ""),
               HasSubstr("try again later"));
-  EXPECT_THAT(tmall::explain_top_error("m", 11, "Insufficient ISV Permissions", "", ""), HasSubstr("lacks permission for m"));
+  EXPECT_THAT(tmall::explain_top_error("m", 11, "Insufficient ISV Permissions", "", ""),
+              HasSubstr("lacks permission for m"));
   EXPECT_THAT(tmall::explain_top_error("m", 31, "Invalid Timestamp", "", ""), HasSubstr("clock"));
 }
 
@@ -73,12 +82,14 @@ TEST(TopRanges, SevenDaysACallNotTodayNinetyDaysBack) {
   EXPECT_EQ(plan.chunks[0].second, "2026-11-22");
   EXPECT_THAT(plan.notes[0], HasSubstr("no figures for today or later: fetched up to 2026-11-22"));
   EXPECT_THAT([] { tmall::plan_ranges("2026-08-01", "2026-08-02", "2026-11-23"); },
-              ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("TOP keeps 90 days: 2026-08-01 is older; the earliest day is 2026-08-25")));
+              ::testing::ThrowsMessage<std::invalid_argument>(
+                  HasSubstr("TOP keeps 90 days: 2026-08-01 is older; the earliest day is 2026-08-25")));
 }
 
 TEST(Credentials, EnvironmentFirstThenAPrivateFile) {
   test::TempDir dir;
-  const std::string file = dir.write("secrets.json", R"({"shops": {"tm-02": {"app_key": "K2", "app_secret": "S2", "session": "X2"}}})");
+  const std::string file =
+      dir.write("secrets.json", R"({"shops": {"tm-02": {"app_key": "K2", "app_secret": "S2", "session": "X2"}}})");
   ::chmod(file.c_str(), 0600);
   EXPECT_EQ(host::fetch::credential_variable("tm-02", "app_secret"), "KEFU_TM_02_APP_SECRET");
   ::setenv("KEFU_TM_02_SESSION", "FROM-ENV", 1);
@@ -89,7 +100,8 @@ TEST(Credentials, EnvironmentFirstThenAPrivateFile) {
   EXPECT_EQ(c[2].value, "FROM-ENV");
   ::chmod(file.c_str(), 0644);
   EXPECT_THAT([&] { host::fetch::load_credentials("tm-02", file); },
-              ::testing::ThrowsMessage<std::runtime_error>(HasSubstr("mode 0644 lets other users read or change it; refused. Fix: chmod 600")));
+              ::testing::ThrowsMessage<std::runtime_error>(
+                  HasSubstr("mode 0644 lets other users read or change it; refused. Fix: chmod 600")));
 }
 
 // ---- End to end: the kefu binary against the emulator ----
@@ -102,12 +114,14 @@ class FetchCli : public ::testing::Test {
     emulator_.add_seller("旗舰店", {"小美", "小王"});
     emulator_.add_seller("专营店", {"阿杰"});
     config_ = dir_.write("kefu.json", R"({"store": "kefu.db", "secrets": "secrets.json",
-      "api": {"tmall": {"endpoint": ")" + emulator_.endpoint() + R"("}},
+      "api": {"tmall": {"endpoint": ")" + emulator_.endpoint() +
+                                          R"("}},
       "http": {"timeout_s": 1, "connect_timeout_s": 1, "attempts": 3},
       "shops": [{"id": "tm01", "platform": "tmall", "name": "天猫旗舰店", "api": {"seller_nick": "旗舰店"}},
                 {"id": "tm02", "platform": "tmall", "name": "天猫专营店", "api": {"seller_nick": "专营店"}}]})");
     // tm01 from the environment, tm02 from the 0600 file.
-    secrets_ = dir_.write("secrets.json", R"({"shops": {"tm02": {"app_key": "APPKEY-2", "app_secret": "SECRET-tm02-4b2e",
+    secrets_ =
+        dir_.write("secrets.json", R"({"shops": {"tm02": {"app_key": "APPKEY-2", "app_secret": "SECRET-tm02-4b2e",
       "session": "SESSION-tm02-31ff", "sign_method": "md5"}}})");
     ::chmod(secrets_.c_str(), 0600);
     env_ = "KEFU_TM01_APP_KEY=APPKEY-1 KEFU_TM01_APP_SECRET=SECRET-tm01-9c1d KEFU_TM01_SESSION=SESSION-tm01-77aa";
@@ -125,7 +139,8 @@ class FetchCli : public ::testing::Test {
     auto store = host::store::open_sqlite_store(dir_.path() + "/kefu.db");
     std::string out;
     for (const auto& v : store->values({"2000-01-01", "2100-01-01", {}, {}}))
-      out += json::write(v.value) + std::to_string(v.numerator.value_or(-1)) + std::to_string(v.denominator.value_or(-1)) + "\n";
+      out += json::write(v.value) + std::to_string(v.numerator.value_or(-1)) +
+             std::to_string(v.denominator.value_or(-1)) + "\n";
     return out;
   }
 
@@ -145,12 +160,14 @@ TEST_F(FetchCli, TwoShopsOverFourteenDaysReachTheStoreAndTheReport) {
   EXPECT_EQ(emulator_.calls()["taobao.wangwang.abstract.logquery"], (2 + 1) * 2 * 14);
 
   const auto stored = store_content();
-  EXPECT_THAT(stored, HasSubstr(R"x("agent_id":"小美","day":")x" + to_ + R"x(","metric":"avg_response_s","native_name":"旺旺平均等待时长(API)","value":)x" +
+  EXPECT_THAT(stored, HasSubstr(R"x("agent_id":"小美","day":")x" + to_ +
+                                R"x(","metric":"avg_response_s","native_name":"旺旺平均等待时长(API)","value":)x" +
                                 std::to_string(TopEmulator::avg_wait("小美", to_)) + ".0"));
   EXPECT_THAT(stored, HasSubstr(R"("origin":"recomputed")"));
 
   // The report shows the fetched range: recomputed from the chat logs, and TOP's own figures.
-  const auto report = kefu("report --config " + config_ + " --from " + from_ + " --to " + to_ + " --format json", "", false);
+  const auto report =
+      kefu("report --config " + config_ + " --from " + from_ + " --to " + to_ + " --format json", "", false);
   ASSERT_EQ(report.exit_code, 0);
   EXPECT_THAT(report.out, HasSubstr(R"("key":"tmall/tm01","label":"天猫旗舰店")"));
   EXPECT_THAT(report.out, HasSubstr(R"x("native_name":"旺旺已接待人数(API)")x"));
@@ -193,10 +210,12 @@ TEST_F(FetchCli, FailuresLeaveTheStoreAsItWasAndSayWhatToDo) {
   const Case cases[] = {
       {TopEmulator::Fault::truncated_json, "taobao.wangwang.eservice.noreplynum.get", "not complete JSON"},
       {TopEmulator::Fault::slow, "taobao.wangwang.eservice.evaluation.get", "timed out"},
-      {TopEmulator::Fault::bad_signature, "taobao.wangwang.eservice.avgwaittime.get", "check the app_secret and sign_method"},
+      {TopEmulator::Fault::bad_signature, "taobao.wangwang.eservice.avgwaittime.get",
+       "check the app_secret and sign_method"},
       {TopEmulator::Fault::expired_session, "taobao.wangwang.eservice.avgwaittime.get", "authorize the app again"},
       {TopEmulator::Fault::paging_ends_early, "taobao.wangwang.abstract.logquery", "gives no new next_key"},
-      {TopEmulator::Fault::http500, "taobao.wangwang.eservice.receivenum.get", "HTTP 500 from the TOP gateway after 3 attempts"},
+      {TopEmulator::Fault::http500, "taobao.wangwang.eservice.receivenum.get",
+       "HTTP 500 from the TOP gateway after 3 attempts"},
   };
   emulator_.set_page_size(2);  // conversations in two pages, so paging can end early
   for (const Case& c : cases) {
@@ -251,7 +270,8 @@ TEST_F(FetchCli, SecretsNeverAppearInOutputOrLogs) {
 }
 
 TEST_F(FetchCli, APlatformWithoutAnApiIsNamedWithTheWayAround) {
-  const std::string config = dir_.write("jd.json", R"({"store": "jd.db", "shops": [{"id": "jd01", "platform": "jd"}]})");
+  const std::string config =
+      dir_.write("jd.json", R"({"store": "jd.db", "shops": [{"id": "jd01", "platform": "jd"}]})");
   const auto run = kefu("fetch --config " + config + " --from " + from_ + " --to " + to_);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.out, HasSubstr("the jd plugin cannot fetch from an API"));
@@ -271,7 +291,9 @@ TEST_F(FetchCli, RefusesAKefuJsonInTheCurrentDirectoryThatOthersCanChange) {
   ::chmod(config_.c_str(), 0666);  // dir_/kefu.json: anyone could have pointed "api" at their server
   const auto run = kefu("fetch --from " + from_ + " --to " + to_, "cd " + dir_.path() + " && " + env_);
   EXPECT_EQ(run.exit_code, 2) << run.out;
-  EXPECT_THAT(run.out, HasSubstr(config_ + ": a config found in the current directory, has mode 0666, so other users can change it"));
+  EXPECT_THAT(
+      run.out,
+      HasSubstr(config_ + ": a config found in the current directory, has mode 0666, so other users can change it"));
   EXPECT_THAT(run.out, HasSubstr("Fix: chmod go-w kefu.json, or name the config you mean with --config FILE"));
   EXPECT_EQ(emulator_.requests(), 0) << "no credentials may be sent";
 }
@@ -291,14 +313,16 @@ TEST_F(FetchCli, UsesTheUsersOwnKefuJsonInTheCurrentDirectoryAndSaysWhichAndWher
   const auto run = kefu("fetch --shop tm01 --from " + from_ + " --to " + to_, "cd " + dir_.path() + " && " + env_);
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("kefu: config " + config_ + " (found in the current directory)"));
-  EXPECT_THAT(run.out, HasSubstr("kefu: tm01 (tmall): credentials go to " + emulator_.endpoint() +
-                                 " (changed by api.tmall.endpoint in " + config_ + "; not the tmall plugin's own gateway)"));
+  EXPECT_THAT(run.out,
+              HasSubstr("kefu: tm01 (tmall): credentials go to " + emulator_.endpoint() +
+                        " (changed by api.tmall.endpoint in " + config_ + "; not the tmall plugin's own gateway)"));
 }
 
 TEST_F(FetchCli, SaysWhichConfigAndEndpointBeforeSendingCredentials) {
   const auto run = fetch("--shop tm02");
   EXPECT_EQ(run.exit_code, 0) << run.out;
-  const auto said = run.out.find("kefu: tm02 (tmall): credentials go to " + emulator_.endpoint() + " (changed by api.tmall.endpoint");
+  const auto said =
+      run.out.find("kefu: tm02 (tmall): credentials go to " + emulator_.endpoint() + " (changed by api.tmall.endpoint");
   EXPECT_NE(said, std::string::npos) << run.out;
   EXPECT_LT(run.out.find("kefu: config " + config_ + " (named with --config)"), said);
   EXPECT_THAT(run.out, Not(HasSubstr("tm01 (tmall): credentials go to")));
@@ -307,9 +331,11 @@ TEST_F(FetchCli, SaysWhichConfigAndEndpointBeforeSendingCredentials) {
 // ---- No core dump while credentials are in memory ----
 
 TEST_F(FetchCli, FetchesWithCoreDumpsTurnedOff) {
-  const std::string config = dir_.write("probe.json", R"({"store": "probe.db", "shops": [{"id": "dp01", "platform": "dump_probe"}]})");
-  const auto run = kefu("--plugin-dir " + std::string(KEFU_TEST_FIXTURE_DIR) + "/dump_probe fetch --config " + config + " --from " +
-                        from_ + " --to " + to_, "ulimit -c unlimited 2>/dev/null;");
+  const std::string config =
+      dir_.write("probe.json", R"({"store": "probe.db", "shops": [{"id": "dp01", "platform": "dump_probe"}]})");
+  const auto run = kefu("--plugin-dir " + std::string(KEFU_TEST_FIXTURE_DIR) + "/dump_probe fetch --config " + config +
+                            " --from " + from_ + " --to " + to_,
+                        "ulimit -c unlimited 2>/dev/null;");
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("dumpable=0 core_limit=0"));
 }

@@ -13,13 +13,15 @@
 namespace kefu::host::ingest {
 namespace {
 
-using ::testing::HasSubstr;
 using test::data_file;
+using ::testing::HasSubstr;
 
-std::vector<store::StoredValue> everything(const store::Store& s) { return s.values({"2000-01-01", "2100-01-01", {}, {}}); }
+std::vector<store::StoredValue> everything(const store::Store& s) {
+  return s.values({"2000-01-01", "2100-01-01", {}, {}});
+}
 
-const store::StoredValue* find(const std::vector<store::StoredValue>& values, const std::string& shop, const std::string& agent,
-                               const std::string& metric) {
+const store::StoredValue* find(const std::vector<store::StoredValue>& values, const std::string& shop,
+                               const std::string& agent, const std::string& metric) {
   for (const auto& v : values)
     if (v.value.shop_id == shop && v.value.agent_id == agent && v.value.metric == metric) return &v;
   return nullptr;
@@ -58,7 +60,8 @@ TEST(Ingest, ExportsKeepTheirNativeDefinition) {
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
   auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
-  const std::string file = dir.copy_in(std::string(KEFU_TEST_DATA_DIR) + "/../../config/samples/exports/douyin-2026-11-16.csv", "dy.csv");
+  const std::string file =
+      dir.copy_in(std::string(KEFU_TEST_DATA_DIR) + "/../../config/samples/exports/douyin-2026-11-16.csv", "dy.csv");
   IngestOptions options;
   options.platform = "douyin";
   options.shop = "dy01";
@@ -87,9 +90,11 @@ TEST(Ingest, AnUnusableFileStopsTheWholeIngestBeforeAnythingIsWritten) {
   EXPECT_TRUE(everything(*store).empty());
 
   // ... and a failure while writing rolls the batch back.
-  EXPECT_THROW(ingest_files({log}, {}, registry, *store, [](std::size_t n) {
-    if (n == 10) throw std::runtime_error("simulated");
-  }), std::runtime_error);
+  EXPECT_THROW(ingest_files({log}, {}, registry, *store,
+                            [](std::size_t n) {
+                              if (n == 10) throw std::runtime_error("simulated");
+                            }),
+               std::runtime_error);
   EXPECT_TRUE(everything(*store).empty());
 }
 

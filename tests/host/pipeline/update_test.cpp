@@ -22,11 +22,11 @@
 namespace kefu::host::update {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::Not;
 using test::http_reply;
 using test::ScriptedReply;
 using test::ScriptedServer;
+using ::testing::HasSubstr;
+using ::testing::Not;
 using State = Outcome::State;
 
 const std::string kV1 = "私聊\t引流/站外联系\tblock\t请在平台内沟通\n";
@@ -92,7 +92,8 @@ TEST_F(Update, AMismatchingHashIsRefused) {
   ASSERT_EQ(run(c).state, State::updated);
   const Outcome refused = run(c);  // the server now has kV2, the config still pins kV1
   EXPECT_EQ(refused.state, State::failed);
-  EXPECT_THAT(refused.message, HasSubstr("SHA-256 mismatch: the config pins " + sha(kV1) + ", the download is " + sha(kV2)));
+  EXPECT_THAT(refused.message,
+              HasSubstr("SHA-256 mismatch: the config pins " + sha(kV1) + ", the download is " + sha(kV2)));
   EXPECT_EQ(slurp(refused.active_file), kV1);
 }
 
@@ -126,8 +127,10 @@ TEST_F(Update, NoServerNoVersionYet) {
 
 TEST_F(Update, TheCommandAndTheTeamListInKefuWords) {
   ScriptedServer server({http_reply(200, kV2)});
-  const std::string config = dir_.write("kefu.json", R"({"store": "kefu.db", "updates": [{"name": "team-words", "kind": "words",
-    "platform": "tmall", "url": ")" + server.url("/words.txt") + R"("}]})");
+  const std::string config =
+      dir_.write("kefu.json", R"({"store": "kefu.db", "updates": [{"name": "team-words", "kind": "words",
+    "platform": "tmall", "url": ")" +
+                                  server.url("/words.txt") + R"("}]})");
   const auto run = kefu("update --config " + config);
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("team-words: 已更新"));
@@ -143,8 +146,9 @@ TEST_F(Update, DoesNotChangeTheModeOfADirectoryThatTheUpdatesLinkPointsTo) {
   std::filesystem::create_symlink(elsewhere, dir_.path() + "/kefu.db.updates");
   ScriptedServer server({http_reply(200, kV1)});
   const auto c = config_for(server.url("/words.txt"));
-  EXPECT_THAT([&] { run(c); }, ::testing::ThrowsMessage<std::runtime_error>(
-                                   HasSubstr("the updates directory " + dir_.path() + "/kefu.db.updates is a symbolic link to " + elsewhere)));
+  EXPECT_THAT([&] { run(c); },
+              ::testing::ThrowsMessage<std::runtime_error>(HasSubstr(
+                  "the updates directory " + dir_.path() + "/kefu.db.updates is a symbolic link to " + elsewhere)));
   struct stat st {};
   ASSERT_EQ(::stat(elsewhere.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 07777, 0700u);
@@ -175,10 +179,12 @@ TEST_F(Update, RunsWithCoreDumpsTurnedOff) {
   ScriptedReply slow = http_reply(200, kV1);
   slow.delay = std::chrono::milliseconds(1500);  // time to look at the process while it waits
   ScriptedServer server({slow});
-  const std::string config = dir_.write("kefu.json", R"({"store": "kefu.db", "updates": [{"name": "team-words", "kind": "words",
-    "platform": "tmall", "url": ")" + server.url("/words.txt") + R"("}]})");
-  const auto started = run_command("ulimit -c unlimited 2>/dev/null; " + std::string(KEFU_TEST_BIN) + " update --config " + config +
-                                   " >/dev/null 2>&1 & echo $!");
+  const std::string config =
+      dir_.write("kefu.json", R"({"store": "kefu.db", "updates": [{"name": "team-words", "kind": "words",
+    "platform": "tmall", "url": ")" +
+                                  server.url("/words.txt") + R"("}]})");
+  const auto started = run_command("ulimit -c unlimited 2>/dev/null; " + std::string(KEFU_TEST_BIN) +
+                                   " update --config " + config + " >/dev/null 2>&1 & echo $!");
   const std::string proc = "/proc/" + std::to_string(std::stoi(started.out));
   for (int i = 0; i < 200 && server.requests() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
   ASSERT_EQ(server.requests(), 1);

@@ -1,7 +1,7 @@
 // A plugin uses the host's services across the C boundary: config, logging and HTTP through
 // libcurl against a one-shot server on 127.0.0.1.
-#include "platforms/loader.h"
 #include "net/http_client.h"
+#include "platforms/loader.h"
 
 #include "host/net/scripted_server.hpp"
 #include "test_paths.hpp"
@@ -9,15 +9,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-
-
 namespace kefu::host {
 namespace {
 
 using ::testing::HasSubstr;
 
 TEST(HostApiTest, APluginReachesConfigAndHttpThroughTheHost) {
-  test::ScriptedServer server({test::ScriptedReply{"HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\n已接待"}});
+  test::ScriptedServer server(
+      {test::ScriptedReply{"HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\n已接待"}});
   LoadOptions options{std::make_shared<HttpClient>(), R"({"url":")" + server.url("/stats") + R"("})"};
   LoadResult r = load_plugin(test::fixture_file("host_services"), options);
   ASSERT_TRUE(r.plugin) << r.refusal->message;
@@ -48,7 +47,8 @@ TEST(HostApiTest, HttpFailuresReachThePluginAsMessages) {
 }
 
 TEST(HostApiTest, APluginWithoutHttpServiceGetsAClearError) {
-  LoadResult r = load_plugin(test::fixture_file("host_services"), LoadOptions{nullptr, R"({"url":"http://127.0.0.1:9/"})"});
+  LoadResult r =
+      load_plugin(test::fixture_file("host_services"), LoadOptions{nullptr, R"({"url":"http://127.0.0.1:9/"})"});
   ASSERT_TRUE(r.plugin);
   try {
     r.plugin->fetch(FetchRequest{});

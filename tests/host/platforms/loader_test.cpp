@@ -16,10 +16,10 @@
 namespace kefu::host {
 namespace {
 
-using ::testing::HasSubstr;
 using test::fixture_file;
 using test::plugin_file;
 using test::TempDir;
+using ::testing::HasSubstr;
 
 Refusal refusal_of(const std::string& path) {
   LoadResult r = load_plugin(path);
@@ -29,7 +29,11 @@ Refusal refusal_of(const std::string& path) {
 }
 
 TEST(LoaderTest, LoadsTheFourRealPluginsWithTheirIdentities) {
-  struct Expected { const char* id; const char* zh; const char* en; };
+  struct Expected {
+    const char* id;
+    const char* zh;
+    const char* en;
+  };
   for (auto e : {Expected{"tmall", "天猫/淘宝", "Tmall/Taobao"}, Expected{"jd", "京东", "JD"},
                  Expected{"douyin", "抖音电商", "Douyin"}, Expected{"kuaishou", "快手电商", "Kuaishou"}}) {
     LoadResult r = load_plugin(plugin_file(e.id));
@@ -120,8 +124,8 @@ TEST(LoaderTest, RefusesALinkToAPluginInADirectoryOthersCanWrite) {
   std::filesystem::create_symlink(target, link);
   const Refusal r = refusal_of(link);
   EXPECT_EQ(r.code, RefusalCode::file_unsafe);
-  EXPECT_THAT(r.message, HasSubstr("plugin " + link + ": its directory " + shared + " (" + link + " leads to " + target +
-                                   ") is writable by others"));
+  EXPECT_THAT(r.message, HasSubstr("plugin " + link + ": its directory " + shared + " (" + link + " leads to " +
+                                   target + ") is writable by others"));
 }
 
 TEST(LoaderTest, RefusesAPluginDirectlyInASharedStickyDirectory) {
@@ -156,7 +160,8 @@ TEST(LoaderTest, RefusesAFileOwnedByAnotherUser) {
   ASSERT_EQ(::chown(copy.c_str(), 65534, 65534), 0);
   const Refusal r = refusal_of(copy);
   EXPECT_EQ(r.code, RefusalCode::file_unsafe);
-  EXPECT_THAT(r.message, HasSubstr(copy + ": file is owned by another user: expected a file owned by root, found owned by "));
+  EXPECT_THAT(r.message,
+              HasSubstr(copy + ": file is owned by another user: expected a file owned by root, found owned by "));
   EXPECT_THAT(r.message, HasSubstr("(uid 65534)"));
   EXPECT_THAT(r.message, HasSubstr("chown root " + copy));
 }
@@ -184,7 +189,10 @@ TEST(LoaderTest, MapsTheOpenFileItCheckedRatherThanOpeningThePathAgain) {
   const std::string copy = dir.copy_in(plugin_file("kuaishou"), "libkefu_kuaishou.so");
   LoadResult r = load_plugin(copy);
   ASSERT_TRUE(r.plugin) << r.refusal->message;
-  struct Found { std::string copy; bool mapped_by_fd = false, mapped_by_name = false; } found{copy};
+  struct Found {
+    std::string copy;
+    bool mapped_by_fd = false, mapped_by_name = false;
+  } found{copy};
   ::dl_iterate_phdr(
       [](struct dl_phdr_info* info, std::size_t, void* data) {
         auto* f = static_cast<Found*>(data);
@@ -203,7 +211,9 @@ TEST(LoaderTest, MapsTheOpenFileItCheckedRatherThanOpeningThePathAgain) {
 // 2. not a shared library for this platform, with the loader's words quoted
 TEST(LoaderTest, RefusesATextFileQuotingTheLoader) {
   TempDir dir;
-  const std::string f = dir.write("libkefu_text.so", std::string(20, '#') + " this text file is long enough to be read as a header, and is no library\n");
+  const std::string f =
+      dir.write("libkefu_text.so",
+                std::string(20, '#') + " this text file is long enough to be read as a header, and is no library\n");
   const Refusal r = refusal_of(f);
   EXPECT_EQ(r.code, RefusalCode::not_shared_library);
   EXPECT_THAT(r.message, HasSubstr("expected ELF64 x86-64 shared object, found a text file"));
@@ -237,7 +247,8 @@ TEST(LoaderTest, RefusesAPluginWhoseDependencyIsMissing) {
   const Refusal r = refusal_of(fixture_file("missing_dep"));
   EXPECT_EQ(r.code, RefusalCode::dependency_missing);
   EXPECT_THAT(r.message, HasSubstr("could not be loaded"));
-  EXPECT_THAT(r.message, HasSubstr("libkefu_fixture_dep.so: cannot open shared object file: No such file or directory"));
+  EXPECT_THAT(r.message,
+              HasSubstr("libkefu_fixture_dep.so: cannot open shared object file: No such file or directory"));
   EXPECT_THAT(r.message, HasSubstr("ldd "));
 }
 
@@ -275,7 +286,8 @@ TEST(LoaderTest, RefusesAnotherDataModel) {
   const Refusal r = refusal_of(fixture_file("other_arch"));
   EXPECT_EQ(r.code, RefusalCode::abi_fingerprint_mismatch);
   EXPECT_THAT(r.message, HasSubstr("expected arch=x86_64;data=lp64-le"));
-  EXPECT_THAT(r.message, HasSubstr("found arch x86_64 (host) vs aarch64 (plugin); data lp64-le (host) vs lp64-be (plugin)"));
+  EXPECT_THAT(r.message,
+              HasSubstr("found arch x86_64 (host) vs aarch64 (plugin); data lp64-le (host) vs lp64-be (plugin)"));
 }
 
 TEST(LoaderTest, LoadsAnOldCxxAbiBuildWithANote) {
@@ -290,7 +302,10 @@ TEST(LoaderTest, LoadsAnOldCxxAbiBuildWithANote) {
 TEST(LoaderTest, RefusesAPluginWhoseInitThrows) {
   const Refusal r = refusal_of(fixture_file("init_throws"));
   EXPECT_EQ(r.code, RefusalCode::init_failed);
-  EXPECT_THAT(r.message, HasSubstr("failed to initialize: expected the factory to succeed, found \"rules file data/rules.json not found\""));
+  EXPECT_THAT(
+      r.message,
+      HasSubstr(
+          "failed to initialize: expected the factory to succeed, found \"rules file data/rules.json not found\""));
 }
 
 TEST(LoaderTest, NamesASilentInitFailureAPluginBug) {

@@ -8,9 +8,9 @@
 namespace kefu::host {
 namespace {
 
+using test::TempDir;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using test::TempDir;
 
 std::vector<std::string> ids(const PluginRegistry& registry) {
   std::vector<std::string> out;

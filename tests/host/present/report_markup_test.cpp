@@ -32,13 +32,15 @@ class ReportMarkup : public ::testing::Test {
         s.value = {"tmall", "tm01", agent, day, "reply_rate", "reply_rate", 0.9, Availability::available, "recomputed"};
         s.numerator = 9, s.denominator = 10, s.definition = "kefu recomputed", s.source = "chat.csv";
         b.values.push_back(s);
-        s.value.metric = s.value.native_name = "sessions", s.value.value = 10, s.numerator.reset(), s.denominator.reset();
+        s.value.metric = s.value.native_name = "sessions", s.value.value = 10, s.numerator.reset(),
+        s.denominator.reset();
         b.values.push_back(s);
       }
     }
     store_->ingest(b);
     config_ = config::parse_config(R"({"shops": [{"id": "tm01", "platform": "tmall", "name": ")" + escape_json(kShop) +
-                                       R"(", "group": ")" + escape_json(kGroup) + R"("}]})", "team.json");
+                                       R"(", "group": ")" + escape_json(kGroup) + R"("}]})",
+                                   "team.json");
   }
   static std::string escape_json(const std::string& s) {
     std::string out;
@@ -68,8 +70,10 @@ TEST_F(ReportMarkup, WorkbookKeepsMarkupInShopGroupAndAgentNamesAsEscapedText) {
   const std::string xlsx = dir_.path() + "/report.xlsx";
   render_xlsx({build(By::shop), build(By::agent)}, RenderContext{Lang::en, {}}, xlsx);
   // Every XML part of the workbook, as Excel reads it.
-  const auto parts = run_command("python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
-                                 "print(\"\".join(z.read(n).decode() for n in z.namelist() if n.endswith(\".xml\")))' " + xlsx);
+  const auto parts = run_command(
+      "python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+      "print(\"\".join(z.read(n).decode() for n in z.namelist() if n.endswith(\".xml\")))' " +
+      xlsx);
   ASSERT_EQ(parts.exit_code, 0);
   EXPECT_THAT(parts.out, Not(HasSubstr("<script>")));
   EXPECT_THAT(parts.out, Not(HasSubstr("<img src=x")));

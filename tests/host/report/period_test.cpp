@@ -39,14 +39,19 @@ TEST(Period, PreviousPeriods) {
 }
 
 TEST(Period, BadInputSaysWhatWasExpected) {
-  EXPECT_THAT([] { iso_week("2026-47"); }, ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("expected an ISO week such as 2026-W47")));
-  EXPECT_THAT([] { iso_week("2026-W54"); }, ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("2026 has weeks 01 to 53")));
-  EXPECT_THAT([] { iso_week("2025-W53"); }, ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("2025 has weeks 01 to 52")));
+  EXPECT_THAT([] { iso_week("2026-47"); },
+              ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("expected an ISO week such as 2026-W47")));
+  EXPECT_THAT([] { iso_week("2026-W54"); },
+              ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("2026 has weeks 01 to 53")));
+  EXPECT_THAT([] { iso_week("2025-W53"); },
+              ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("2025 has weeks 01 to 52")));
   EXPECT_THROW(iso_week("2026-W00"), std::invalid_argument);
-  EXPECT_THAT([] { month("2026-13"); }, ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("the month is 01 to 12")));
+  EXPECT_THAT([] { month("2026-13"); },
+              ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("the month is 01 to 12")));
   EXPECT_THAT([] { day_range("2026-02-30", "2026-03-01"); },
               ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("--from \"2026-02-30\": expected a date")));
-  EXPECT_THAT([] { day_range("2026-03-02", "2026-03-01"); }, ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("is before")));
+  EXPECT_THAT([] { day_range("2026-03-02", "2026-03-01"); },
+              ::testing::ThrowsMessage<std::invalid_argument>(HasSubstr("is before")));
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ store::StoredValue recomputed(const std::string& platform, const std::string& sh
                               const std::string& day, const std::string& metric, double num, double den) {
   store::StoredValue s;
   const bool count = metric == "sessions" || metric == "turns";
-  s.value = {platform, shop, agent, day, metric, metric, count ? num : num / den, Availability::available, "recomputed"};
+  s.value = {platform,    shop, agent, day, metric, metric, count ? num : num / den, Availability::available,
+             "recomputed"};
   if (!count) s.numerator = num, s.denominator = den;
   s.definition = "kefu recomputed";
   s.source = "chat.csv";
@@ -41,7 +42,8 @@ config::Config team() {
       {"id": "dy01", "platform": "douyin", "name": "抖音一店"}],
     "targets": {"global": {"reply_rate": 0.9},
                 "platforms": {"jd": {"reply_rate": 0.95}},
-                "shops": {"tm01": {"avg_response_s": 20}}}})", "team.json");
+                "shops": {"tm01": {"avg_response_s": 20}}}})",
+                              "team.json");
 }
 
 class ReportTest : public ::testing::Test {
@@ -201,7 +203,8 @@ TEST_F(ReportTest, ByPlatformAndByAgent) {
   ASSERT_EQ(a.rows.size(), 3u);  // b1, a1, total
   EXPECT_EQ(a.rows[1].key, "tmall/tm01/a1");
   EXPECT_EQ(a.rows[1].label, "a1 @ 天猫一店");
-  EXPECT_EQ(cell(a, "jd/jd01/b1", "reply_rate").target->scope, "platform:jd");  // an agent answers to the shop's targets
+  EXPECT_EQ(cell(a, "jd/jd01/b1", "reply_rate").target->scope,
+            "platform:jd");  // an agent answers to the shop's targets
   EXPECT_DOUBLE_EQ(*cell(a, "tmall/tm01/a1", "reply_rate").value, 0.9);
   EXPECT_DOUBLE_EQ(*cell(a, "*", "reply_rate").value, (39.0 + 7) / (40 + 8));  // the total is still the shops'
 }
@@ -288,9 +291,7 @@ TEST_F(AnomalyTest, ATimeFarFromTheRecentMedianIsFlagged) {
   EXPECT_FALSE(fast.anomalies[0].worse);
 }
 
-TEST_F(AnomalyTest, TooFewRecentDaysAreNotJudged) {
-  EXPECT_TRUE(run(10, 100, 200, 6).anomalies.empty());
-}
+TEST_F(AnomalyTest, TooFewRecentDaysAreNotJudged) { EXPECT_TRUE(run(10, 100, 200, 6).anomalies.empty()); }
 
 }  // namespace
 }  // namespace kefu::host::report

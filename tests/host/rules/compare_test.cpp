@@ -23,16 +23,20 @@ TEST(CompareRules, ShorterDurationIsStricterWhereLowerIsStricter) {
 
 TEST(CompareRules, HigherPercentageIsStricterWhereHigherIsStricter) {
   const auto& target = def("service.response_target");
-  EXPECT_EQ(compare_values(target, number(ValueType::percentage, 80), number(ValueType::percentage, 90)), Verdict::stricter);
-  EXPECT_EQ(compare_values(target, number(ValueType::percentage, 90), number(ValueType::percentage, 80)), Verdict::looser);
+  EXPECT_EQ(compare_values(target, number(ValueType::percentage, 80), number(ValueType::percentage, 90)),
+            Verdict::stricter);
+  EXPECT_EQ(compare_values(target, number(ValueType::percentage, 90), number(ValueType::percentage, 80)),
+            Verdict::looser);
   // ... and the other way round where a lower limit is stricter (JD's 留言率 < 50%).
   const auto& left = def("service.message_left_limit");
-  EXPECT_EQ(compare_values(left, number(ValueType::percentage, 50), number(ValueType::percentage, 30)), Verdict::stricter);
+  EXPECT_EQ(compare_values(left, number(ValueType::percentage, 50), number(ValueType::percentage, 30)),
+            Verdict::stricter);
 }
 
 TEST(CompareRules, LongerReturnWindowIsStricterForTheSeller) {
   const auto& d = def("aftersale.no_reason_return");
-  EXPECT_EQ(compare_values(d, number(ValueType::duration, 7 * 86400), number(ValueType::duration, 15 * 86400)), Verdict::stricter);
+  EXPECT_EQ(compare_values(d, number(ValueType::duration, 7 * 86400), number(ValueType::duration, 15 * 86400)),
+            Verdict::stricter);
 }
 
 TEST(CompareRules, TrueIsStricterForBans) {
@@ -44,14 +48,18 @@ TEST(CompareRules, TrueIsStricterForBans) {
 
 TEST(CompareRules, OrderedEnumFollowsTheCatalogLevels) {
   const auto& bots = def("service.bot_replies");  // all < assist_only < none
-  EXPECT_EQ(compare_values(bots, level(ValueType::enumeration, "all"), level(ValueType::enumeration, "none")), Verdict::stricter);
-  EXPECT_EQ(compare_values(bots, level(ValueType::enumeration, "none"), level(ValueType::enumeration, "assist_only")), Verdict::looser);
+  EXPECT_EQ(compare_values(bots, level(ValueType::enumeration, "all"), level(ValueType::enumeration, "none")),
+            Verdict::stricter);
+  EXPECT_EQ(compare_values(bots, level(ValueType::enumeration, "none"), level(ValueType::enumeration, "assist_only")),
+            Verdict::looser);
 }
 
 TEST(CompareRules, UnorderedEnumAndTextOnlyChange) {
   const auto& unit = def("service.response_unit");
-  EXPECT_EQ(compare_values(unit, level(ValueType::enumeration, "round"), level(ValueType::enumeration, "message")), Verdict::changed);
-  EXPECT_EQ(compare_values(unit, level(ValueType::enumeration, "round"), level(ValueType::enumeration, "round")), Verdict::same);
+  EXPECT_EQ(compare_values(unit, level(ValueType::enumeration, "round"), level(ValueType::enumeration, "message")),
+            Verdict::changed);
+  EXPECT_EQ(compare_values(unit, level(ValueType::enumeration, "round"), level(ValueType::enumeration, "round")),
+            Verdict::same);
   const auto& scale = def("satisfaction.scale");
   EXPECT_EQ(compare_values(scale, level(ValueType::text, "5级"), level(ValueType::text, "3级")), Verdict::changed);
 }
@@ -59,8 +67,8 @@ TEST(CompareRules, UnorderedEnumAndTextOnlyChange) {
 TEST(CompareRules, AWindowThatContainsTheOtherIsStricter) {
   const auto& hours = def("service.hours");
   EXPECT_EQ(compare_values(hours, window(540, 1380), window(480, 1380)), Verdict::stricter);  // 9-23 → 8-23
-  EXPECT_EQ(compare_values(hours, window(480, 1440), window(540, 1380)), Verdict::looser);   // 8-24 → 9-23
-  EXPECT_EQ(compare_values(hours, window(480, 1380), window(540, 1440)), Verdict::changed);  // 8-23 → 9-24
+  EXPECT_EQ(compare_values(hours, window(480, 1440), window(540, 1380)), Verdict::looser);    // 8-24 → 9-23
+  EXPECT_EQ(compare_values(hours, window(480, 1380), window(540, 1440)), Verdict::changed);   // 8-23 → 9-24
   EXPECT_EQ(compare_values(hours, window(480, 1380), window(480, 1380)), Verdict::same);
 }
 

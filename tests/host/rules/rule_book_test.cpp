@@ -98,10 +98,12 @@ TEST(RuleBook, ValidationHoldsEachKeyToTheCatalogsTypeAndDirection) {
   r.value.type = ValueType::text;
   r.strictness = Strictness::lower_is_stricter;
   r.category = "处罚";
-  EXPECT_THAT(validate_rules({"v", {r}}),
-              testing::ElementsAre("rules[0] service.hours: category \"处罚\": the catalog files this key under \"服务时间\"",
-                                   "rules[0] service.hours: value.type text: the catalog expects time_window for this key",
-                                   "rules[0] service.hours: strictness lower_is_stricter: the catalog expects higher_is_stricter for this key"));
+  EXPECT_THAT(
+      validate_rules({"v", {r}}),
+      testing::ElementsAre(
+          "rules[0] service.hours: category \"处罚\": the catalog files this key under \"服务时间\"",
+          "rules[0] service.hours: value.type text: the catalog expects time_window for this key",
+          "rules[0] service.hours: strictness lower_is_stricter: the catalog expects higher_is_stricter for this key"));
   Rule bots;
   bots.key = "service.bot_replies";
   bots.category = "服务/响应";
@@ -110,7 +112,8 @@ TEST(RuleBook, ValidationHoldsEachKeyToTheCatalogsTypeAndDirection) {
   bots.strictness = Strictness::higher_is_stricter;
   bots.source = r.source;
   EXPECT_THAT(validate_rules({"v", {bots}}),
-              testing::ElementsAre("rules[0] service.bot_replies: value.text \"sometimes\": expected one of all,assist_only,none"));
+              testing::ElementsAre(
+                  "rules[0] service.bot_replies: value.text \"sometimes\": expected one of all,assist_only,none"));
 }
 
 }  // namespace

@@ -76,9 +76,11 @@ TEST(Store, AFailureMidwayLeavesTheStoreAsItWas) {
   store->ingest(batch(2));
   IngestBatch bigger = batch(10);
   for (auto& v : bigger.values) v.value.value = 0.9;
-  EXPECT_THROW(store->ingest(bigger, [](std::size_t n) {
-    if (n == 5) throw std::runtime_error("disk full (simulated)");
-  }), std::runtime_error);
+  EXPECT_THROW(store->ingest(bigger,
+                             [](std::size_t n) {
+                               if (n == 5) throw std::runtime_error("disk full (simulated)");
+                             }),
+               std::runtime_error);
   const auto v = all(*store);
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].value.value, 0.5);
@@ -110,8 +112,10 @@ TEST(Store, AKillMidwayLeavesTheStoreAsItWas) {
 TEST(Store, QueriesByPeriodPlatformAndShop) {
   test::TempDir dir;
   auto store = open_sqlite_store(dir.path() + "/kefu.db");
-  IngestBatch b{"x", "chat_log", {value("a", "2026-11-15", 1, 1, 1), value("a", "2026-11-16", 1, 1, 1),
-                                  value("b", "2026-11-16", 1, 1, 1)}};
+  IngestBatch b{
+      "x",
+      "chat_log",
+      {value("a", "2026-11-15", 1, 1, 1), value("a", "2026-11-16", 1, 1, 1), value("b", "2026-11-16", 1, 1, 1)}};
   b.values[2].value.platform = "tmall";
   store->ingest(b);
   EXPECT_EQ(store->values({"2026-11-16", "2026-11-22", {}, {}}).size(), 2u);
@@ -171,7 +175,8 @@ TEST(Store, RefusesToAddItsTablesToAnotherProgramsDatabase) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE customers(name TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
-  EXPECT_THAT(error_of([&] { open_sqlite_store(path); }), HasSubstr(path + " is an SQLite database kefu did not create"));
+  EXPECT_THAT(error_of([&] { open_sqlite_store(path); }),
+              HasSubstr(path + " is an SQLite database kefu did not create"));
 }
 
 TEST(Store, ReadOnlyOpenRefusesAnEmptyFileAndWritesNoSchemaIntoIt) {
@@ -185,7 +190,8 @@ TEST(Store, ReadOnlyOpenRefusesAnEmptyFileAndWritesNoSchemaIntoIt) {
 TEST(Store, ReadOnlyOpenRefusesAMissingStoreWithoutCreatingIt) {
   test::TempDir dir;
   const std::string path = dir.path() + "/none.db";
-  EXPECT_THAT(error_of([&] { open_sqlite_store(path, {.read_only = true}); }), HasSubstr("does not exist: run `kefu ingest` first"));
+  EXPECT_THAT(error_of([&] { open_sqlite_store(path, {.read_only = true}); }),
+              HasSubstr("does not exist: run `kefu ingest` first"));
   EXPECT_FALSE(std::filesystem::exists(path));
 }
 

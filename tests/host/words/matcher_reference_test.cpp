@@ -71,8 +71,8 @@ std::set<Occurrence> matched(const Matcher& m, const std::string& text) {
 // every path is taken thousands of times. Variants (們 Ａ ①) fold onto pattern characters.
 void compare_on_random_texts(const Normalization& n, std::uint32_t seed) {
   const std::vector<std::string> term_chars{"们", "好", "a", "1", "微", "信", "x"};
-  const std::vector<std::string> text_chars{"们", "們", "好", "a", "Ａ", "A", "1", "①", "⑴", "微",
-                                            "信", "x", " ", "*", "-", "。", "\n", "😀", "\xFF"};
+  const std::vector<std::string> text_chars{"们", "們", "好", "a", "Ａ", "A",  "1",  "①", "⑴",   "微",
+                                            "信", "x",  " ",  "*", "-",  "。", "\n", "😀", "\xFF"};
   std::mt19937 rng(seed);
   auto pick = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(rng); };
   for (int round = 0; round < 200; ++round) {
@@ -143,9 +143,7 @@ TEST(MatcherReference, AgreesWithBruteForceUnderFullNormalization) {
   compare_on_random_texts(n, 1);
 }
 
-TEST(MatcherReference, AgreesWithBruteForceWithNormalizationOff) {
-  compare_on_random_texts(Normalization::none(), 2);
-}
+TEST(MatcherReference, AgreesWithBruteForceWithNormalizationOff) { compare_on_random_texts(Normalization::none(), 2); }
 
 }  // namespace
 }  // namespace kefu::host::words

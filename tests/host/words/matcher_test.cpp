@@ -80,9 +80,7 @@ TEST(Matcher, SkipsUpToThreeNoiseCharactersInsideATerm) {
   EXPECT_EQ(scan({"微信"}, "微★信"), (V{{"微★信", "微信"}}));
 }
 
-TEST(Matcher, NoiseIsNotPartOfTheSpanOutsideTheTerm) {
-  EXPECT_EQ(scan({"微信"}, "-- 微信 --"), (V{{"微信", "微信"}}));
-}
+TEST(Matcher, NoiseIsNotPartOfTheSpanOutsideTheTerm) { EXPECT_EQ(scan({"微信"}, "-- 微信 --"), (V{{"微信", "微信"}})); }
 
 TEST(Matcher, NoiseInsideATermIsMatchedLiterally) {
   EXPECT_EQ(scan({"100%"}, "100%有效"), (V{{"100%", "100%"}}));
@@ -105,7 +103,7 @@ TEST(Matcher, LatinTermsNeedWordBoundaries) {
   EXPECT_EQ(scan({"qq"}, "qq号"), (V{{"qq", "qq"}}));
   EXPECT_EQ(scan({"v信"}, "加v信"), (V{{"v信", "v信"}}));
   EXPECT_EQ(scan({"v信"}, "wv信"), V{});  // starts with a letter: needs a boundary before
-  EXPECT_EQ(scan({"加v"}, "加vx"), V{});   // ends with a letter: needs a boundary after
+  EXPECT_EQ(scan({"加v"}, "加vx"), V{});  // ends with a letter: needs a boundary after
 }
 
 TEST(Matcher, LeftmostLongestNonOverlappingByDefault) {
@@ -117,8 +115,7 @@ TEST(Matcher, LeftmostLongestNonOverlappingByDefault) {
 TEST(Matcher, OverlappingReportsEveryHit) {
   MatchOptions all;
   all.overlapping = true;
-  EXPECT_EQ(scan({"最", "最好", "好的"}, "最好的", {}, all),
-            (V{{"最好", "最好"}, {"最", "最"}, {"好的", "好的"}}));
+  EXPECT_EQ(scan({"最", "最好", "好的"}, "最好的", {}, all), (V{{"最好", "最好"}, {"最", "最"}, {"好的", "好的"}}));
 }
 
 TEST(Matcher, AllowListedPhraseCoveringAHitSuppressesIt) {

@@ -34,14 +34,15 @@ TEST(ScanFile, ACsvWithSessionIdButNoContentColumnIsAClearProblemNotACrash) {
   EXPECT_TRUE(r.hits.empty());
   ASSERT_EQ(r.problems.size(), 1u);
   EXPECT_THAT(r.problems[0], HasSubstr(path + ": line 1: the CSV header (session_id,content_type) has session_id but "
-                                       "no content column"));
+                                              "no content column"));
   EXPECT_THAT(r.problems[0], HasSubstr("name the message column content"));
 }
 
 TEST(ScanFile, ADeeplyNestedJsonLineIsAProblemNotAStackOverflow) {
   test::TempDir dir;
-  const std::string path = dir.write("chat.jsonl", "{\"content\":\"加微信\"}\n{\"content\":" + std::string(300'000, '[') +
-                                                       std::string(300'000, ']') + "}\n");
+  const std::string path =
+      dir.write("chat.jsonl", "{\"content\":\"加微信\"}\n{\"content\":" + std::string(300'000, '[') +
+                                  std::string(300'000, ']') + "}\n");
   const ScanReport r = scan_file(path, lexicon(), {});
   EXPECT_EQ(r.kind, InputKind::chat_jsonl);
   EXPECT_EQ(r.units, 1u);
@@ -71,7 +72,8 @@ TEST(ScanFile, AFileOverTheSizeLimitIsRefusedNamingTheLimitAndTheFile) {
   ScanOptions options;
   options.max_bytes = 64;
   const ScanReport r = scan_file(path, lexicon(), options);
-  EXPECT_THAT(r.problems, ElementsAre(path + ": larger than the limit of 64 bytes read at once; split it into smaller files"));
+  EXPECT_THAT(r.problems,
+              ElementsAre(path + ": larger than the limit of 64 bytes read at once; split it into smaller files"));
   options.max_bytes = 100;
   EXPECT_TRUE(scan_file(path, lexicon(), options).problems.empty());
 }

@@ -32,9 +32,9 @@
 namespace kefu::csv {
 
 struct Record {
-  std::int64_t line = 0;       // physical line where the record starts (1-based by default)
-  std::size_t offset = 0;      // byte offset of the record in the text
-  std::string_view raw;        // the record's text without its final line break (for rejects)
+  std::int64_t line = 0;                 // physical line where the record starts (1-based by default)
+  std::size_t offset = 0;                // byte offset of the record in the text
+  std::string_view raw;                  // the record's text without its final line break (for rejects)
   std::vector<std::string_view> fields;  // into the text, or into the reader when unescaped
 };
 
@@ -71,7 +71,10 @@ struct Slice {
 class Reader {
  public:
   explicit Reader(std::string_view text, Slice slice = {})
-      : begin_(text.data()), pos_(text.data()), end_(text.data() + text.size()), line_(slice.first_line),
+      : begin_(text.data()),
+        pos_(text.data()),
+        end_(text.data() + text.size()),
+        line_(slice.first_line),
         partial_(slice.more_follows) {
     if (slice.file_start && text.size() >= 3 && std::memcmp(pos_, "\xEF\xBB\xBF", 3) == 0) pos_ += 3;
   }
@@ -112,8 +115,10 @@ class Reader {
     // The record ends at a line break (CRLF or LF) or at the end of the text.
     const char* raw_end = pos_;
     if (pos_ < end_ && *pos_ == '\r') ++pos_;
-    if (pos_ < end_ && *pos_ == '\n') ++pos_;
-    else if (partial_) return incomplete(start);
+    if (pos_ < end_ && *pos_ == '\n')
+      ++pos_;
+    else if (partial_)
+      return incomplete(start);
     std::string_view& last = record.fields.back();
     if (!last.empty() && last.back() == '\r' && last.data() + last.size() == raw_end) {
       last.remove_suffix(1);  // CR of a CRLF after an unquoted last field
@@ -171,8 +176,9 @@ class Reader {
     record.fields.clear();
     record.raw = std::string_view(start, static_cast<std::size_t>(raw_end - start));
     if (error) {
-      *error = close ? "a quoted field's closing quote is followed by text (a quote inside a quoted field must be doubled)"
-                     : "a quoted field is never closed";
+      *error =
+          close ? "a quoted field's closing quote is followed by text (a quote inside a quoted field must be doubled)"
+                : "a quoted field is never closed";
     }
     pos_ = nl ? nl + 1 : end_;
     ++line_;

@@ -54,7 +54,8 @@ inline std::optional<std::int32_t> parse_day(std::string_view s) {
     return true;
   };
   int y, m, d;
-  if (s.size() != 10 || !num(0, 4, y) || s[4] != '-' || !num(5, 2, m) || s[7] != '-' || !num(8, 2, d)) return std::nullopt;
+  if (s.size() != 10 || !num(0, 4, y) || s[4] != '-' || !num(5, 2, m) || s[7] != '-' || !num(8, 2, d))
+    return std::nullopt;
   if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
   return static_cast<std::int32_t>(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
 }

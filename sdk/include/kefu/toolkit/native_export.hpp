@@ -15,10 +15,10 @@
 // a row with a negative figure, or one written nan, inf or 1e5 (figures are plain decimals).
 #pragma once
 
-#include <kefu/toolkit/csv.hpp>
-#include <kefu/toolkit/dates.hpp>
 #include <kefu/json.hpp>
 #include <kefu/model.hpp>
+#include <kefu/toolkit/csv.hpp>
+#include <kefu/toolkit/dates.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -40,9 +40,14 @@ struct ExportLayout {
   std::vector<std::string> total_markers;    // agent cells of a whole-shop row, e.g. 合计, 汇总
   std::string note;                          // where these column names come from
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("agent_columns", s.agent_columns); v("day_columns", s.day_columns); v("shop_columns", s.shop_columns);
-    v("pending_markers", s.pending_markers); v("total_markers", s.total_markers); v("note", s.note);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("agent_columns", s.agent_columns);
+    v("day_columns", s.day_columns);
+    v("shop_columns", s.shop_columns);
+    v("pending_markers", s.pending_markers);
+    v("total_markers", s.total_markers);
+    v("note", s.note);
   }
 };
 
@@ -51,8 +56,10 @@ struct MetricsFile {
   std::vector<NativeMetric> metrics;
   ExportLayout export_layout;
 
-  template <class S, class V> static void fields(S& s, V& v) {
-    v("metrics", s.metrics); v("export", s.export_layout);
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("metrics", s.metrics);
+    v("export", s.export_layout);
   }
   MetricProfile profile() const { return MetricProfile{metrics}; }
 };
@@ -148,9 +155,11 @@ inline std::optional<double> parse_value(std::string_view cell, std::string_view
     return number(trim(s));
   }
   if (format == "amount") {
-    if (s.starts_with("\xC2\xA5")) s.remove_prefix(2);         // ¥
-    else if (s.starts_with("\xEF\xBF\xA5")) s.remove_prefix(3);  // ￥
-    strip_suffix(s, "\xE5\x85\x83");                            // 元
+    if (s.starts_with("\xC2\xA5"))
+      s.remove_prefix(2);  // ¥
+    else if (s.starts_with("\xEF\xBF\xA5"))
+      s.remove_prefix(3);             // ￥
+    strip_suffix(s, "\xE5\x85\x83");  // 元
     return number(s);
   }
   return number(s);  // count, ratio
@@ -165,7 +174,8 @@ inline std::optional<std::string> parse_day(std::string_view cell) {
   int field = 0;
   if (s.size() >= 8 && std::all_of(s.begin(), s.begin() + 8, [](char c) { return c >= '0' && c <= '9'; }) &&
       (s.size() == 8 || s[8] == ' ')) {
-    for (int i = 0; i < 8; ++i) part[i < 4 ? 0 : i < 6 ? 1 : 2] = part[i < 4 ? 0 : i < 6 ? 1 : 2] * 10 + (s[static_cast<std::size_t>(i)] - '0');
+    for (int i = 0; i < 8; ++i)
+      part[i < 4 ? 0 : i < 6 ? 1 : 2] = part[i < 4 ? 0 : i < 6 ? 1 : 2] * 10 + (s[static_cast<std::size_t>(i)] - '0');
   } else {
     for (std::size_t i = 0; i < s.size() && field < 3; ++i) {
       const char c = s[i];
@@ -186,7 +196,8 @@ inline std::optional<std::string> parse_day(std::string_view cell) {
     }
     if (digits[0] != 4 || digits[1] == 0 || digits[2] == 0) return std::nullopt;
   }
-  if (part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > dates::days_in_month(part[0], part[1])) return std::nullopt;
+  if (part[1] < 1 || part[1] > 12 || part[2] < 1 || part[2] > dates::days_in_month(part[0], part[1]))
+    return std::nullopt;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", part[0], part[1], part[2]);
   return std::string(buf);
@@ -271,7 +282,10 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
     auto reject = [&](const std::string& reason) {
       result.rejects.push_back({record.line, reason, std::string(record.raw)});
     };
-    if (status == csv::Status::malformed) { reject(error); continue; }
+    if (status == csv::Status::malformed) {
+      reject(error);
+      continue;
+    }
     if (record.fields.size() != header.size()) {
       reject(std::to_string(record.fields.size()) + " fields, the header has " + std::to_string(header.size()));
       continue;
@@ -282,21 +296,37 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
       continue;
     }
     std::string agent(cell(agent_col));
-    if (contains(layout.total_markers, agent)) agent.clear();  // the whole shop's row
-    else if (agent.empty()) { reject("empty agent cell"); continue; }
+    if (contains(layout.total_markers, agent))
+      agent.clear();  // the whole shop's row
+    else if (agent.empty()) {
+      reject("empty agent cell");
+      continue;
+    }
     const auto day = fixed_day ? fixed_day : parse_day(cell(day_col));
-    if (!day) { reject("day \"" + std::string(cell(day_col)) + "\" is not a date"); continue; }
+    if (!day) {
+      reject("day \"" + std::string(cell(day_col)) + "\" is not a date");
+      continue;
+    }
     const std::string shop = shop_col >= 0 && !cell(shop_col).empty() ? std::string(cell(shop_col)) : request.shop_id;
-    if (shop.empty()) { reject("empty shop cell"); continue; }
+    if (shop.empty()) {
+      reject("empty shop cell");
+      continue;
+    }
 
     std::vector<MetricValue> values;
     std::string bad;
     for (const auto& [c, metric] : columns) {
       const std::string_view v = cell(c);
       if (v.empty() || v == "-" || v == "--" || v == "/") continue;  // no figure
-      MetricValue value{std::string(platform), shop, agent, *day,
+      MetricValue value{std::string(platform),
+                        shop,
+                        agent,
+                        *day,
                         metric->canonical_key.empty() ? metric->native_name : metric->canonical_key,
-                        metric->native_name, 0, Availability::available, "native_export"};
+                        metric->native_name,
+                        0,
+                        Availability::available,
+                        "native_export"};
       if (contains(layout.pending_markers, v)) {
         value.availability = Availability::pending;
       } else if (const auto parsed = parse_value(v, metric->value_format)) {
@@ -313,7 +343,10 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
       }
       values.push_back(std::move(value));
     }
-    if (!bad.empty()) { reject(bad); continue; }
+    if (!bad.empty()) {
+      reject(bad);
+      continue;
+    }
     std::move(values.begin(), values.end(), std::back_inserter(result.values));
   }
   return result;

@@ -53,7 +53,8 @@ inline std::string base64(std::string_view bytes) {
   for (; i + 2 < bytes.size(); i += 3) {
     const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
                        static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[v >> 18], out += kAlphabet[(v >> 12) & 63], out += kAlphabet[(v >> 6) & 63], out += kAlphabet[v & 63];
+    out += kAlphabet[v >> 18], out += kAlphabet[(v >> 12) & 63], out += kAlphabet[(v >> 6) & 63],
+        out += kAlphabet[v & 63];
   }
   if (i + 1 == bytes.size()) {
     const unsigned v = static_cast<unsigned char>(bytes[i]) << 16;

@@ -63,10 +63,14 @@ inline std::string read_source_directive(const std::vector<std::string_view>& fi
     const std::size_t eq = field.find('=');
     if (eq == std::string_view::npos) return "#@source field \"" + std::string(field) + "\" is not key=value";
     const std::string_view key = field.substr(0, eq), value = field.substr(eq + 1);
-    if (key == "title") next.title = value;
-    else if (key == "url") next.url = value;
-    else if (key == "seen") next.seen = value;
-    else if (key == "note") next.note = value;
+    if (key == "title")
+      next.title = value;
+    else if (key == "url")
+      next.url = value;
+    else if (key == "seen")
+      next.seen = value;
+    else if (key == "note")
+      next.note = value;
     else if (key == "confidence") {
       if (!json::detail::enum_from_name(value, next.confidence))
         return "#@source confidence \"" + std::string(value) + "\" is not official|law|third_party|merchant";
@@ -106,10 +110,14 @@ inline std::vector<WordFileProblem> read_word_file(std::string_view text, const 
           problems.push_back({line_no, error});
       } else if (directive == "#@list") {
         const std::string_view name = fields.size() > 1 ? detail::trim_spaces(fields[1]) : "";
-        if (name == "terms") section = Section::terms;
-        else if (name == "allow") section = Section::allow;
-        else if (name == "unban") section = Section::unban;
-        else problems.push_back({line_no, "#@list needs terms, allow or unban"});
+        if (name == "terms")
+          section = Section::terms;
+        else if (name == "allow")
+          section = Section::allow;
+        else if (name == "unban")
+          section = Section::unban;
+        else
+          problems.push_back({line_no, "#@list needs terms, allow or unban"});
       } else {
         problems.push_back({line_no, "unknown directive " + std::string(directive) + " (use #@source or #@list)"});
       }
@@ -133,7 +141,8 @@ inline std::vector<WordFileProblem> read_word_file(std::string_view text, const 
     Term entry;
     entry.text = term;
     entry.category = fields.size() > 1 && !detail::trim_spaces(fields[1]).empty()
-                         ? std::string(detail::trim_spaces(fields[1])) : defaults.category;
+                         ? std::string(detail::trim_spaces(fields[1]))
+                         : defaults.category;
     entry.severity = defaults.severity;
     if (fields.size() > 2 && !detail::trim_spaces(fields[2]).empty() &&
         !json::detail::enum_from_name(detail::trim_spaces(fields[2]), entry.severity)) {
