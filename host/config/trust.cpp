@@ -1,5 +1,7 @@
 #include "config/trust.h"
 
+#include "base/user_name.h"
+
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -12,16 +14,6 @@
 
 namespace kefu::host::config {
 namespace {
-
-std::string user_name(uid_t uid) {
-  struct passwd pw {};
-  struct passwd* result = nullptr;
-  char buf[4096];
-  if (::getpwuid_r(uid, &pw, buf, sizeof buf, &result) == 0 && result) return result->pw_name;
-  return std::to_string(uid);
-}
-
-std::string who(uid_t uid) { return user_name(uid) + " (uid " + std::to_string(uid) + ")"; }
 
 std::string absolute(const std::string& file) {
   std::error_code ec;
@@ -44,13 +36,14 @@ Config load_config_found_in_current_directory(const std::string& file) {
   const std::string chown = "chown " + user_name(me) + " " + file;
   struct stat st {};
   if (::lstat(file.c_str(), &st) == 0 && S_ISLNK(st.st_mode) && st.st_uid != me && st.st_uid != 0)
-    refuse(file, "is a link made by " + who(st.st_uid), "remove the link");
+    refuse(file, "is a link made by " + owner_text(st.st_uid), "remove the link");
   const int fd = ::open(file.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) throw ConfigError(file, {std::string("cannot read the config file: ") + std::strerror(errno)});
   std::string text;
   try {
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) refuse(file, "is not a regular file", "move it away");
-    if (st.st_uid != me) refuse(file, "is owned by " + who(st.st_uid) + ", not by you, " + who(me), chown);
+    if (st.st_uid != me)
+      refuse(file, "is owned by " + owner_text(st.st_uid) + ", not by you, " + owner_text(me), chown);
     if (st.st_mode & (S_IWGRP | S_IWOTH)) {
       char mode[8];
       std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));

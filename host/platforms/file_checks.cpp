@@ -1,5 +1,7 @@
 #include "platforms/file_checks.h"
 
+#include "base/user_name.h"
+
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -27,16 +29,6 @@ std::string octal_mode(mode_t mode) {
 Refusal unsafe(const std::string& file, std::string what, std::string expected, std::string found, std::string remedy) {
   return {RefusalCode::file_unsafe, file, refusal_message(file, what, expected, found, remedy)};
 }
-
-std::string user_name(uid_t uid) {
-  struct passwd pw {};
-  struct passwd* result = nullptr;
-  char buf[4096];
-  if (::getpwuid_r(uid, &pw, buf, sizeof buf, &result) == 0 && result) return result->pw_name;
-  return std::to_string(uid);
-}
-
-std::string owner_text(uid_t uid) { return user_name(uid) + " (uid " + std::to_string(uid) + ")"; }
 
 bool trusted_owner(uid_t uid) { return uid == 0 || uid == ::geteuid(); }
 
