@@ -1,5 +1,7 @@
 #include "chatlog/reader.h"
 
+#include "model/whole_shop.h"
+
 #include "base/calendar.h"
 #include "base/file.h"
 #include "base/utf8.h"
@@ -147,6 +149,7 @@ struct Layout {
   Format format = Format::csv;
   std::array<std::size_t, kColumnCount> index{};
   std::size_t width = kColumnCount;
+  const std::function<bool(std::string_view)>* closing_only = nullptr;  // ChatReadOptions::closing_only
 };
 
 // What one worker read from its byte range.
@@ -168,9 +171,12 @@ bool is_utf8(std::string_view s) {
 // read (a bot or system message is read and not kept), else why it is rejected.
 class RowRules {
  public:
+  using ClosingOnly = std::function<bool(std::string_view)>;
+  explicit RowRules(const ClosingOnly* closing_only) : closing_only_(closing_only && *closing_only ? closing_only : nullptr) {}
+
   const char* add(ChatEvents& ev, std::int64_t& rows, std::string_view platform, std::string_view shop,
                   std::string_view session, std::string_view sender, std::string_view event, std::string_view agent,
-                  std::optional<std::int64_t> ts) {
+                  std::string_view content, std::optional<std::int64_t> ts) {
     EventKind kind;
     bool kept = true;
     if (event == "transfer") {
@@ -178,10 +184,12 @@ class RowRules {
       if (!known_sender(sender)) return "unknown sender (customer, agent, bot or system)";
     } else if (event == "msg" || event.empty()) {
       if (sender == "customer")
-        kind = EventKind::customer;
+        kind = closing_only_ && (*closing_only_)(content) ? EventKind::closing : EventKind::customer;
       else if (sender == "agent")
         kind = EventKind::agent;
-      else if (sender == "bot" || sender == "system")
+      else if (sender == "bot")
+        kind = EventKind::bot;
+      else if (sender == "system")
         kept = false, kind = EventKind::customer;
       else
         return "unknown sender (customer, agent, bot or system)";
@@ -194,9 +202,10 @@ class RowRules {
     if (platform.empty() || shop.empty() || session.empty()) return "empty platform, shop_id or session_id";
     if (!is_utf8(platform) || !is_utf8(shop) || !is_utf8(session) || !is_utf8(agent)) return "invalid UTF-8 in an id";
     if (platform.size() > 255 || shop.size() > 0xFFFF) return "platform or shop_id too long";
+    if (agent == kUnassigned) return "agent_id \"(unassigned)\" is reserved (kefu/2's row of turns no agent held)";
     ++rows;
     if (!kept) return nullptr;
-    const std::uint32_t agent_bits = kind == EventKind::customer ? 0 : agent_id(ev, agent) << 2;
+    const std::uint32_t agent_bits = Event::has_agent(kind) ? agent_id(ev, agent) << Event::kKindBits : 0;
     ev.events.push(Event{*ts, session_id(ev, platform, shop, session), agent_bits | static_cast<std::uint32_t>(kind)});
     return nullptr;
   }
@@ -216,23 +225,24 @@ class RowRules {
 
   static std::uint32_t agent_id(ChatEvents& ev, std::string_view agent) {
     const std::uint32_t id = ev.agents.intern(agent);
-    if (id >= Event::kMaxAgents) throw std::runtime_error("more than 2^30 distinct agent ids");
+    if (id >= Event::kMaxAgents) throw std::runtime_error("more than 2^29 distinct agent ids");
     return id;
   }
 
+  const ClosingOnly* closing_only_;  // nullptr: no closing detection
   std::string key_;
 };
 
 class RowReader {
  public:
-  explicit RowReader(const Layout& layout) : layout_(layout) {}
+  explicit RowReader(const Layout& layout) : layout_(layout), rules_(layout.closing_only) {}
 
   // Empty on success, else the reason the row is rejected.
   const char* read(const csv::Record& record, Part& part) {
     if (record.fields.size() != layout_.width) return "wrong field count";
     auto field = [&](Column c) { return record.fields[layout_.index[c]]; };
     return rules_.add(part.events, part.rows, field(kPlatform), field(kShop), field(kSession), field(kSender),
-                      field(kEvent), field(kAgent), calendar::parse_timestamp(field(kTs)));
+                      field(kEvent), field(kAgent), field(kContent), calendar::parse_timestamp(field(kTs)));
   }
 
  private:
@@ -392,21 +402,22 @@ void ChatEvents::append(ChatEvents&& other) {
     Event* e = other.events.block(b);
     for (std::size_t i = 0, n = other.events.block_size(b); i < n; ++i) {
       e[i].session = session_map[e[i].session];
-      if (e[i].kind() != EventKind::customer)
-        e[i].agent_kind = agent_map[e[i].agent()] << 2 | static_cast<std::uint32_t>(e[i].kind());
+      if (Event::has_agent(e[i].kind()))
+        e[i].agent_kind = agent_map[e[i].agent()] << Event::kKindBits | static_cast<std::uint32_t>(e[i].kind());
     }
   }
   events.append(std::move(other.events));
 }
 
-ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into) {
+ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into,
+                            const std::function<bool(std::string_view)>& closing_only) {
   ChatReadResult result;
   result.format = "api";
-  RowRules rules;
+  RowRules rules(&closing_only);
   for (std::size_t i = 0; i < messages.size(); ++i) {
     const ChatMessage& m = messages[i];
     if (const char* why = rules.add(into, result.rows, m.platform, m.shop_id, m.session_id, m.sender, m.event,
-                                    m.agent_id, m.ts_ms > 0 ? std::optional<std::int64_t>(m.ts_ms) : std::nullopt))
+                                    m.agent_id, m.content, m.ts_ms > 0 ? std::optional<std::int64_t>(m.ts_ms) : std::nullopt))
       result.rejects.push_back(
           {static_cast<std::int64_t>(i + 1), why, m.session_id + " " + m.sender + " " + std::to_string(m.ts_ms)});
   }
@@ -436,7 +447,8 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
     head.resize(std::min<std::uint64_t>(head.size() * 4, source->size()));  // a very long header line
     head.resize(source->read(0, head.data(), head.size()));
   }
-  const Layout layout = *header;
+  Layout layout = *header;
+  layout.closing_only = &options.closing_only;
   result.format = layout.format == Format::csv ? "csv" : "jsonl";
 
   // Split the data into one byte range per worker; each starts at a (guessed) record start.

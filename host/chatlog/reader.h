@@ -21,18 +21,23 @@
 
 namespace kefu::host::chatlog {
 
-// The rows that matter to the metrics (R5, R6): customer and agent messages, and transfers.
-enum class EventKind : std::uint8_t { customer, agent, transfer };
+// The rows that matter to the metrics (R5, R6, C2): customer and agent messages, transfers,
+// customer messages that are only a closing courtesy, and bot messages (which only definitions
+// that count bot replies use). System messages are counted, not kept.
+enum class EventKind : std::uint8_t { customer, agent, transfer, closing, bot };
 
-// One such row in 16 bytes: its instant, session, and (agent rows, transfers) agent.
+// One such row in 16 bytes: its instant, session, and (agent rows, transfers, bots) agent id.
 struct Event {
   std::int64_t ts;  // epoch ms
   std::uint32_t session;
-  std::uint32_t agent_kind;  // agent id << 2 | kind
+  std::uint32_t agent_kind;  // agent id << kKindBits | kind
 
-  static constexpr std::uint32_t kMaxAgents = 1u << 30;
-  EventKind kind() const { return static_cast<EventKind>(agent_kind & 3); }
-  std::uint32_t agent() const { return agent_kind >> 2; }
+  static constexpr int kKindBits = 3;
+  static constexpr std::uint32_t kMaxAgents = 1u << (32 - kKindBits);
+  EventKind kind() const { return static_cast<EventKind>(agent_kind & ((1u << kKindBits) - 1)); }
+  std::uint32_t agent() const { return agent_kind >> kKindBits; }
+  // Customer messages (closings included) carry no agent.
+  static bool has_agent(EventKind k) { return k == EventKind::agent || k == EventKind::transfer || k == EventKind::bot; }
 };
 
 // Events in record order, in blocks that are never moved or copied as they grow.
@@ -96,6 +101,9 @@ struct ChatReadOptions {
   unsigned workers = 0;                         // 0: one per core
   std::function<void(std::uint64_t)> progress;  // bytes of this file done (any thread)
   std::size_t block_bytes = 0;                  // read size of a worker; 0: 8 MiB (tests and fuzzing use tiny ones)
+  // C2: whether a customer message's content is only a closing courtesy (words::ClosingList);
+  // empty: no message is (every customer message is EventKind::customer). Called from workers.
+  std::function<bool(std::string_view)> closing_only;
 };
 
 // Reads one chat log file, appending its events to `into` (files in the order given make one
@@ -105,6 +113,7 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
 
 // Adds messages a plugin fetched from a platform API, under the same rules as a file's rows
 // (`rejects` numbers them from 1 in the order given).
-ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into);
+ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into,
+                            const std::function<bool(std::string_view)>& closing_only = {});
 
 }  // namespace kefu::host::chatlog

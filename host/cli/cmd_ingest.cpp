@@ -14,6 +14,7 @@ struct Args {
   std::string platform, shop, day, rejects_dir;
   std::optional<Encoding> encoding;
   unsigned workers = 0;
+  metrics::Canonical definitions = metrics::Canonical::v2;
 } args;  // kefu parses one command line
 
 }  // namespace
@@ -29,6 +30,7 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
   add_store_option(cmd, paths);
   add_config_option(cmd, paths);
   cmd.add_option("--workers", args.workers, "threads reading chat logs (default: one per core)");
+  add_definitions_option(cmd, args.definitions);
   cmd.add_option("--rejects-dir", args.rejects_dir,
                  "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
@@ -36,7 +38,9 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
 
 int run_ingest(Context& ctx, const CLI::App&) {
   const Lang lang = ctx.lang();
-  const ingest::IngestOptions opts{args.platform, args.shop, args.day, args.encoding, args.workers, args.rejects_dir};
+  const ingest::IngestOptions opts{args.platform,    args.shop,        args.day,
+                                   args.encoding,    args.workers,     args.rejects_dir,
+                                   args.definitions, ctx.closing_rule()};
   const PluginRegistry& registry = ctx.plugins();
   const std::string& store_path = ctx.config().store;
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());

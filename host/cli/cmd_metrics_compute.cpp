@@ -23,6 +23,7 @@ struct Args {
   std::optional<Encoding> encoding;
   std::string rejects_dir;
   unsigned workers = 0;
+  metrics::Canonical definitions = metrics::Canonical::v2;
 } args;  // kefu parses one command line
 
 void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, Format format, Lang lang) {
@@ -44,6 +45,7 @@ void add_metrics_compute_options(CLI::App& cmd) {
   cmd.add_option("--out", args.out, "Write the result to FILE (replaced whole, never half-written)");
   add_encoding_option(cmd, args.encoding);
   cmd.add_option("--workers", args.workers, "Threads to use (default: one per core)");
+  add_definitions_option(cmd, args.definitions);
   cmd.add_option("--rejects-dir", args.rejects_dir,
                  "Write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
@@ -54,6 +56,7 @@ int run_metrics_compute(Context& ctx) {
   chatlog::ChatReadOptions read_options;
   read_options.workers = args.workers;
   read_options.encoding = args.encoding;
+  read_options.closing_only = ctx.closing_rule();
   std::size_t total = 0;
   for (const auto& f : args.files) {
     std::error_code ec;
@@ -77,7 +80,7 @@ int run_metrics_compute(Context& ctx) {
   }
   progress.finish();
 
-  const auto rows = metrics::compute_metrics(events, args.workers);
+  const auto rows = metrics::compute_metrics(events, args.definitions, args.workers);
   if (args.out.empty()) {
     write_rows(std::cout, rows, args.format, lang);
   } else {

@@ -46,4 +46,23 @@ const PluginRegistry& Context::plugins(Refusals refusals, const HttpOptions& htt
   return *plugins_;
 }
 
+const words::ClosingList& Context::closings() {
+  if (!closings_) {
+    words::ClosingList list = words::ClosingList::defaults();
+    const config::Config& c = config();
+    try {
+      list.add(c.closings);
+    } catch (const std::invalid_argument& e) {
+      throw std::runtime_error(c.path + ": closings: " + e.what() + "; remove it or write a phrase");
+    }
+    closings_ = std::move(list);
+  }
+  return *closings_;
+}
+
+std::function<bool(std::string_view)> Context::closing_rule() {
+  const words::ClosingList& list = closings();
+  return [&list](std::string_view content) { return list.closing_only(content); };
+}
+
 }  // namespace kefu::host

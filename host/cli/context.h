@@ -8,7 +8,10 @@
 #include "net/http_client.h"
 #include "platforms/registry.h"
 #include "store/store.h"
+#include "words/closings.h"
 
+#include <functional>
+#include <string_view>
 #include <memory>
 #include <optional>
 
@@ -40,6 +43,10 @@ class Context {
   // The plugins, loaded on first use with `http` as the shared client's limits (later calls'
   // `http` is unused). Refusals become "kefu: warning: ..." lines, once, when `refusals` says so.
   const PluginRegistry& plugins(Refusals refusals = Refusals::warn, const HttpOptions& http = {});
+  // C2's closing list: Kefu's, plus the config's "closings" (docs/metrics.md). Built on first use;
+  // a bad entry throws std::runtime_error naming the config.
+  const words::ClosingList& closings();
+  std::function<bool(std::string_view)> closing_rule();
 
  private:
   GlobalOptions options_;
@@ -47,6 +54,7 @@ class Context {
   std::optional<config::Config> config_;
   std::unique_ptr<store::Store> store_;
   std::optional<PluginRegistry> plugins_;
+  std::optional<words::ClosingList> closings_;
   bool refusals_told_ = false;
 };
 

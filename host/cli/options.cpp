@@ -71,4 +71,17 @@ void add_format_option(CLI::App& cmd, Format& format, std::initializer_list<Form
           [accepts, set](std::string& name) { return accepts(name) ? std::string() : name + " not in " + set; }, set));
 }
 
+void add_definitions_option(CLI::App& cmd, metrics::Canonical& version) {
+  cmd.add_option_function<std::string>(
+         "--definitions",
+         [&version](const std::string& id) {
+           const auto parsed = metrics::parse_canonical(id);
+           if (!parsed) throw CLI::ValidationError("--definitions", "\"" + id + "\" is not kefu/1 or kefu/2");
+           version = *parsed;
+         },
+         "canonical definitions: kefu/2 (default: C1-C6, whole sessions, closings open no turn) or kefu/1 "
+         "(R1-R15, as computed before 2026-12)")
+      ->type_name("kefu/1|kefu/2");
+}
+
 }  // namespace kefu::host

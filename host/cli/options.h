@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/encoding.h"
+#include "metrics/engine.h"
 #include "present/text.h"
 
 #include <initializer_list>
@@ -44,6 +45,10 @@ void add_store_option(CLI::App& cmd, ConfigPaths& paths);
 // --encoding NAME: forces the input encoding; nullopt (the default) detects it. A name
 // parse_encoding does not know is a usage error.
 void add_encoding_option(CLI::App& cmd, std::optional<Encoding>& encoding);
+
+// --definitions kefu/1|kefu/2: which canonical definitions recompute chat logs (docs/metrics.md);
+// the value `version` holds before the parse (kefu/2) is the default.
+void add_definitions_option(CLI::App& cmd, metrics::Canonical& version);
 
 // The one --format vocabulary. `text` is read as `table`: scan, diff and plugins check said
 // text, and scripts still do.

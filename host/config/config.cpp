@@ -172,6 +172,22 @@ void read_word_files(const Value& words, Checker& c, Config& config) {
   }
 }
 
+// "closings": ["不用了", ...]: the team's own closing courtesies, added to Kefu's list (C2).
+// Whether an entry folds to nothing is checked where the list is built (words::ClosingList).
+void read_closings(const Value& closings, Checker& c, Config& config) {
+  if (!closings.IsArray()) {
+    c.problem("closings", "expected an array of phrases, e.g. [\"不用了\", \"没别的了\"]");
+    return;
+  }
+  for (rapidjson::SizeType i = 0; i < closings.Size(); ++i) {
+    const Value& e = closings[i];
+    if (!e.IsString() || e.GetStringLength() == 0)
+      c.problem("closings[" + std::to_string(i) + "]", "expected a non-empty phrase");
+    else
+      config.closings.push_back(e.GetString());
+  }
+}
+
 void read_updates(const Value& list, Checker& c, Config& config) {
   if (!list.IsArray()) {
     c.problem("updates", "expected an array [{\"name\": ..., \"kind\": \"words\", \"platform\": ..., \"url\": ...}]");
@@ -341,7 +357,8 @@ Config parse_config(std::string_view json, const std::string& file) {
   Config config;
   config.path = file;
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
-  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "updates", "words", "shops", "targets"});
+  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "updates", "words", "closings", "shops",
+                          "targets"});
   if (doc.HasMember("updates")) read_updates(doc["updates"], c, config);
   if (doc.HasMember("http") && c.object(doc["http"], "http")) {
     const Value& h = doc["http"];
@@ -382,6 +399,7 @@ Config parse_config(std::string_view json, const std::string& file) {
     }
   }
   if (doc.HasMember("words")) read_word_files(doc["words"], c, config);
+  if (doc.HasMember("closings")) read_closings(doc["closings"], c, config);
   if (doc.HasMember("shops")) read_shops(doc["shops"], c, config);
   if (doc.HasMember("targets")) read_target_section(doc["targets"], c, config);
   if (!c.problems.empty()) throw ConfigError(file, c.problems);

@@ -64,6 +64,8 @@ struct Config {
   // The merchant's own word lists per platform ("words": {"tmall": [...]}), resolved like store:
   // the merchant layer of that platform's list (docs/words.md).
   std::map<std::string, std::vector<std::string>> word_files;
+  // The team's closing courtesies ("closings": [...]), added to Kefu's list (docs/metrics.md, C2).
+  std::vector<std::string> closings;
 
   const Shop* find_shop(std::string_view id) const;
   // The most specific target for `metric`: the shop's, else its platform's, else the global one.

@@ -1,6 +1,7 @@
 #include "metrics/engine.h"
 
 #include "base/calendar.h"
+#include "metrics/walk.h"
 
 #include <algorithm>
 #include <future>
@@ -15,14 +16,7 @@ namespace {
 
 constexpr std::int64_t k30sMs = 30'000;
 constexpr std::int64_t k3minMs = 180'000;
-constexpr std::uint32_t kNoAgent = 0xFFFFFFFF;  // R7: a session no agent ever held → agent_id ""
-
-// An event of one session, gathered from the store so a session is one contiguous run.
-struct SessionEvent {
-  std::int64_t ts;
-  std::uint32_t agent;
-  EventKind kind;
-};
+constexpr std::uint32_t kShopLevel = 0xFFFFFFFE;  // kefu/2: the group of a shop's distinct sessions
 
 struct GroupKey {
   std::uint32_t shop, agent;
@@ -36,61 +30,66 @@ struct GroupKeyHash {
 };
 using Groups = std::unordered_map<GroupKey, GroupStats, GroupKeyHash>;
 
-// One segment's turns (R9): a turn opens at a customer message when none is open; the next
-// agent message, whoever sends it, answers it (R8); agent messages with no open turn are ignored.
-void add_segment(const SessionEvent* e, const SessionEvent* end, GroupStats& g) {
-  // response_sum cannot overflow: events are in time order, so it is at most the session's span,
-  // and timestamps are within 2000-2100 (timestamp_in_range).
-  std::int64_t turns = 0, answered = 0, within_3min = 0, response_sum = 0, first_response = -1, open_ts = 0;
-  bool open = false;
-  for (; e != end; ++e) {
-    if (e->kind == EventKind::customer) {
-      if (!open) open = true, open_ts = e->ts, ++turns;
-    } else if (e->kind == EventKind::agent && open) {
-      const std::int64_t response = e->ts - open_ts;
-      open = false;
-      ++answered;
-      response_sum += response;
-      within_3min += response <= k3minMs;
-      if (turns == 1) first_response = response;
-    }
-  }
-  if (turns == 0) return;  // R6: a segment without a customer message produces nothing
+// One turn into a group: `from` is where its response is measured from (the customer's view for
+// a session or segment, the agent's view for an agent under kefu/2, C4).
+void add_turn(const Turn& t, std::int64_t from, GroupStats& g) {
+  ++g.turns;
+  if (t.answer < 0) return;
+  const std::int64_t response = t.answer - from;
+  ++g.answered_turns;
+  g.response_ms_sum += response;  // cannot overflow: at most the session's span (timestamp_in_range)
+  g.within_3min_turns += response <= k3minMs;
+}
+
+// A session (kefu/2) or a segment (kefu/1) whose turns are `turns`, first first.
+template <class Turns, class From>
+void add_unit(const Turns& turns, From from, bool replied, GroupStats& g) {
   ++g.segments;
-  g.turns += turns;
-  g.answered_turns += answered;
-  g.replied_segments += !open;  // a turn still open at the end (or at a transfer) is unanswered
-  g.within_3min_turns += within_3min;
-  g.response_ms_sum += response_sum;
-  if (first_response >= 0) {
-    g.within_30s_segments += first_response <= k30sMs;
-    g.first_response_ms.push_back(first_response);
+  for (const Turn* t : turns) add_turn(*t, from(*t), g);
+  g.replied_segments += replied;
+  const Turn& first = *turns.front();
+  if (first.answer >= 0) {
+    const std::int64_t response = first.answer - from(first);
+    g.within_30s_segments += response <= k30sMs;
+    g.first_response_ms.push_back(response);
   }
 }
 
-// R4, R6, R7 for one session whose events are in R2 order.
-void add_session(const SessionEvent* e, std::size_t n, std::uint32_t shop, Groups& groups) {
-  const SessionEvent* end = e + n;
-  const SessionEvent* first_customer =
-      std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::customer; });
-  if (first_customer == end) return;  // R4: no customer message, no output
-  const std::int32_t day = calendar::china_day(first_customer->ts);
+std::int64_t customer_view(const Turn& t) { return t.start; }
+std::int64_t agent_view(const Turn& t) { return t.agent_from; }
 
-  const SessionEvent* first_transfer =
-      std::find_if(e, end, [](const SessionEvent& x) { return x.kind == EventKind::transfer; });
-  const SessionEvent* first_agent =
-      std::find_if(e, first_transfer, [](const SessionEvent& x) { return x.kind == EventKind::agent; });
-  std::uint32_t holder = first_agent != first_transfer ? first_agent->agent
-                         : first_transfer != end       ? first_transfer->agent
-                                                       : kNoAgent;
-  const SessionEvent* segment = e;
-  for (const SessionEvent* t = first_transfer; t != end; ++t) {
-    if (t->kind != EventKind::transfer) continue;
-    add_segment(segment, t, groups[{shop, holder, day}]);
-    segment = t + 1;
-    holder = t->agent;
+// kefu/1 (R6-R9): each segment with a customer message is a unit of its holder.
+void add_v1(const Walk& w, std::uint32_t shop, Groups& groups, std::vector<const Turn*>& scratch) {
+  for (const Segment& seg : w.segments) {
+    if (seg.turns == 0) continue;  // R6: a segment without a customer message produces nothing
+    scratch.clear();
+    for (std::uint32_t i = seg.first_turn; i < seg.first_turn + seg.turns; ++i) scratch.push_back(&w.turns[i]);
+    add_unit(scratch, customer_view, scratch.back()->answer >= 0, groups[{shop, seg.holder, w.day}]);
   }
-  add_segment(segment, end, groups[{shop, holder, day}]);
+}
+
+// kefu/2 (C1, C4, C5): the session once for the shop; once for each agent with a turn of it.
+void add_v2(const Walk& w, std::uint32_t shop, Groups& groups, std::vector<const Turn*>& scratch,
+            std::vector<std::uint32_t>& agents) {
+  if (w.turns.empty()) return;  // only closings: nothing was asked
+  scratch.clear();
+  for (const Turn& t : w.turns) scratch.push_back(&t);
+  const bool replied = w.turns.back().answer >= 0;
+  GroupStats& whole = groups[{shop, kShopLevel, w.day}];
+  add_unit(scratch, customer_view, replied, whole);
+
+  agents.clear();
+  for (const Turn& t : w.turns)
+    if (std::find(agents.begin(), agents.end(), t.agent) == agents.end()) agents.push_back(t.agent);
+  for (const std::uint32_t agent : agents) {
+    scratch.clear();
+    for (const Turn& t : w.turns)
+      if (t.agent == agent) scratch.push_back(&t);
+    // C5: the session is unreplied only for the agent who holds its unanswered last turn.
+    const bool left_unanswered = !replied && w.turns.back().agent == agent;
+    add_unit(scratch, agent_view, !left_unanswered, groups[{shop, agent, w.day}]);
+  }
+  whole.additional_agent_sessions += static_cast<std::int64_t>(agents.size()) - 1;
 }
 
 // Runs `work(w)` for w in [0, n) on n threads.
@@ -146,15 +145,24 @@ Grouped group_by_session(const ChatEvents& chat, unsigned workers) {
   return g;
 }
 
-Groups compute_range(const ChatEvents& chat, Grouped& grouped, std::size_t first_session, std::size_t last_session) {
+Groups compute_range(const ChatEvents& chat, Grouped& grouped, std::size_t first_session, std::size_t last_session,
+                     Canonical version) {
   Groups groups;
+  const WalkRules rules = walk_rules(version);
+  Walk walk;
+  std::vector<const Turn*> scratch;
+  std::vector<std::uint32_t> agents;
   for (std::size_t s = first_session; s < last_session; ++s) {
     SessionEvent* begin = grouped.events.data() + grouped.start[s];
     SessionEvent* end = grouped.events.data() + grouped.start[s + 1];
     // R2: by instant, ties in record order. Logs are mostly in order already.
     auto by_ts = [](const SessionEvent& a, const SessionEvent& b) { return a.ts < b.ts; };
     if (!std::is_sorted(begin, end, by_ts)) std::stable_sort(begin, end, by_ts);
-    add_session(begin, static_cast<std::size_t>(end - begin), chat.session_shop[s], groups);
+    if (!walk_session(begin, static_cast<std::size_t>(end - begin), rules, walk)) continue;  // R4
+    if (version == Canonical::v1)
+      add_v1(walk, chat.session_shop[s], groups, scratch);
+    else
+      add_v2(walk, chat.session_shop[s], groups, scratch, agents);
   }
   return groups;
 }
@@ -168,6 +176,7 @@ void GroupStats::add(const GroupStats& o) {
   replied_segments += o.replied_segments;
   within_30s_segments += o.within_30s_segments;
   within_3min_turns += o.within_3min_turns;
+  additional_agent_sessions += o.additional_agent_sessions;
   response_ms_sum += o.response_ms_sum;
   first_response_ms.insert(first_response_ms.end(), o.first_response_ms.begin(), o.first_response_ms.end());
 }
@@ -184,7 +193,20 @@ const char* level_name(Level level) {
   return "?";
 }
 
-std::vector<MetricRow> compute_metrics(const ChatEvents& chat, unsigned workers) {
+std::optional<Canonical> parse_canonical(std::string_view id) {
+  if (id == kDefinitionsV1) return Canonical::v1;
+  if (id == kDefinitionsV2) return Canonical::v2;
+  return std::nullopt;
+}
+
+const char* canonical_id(Canonical version) { return version == Canonical::v1 ? kDefinitionsV1 : kDefinitionsV2; }
+
+WalkRules walk_rules(Canonical version) {
+  if (version == Canonical::v1) return {Transfers::split, Closings::count, false, false};
+  return {Transfers::carry, Closings::ignore, false, false};
+}
+
+std::vector<MetricRow> compute_metrics(const ChatEvents& chat, Canonical version, unsigned workers) {
   if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
   Grouped grouped = group_by_session(chat, workers);
 
@@ -197,26 +219,33 @@ std::vector<MetricRow> compute_metrics(const ChatEvents& chat, unsigned workers)
   }
   bounds.push_back(sessions);
   std::vector<Groups> per_worker(workers);
-  run_parallel(workers, [&](unsigned w) { per_worker[w] = compute_range(chat, grouped, bounds[w], bounds[w + 1]); });
+  run_parallel(workers,
+               [&](unsigned w) { per_worker[w] = compute_range(chat, grouped, bounds[w], bounds[w + 1], version); });
 
-  // Keys as text: the agent id "" of an agent row and of an unheld session are one agent.
+  // Keys as text. kefu/1: the agent id "" of an agent row and of an unheld segment are one
+  // agent. kefu/2: both are kUnassigned, and shop groups come from the walk, not from agents.
   using AgentKey = std::tuple<std::string, std::string, std::string, std::int32_t>;
+  using ShopKey = std::tuple<std::string, std::string, std::int32_t>;
   std::map<AgentKey, GroupStats> by_agent;
+  std::map<ShopKey, GroupStats> by_shop;
   for (auto& groups : per_worker) {
     for (auto& [key, stats] : groups) {
       if (stats.segments == 0) continue;  // R15: only groups with a segment
       const auto [platform, shop] = split_shop_key(chat.shops.name(key.shop));
-      const std::string_view agent = key.agent == kNoAgent ? std::string_view() : chat.agents.name(key.agent);
+      if (key.agent == kShopLevel) {
+        by_shop[ShopKey{platform, shop, key.day}].add(stats);
+        continue;
+      }
+      std::string_view agent = key.agent == kNoAgent ? std::string_view() : chat.agents.name(key.agent);
+      if (version == Canonical::v2 && agent.empty()) agent = kUnassigned;
       by_agent[AgentKey{platform, shop, agent, key.day}].add(stats);
     }
   }
-  std::map<std::tuple<std::string, std::string, std::int32_t>, GroupStats> by_shop;
+  if (version == Canonical::v1)
+    for (const auto& [key, stats] : by_agent)
+      by_shop[{std::get<0>(key), std::get<1>(key), std::get<3>(key)}].add(stats);
   std::map<std::tuple<std::string, std::int32_t>, GroupStats> by_platform;
-  for (const auto& [key, stats] : by_agent) {
-    const auto& [platform, shop, agent, day] = key;
-    by_shop[{platform, shop, day}].add(stats);
-    by_platform[{platform, day}].add(stats);
-  }
+  for (const auto& [key, stats] : by_shop) by_platform[{std::get<0>(key), std::get<2>(key)}].add(stats);
 
   std::vector<MetricRow> rows;
   rows.reserve(by_agent.size() + by_shop.size() + by_platform.size());

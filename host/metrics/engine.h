@@ -1,11 +1,17 @@
-// The chat-log metrics engine: one definition of response metrics for every platform
-// (docs/metrics.md, rules R1-R15), recomputed from canonical chat logs.
+// The chat-log metrics engine: response metrics recomputed from canonical chat logs, for every
+// platform, under Kefu's canonical definitions (docs/metrics.md: kefu/1 = R1-R15, kefu/2 = C1-C6)
+// and under any definition given as data (model/definition.h; metrics/definition_engine.h).
+// One session walk (metrics/walk.h) serves them all.
 #pragma once
 
 #include "chatlog/reader.h"
+#include "metrics/walk.h"
+#include "model/definition.h"
 #include "model/whole_shop.h"
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -27,6 +33,10 @@ struct GroupStats {
   std::int64_t replied_segments = 0;  // last turn answered
   std::int64_t within_30s_segments = 0;
   std::int64_t within_3min_turns = 0;
+  // kefu/2 shop and platform rows (C5): how many more times the sessions count in the agent
+  // rows than here (a session held by two agents counts under both): Σ agent sessions =
+  // sessions + additional_agent_sessions. 0 elsewhere.
+  std::int64_t additional_agent_sessions = 0;
   __int128 response_ms_sum = 0;                 // over answered turns (128 bits: sums of many long waits fit)
   std::vector<std::int64_t> first_response_ms;  // per segment whose first turn was answered;
                                                 // sorted in the rows compute_metrics returns
@@ -47,8 +57,22 @@ struct MetricRow {
   GroupStats stats;
 };
 
-// Rows for every agent, shop and platform day with at least one segment, sorted by level,
-// platform, shop_id, agent_id, day (byte order). `workers` 0: one per core.
-std::vector<MetricRow> compute_metrics(const ChatEvents& events, unsigned workers = 0);
+// Kefu's canonical definition versions (docs/metrics.md).
+enum class Canonical {
+  v1,  // kefu/1: R1-R15, segments, transfers split, closings count — kept byte for byte
+  v2   // kefu/2: C1-C6, whole sessions, turns cross transfers, closings open no turn
+};
+// "kefu/1" | "kefu/2" → the version; nullopt for anything else.
+std::optional<Canonical> parse_canonical(std::string_view id);
+const char* canonical_id(Canonical version);
+// How a canonical version walks a session.
+WalkRules walk_rules(Canonical version);
+
+// Rows for every agent, shop and platform day with at least one session (v1: segment), sorted
+// by level, platform, shop_id, agent_id, day (byte order). `workers` 0: one per core.
+// v1: a shop row is the sum of its agent rows (agent "" holds segments no agent held).
+// v2: a shop row counts distinct sessions; its agent rows (kUnassigned for turns no agent held)
+// reconcile with it by C5 (sessions via additional_agent_sessions; turns and answered turns add up).
+std::vector<MetricRow> compute_metrics(const ChatEvents& events, Canonical version, unsigned workers = 0);
 
 }  // namespace kefu::host::metrics

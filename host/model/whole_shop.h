@@ -11,4 +11,8 @@ namespace kefu::host {
 
 inline constexpr std::string_view kWholeShop = "";
 
+// Definitions kefu/2 (C5): the row of turns no agent ever held or answered, so that a shop's
+// agent rows reconcile with its total. The chat-log reader refuses it as a real agent_id.
+inline constexpr std::string_view kUnassigned = "(unassigned)";
+
 }  // namespace kefu::host

@@ -10,6 +10,7 @@
 #include "platforms/native_file.h"
 #include "platforms/rule_sources.h"
 #include "rules/rule_book.h"
+#include "words/closings.h"
 
 #include <kefu/catalog.hpp>
 #include <kefu/json.hpp>
@@ -22,11 +23,10 @@
 namespace kefu::host::ingest {
 namespace {
 
-constexpr const char* kRecomputed = "kefu recomputed (docs/metrics.md R1-R15)";
-
 // Every recomputed canonical metric of a row (metrics/canonical.h), each with what it divides
 // so periods add up exactly.
-void add_row_values(const metrics::MetricRow& row, const std::string& source, std::vector<store::StoredValue>& out) {
+void add_row_values(const metrics::MetricRow& row, metrics::Canonical version, const std::string& source,
+                    std::vector<store::StoredValue>& out) {
   const std::string day = calendar::format_day(row.day);
   for (const metrics::CanonicalMetric& metric : metrics::canonical_metrics()) {
     const auto figure = metrics::stored_figure(metric, row.stats);
@@ -44,7 +44,7 @@ void add_row_values(const metrics::MetricRow& row, const std::string& source, st
                std::string(origin::recomputed)};
     v.numerator = figure->numerator;
     v.denominator = figure->denominator;
-    v.definition = kRecomputed;
+    v.definition = metrics::canonical_id(version);  // docs/metrics.md: kefu/1 = R1-R15, kefu/2 = C1-C6
     v.source = source;
     out.push_back(std::move(v));
   }
@@ -53,16 +53,24 @@ void add_row_values(const metrics::MetricRow& row, const std::string& source, st
 // The recomputed metrics of chat events, per agent and per shop and day (platform level is left
 // to the report, which rolls shops up itself).
 std::vector<store::StoredValue> recomputed_values(const chatlog::ChatEvents& events, const std::string& source,
-                                                  unsigned workers, std::set<std::string>& platforms) {
+                                                  const IngestOptions& options, std::set<std::string>& platforms) {
   std::vector<store::StoredValue> out;
-  for (const metrics::MetricRow& row : metrics::compute_metrics(events, workers)) {
+  for (const metrics::MetricRow& row : metrics::compute_metrics(events, options.definitions, options.workers)) {
     if (row.level == metrics::Level::platform) continue;
-    // R7's unheld segments (agent "") would read as the whole shop in the store: they count in the shop's row only.
+    // kefu/1: R7's unheld segments (agent "") would read as the whole shop in the store: they
+    // count in the shop's row only. (kefu/2 spells them kUnassigned and keeps them, C5.)
     if (row.level == metrics::Level::agent && row.agent_id == kWholeShop) continue;
     platforms.insert(row.platform);
-    add_row_values(row, source, out);
+    add_row_values(row, options.definitions, source, out);
   }
   return out;
+}
+
+// C2's closing list: the caller's (config-extended), else Kefu's own.
+std::function<bool(std::string_view)> closing_rule(const IngestOptions& options) {
+  if (options.closing_only) return options.closing_only;
+  static const words::ClosingList defaults = words::ClosingList::defaults();
+  return [](std::string_view content) { return defaults.closing_only(content); };
 }
 
 // The definition of each native figure, from the plugin's metric profile.
@@ -91,6 +99,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
     chatlog::ChatReadOptions read;
     read.encoding = options.encoding;
     read.workers = options.workers;
+    read.closing_only = closing_rule(options);
     const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
     FileOutcome f{path,
                   "chat_log",
@@ -104,7 +113,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   }
   std::string source;
   for (const auto& f : files) source += (source.empty() ? "" : " ") + f;
-  std::vector<store::StoredValue> out = recomputed_values(events, source, options.workers, platforms);
+  std::vector<store::StoredValue> out = recomputed_values(events, source, options, platforms);
   outcomes.back().values = static_cast<std::int64_t>(out.size());  // the values of all the logs together
   return out;
 }
@@ -176,19 +185,19 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
 }
 
 FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
-                            const PluginRegistry& registry, store::Store& store) {
+                            const PluginRegistry& registry, store::Store& store, const IngestOptions& options) {
   FetchOutcome out;
   std::set<std::string> platforms{plugin.info().id};
   store::IngestBatch batch{source, "api", {}};
   const auto definitions = native_definitions(plugin);
   for (const MetricValue& v : fetched.values) batch.values.push_back(native_value(v, definitions, source));
   chatlog::ChatEvents events;
-  const chatlog::ChatReadResult read = chatlog::add_messages(fetched.messages, events);
+  const chatlog::ChatReadResult read = chatlog::add_messages(fetched.messages, events, closing_rule(options));
   out.messages = read.rows;
   out.rejected = static_cast<std::int64_t>(read.rejects.size());
   for (const Reject& r : read.rejects)
     out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
-  auto recomputed = recomputed_values(events, source, 0, platforms);
+  auto recomputed = recomputed_values(events, source, options, platforms);
   batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()),
                       std::make_move_iterator(recomputed.end()));
   out.values = static_cast<std::int64_t>(batch.values.size());

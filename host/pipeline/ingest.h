@@ -6,6 +6,7 @@
 #pragma once
 
 #include "base/encoding.h"
+#include "metrics/engine.h"
 #include "platforms/registry.h"
 #include "store/store.h"
 
@@ -23,6 +24,8 @@ struct IngestOptions {
   std::optional<Encoding> encoding;  // forced; detected when empty
   unsigned workers = 0;
   std::string rejects_dir;  // where rejects files go; "" beside each input
+  metrics::Canonical definitions = metrics::Canonical::v2;  // docs/metrics.md; stored with each value
+  std::function<bool(std::string_view)> closing_only;      // C2; empty: Kefu's list (words::ClosingList)
 };
 
 struct FileOutcome {
@@ -59,6 +62,6 @@ struct FetchOutcome {
 // values (origin api), its chat messages recomputed with the one definition — in one
 // transaction, so a range is stored whole or not at all.
 FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
-                            const PluginRegistry& registry, store::Store& store);
+                            const PluginRegistry& registry, store::Store& store, const IngestOptions& options = {});
 
 }  // namespace kefu::host::ingest

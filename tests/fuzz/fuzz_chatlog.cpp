@@ -45,7 +45,7 @@ std::string read_all(std::size_t block) {
   } catch (const std::runtime_error& e) {
     return std::string("refused: ") + e.what();
   }
-  write_csv(out, compute_metrics(events, 1));
+  write_csv(out, compute_metrics(events, Canonical::v2, 1));
   return out.str();
 }
 

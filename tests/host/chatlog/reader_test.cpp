@@ -105,7 +105,7 @@ TEST(ChatLog, ParallelReadEqualsOneWorker) {
     EXPECT_EQ(read.rows, 150'000);
     EXPECT_TRUE(read.rejects.empty());
     std::ostringstream csv;
-    metrics::write_csv(csv, metrics::compute_metrics(events, workers));
+    metrics::write_csv(csv, metrics::compute_metrics(events, metrics::Canonical::v1, workers));
     (workers == 1 ? one : three) = csv.str();
   }
   EXPECT_EQ(one, three);

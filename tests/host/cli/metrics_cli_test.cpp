@@ -28,7 +28,7 @@ std::string slurp(const std::string& path) {
 TEST(MetricsComputeCli, RecomputesKeepsRejectsAndSaysSo) {
   TempDir dir;
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
-  const auto run = kefu("metrics compute " + log + " --out " + dir.path() + "/out.csv");
+  const auto run = kefu("metrics compute " + log + " --definitions kefu/1 --out " + dir.path() + "/out.csv");
   EXPECT_EQ(run.exit_code, 1) << run.out;  // one row was rejected
   EXPECT_THAT(run.out, HasSubstr("读取 9 行，拒绝 1 行，会话 2 个"));
   EXPECT_EQ(slurp(log + ".rejects.csv"),
@@ -43,11 +43,20 @@ TEST(MetricsComputeCli, RecomputesKeepsRejectsAndSaysSo) {
   EXPECT_THAT(out, HasSubstr("agent,douyin,dy01,阿杰,2026-11-16,1,2,1,0,1,1,1,30.000000,"));
   EXPECT_THAT(out, Not(HasSubstr("小王")));
 
+  // kefu/2, the default: the address question open at the transfer is 小王's turn (C3, C4), so
+  // 小美's one session is replied and 小王 answered his in 20 s; the shop counts the session once.
+  const auto v2 = kefu("metrics compute " + log + " --out " + dir.path() + "/v2.csv");
+  EXPECT_EQ(v2.exit_code, 1) << v2.out;
+  const std::string out2 = slurp(dir.path() + "/v2.csv");
+  EXPECT_THAT(out2, HasSubstr("agent,tmall,tm01,小美,2026-11-16,1,1,1,1,1,1,1,18.000000,"));
+  EXPECT_THAT(out2, HasSubstr("agent,tmall,tm01,小王,2026-11-16,1,1,1,1,1,1,1,20.000000,"));
+  EXPECT_THAT(out2, HasSubstr("shop,tmall,tm01,*,2026-11-16,1,2,2,1,1,2,1,18.000000,"));
+
   // Fixed input: exit 0 and the stale rejects file goes away.
   std::string fixed = slurp(log);
   fixed.replace(fixed.find("yesterday"), 9, "2026-11-16T09:12:40+08:00");
   const std::string good = dir.write("chat.csv", fixed);
-  EXPECT_EQ(kefu("metrics compute " + good + " --out " + dir.path() + "/out.csv").exit_code, 0);
+  EXPECT_EQ(kefu("metrics compute " + good + " --definitions kefu/1 --out " + dir.path() + "/out.csv").exit_code, 0);
   EXPECT_FALSE(std::filesystem::exists(good + ".rejects.csv"));
 }
 

@@ -55,7 +55,7 @@ TEST(Config, EveryProblemNamesItsKeyAndWhatWasExpected) {
       p,
       ElementsAre(
           HasSubstr(
-              "stroe: unknown key; expected one of version, store, secrets, api, http, updates, words, shops, targets"),
+              "stroe: unknown key; expected one of version, store, secrets, api, http, updates, words, closings, shops, targets"),
           HasSubstr("version: expected 1"), HasSubstr("shops[0].platform: \"Tmall\": expected a plugin id"),
           HasSubstr("shops[1].colour: unknown key"), HasSubstr("shops[1].id: \"tm01\" is listed twice"),
           HasSubstr("shops[2].id: missing; it is required"),

@@ -5,6 +5,7 @@
 #include "metrics/engine.h"
 #include "present/metrics_output.h"
 #include "test_paths.hpp"
+#include "words/closings.h"
 
 #include <kefu/toolkit/csv.hpp>
 
@@ -56,16 +57,20 @@ struct Computed {
   }
 };
 
-inline Computed compute_text(const std::string& text, unsigned workers = 1, const std::string& name = "log.csv") {
+// `text` read with Kefu's closing list and computed under `version` (the R-rule tests: kefu/1).
+inline Computed compute_text(const std::string& text, unsigned workers = 1, const std::string& name = "log.csv",
+                             metrics::Canonical version = metrics::Canonical::v1) {
   TempDir dir;
   const std::string path = dir.write(name, text);
   host::chatlog::ChatEvents events;
   host::chatlog::ChatReadOptions options;
   options.workers = workers;
+  static const host::words::ClosingList closings = host::words::ClosingList::defaults();
+  options.closing_only = [](std::string_view content) { return closings.closing_only(content); };
   Computed c;
   c.read = host::chatlog::read_chat_log(path, events, options);
   std::ostringstream out;
-  metrics::write_csv(out, metrics::compute_metrics(events, workers));
+  metrics::write_csv(out, metrics::compute_metrics(events, version, workers));
   c.csv = out.str();
   csv::Reader reader(c.csv);
   csv::Record record;
@@ -85,6 +90,11 @@ inline Computed compute_text(const std::string& text, unsigned workers = 1, cons
 
 inline Computed compute_rows(const std::string& rows, unsigned workers = 1) {
   return compute_text(kChatHeader + rows, workers);
+}
+
+// The same under kefu/2 (C1-C6). Mind row()'s default content "嗯": a closing under C2.
+inline Computed compute_rows_v2(const std::string& rows, unsigned workers = 1) {
+  return compute_text(kChatHeader + rows, workers, "log.csv", metrics::Canonical::v2);
 }
 
 }  // namespace kefu::test

@@ -37,11 +37,13 @@ TEST(Ingest, ChatLogsAreRecomputedWithWhatEachRatioDivides) {
   EXPECT_EQ(out.files[0].kind, "chat_log");
   EXPECT_EQ(out.files[0].rejected, 1);  // the fixture's bad row, kept in chat.csv.rejects.csv
   const auto values = everything(*store);
-  // 小美 (tm01): one segment, 2 turns, 1 answered; first reply after 18 s (see metrics_cli_test).
+  // 小美 (tm01): one turn of hers, answered after 18 s; the address question open at her transfer
+  // is 小王's turn under kefu/2 (C4), so her session is replied (see metrics_cli_test).
   const auto* reply = find(values, "tm01", "小美", "reply_rate");
   ASSERT_NE(reply, nullptr);
-  EXPECT_EQ(*reply->numerator, 0);
+  EXPECT_EQ(*reply->numerator, 1);
   EXPECT_EQ(*reply->denominator, 1);
+  EXPECT_EQ(reply->definition, "kefu/2");
   const auto* first = find(values, "tm01", "小美", "first_response_s");
   ASSERT_NE(first, nullptr);
   EXPECT_DOUBLE_EQ(first->value.value, 18.0);
