@@ -54,19 +54,23 @@ def main():
     ap.add_argument("new")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--dir", default=None)
+    ap.add_argument("--new-args", default="",
+                    help="extra arguments for NEW's compute and ingest, e.g. '--definitions kefu/1' to compare "
+                         "the kept definitions byte for byte with a build that predates them")
     a = ap.parse_args()
     d = a.dir or tempfile.mkdtemp(prefix="kefu-e2e-")
     chat, text = generate(d)
     results, outputs = {}, {}
     for _ in range(a.runs):
         for side, kefu in (("old", a.old), ("new", a.new)):
+            extra = a.new_args.split() if side == "new" else []
             store = os.path.join(d, f"{side}.db")
             for f in (store, chat + ".rejects.csv"):
                 if os.path.exists(f):
                     os.remove(f)
-            for name, argv in (("metrics compute (1.92 M rows)", [kefu, "metrics", "compute", chat]),
+            for name, argv in (("metrics compute (1.92 M rows)", [kefu, "metrics", "compute", chat] + extra),
                                ("scan 64 MiB (tmall)", [kefu, "scan", "--platform", "tmall", "--format", "csv", text]),
-                               ("ingest (1.92 M rows)", [kefu, "ingest", "--store", store, chat])):
+                               ("ingest (1.92 M rows)", [kefu, "ingest", "--store", store, chat] + extra)):
                 out = os.path.join(d, f"{side}-{name.split()[0]}.out")
                 results.setdefault(name, {}).setdefault(side, []).append(run(argv, out))
                 outputs.setdefault(name, {})[side] = out

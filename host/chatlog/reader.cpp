@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -251,12 +252,11 @@ class RowReader {
 };
 
 // Reads the records starting in [begin, limit) — the last one may run past limit.
-template <class Reader>
-Part read_range(const ByteSource& source, const Layout& layout, std::uint64_t begin, std::uint64_t limit,
-                std::int64_t first_line, std::atomic<std::uint64_t>& done,
-                const std::function<void(std::uint64_t)>& progress, std::size_t block) {
+template <class Reader, class Rows>
+Part read_range(const ByteSource& source, Rows& rows, std::uint64_t begin, std::uint64_t limit, std::int64_t first_line,
+                std::atomic<std::uint64_t>& done, const std::function<void(std::uint64_t)>& progress,
+                std::size_t block) {
   Part part;
-  RowReader rows(layout);
   std::string buffer(block, '\0');
   std::uint64_t base = begin;  // file offset of buffer[0]
   std::size_t have = 0;
@@ -295,9 +295,10 @@ Part read_range(const ByteSource& source, const Layout& layout, std::uint64_t be
 Part read_range(Format format, const ByteSource& source, const Layout& layout, std::uint64_t begin, std::uint64_t limit,
                 std::int64_t first_line, std::atomic<std::uint64_t>& done,
                 const std::function<void(std::uint64_t)>& progress, std::size_t block) {
+  RowReader rows(layout);
   return format == Format::csv
-             ? read_range<csv::Reader>(source, layout, begin, limit, first_line, done, progress, block)
-             : read_range<JsonlReader>(source, layout, begin, limit, first_line, done, progress, block);
+             ? read_range<csv::Reader>(source, rows, begin, limit, first_line, done, progress, block)
+             : read_range<JsonlReader>(source, rows, begin, limit, first_line, done, progress, block);
 }
 
 // A likely record start at or after `from`: the first line start whose record reads as a valid
@@ -424,30 +425,96 @@ ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents
   return result;
 }
 
-ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options) {
-  ChatReadResult result;
-  auto source = std::make_unique<ByteSource>(ByteSource::File{}, path);
-  std::string head(kSniff, '\0');
-  head.resize(source->read(0, head.data(), head.size()));
+namespace {
 
-  result.encoding = options.encoding.value_or(looks_like_utf8(head, head.size() == source->size()) ? Encoding::utf8
-                                                                                                   : Encoding::gb18030);
-  if (result.encoding == Encoding::gb18030) {
+// A chat log opened for reading: its bytes (GB18030 converted), layout and where data starts.
+struct OpenLog {
+  std::unique_ptr<ByteSource> source;
+  Encoding encoding = Encoding::utf8;
+  Layout layout;
+  std::uint64_t data_offset = 0;
+  std::int64_t data_line = 1;
+};
+
+OpenLog open_log(const std::string& path, std::optional<Encoding> forced) {
+  OpenLog log;
+  log.source = std::make_unique<ByteSource>(ByteSource::File{}, path);
+  std::string head(kSniff, '\0');
+  head.resize(log.source->read(0, head.data(), head.size()));
+  log.encoding =
+      forced.value_or(looks_like_utf8(head, head.size() == log.source->size()) ? Encoding::utf8 : Encoding::gb18030);
+  if (log.encoding == Encoding::gb18030) {
     // Converted whole: GBK exports are the platforms' small files, not gigabyte logs.
     auto bytes = read_whole_file(path);
     if (!bytes) throw std::runtime_error(path + ": cannot read");
-    source = std::make_unique<ByteSource>(ByteSource::Memory{}, decode_text(std::move(*bytes), Encoding::gb18030).text);
+    log.source =
+        std::make_unique<ByteSource>(ByteSource::Memory{}, decode_text(std::move(*bytes), Encoding::gb18030).text);
     head.assign(kSniff, '\0');
-    head.resize(source->read(0, head.data(), head.size()));
+    head.resize(log.source->read(0, head.data(), head.size()));
   }
-  std::uint64_t data_offset = 0;
-  std::int64_t data_line = 1;
   std::optional<Layout> header;
-  while (!(header = read_header(path, head, head.size() == source->size(), data_offset, data_line))) {
-    head.resize(std::min<std::uint64_t>(head.size() * 4, source->size()));  // a very long header line
-    head.resize(source->read(0, head.data(), head.size()));
+  while (!(header = read_header(path, head, head.size() == log.source->size(), log.data_offset, log.data_line))) {
+    head.resize(std::min<std::uint64_t>(head.size() * 4, log.source->size()));  // a very long header line
+    head.resize(log.source->read(0, head.data(), head.size()));
   }
-  Layout layout = *header;
+  log.layout = *header;
+  return log;
+}
+
+// Keeps every row of the wanted sessions (for session_tails), whatever its sender.
+class TailRows {
+ public:
+  TailRows(const Layout& layout, const std::unordered_set<std::string>& wanted, SessionTails& out)
+      : layout_(layout), wanted_(wanted), out_(out) {}
+
+  const char* read(const csv::Record& record, Part&) {
+    if (record.fields.size() != layout_.width) return nullptr;
+    auto field = [&](Column c) { return record.fields[layout_.index[c]]; };
+    session_key(key_, field(kPlatform), field(kShop), field(kSession));
+    if (!wanted_.count(key_)) return nullptr;
+    const auto ts = calendar::parse_timestamp(field(kTs));
+    if (!ts) return nullptr;  // a reject of the first reading
+    out_[key_].push_back({*ts, std::string(field(kSender)), std::string(field(kAgent)), std::string(field(kEvent)),
+                          std::string(field(kContent))});
+    return nullptr;
+  }
+
+ private:
+  const Layout& layout_;
+  const std::unordered_set<std::string>& wanted_;
+  SessionTails& out_;
+  std::string key_;
+};
+
+}  // namespace
+
+void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
+                        SessionTails& into, std::optional<Encoding> encoding) {
+  if (wanted.empty()) return;
+  OpenLog log = open_log(path, encoding);
+  TailRows rows(log.layout, wanted, into);
+  std::atomic<std::uint64_t> done{0};
+  if (log.layout.format == Format::csv)
+    read_range<csv::Reader>(*log.source, rows, log.data_offset, log.source->size(), log.data_line, done, {}, kBlock);
+  else
+    read_range<JsonlReader>(*log.source, rows, log.data_offset, log.source->size(), log.data_line, done, {}, kBlock);
+  for (auto& [key, messages] : into) {
+    std::stable_sort(messages.begin(), messages.end(),
+                     [](const TailMessage& a, const TailMessage& b) { return a.ts < b.ts; });  // R2
+    if (messages.size() > last) messages.erase(messages.begin(), messages.end() - static_cast<std::ptrdiff_t>(last));
+  }
+}
+
+namespace {
+
+ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options) {
+  ChatReadResult result;
+  OpenLog log = open_log(path, options.encoding);
+  result.encoding = log.encoding;
+  const std::unique_ptr<ByteSource>& source = log.source;
+  const std::uint64_t data_offset = log.data_offset;
+  const std::int64_t data_line = log.data_line;
+  Layout layout = log.layout;
   layout.closing_only = &options.closing_only;
   result.format = layout.format == Format::csv ? "csv" : "jsonl";
 
@@ -498,6 +565,12 @@ ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const Ch
     std::move(part.rejects.begin(), part.rejects.end(), std::back_inserter(result.rejects));
   }
   return result;
+}
+
+}  // namespace
+
+ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options) {
+  return read_log(path, into, options);
 }
 
 }  // namespace kefu::host::chatlog

@@ -17,6 +17,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace kefu::host::chatlog {
@@ -110,6 +112,20 @@ struct ChatReadOptions {
 // record order). A missing file or a missing/wrong header throws std::runtime_error naming the
 // file and the expected columns; bad rows become rejects and the rest is read.
 ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options = {});
+
+// A row of a session as `kefu explain` shows it.
+struct TailMessage {
+  std::int64_t ts;  // epoch ms
+  std::string sender, agent_id, event, content;
+};
+// session_key → its rows, in R2 order.
+using SessionTails = std::unordered_map<std::string, std::vector<TailMessage>>;
+
+// Reads `path` again for the rows of the `wanted` sessions (session_key), every sender, keeping
+// the `last` of each in `into` (files in record order make one input). One thread: explain asks
+// for few sessions, after the metrics are known.
+void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
+                        SessionTails& into, std::optional<Encoding> encoding = std::nullopt);
 
 // Adds messages a plugin fetched from a platform API, under the same rules as a file's rows
 // (`rejects` numbers them from 1 in the order given).

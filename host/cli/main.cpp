@@ -10,6 +10,7 @@
 // a CLI::ParseError prints as a usage error, anything else as "kefu: error: ..."; both exit 2.
 // A new command is a new cmd_<name>.{h,cpp} and a new row.
 #include "cli/cmd_diff.h"
+#include "cli/cmd_explain.h"
 #include "cli/cmd_fetch.h"
 #include "cli/cmd_ingest.h"
 #include "cli/cmd_metrics.h"
@@ -55,6 +56,9 @@ constexpr Command kCommands[] = {
      add_diff_options, run_diff},
     {"ingest", "Store metric values from chat logs (recomputed) and platform exports (native), idempotently",
      add_ingest_options, run_ingest},
+    {"explain",
+     "The sessions behind a figure's shortfall, each with its reason and last messages (reply rate, 30 s, 3 min)",
+     add_explain_options, run_explain},
     {"report",
      "Supervisor report: shops, agents or platforms on one schema, against the previous period and KPI targets",
      add_report_options, run_report},

@@ -206,6 +206,18 @@ WalkRules walk_rules(Canonical version) {
   return {Transfers::carry, Closings::ignore, false, false};
 }
 
+void for_each_session(const ChatEvents& chat,
+                      const std::function<void(std::uint32_t, const SessionEvent*, std::size_t)>& visit) {
+  Grouped grouped = group_by_session(chat, 1);
+  for (std::size_t s = 0; s < chat.sessions.size(); ++s) {
+    SessionEvent* begin = grouped.events.data() + grouped.start[s];
+    SessionEvent* end = grouped.events.data() + grouped.start[s + 1];
+    auto by_ts = [](const SessionEvent& a, const SessionEvent& b) { return a.ts < b.ts; };
+    if (!std::is_sorted(begin, end, by_ts)) std::stable_sort(begin, end, by_ts);  // R2
+    visit(static_cast<std::uint32_t>(s), begin, static_cast<std::size_t>(end - begin));
+  }
+}
+
 std::vector<MetricRow> compute_metrics(const ChatEvents& chat, Canonical version, unsigned workers) {
   if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
   Grouped grouped = group_by_session(chat, workers);

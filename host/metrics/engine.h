@@ -10,6 +10,7 @@
 #include "model/whole_shop.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -74,5 +75,9 @@ WalkRules walk_rules(Canonical version);
 // v2: a shop row counts distinct sessions; its agent rows (kUnassigned for turns no agent held)
 // reconcile with it by C5 (sessions via additional_agent_sessions; turns and answered turns add up).
 std::vector<MetricRow> compute_metrics(const ChatEvents& events, Canonical version, unsigned workers = 0);
+
+// Each session's events in R2 order, one session at a time, on the calling thread (explain).
+void for_each_session(const ChatEvents& events,
+                      const std::function<void(std::uint32_t session, const SessionEvent*, std::size_t)>& visit);
 
 }  // namespace kefu::host::metrics

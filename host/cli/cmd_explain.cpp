@@ -1,0 +1,87 @@
+#include "cli/cmd_explain.h"
+
+#include "base/calendar.h"
+#include "chatlog/reader.h"
+#include "metrics/explain.h"
+#include "present/explain_output.h"
+#include "report/period.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace kefu::host {
+namespace {
+
+struct Args {
+  std::string metric;
+  std::vector<std::string> files;
+  std::string platform, shop, agent, day, week, from, to;
+  metrics::Canonical definitions = metrics::Canonical::v2;
+  std::optional<Encoding> encoding;
+  std::size_t last = 3;
+  Format format = Format::table;
+} args;  // kefu parses one command line
+
+report::Period period() {
+  const int given = !args.day.empty() + !args.week.empty() + (!args.from.empty() || !args.to.empty());
+  if (given != 1) throw CLI::ValidationError("period", "give one of --day D, --week 2026-W47 or --from D --to D");
+  if (!args.day.empty()) return report::day_range(args.day, args.day);
+  if (!args.week.empty()) return report::iso_week(args.week);
+  if (args.from.empty() || args.to.empty()) throw CLI::ValidationError("--from/--to", "give both --from and --to");
+  return report::day_range(args.from, args.to);
+}
+
+}  // namespace
+
+void add_explain_options(CLI::App& cmd, ConfigPaths& paths) {
+  cmd.add_option("metric", args.metric, "reply_rate | within_30s_rate | within_3min_rate")
+      ->required()
+      ->check([](const std::string& m) {
+        return metrics::explainable(m) ? "" : "explain covers reply_rate, within_30s_rate and within_3min_rate";
+      });
+  cmd.add_option("files", args.files, "the chat logs the figure was computed from (CSV/JSONL, canonical header)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--shop", args.shop, "shop_id")->required();
+  cmd.add_option("--platform", args.platform, "platform id, when two platforms share a shop_id");
+  cmd.add_option("--agent", args.agent, "only the misses that count for this agent ((unassigned): kefu/2's row)");
+  cmd.add_option("--day", args.day, "YYYY-MM-DD");
+  cmd.add_option("--week", args.week, "ISO week, e.g. 2026-W47");
+  cmd.add_option("--from", args.from, "first day YYYY-MM-DD (with --to)");
+  cmd.add_option("--to", args.to, "last day YYYY-MM-DD, inclusive");
+  cmd.add_option("--last", args.last, "messages shown per session (default 3)");
+  add_definitions_option(cmd, args.definitions);
+  add_encoding_option(cmd, args.encoding);
+  add_config_option(cmd, paths, "config file (its closings)");
+  add_format_option(cmd, args.format, {Format::table, Format::json, Format::csv});
+}
+
+int run_explain(Context& ctx, const CLI::App&) {
+  const report::Period p = period();
+  chatlog::ChatEvents events;
+  chatlog::ChatReadOptions read;
+  read.encoding = args.encoding;
+  read.closing_only = ctx.closing_rule();
+  for (const auto& f : args.files) chatlog::read_chat_log(f, events, read);
+
+  metrics::ExplainQuery q{args.metric, args.platform, args.shop, args.agent, p.first, p.last};
+  metrics::ExplainReport r{args.metric, metrics::canonical_id(args.definitions), p.from(), p.to(), args.platform,
+                           args.shop, args.agent, metrics::explain(events, args.definitions, q), {}, &events};
+  // The last messages of each missed session: a second, filtered reading of the logs.
+  std::unordered_set<std::string> wanted;
+  for (const auto& f : r.explanation.findings) wanted.insert(std::string(events.sessions.name(f.session)));
+  for (const auto& f : args.files) chatlog::read_session_tails(f, wanted, args.last, r.tails, args.encoding);
+
+  if (args.format == Format::json)
+    metrics::write_explain_json(std::cout, r);
+  else if (args.format == Format::csv)
+    metrics::write_explain_csv(std::cout, r);
+  else
+    metrics::write_explain_text(std::cout, r, ctx.lang());
+  return kExitOk;
+}
+
+}  // namespace kefu::host

@@ -1,0 +1,54 @@
+// What is behind a figure's shortfall (`kefu explain`, docs/metrics.md "Explaining a figure"):
+// the sessions (kefu/1: segments) or turns that kept a rate below 100 %, each with one reason.
+#pragma once
+
+#include "metrics/engine.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::host::metrics {
+
+// Why a unit missed, most specific first (the first that applies is the reason).
+enum class Shortfall {
+  closing_courtesy,  // kefu/1: the open turn was only the customer's courtesy (谢谢, 好的 …)
+  open_at_transfer,  // a question was open at a transfer (kefu/1: cut there; kefu/2: never answered after it)
+  never_assigned,    // no agent ever held the session (kefu/2: the unassigned row)
+  bot_only,          // only a bot wrote after the question
+  late,              // answered, beyond the metric's threshold
+  unanswered         // no one answered
+};
+const char* shortfall_name(Shortfall s);  // the stable key: closing_courtesy, open_at_transfer, ...
+
+// The metrics explain covers: the rates whose shortfall is made of units.
+bool explainable(std::string_view metric);  // reply_rate, within_30s_rate, within_3min_rate
+
+struct Finding {
+  std::uint32_t session = 0;  // ChatEvents::sessions id
+  std::string platform, shop_id, session_id;
+  std::string agent;            // who the miss counts for (kefu/2: kUnassigned when nobody)
+  std::int32_t day = 0;         // R4
+  Shortfall reason = Shortfall::unanswered;
+  std::int64_t asked_ms = 0;    // the missed turn's first message
+  std::int64_t delay_ms = -1;   // late: how long the answer took (the view the row is counted in); else -1
+};
+
+struct ExplainQuery {
+  std::string metric;                  // an explainable() key
+  std::string platform, shop_id;       // empty: any
+  std::string agent;                   // empty: the shop's view; else only misses that count for this agent
+  std::int32_t from_day = 0, to_day = 0;  // inclusive, days since 1970-01-01 (+08:00)
+};
+
+struct Explanation {
+  std::vector<Finding> findings;  // in session order
+  std::int64_t units = 0;         // what the rate divides (sessions, segments or turns) in the same view
+};
+
+// The units that keep `query.metric` below 100 % under `version`: the figure is
+// (units − findings) / units, as metrics compute gives it for the same rows.
+Explanation explain(const ChatEvents& events, Canonical version, const ExplainQuery& query);
+
+}  // namespace kefu::host::metrics

@@ -1,0 +1,188 @@
+#include "present/explain_output.h"
+
+#include "base/calendar.h"
+#include "base/output_file.h"
+#include "metrics/engine.h"
+#include "model/catalog.h"
+#include "present/metrics_output.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <array>
+#include <map>
+
+namespace kefu::host::metrics {
+namespace {
+
+constexpr std::array kReasons = {Shortfall::closing_courtesy, Shortfall::open_at_transfer, Shortfall::never_assigned,
+                                 Shortfall::bot_only,         Shortfall::late,             Shortfall::unanswered};
+
+std::map<Shortfall, std::int64_t> totals(const Explanation& e) {
+  std::map<Shortfall, std::int64_t> out;
+  for (const Finding& f : e.findings) ++out[f.reason];
+  return out;
+}
+
+// 2026-11-16 09:00:05 in China time.
+std::string china_time(std::int64_t ms) {
+  const std::int64_t local = ms / 1000 + 8 * 3600;
+  const std::int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const std::int64_t sec = local - day * 86400;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(sec / 3600), static_cast<int>(sec / 60 % 60),
+                static_cast<int>(sec % 60));
+  return calendar::format_day(static_cast<std::int32_t>(day)) + buf;
+}
+
+// num/den as a percentage with one decimal, rounded half-up: 97.3
+std::string percent1(std::int64_t num, std::int64_t den) {
+  const std::int64_t tenths = (num * 2000 + den) / (2 * den);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+std::string seconds(std::int64_t ms) { return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100); }
+
+const std::vector<chatlog::TailMessage>* tail_of(const ExplainReport& r, const Finding& f) {
+  if (!r.events) return nullptr;
+  const auto it = r.tails.find(std::string(r.events->sessions.name(f.session)));
+  return it == r.tails.end() ? nullptr : &it->second;
+}
+
+std::string sender_label(const chatlog::TailMessage& m, Lang lang) {
+  if (m.event == "transfer") return std::string(tr(lang, "转接 → ", "transfer → ")) + m.agent_id;
+  if (m.sender == "customer") return tr(lang, "客户", "customer");
+  if (m.sender == "bot") return std::string(tr(lang, "机器人 ", "bot ")) + m.agent_id;
+  if (m.sender == "system") return tr(lang, "系统", "system");
+  return std::string(tr(lang, "客服 ", "agent ")) + m.agent_id;
+}
+
+std::string metric_name(const std::string& key, Lang lang) {
+  const MetricDef* def = find_metric(key);
+  if (!def) return key;
+  return std::string(lang == Lang::zh ? def->name_zh : def->name_en);
+}
+
+}  // namespace
+
+std::string shortfall_label(Shortfall s, Lang lang) {
+  switch (s) {
+    case Shortfall::closing_courtesy:
+      return tr(lang, "客户最后只说了客气话（谢谢/好的）", "customer's closing courtesy only (thanks / ok)");
+    case Shortfall::open_at_transfer:
+      return tr(lang, "转接时问题未答", "question open at a transfer");
+    case Shortfall::never_assigned:
+      return tr(lang, "从未分配给客服", "never assigned to an agent");
+    case Shortfall::bot_only:
+      return tr(lang, "只有机器人回复", "answered only by a bot");
+    case Shortfall::late:
+      return tr(lang, "回复超时", "answered late");
+    case Shortfall::unanswered:
+      return tr(lang, "确实未回复", "truly unanswered");
+  }
+  return "?";
+}
+
+void write_explain_text(std::ostream& out, const ExplainReport& r, Lang lang) {
+  const Explanation& e = r.explanation;
+  const std::int64_t missed = static_cast<std::int64_t>(e.findings.size());
+  out << metric_name(r.metric, lang) << " · " << r.platform << (r.platform.empty() ? "" : "/") << r.shop_id;
+  if (!r.agent.empty()) out << " · " << (r.agent == kUnassigned ? tr(lang, "未分配", "unassigned") : r.agent);
+  out << " · " << r.period_from << ".." << r.period_to << " · " << tr(lang, "口径 ", "definitions ") << r.definitions
+      << '\n';
+  if (e.units == 0) {
+    out << tr(lang, "这一时段没有可计的会话。\n", "no sessions to count in this period.\n");
+    return;
+  }
+  const std::int64_t met = e.units - missed;
+  out << tr(lang, "达标 ", "met ") << met << " / " << e.units << " = " << percent1(met, e.units) << "%"
+      << tr(lang, "，", ", ") << tr(lang, "未达标 ", "missed ") << missed << '\n';
+  if (missed == 0) return;
+  const auto by_reason = totals(e);
+  for (Shortfall s : kReasons)
+    if (const auto it = by_reason.find(s); it != by_reason.end())
+      out << "  " << it->second << "  " << shortfall_label(s, lang) << '\n';
+  out << '\n';
+  for (const Finding& f : e.findings) {
+    out << tr(lang, "会话 ", "session ") << f.session_id << "  " << china_time(f.asked_ms) << "  "
+        << (f.agent.empty() ? std::string(tr(lang, "（无客服）", "(no agent)"))
+                            : f.agent == kUnassigned ? std::string(tr(lang, "未分配", "unassigned")) : f.agent)
+        << "  " << shortfall_label(f.reason, lang);
+    if (f.delay_ms >= 0) out << tr(lang, "，用时 ", ", took ") << seconds(f.delay_ms) << tr(lang, " 秒", " s");
+    out << '\n';
+    if (const auto* tail = tail_of(r, f))
+      for (const auto& m : *tail)
+        out << "    " << china_time(m.ts).substr(11) << "  " << sender_label(m, lang) << "  " << m.content << '\n';
+  }
+}
+
+void write_explain_json(std::ostream& out, const ExplainReport& r) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  auto str = [&w](std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+  w.StartObject();
+  w.Key("metric"), str(r.metric);
+  w.Key("definitions"), str(r.definitions);
+  w.Key("from"), str(r.period_from);
+  w.Key("to"), str(r.period_to);
+  w.Key("platform"), str(r.platform);
+  w.Key("shop_id"), str(r.shop_id);
+  w.Key("agent"), str(r.agent);
+  w.Key("units"), w.Int64(r.explanation.units);
+  w.Key("missed"), w.Int64(static_cast<std::int64_t>(r.explanation.findings.size()));
+  w.Key("by_reason");
+  w.StartObject();
+  for (const auto& [reason, n] : totals(r.explanation)) w.Key(shortfall_name(reason)), w.Int64(n);
+  w.EndObject();
+  w.Key("findings");
+  w.StartArray();
+  for (const Finding& f : r.explanation.findings) {
+    w.StartObject();
+    w.Key("platform"), str(f.platform);
+    w.Key("shop_id"), str(f.shop_id);
+    w.Key("session_id"), str(f.session_id);
+    w.Key("day"), str(calendar::format_day(f.day));
+    w.Key("agent"), str(f.agent);
+    w.Key("reason"), str(shortfall_name(f.reason));
+    w.Key("asked_at"), str(china_time(f.asked_ms) + "+08:00");
+    w.Key("delay_s");
+    if (f.delay_ms >= 0)
+      w.Double(static_cast<double>(f.delay_ms) / 1000.0);
+    else
+      w.Null();
+    w.Key("last_messages");
+    w.StartArray();
+    if (const auto* tail = tail_of(r, f))
+      for (const auto& m : *tail) {
+        w.StartObject();
+        w.Key("at"), str(china_time(m.ts) + "+08:00");
+        w.Key("sender"), str(m.sender);
+        w.Key("agent_id"), str(m.agent_id);
+        w.Key("event"), str(m.event.empty() ? "msg" : m.event);
+        w.Key("content"), str(m.content);
+        w.EndObject();
+      }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out << buffer.GetString() << '\n';
+}
+
+void write_explain_csv(std::ostream& out, const ExplainReport& r) {
+  out << "platform,shop_id,session_id,day,agent,reason,asked_at,delay_s,last_messages\n";
+  for (const Finding& f : r.explanation.findings) {
+    std::string last;
+    if (const auto* tail = tail_of(r, f))
+      for (const auto& m : *tail)
+        last += (last.empty() ? "" : " | ") + china_time(m.ts).substr(11) + " " + m.sender +
+                (m.agent_id.empty() ? "" : "(" + m.agent_id + ")") + ": " + m.content;
+    out << csv_field(f.platform) << ',' << csv_field(f.shop_id) << ',' << csv_field(f.session_id) << ','
+        << calendar::format_day(f.day) << ',' << csv_field(f.agent) << ',' << shortfall_name(f.reason) << ','
+        << china_time(f.asked_ms) << "+08:00," << (f.delay_ms >= 0 ? seconds(f.delay_ms) : "") << ','
+        << csv_field(last) << '\n';
+  }
+}
+
+}  // namespace kefu::host::metrics
