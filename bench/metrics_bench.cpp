@@ -1,4 +1,5 @@
-// `kefu metrics compute` on a generated 10 M-row canonical chat log (~1 GB): wall time, rows/s,
+// `kefu metrics compute` on a generated 10 M-row canonical chat log (~1 GB), under each canonical
+// definition version (kefu/1, kefu/2): wall time, rows/s,
 // MB/s and peak memory of the real command, run as a child process (wait4 gives its maximum
 // resident set). The log is generated once, deterministically, and kept next to the build.
 //
@@ -25,12 +26,12 @@ struct Run {
   long peak_kib = 0;
 };
 
-Run run_compute(const std::string& kefu, const std::string& file) {
+Run run_compute(const std::string& kefu, const std::string& file, const std::string& definitions) {
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
-    execl(kefu.c_str(), kefu.c_str(), "metrics", "compute", file.c_str(), "--out", "/dev/null",
-          static_cast<char*>(nullptr));
+    execl(kefu.c_str(), kefu.c_str(), "metrics", "compute", file.c_str(), "--definitions", definitions.c_str(), "--out",
+          "/dev/null", static_cast<char*>(nullptr));
     std::perror("exec kefu");
     _exit(127);
   }
@@ -85,18 +86,26 @@ int main(int argc, char** argv) {
   }
   const double bytes = static_cast<double>(std::filesystem::file_size(file));
   const std::string kefu = std::filesystem::read_symlink("/proc/self/exe").parent_path() / "kefu";
-  run_compute(kefu, file);  // warm the page cache: the numbers are for the engine, not the disk
-  std::vector<Run> results;
-  for (int r = 0; r < runs; ++r) results.push_back(run_compute(kefu, file));
-  std::sort(results.begin(), results.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
-  const Run& median = results[results.size() / 2];
-  long peak = 0;
-  for (const auto& r : results) peak = std::max(peak, r.peak_kib);
+  run_compute(kefu, file, "kefu/2");  // warm the page cache: the numbers are for the engine, not the disk
   std::printf("metrics compute: %llu rows, %.0f MB, %u cores\n", static_cast<unsigned long long>(spec.rows),
               bytes / 1e6, std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))));
-  std::printf("  wall      best %.2f s   median %.2f s  (%d runs)\n", results.front().seconds, median.seconds, runs);
-  std::printf("  rows/s    %.2f M (median)\n", static_cast<double>(spec.rows) / median.seconds / 1e6);
-  std::printf("  MB/s      %.0f (median)\n", bytes / median.seconds / 1e6);
-  std::printf("  peak RSS  %.0f MiB\n", static_cast<double>(peak) / 1024.0);
+  // Each canonical definition version, runs interleaved so both see the same machine.
+  const std::vector<std::string> versions = {"kefu/1", "kefu/2"};
+  std::vector<std::vector<Run>> results(versions.size());
+  for (int r = 0; r < runs; ++r)
+    for (std::size_t v = 0; v < versions.size(); ++v) results[v].push_back(run_compute(kefu, file, versions[v]));
+  for (std::size_t v = 0; v < versions.size(); ++v) {
+    auto& runs_of = results[v];
+    std::sort(runs_of.begin(), runs_of.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
+    const Run& median = runs_of[runs_of.size() / 2];
+    long peak = 0;
+    for (const auto& r : runs_of) peak = std::max(peak, r.peak_kib);
+    std::printf("  --definitions %s\n", versions[v].c_str());
+    std::printf("    wall      best %.2f s   median %.2f s  (%d runs)\n", runs_of.front().seconds, median.seconds,
+                runs);
+    std::printf("    rows/s    %.2f M (median)\n", static_cast<double>(spec.rows) / median.seconds / 1e6);
+    std::printf("    MB/s      %.0f (median)\n", bytes / median.seconds / 1e6);
+    std::printf("    peak RSS  %.0f MiB\n", static_cast<double>(peak) / 1024.0);
+  }
   return 0;
 }

@@ -49,15 +49,31 @@ void ClosingList::add(const std::vector<std::string>& entries) {
     folded_.push_back(std::move(folded));
   }
   std::stable_sort(folded_.begin(), folded_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  alphabet_.clear();
+  for (const auto& e : folded_) alphabet_.insert(alphabet_.end(), e.begin(), e.end());
+  std::sort(alphabet_.begin(), alphabet_.end());
+  alphabet_.erase(std::unique(alphabet_.begin(), alphabet_.end()), alphabet_.end());
 }
 
 bool ClosingList::closing_only(std::string_view content) const {
-  if (content.empty() || content.size() > kMaxBytes || utf8::find_invalid(content) != std::string_view::npos)
-    return false;
+  if (content.empty() || content.size() > kMaxBytes) return false;
   // Spaces and punctuation go; emoji stay, since an emoji may be an entry (👍) or a separator.
+  // A character no entry has ends it early: most customer messages are questions, and this runs
+  // on every one of them (the reader's hot path).
   std::u32string text;
-  for (char32_t c : normalize(content, Normalization{}))
-    if (!is_noise(c) || is_emoji(c)) text += c;
+  const Normalization n;
+  const auto* p = reinterpret_cast<const unsigned char*>(content.data());
+  const auto* end = p + content.size();
+  while (p < end) {
+    char32_t c;
+    const int length = utf8::decode(p, end, c);
+    if (length == 0) return false;  // not UTF-8: not a courtesy Kefu can read
+    p += length;
+    c = fold(c, n);
+    if (is_noise(c) && !is_emoji(c)) continue;
+    if (!is_emoji(c) && !std::binary_search(alphabet_.begin(), alphabet_.end(), c)) return false;
+    text += c;
+  }
   // reach[i]: text[0, i) splits into entries and separator emoji; matched[i]: with one entry at least.
   std::vector<char> reach(text.size() + 1, 0), matched(text.size() + 1, 0);
   reach[0] = 1;

@@ -28,7 +28,8 @@ class ClosingList {
 
  private:
   std::vector<std::string> entries_;   // as written
-  std::vector<std::u32string> folded_;  // longest first, so the greedy step tries them first
+  std::vector<std::u32string> folded_;  // longest first
+  std::vector<char32_t> alphabet_;      // every character of an entry, sorted
 };
 
 }  // namespace kefu::host::words
