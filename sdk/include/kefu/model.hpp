@@ -197,6 +197,135 @@ constexpr std::array<std::string_view, 3> enum_names(Comparability) {
   return {"same", "convertible", "not_comparable"};
 }
 
+// ---- Metric computation (SDK 1.5) ---------------------------------------------------
+//
+// A native metric's definition as typed parameters the host can execute (docs/metrics.md,
+// "Definition parameters"). Each parameter is known (a value and the name of its source) or
+// unknown (the reason); never guessed.
+
+// What one counted item is.
+enum class CountingUnit { turn, session, segment, message, customer_day };
+constexpr std::array<std::string_view, 5> enum_names(CountingUnit) {
+  return {"turn", "session", "segment", "message", "customer_day"};
+}
+
+// Which instant the assessed-hours window is applied to.
+enum class HoursAppliesTo { turn_start, session_start, message };
+constexpr std::array<std::string_view, 3> enum_names(HoursAppliesTo) {
+  return {"turn_start", "session_start", "message"};
+}
+
+// Whether bot messages answer: none, all, or only bot messages an agent used in the human stage.
+enum class BotReplyRule { none, all, assist_only };
+constexpr std::array<std::string_view, 3> enum_names(BotReplyRule) { return {"none", "all", "assist_only"}; }
+
+// A question open at a transfer: answered by the receiving agent (carry) or unanswered (split).
+enum class TransferRule { carry, split };
+constexpr std::array<std::string_view, 2> enum_names(TransferRule) { return {"carry", "split"}; }
+
+// Closing-only customer messages (谢谢, 好的): open no turn (ignore) or open one (count).
+enum class ClosingRule { ignore, count };
+constexpr std::array<std::string_view, 2> enum_names(ClosingRule) { return {"ignore", "count"}; }
+
+enum class LineOp { ge, gt, le, lt };
+constexpr std::array<std::string_view, 4> enum_names(LineOp) { return {">=", ">", "<=", "<"}; }
+
+// The daily window assessed, in +08:00 time: all day, or [from, to) applied to `applies_to`.
+struct HoursWindow {
+  bool all_day = false;
+  std::string from;  // HH:MM
+  std::string to;    // HH:MM, after from; 24:00 is midnight at the end of the day
+  std::optional<HoursAppliesTo> applies_to;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("all_day", s.all_day);
+    v("from", s.from);
+    v("to", s.to);
+    v("applies_to", s.applies_to);
+  }
+};
+
+// The platform's target or penalty line: the figure must stay `op value` in the metric's unit
+// (a ratio 0..1, seconds or a count). `none`: the platform states no line.
+struct MetricLine {
+  bool none = false;
+  std::optional<LineOp> op;
+  double value = 0;
+  std::string penalty;  // what happens on the wrong side, as the source states it
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("none", s.none);
+    v("op", s.op);
+    v("value", s.value);
+    v("penalty", s.penalty);
+  }
+};
+
+// One parameter: known (`value` and `source`) or unknown (`unknown` says why; `source` may name
+// where it was looked for). `source` is "metric" (the metric's own source) or the `name` of one
+// of the computation's `sources`. `note`: what a reader of a known value should know (another
+// source that words it differently, a caveat).
+template <class T>
+struct MetricParam {
+  std::optional<T> value;
+  std::string source;
+  std::string unknown;
+  std::string note;
+
+  bool known() const { return value.has_value(); }
+  static MetricParam of(T v, std::string from) { return {std::move(v), std::move(from), {}, {}}; }
+  static MetricParam unknown_because(std::string why) { return {std::nullopt, {}, std::move(why), {}}; }
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("value", s.value);
+    v("source", s.source);
+    v("unknown", s.unknown);
+    v("note", s.note);
+  }
+};
+
+// A source a parameter names, when it is not the metric's own.
+struct NamedSource {
+  std::string name;  // what parameters write in `source`; not "metric"
+  Source source;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("name", s.name);
+    Source::fields(s.source, v);  // flat: {"name", "title", "url", "seen", "confidence", "note"}
+  }
+};
+
+struct MetricComputation {
+  MetricParam<CountingUnit> unit;
+  MetricParam<HoursWindow> assessed_hours;
+  MetricParam<BotReplyRule> bot_replies;
+  MetricParam<TransferRule> transfers;
+  MetricParam<ClosingRule> closings;
+  MetricParam<double> threshold_s;       // 0: no threshold
+  MetricParam<int> period_days;          // 1: each day alone; N: rolling N days ending on the day
+  MetricParam<std::int64_t> min_sample;  // below it the platform does not assess; 0: none
+  MetricParam<MetricLine> line;
+  std::vector<NamedSource> sources;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("unit", s.unit);
+    v("assessed_hours", s.assessed_hours);
+    v("bot_replies", s.bot_replies);
+    v("transfers", s.transfers);
+    v("closings", s.closings);
+    v("threshold_s", s.threshold_s);
+    v("period_days", s.period_days);
+    v("min_sample", s.min_sample);
+    v("line", s.line);
+    v("sources", s.sources);
+  }
+};
+
 // One metric as a platform defines it.
 struct NativeMetric {
   std::string native_name;    // 咚咚首次30秒应答率
@@ -214,6 +343,9 @@ struct NativeMetric {
   // Since SDK 1.1: how the figure appears in the platform's CS export (kefu/toolkit/native_export.hpp).
   std::vector<std::string> export_columns;  // header names, variants included; empty: not exported
   std::string value_format;                 // percent | ratio | seconds | count | amount
+  // Since SDK 1.5: the definition as typed parameters. nullopt (no key, or null): the plugin
+  // predates SDK 1.5, and every parameter reads as unknown.
+  std::optional<MetricComputation> computation;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -231,6 +363,7 @@ struct NativeMetric {
     v("source", s.source);
     v("export_columns", s.export_columns);
     v("value_format", s.value_format);
+    v("computation", s.computation);
   }
 };
 
