@@ -168,7 +168,17 @@ std::vector<std::string> validate_metric_profile(const MetricProfile& profile) {
     if (m.comparability != Comparability::same && m.comparability_note.empty())
       p.push_back(where + ": comparability is not 'same' but comparability_note does not say how or why");
     if (m.definition.empty()) p.push_back(where + ": definition is empty");
+    // The export reader parses each cell in this format: an unknown one would read nothing.
+    if (!m.value_format.empty() &&
+        std::find(value_format::all.begin(), value_format::all.end(), m.value_format) == value_format::all.end())
+      p.push_back(where + ": value_format \"" + m.value_format +
+                  "\": expected one of percent, ratio, seconds, count, amount");
+    if (m.value_format.empty() && !m.export_columns.empty())
+      p.push_back(where +
+                  ": export_columns without value_format: say how the cells are written "
+                  "(percent, ratio, seconds, count, amount)");
     add(p, validate_source(m.source, where));
+    add(p, validate_computation(m, where));
   }
   return p;
 }

@@ -16,5 +16,8 @@ std::vector<std::string> validate_source(const Source& source, const std::string
 std::vector<std::string> validate_rules(const RuleSet& rules);
 std::vector<std::string> validate_words(const WordList& words);
 std::vector<std::string> validate_metric_profile(const MetricProfile& profile);
+// A metric's `computation` (SDK 1.5; validate_computation.cpp); `where` names the metric. None
+// is valid: the plugin predates SDK 1.5.
+std::vector<std::string> validate_computation(const NativeMetric& metric, const std::string& where);
 
 }  // namespace kefu::host
