@@ -1,5 +1,8 @@
 #include "platforms/conformance.h"
 
+#include "model/native_definition.h"
+#include "platforms/loader.h"
+
 #include "test_paths.hpp"
 
 #include <gmock/gmock.h>
@@ -36,6 +39,41 @@ TEST(ConformanceTest, ReportsARefusalInsteadOfChecks) {
   ASSERT_TRUE(r.refusal.has_value());
   EXPECT_EQ(r.refusal->code, RefusalCode::sdk_version_mismatch);
   EXPECT_TRUE(r.passed.empty());
+}
+
+}  // namespace
+}  // namespace kefu::host
+
+namespace kefu::host {
+namespace {
+
+TEST(ConformanceTest, APluginBuiltWithSdk14WhoseMetricsHaveNoComputationPasses) {
+  const ConformanceReport r = check_conformance(test::fixture_file("sdk_1_4_metrics"));
+  EXPECT_TRUE(r.ok()) << (r.failures.empty() ? "" : r.failures[0]);
+  EXPECT_THAT(r.sdk_version, HasSubstr("1.4"));
+}
+
+TEST(ConformanceTest, ThePredefinitionPluginsParametersReadAsUnknownBecauseItPredatesSdk15) {
+  LoadResult loaded = load_plugin(test::fixture_file("sdk_1_4_metrics"));
+  ASSERT_TRUE(loaded.plugin) << loaded.refusal->message;
+  const auto& profile = loaded.plugin->valid_profile();
+  ASSERT_TRUE(profile.has_value());
+  const Definition d = definition_of("sdk_1_4_metrics", profile->metrics.at(0));
+  EXPECT_EQ(d.unknown_parameters().size(), 8u);
+  EXPECT_EQ(d.unit.unknown_reason, kPredatesComputation);
+}
+
+TEST(ConformanceTest, EveryMetricOfTheFourRealPluginsCarriesAComputation) {
+  for (const char* id : {"tmall", "jd", "douyin", "kuaishou"}) {
+    LoadResult loaded = load_plugin(test::plugin_file(id));
+    ASSERT_TRUE(loaded.plugin) << id;
+    const auto& profile = loaded.plugin->valid_profile();
+    ASSERT_TRUE(profile.has_value()) << id;
+    for (const NativeMetric& m : profile->metrics) {
+      EXPECT_TRUE(m.computation.has_value()) << id << " " << m.native_name;
+      EXPECT_NO_THROW(definition_of(id, m)) << id << " " << m.native_name;
+    }
+  }
 }
 
 }  // namespace
