@@ -1,4 +1,4 @@
-// The three subcommands of `kefu metrics`, one file each (cmd_metrics_<name>.cpp), for
+// The subcommands of `kefu metrics`, one file each (cmd_metrics_<name>.cpp), for
 // cmd_metrics.cpp; and the words for metric profiles that catalog and import both print.
 #pragma once
 
@@ -19,6 +19,8 @@ void add_metrics_import_options(CLI::App& cmd);
 int run_metrics_import(Context& ctx);
 void add_metrics_compute_options(CLI::App& cmd);
 int run_metrics_compute(Context& ctx);
+void add_metrics_definitions_options(CLI::App& cmd);
+int run_metrics_definitions(Context& ctx);
 
 // The words of metric profiles (units, bot handling, comparability, direction) for people.
 std::string metric_label(Lang lang, std::string_view value);
