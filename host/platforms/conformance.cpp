@@ -80,6 +80,12 @@ ConformanceReport check_conformance(const std::string& path) {
   check_capability(report, kCapMetricProfile, "metric_profile", [&]() -> std::optional<std::vector<std::string>> {
     auto answer = plugin.metric_profile();
     if (!answer) return std::nullopt;
+    std::size_t without = 0;
+    for (const NativeMetric& m : answer->metrics) without += m.computation ? 0 : 1;
+    if (without > 0)
+      report.notes.push_back(std::to_string(without) + " of " + std::to_string(answer->metrics.size()) +
+                             " metrics give no computation (SDK 1.5): their definition parameters read as unknown; "
+                             "see docs/metrics.md, \"Definition parameters\"");
     return validate_metric_profile(*answer);
   });
   // An empty export must be answered cleanly (a result, or an error with a message), and so

@@ -2,6 +2,7 @@
 
 #include "model/catalog.h"
 #include "model/definition_names.h"
+#include "model/native_definition.h"
 
 #include <kefu/json.hpp>
 
@@ -246,19 +247,26 @@ void print_definitions_text(const std::vector<PlatformDefinitions>& platforms, L
           << wrap(m.metric.native_name + "  → " + (m.metric.canonical_key.empty() ? "-" : m.metric.canonical_key) +
                       "  [" + m.definition.id + "]",
                   kWidth, "  ■ ", "    ");
+      // Most parameters come from the metric's own source: it is printed once.
+      const ParamSource own = param_source(m.metric.source);
+      out << wrap(tr(lang, "指标来源：", "metric's source: ") + source_text(own, lang), kWidth, "    ", "      ");
+      auto source_of = [&](const ParamSource& s) {
+        return s.title == own.title && s.url == own.url ? std::string(tr(lang, "同指标来源", "the metric's"))
+                                                        : source_text(s, lang);
+      };
       std::vector<std::string> unknown;
       for (const ParamView& v : views(m)) {
         const std::string label = lang == Lang::zh ? v.label_zh : v.label_en;
         if (v.known) {
           out << wrap(label + tr(lang, "：", ": ") + (lang == Lang::zh ? v.value_zh : v.value_en), kWidth, "    ",
                       "      ");
-          out << wrap(tr(lang, "来源：", "source: ") + source_text(v.source, lang), kWidth, "      ", "        ");
+          out << wrap(tr(lang, "来源：", "source: ") + source_of(v.source), kWidth, "      ", "        ");
           if (!v.note.empty()) out << wrap(tr(lang, "说明：", "note: ") + v.note, kWidth, "      ", "        ");
         } else {
           out << wrap(label + tr(lang, "：未知（", ": unknown (") + v.unknown + tr(lang, "）", ")"), kWidth, "    ",
                       "      ");
           if (!v.source.title.empty())
-            out << wrap(tr(lang, "查过：", "looked in: ") + source_text(v.source, lang), kWidth, "      ", "        ");
+            out << wrap(tr(lang, "查过：", "looked in: ") + source_of(v.source), kWidth, "      ", "        ");
           if (std::string(v.name) != "line") unknown.push_back(label);
         }
       }

@@ -51,6 +51,7 @@ TEST(ConformanceTest, APluginBuiltWithSdk14WhoseMetricsHaveNoComputationPasses) 
   const ConformanceReport r = check_conformance(test::fixture_file("sdk_1_4_metrics"));
   EXPECT_TRUE(r.ok()) << (r.failures.empty() ? "" : r.failures[0]);
   EXPECT_THAT(r.sdk_version, HasSubstr("1.4"));
+  EXPECT_THAT(r.notes, Contains(HasSubstr("1 of 1 metrics give no computation (SDK 1.5)")));
 }
 
 TEST(ConformanceTest, ThePredefinitionPluginsParametersReadAsUnknownBecauseItPredatesSdk15) {
