@@ -6,13 +6,14 @@ namespace kefu::host {
 
 std::vector<std::string> Definition::unknown_parameters() const {
   std::vector<std::string> out;
-  // The line is not needed to compute the figure, only to place it: it is not listed.
+  // Named as metrics.json's `computation` writes them (definition_names.h), so a message can
+  // point at the JSON key. The line is not needed to compute the figure, only to place it.
   if (!unit.known()) out.emplace_back("unit");
-  if (!hours.known()) out.emplace_back("hours");
-  if (!bots.known()) out.emplace_back("bots");
+  if (!hours.known()) out.emplace_back("assessed_hours");
+  if (!bots.known()) out.emplace_back("bot_replies");
   if (!transfers.known()) out.emplace_back("transfers");
   if (!closings.known()) out.emplace_back("closings");
-  if (!threshold_ms.known()) out.emplace_back("threshold_ms");
+  if (!threshold_ms.known()) out.emplace_back("threshold_s");
   if (!period_days.known()) out.emplace_back("period_days");
   if (!min_sample.known()) out.emplace_back("min_sample");
   return out;

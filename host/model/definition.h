@@ -87,7 +87,7 @@ struct Definition {
   Param<std::optional<Line>> line;   // known nullopt: the platform states no line
 
   // Names of the parameters that are unknown and needed to compute the figure (the line is not
-  // needed), in declaration order: "unit", "hours", "bots", ...
+  // needed), in declaration order, by their metrics.json names: "unit", "assessed_hours", ...
   std::vector<std::string> unknown_parameters() const;
 };
 

@@ -87,7 +87,7 @@ TEST(NativeDefinitionTest, AMetricFromBeforeSdk15HasEveryParameterUnknownAndSays
   const auto file = json::read<MetricsFile>(slurp(test::data_file("metrics/metrics-sdk-1.4.json")), "sdk-1.4");
   const Definition d = definition_of("kuaishou", file.metrics[0]);
   EXPECT_EQ(d.id, "kuaishou/人工客服3分钟回复率");
-  EXPECT_THAT(d.unknown_parameters(), ElementsAre("unit", "hours", "bots", "transfers", "closings", "threshold_ms",
+  EXPECT_THAT(d.unknown_parameters(), ElementsAre("unit", "assessed_hours", "bot_replies", "transfers", "closings", "threshold_s",
                                                   "period_days", "min_sample"));
   EXPECT_FALSE(d.line.known());
   EXPECT_EQ(d.unit.unknown_reason, kPredatesComputation);
