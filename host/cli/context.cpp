@@ -9,6 +9,9 @@ namespace kefu::host {
 PluginRegistry load_plugins(const GlobalOptions& options, const HttpOptions& http) {
   LoadOptions load_options;
   load_options.http = std::make_shared<HttpClient>(http);
+  // Each plugin in a process of its own unless asked otherwise (platforms/plugin_process.h).
+  load_options.isolated = !options.plugins_in_process && !in_process_from_environment();
+  load_options.limits = plugin_limits_from_environment();
   PluginRegistry registry(load_options);
   for (const auto& dir : plugin_search_path(options.plugin_dirs, std::getenv("KEFU_PLUGIN_PATH"))) {
     registry.load_directory(dir);

@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
   app.add_option("--lang", options.lang, "Language of human-facing output: zh | en")
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_flag("-v,--verbose", options.verbose, "Log what the host does on stderr");
+  app.add_flag("--plugins-in-process", options.plugins_in_process,
+               "Run plugins inside kefu instead of each in a process of its own (faster to start; a crashing "
+               "plugin then takes kefu down). Also KEFU_PLUGINS_IN_PROCESS=1");
 
   ConfigPaths paths;  // only the command that runs fills it
   for (const Command& c : kCommands) c.add_options(*app.add_subcommand(c.name, c.help), paths);

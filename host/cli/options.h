@@ -23,6 +23,7 @@ struct GlobalOptions {
   std::vector<std::string> plugin_dirs;  // --plugin-dir, repeatable
   std::string lang = "zh";               // --lang zh|en
   bool verbose = false;
+  bool plugins_in_process = false;  // --plugins-in-process (or KEFU_PLUGINS_IN_PROCESS=1)
 
   Lang language() const { return lang == "en" ? Lang::en : Lang::zh; }
 };

@@ -26,6 +26,7 @@ const char* label(Level level) {
 }  // namespace
 
 void set_log_level(Level minimum) { g_minimum = static_cast<int>(minimum); }
+Level log_level() { return static_cast<Level>(g_minimum.load()); }
 
 void log(Level level, std::string_view message) {
   if (static_cast<int>(level) < g_minimum) return;

@@ -53,8 +53,10 @@ std::optional<std::vector<std::string>> answered_cleanly(Call&& call) {
 ConformanceReport check_conformance(const std::string& path) {
   ConformanceReport report;
   report.file = path;
-  // No HTTP service: a conformance check must never reach a platform.
-  LoadResult loaded = load_plugin(path, LoadOptions{nullptr, "{}"});
+  // No HTTP service: a conformance check must never reach a platform. In this process: a
+  // developer's tool, to be run under a debugger.
+  LoadOptions options;
+  LoadResult loaded = load_plugin(path, options);
   if (loaded.refusal) {
     report.refusal = loaded.refusal;
     return report;

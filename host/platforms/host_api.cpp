@@ -1,6 +1,5 @@
 #include "platforms/host_api.h"
 
-#include "net/http_client.h"
 #include "net/log.h"
 
 #include <kefu/json.hpp>
@@ -8,7 +7,7 @@
 
 namespace kefu::host {
 
-HostContext::HostContext(std::string plugin_label, std::string config_json, std::shared_ptr<HttpClient> http)
+HostContext::HostContext(std::string plugin_label, std::string config_json, HttpService http)
     : label_(std::move(plugin_label)), config_json_(std::move(config_json)), http_(std::move(http)) {
   api_.struct_size = sizeof(kefu_host_api);
   api_.sdk_major = KEFU_SDK_VERSION_MAJOR;
@@ -32,9 +31,7 @@ void HostContext::on_log(void* ctx, std::int32_t level, kefu_str message) {
 std::int32_t HostContext::on_http(void* ctx, kefu_str request, kefu_sink* response, kefu_sink* error) {
   return detail::guarded(error, [&] {
     auto* self = static_cast<HostContext*>(ctx);
-    if (!self->http_) throw std::runtime_error("HTTP is not available in this host");
-    const auto req = json::read<HttpRequest>({request.data, request.size}, "HTTP request from plugin");
-    detail::put(response, json::write(self->http_->send(req)));
+    detail::put(response, self->http_({request.data, request.size}));
     return std::int32_t{KEFU_OK};
   });
 }

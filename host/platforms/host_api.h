@@ -5,16 +5,26 @@
 
 #include <kefu/abi.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace kefu::host {
 
 class HttpClient;
 
+// Answers one HTTP request of a plugin: kefu::HttpRequest JSON in, kefu::HttpResponse JSON out;
+// throws std::runtime_error with the message the plugin gets.
+using HttpService = std::function<std::string(std::string_view request_json)>;
+
+// Through `http` (null: every request fails with "HTTP is not available in this host").
+// In http_service.cpp.
+HttpService http_service_of(std::shared_ptr<HttpClient> http);
+
 class HostContext {
  public:
-  HostContext(std::string plugin_label, std::string config_json, std::shared_ptr<HttpClient> http);
+  HostContext(std::string plugin_label, std::string config_json, HttpService http);
   HostContext(const HostContext&) = delete;
   HostContext& operator=(const HostContext&) = delete;
 
@@ -28,7 +38,7 @@ class HostContext {
 
   std::string label_;
   std::string config_json_;
-  std::shared_ptr<HttpClient> http_;
+  HttpService http_;
   kefu_host_api api_{};
 };
 

@@ -5,6 +5,7 @@
 #include "platforms/file_checks.h"
 #include "platforms/fingerprint.h"
 #include "platforms/host_api.h"
+#include "platforms/in_process_calls.h"
 
 #include <kefu/plugin.hpp>
 
@@ -156,7 +157,7 @@ std::optional<Refusal> check_vtable(const std::string& path, const kefu_plugin_v
 
 }  // namespace
 
-LoadResult load_plugin(const std::string& given_path, const LoadOptions& options) {
+LoadResult load_plugin(const std::string& given_path, const LoadOptions& options, HttpService http_service) {
   std::error_code ec;
   std::string path = std::filesystem::absolute(given_path, ec).lexically_normal().string();
   if (ec) path = given_path;
@@ -192,7 +193,7 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
 
   auto create =
       library.get_alias<std::int32_t(const kefu_host_api*, kefu_plugin_instance*, kefu_sink*)>(KEFU_FACTORY_SYMBOL);
-  auto context = std::make_unique<HostContext>(path, options.config_json, options.http);
+  auto context = std::make_unique<HostContext>(path, options.config_json, std::move(http_service));
   kefu_plugin_instance instance{nullptr, nullptr};
   std::string error;
   kefu_sink error_sink = detail::string_sink(error);
@@ -213,7 +214,10 @@ LoadResult load_plugin(const std::string& given_path, const LoadOptions& options
   }
   if (auto r = check_vtable(path, instance.vtable)) return refused(std::move(*r));
 
-  auto plugin = std::make_unique<LoadedPlugin>(path, record, instance, std::move(context));
+  const std::string sdk_version = std::to_string(record.sdk_major) + "." + std::to_string(record.sdk_minor) + "." +
+                                  std::to_string(record.sdk_patch);
+  auto plugin = std::make_unique<LoadedPlugin>(
+      path, sdk_version, std::make_unique<InProcessCalls>(instance, std::move(context), options.limits.answer_bytes));
   for (auto& n : notes) plugin->add_note(std::move(n));
   try {
     const PlatformInfo info = plugin->query_info();

@@ -13,7 +13,10 @@
 #pragma once
 
 #include "platforms/plugin.h"
+#include "platforms/plugin_limits.h"
 #include "platforms/refusal.h"
+
+#include "platforms/host_api.h"
 
 #include <memory>
 #include <optional>
@@ -26,6 +29,10 @@ class HttpClient;
 struct LoadOptions {
   std::shared_ptr<HttpClient> http;  // may be null: plugins then get an HTTP error
   std::string config_json = "{}";    // the plugin's config section
+  PluginLimits limits;               // the answer size always; time and memory out of process
+  // Each plugin in a plugin host process of its own (plugin_process.h). load_plugin itself
+  // always loads in this process; the registry honours this.
+  bool isolated = false;
 };
 
 struct LoadResult {
@@ -33,6 +40,13 @@ struct LoadResult {
   std::optional<Refusal> refusal;        // set when refused
 };
 
-LoadResult load_plugin(const std::string& path, const LoadOptions& options = {});
+// Loads `path` into this process; `http_service` answers the plugin's HTTP requests (the
+// plugin host process forwards them to kefu).
+LoadResult load_plugin(const std::string& path, const LoadOptions& options, HttpService http_service);
+// The same with options.http answering them. Inline so that a program calling only the form
+// above (kefu-plugin-host) does not link the HTTP client.
+inline LoadResult load_plugin(const std::string& path, const LoadOptions& options = {}) {
+  return load_plugin(path, options, http_service_of(options.http));
+}
 
 }  // namespace kefu::host

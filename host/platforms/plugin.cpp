@@ -1,77 +1,45 @@
 #include "platforms/plugin.h"
 
-#include "platforms/host_api.h"
-
 #include "model/validate.h"
 
 #include <algorithm>
 #include <kefu/json.hpp>
-#include <kefu/plugin.hpp>
-
-#include <cstddef>
 
 namespace kefu::host {
 
-LoadedPlugin::LoadedPlugin(std::string path, const kefu_abi_record& record, kefu_plugin_instance instance,
-                           std::unique_ptr<HostContext> context)
-    : path_(std::move(path)),
-      sdk_major_(record.sdk_major),
-      sdk_minor_(record.sdk_minor),
-      sdk_patch_(record.sdk_patch),
-      context_(std::move(context)),
-      instance_(instance) {}
-
-LoadedPlugin::~LoadedPlugin() {
-  // The library itself stays loaded for the life of the process (see loader.cpp).
-  try {
-    if (instance_.vtable && instance_.vtable->destroy) instance_.vtable->destroy(instance_.self);
-  } catch (...) {
-  }
-}
-
-std::string LoadedPlugin::sdk_version() const {
-  return std::to_string(sdk_major_) + "." + std::to_string(sdk_minor_) + "." + std::to_string(sdk_patch_);
-}
+LoadedPlugin::LoadedPlugin(std::string path, std::string sdk_version, std::unique_ptr<PluginCalls> calls)
+    : path_(std::move(path)), sdk_version_(std::move(sdk_version)), calls_(std::move(calls)) {}
 
 std::string LoadedPlugin::label() const { return info_.id.empty() ? path_ : "\"" + info_.id + "\" (" + path_ + ")"; }
 
-template <class T, class Invoke>
-std::optional<T> LoadedPlugin::call(std::string_view name, std::size_t slot_end, Invoke&& invoke) const {
-  const kefu_plugin_vtable* vt = instance_.vtable;
-  // A plugin built with an older minor SDK has a shorter table: the capability is absent.
-  if (vt->struct_size < slot_end) return std::nullopt;
-  std::string out, error;
-  kefu_sink out_sink = detail::string_sink(out), error_sink = detail::string_sink(error);
-  std::int32_t status;
+std::optional<RawAnswer> LoadedPlugin::raw_call(PluginCall call, std::string_view request,
+                                                std::string_view payload) const {
+  return calls_->call(call, request, payload);
+}
+
+template <class T>
+std::optional<T> LoadedPlugin::call(PluginCall which, std::string_view request, std::string_view payload) const {
+  const std::string name(call_name(which));
+  std::optional<RawAnswer> answer;
   try {
-    status = invoke(vt, &out_sink, &error_sink);
-  } catch (const std::exception& e) {
-    throw PluginCallError(PluginCallError::Kind::plugin_bug,
-                          "plugin " + label() + ": " + std::string(name) +
-                              "() let an exception escape (a bug in the plugin): " + e.what());
-  } catch (...) {
-    throw PluginCallError(
-        PluginCallError::Kind::plugin_bug,
-        "plugin " + label() + ": " + std::string(name) + "() let an unknown exception escape (a bug in the plugin)");
+    answer = calls_->call(which, request, payload);
+  } catch (const PluginCallError& e) {
+    throw PluginCallError(e.kind(), "plugin " + label() + ": " + name + "() " + e.what());
   }
-  if (status == KEFU_UNSUPPORTED) return std::nullopt;
-  if (status != KEFU_OK) {
-    if (error.empty()) {
+  if (!answer || answer->status == KEFU_UNSUPPORTED) return std::nullopt;
+  if (answer->status != KEFU_OK) {
+    if (answer->error.empty()) {
       throw PluginCallError(PluginCallError::Kind::plugin_bug,
-                            "plugin " + label() + ": " + std::string(name) +
-                                "() failed but reported no error; this is a bug in the plugin");
+                            "plugin " + label() + ": " + name + "() failed but reported no error; this is a bug in the plugin");
     }
-    throw PluginCallError(PluginCallError::Kind::failed,
-                          "plugin " + label() + ": " + std::string(name) + "() failed: " + error);
+    throw PluginCallError(PluginCallError::Kind::failed, "plugin " + label() + ": " + name + "() failed: " + answer->error);
   }
   try {
-    return json::read<T>(out, std::string(name) + "() of plugin " + label());
+    return json::read<T>(answer->out, name + "() of plugin " + label());
   } catch (const json::ParseError& e) {
     throw PluginCallError(PluginCallError::Kind::plugin_bug, std::string("unreadable answer from ") + e.what());
   }
 }
-
-#define KEFU_SLOT_END(field) (offsetof(kefu_plugin_vtable, field) + sizeof(kefu_plugin_vtable::field))
 
 bool declares(const PlatformInfo& info, std::string_view capability) {
   return std::find(info.capabilities.begin(), info.capabilities.end(), capability) != info.capabilities.end();
@@ -80,29 +48,25 @@ bool declares(const PlatformInfo& info, std::string_view capability) {
 bool LoadedPlugin::provides(std::string_view capability) const { return declares(info_, capability); }
 
 PlatformInfo LoadedPlugin::query_info() {
-  auto answer = call<PlatformInfo>("info", KEFU_SLOT_END(info),
-                                   [&](auto vt, auto out, auto err) { return vt->info(instance_.self, out, err); });
+  auto answer = call<PlatformInfo>(PluginCall::info);
   if (!answer)
     throw PluginCallError(PluginCallError::Kind::plugin_bug,
                           "plugin " + label() + ": info() answered 'unsupported'; every plugin must say who it is");
   info_ = std::move(*answer);
-  context_->set_plugin_label(info_.id);
+  calls_->identified(info_.id);
   return info_;
 }
 
 std::optional<RuleSet> LoadedPlugin::rules() const {
-  return call<RuleSet>("rules", KEFU_SLOT_END(rules),
-                       [&](auto vt, auto out, auto err) { return vt->rules(instance_.self, out, err); });
+  return call<RuleSet>(PluginCall::rules);
 }
 
 std::optional<WordList> LoadedPlugin::words() const {
-  return call<WordList>("words", KEFU_SLOT_END(words),
-                        [&](auto vt, auto out, auto err) { return vt->words(instance_.self, out, err); });
+  return call<WordList>(PluginCall::words);
 }
 
 std::optional<MetricProfile> LoadedPlugin::metric_profile() const {
-  return call<MetricProfile>("metric_profile", KEFU_SLOT_END(metric_profile),
-                             [&](auto vt, auto out, auto err) { return vt->metric_profile(instance_.self, out, err); });
+  return call<MetricProfile>(PluginCall::metric_profile);
 }
 
 namespace {
@@ -146,18 +110,12 @@ const std::optional<MetricProfile>& LoadedPlugin::valid_profile() const {
 
 std::optional<ImportResult> LoadedPlugin::import_native(const ImportRequest& request, std::string_view payload) const {
   const std::string req = json::write(request);
-  return call<ImportResult>("import_native", KEFU_SLOT_END(import_native), [&](auto vt, auto out, auto err) {
-    return vt->import_native(instance_.self, {req.data(), req.size()}, {payload.data(), payload.size()}, out, err);
-  });
+  return call<ImportResult>(PluginCall::import_native, req, payload);
 }
 
 std::optional<FetchResult> LoadedPlugin::fetch(const FetchRequest& request) const {
   const std::string req = json::write(request);
-  return call<FetchResult>("fetch", KEFU_SLOT_END(fetch), [&](auto vt, auto out, auto err) {
-    return vt->fetch(instance_.self, {req.data(), req.size()}, out, err);
-  });
+  return call<FetchResult>(PluginCall::fetch, req);
 }
-
-#undef KEFU_SLOT_END
 
 }  // namespace kefu::host

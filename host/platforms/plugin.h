@@ -1,6 +1,9 @@
-// One loaded plugin instance, seen from the host: every call goes through the C function table,
-// is guarded against exceptions and misbehaviour, and answers in model types.
+// One loaded plugin instance, seen from the host: every call goes through its PluginCalls (in
+// this process or in a plugin host process of its own), is guarded against exceptions and
+// misbehaviour, and answers in model types.
 #pragma once
+
+#include "platforms/plugin_calls.h"
 
 #include <kefu/abi.h>
 #include <kefu/model.hpp>
@@ -14,14 +17,12 @@
 
 namespace kefu::host {
 
-class HostContext;
-
 // Whether `info` declares `capability` (kCapRules, kCapWords ...).
 bool declares(const PlatformInfo& info, std::string_view capability);
 
 // A plugin call failed. The message names the plugin, its file and the call. `plugin_bug`
 // marks failures no input excuses: an escaped exception, a failure without a message, an
-// unreadable answer.
+// unreadable answer, and out of process a crash, an exit, a timeout or too much memory.
 class PluginCallError : public std::runtime_error {
  public:
   enum class Kind { failed, plugin_bug };
@@ -34,14 +35,13 @@ class PluginCallError : public std::runtime_error {
 
 class LoadedPlugin {
  public:
-  LoadedPlugin(std::string path, const kefu_abi_record& record, kefu_plugin_instance instance,
-               std::unique_ptr<HostContext> context);
-  ~LoadedPlugin();
+  // `sdk_version` is the plugin's, "1.4.0".
+  LoadedPlugin(std::string path, std::string sdk_version, std::unique_ptr<PluginCalls> calls);
   LoadedPlugin(const LoadedPlugin&) = delete;
   LoadedPlugin& operator=(const LoadedPlugin&) = delete;
 
   const std::string& path() const { return path_; }
-  std::string sdk_version() const;
+  const std::string& sdk_version() const { return sdk_version_; }
   const PlatformInfo& info() const { return info_; }
   // Whether the plugin declares `capability` (kCapRules, kCapWords ...), the one place this is
   // asked; a capability it does not declare is never called.
@@ -68,15 +68,19 @@ class LoadedPlugin {
   const std::optional<WordList>& valid_words() const;
   const std::optional<MetricProfile>& valid_profile() const;
 
+  // The plugin's answer as it gave it, unread: what the plugin host process passes on.
+  // Throws PluginCallError as PluginCalls::call does, without the plugin and the call named.
+  std::optional<RawAnswer> raw_call(PluginCall call, std::string_view request = {},
+                                    std::string_view payload = {}) const;
+
  private:
-  template <class T, class Invoke>
-  std::optional<T> call(std::string_view name, std::size_t slot_end, Invoke&& invoke) const;
+  template <class T>
+  std::optional<T> call(PluginCall call, std::string_view request = {}, std::string_view payload = {}) const;
   std::string label() const;
 
   std::string path_;
-  std::uint16_t sdk_major_, sdk_minor_, sdk_patch_;
-  std::unique_ptr<HostContext> context_;  // outlives instance_, which may keep its pointer
-  kefu_plugin_instance instance_;
+  std::string sdk_version_;
+  std::unique_ptr<PluginCalls> calls_;
   PlatformInfo info_;
   std::vector<std::string> notes_;
   template <class T>

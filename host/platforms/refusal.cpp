@@ -28,6 +28,12 @@ std::string_view to_string(RefusalCode code) {
   return "unknown";
 }
 
+RefusalCode refusal_code_named(std::string_view name) {
+  for (int c = 0; c <= static_cast<int>(RefusalCode::duplicate_platform); ++c)
+    if (to_string(static_cast<RefusalCode>(c)) == name) return static_cast<RefusalCode>(c);
+  return RefusalCode::init_failed;
+}
+
 std::string refusal_message(std::string_view file, std::string_view what, std::string_view expected,
                             std::string_view found, std::string_view remedy) {
   std::string m = "plugin ";

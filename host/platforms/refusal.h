@@ -20,6 +20,8 @@ enum class RefusalCode {
 };
 
 std::string_view to_string(RefusalCode code);
+// The code named `name` (as to_string spells it); init_failed for a name that is no code.
+RefusalCode refusal_code_named(std::string_view name);
 
 struct Refusal {
   RefusalCode code;

@@ -1,5 +1,7 @@
 #include "platforms/registry.h"
 
+#include "platforms/plugin_process.h"
+
 #include <stdexcept>
 
 #include <algorithm>
@@ -26,7 +28,7 @@ void PluginRegistry::load_directory(const std::string& dir) {
 }
 
 void PluginRegistry::load_file(const std::string& path) {
-  LoadResult result = load_plugin(path, options_);
+  LoadResult result = options_.isolated ? load_isolated_plugin(path, options_) : load_plugin(path, options_);
   if (result.refusal) {
     refusals_.push_back(std::move(*result.refusal));
     return;

@@ -340,5 +340,16 @@ TEST_F(FetchCli, FetchesWithCoreDumpsTurnedOff) {
   EXPECT_THAT(run.out, HasSubstr("dumpable=0 core_limit=0"));
 }
 
+TEST_F(FetchCli, HandsCredentialsToThePluginInTheRequestAndNeverInItsEnvironment) {
+  const std::string config =
+      dir_.write("probe.json", R"({"store": "probe.db", "shops": [{"id": "dp01", "platform": "dump_probe"}]})");
+  const auto run = kefu("--plugin-dir " + std::string(KEFU_TEST_FIXTURE_DIR) + "/dump_probe fetch --config " + config +
+                            " --from " + from_ + " --to " + to_,
+                        "KEFU_DP01_APP_SECRET=probe-secret-value");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("request_credentials=1 kefu_environment=0"));
+  EXPECT_THAT(run.out, Not(HasSubstr("probe-secret-value")));
+}
+
 }  // namespace
 }  // namespace kefu
