@@ -25,7 +25,8 @@ bool wait_readable(int fd, std::optional<std::chrono::steady_clock::time_point> 
   for (;;) {
     int timeout_ms = -1;
     if (deadline) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) return false;
       timeout_ms = static_cast<int>(std::min<long long>(left.count() + 1, 1'000'000'000));
     }

@@ -29,10 +29,12 @@ std::optional<T> LoadedPlugin::call(PluginCall which, std::string_view request, 
   if (!answer || answer->status == KEFU_UNSUPPORTED) return std::nullopt;
   if (answer->status != KEFU_OK) {
     if (answer->error.empty()) {
-      throw PluginCallError(PluginCallError::Kind::plugin_bug,
-                            "plugin " + label() + ": " + name + "() failed but reported no error; this is a bug in the plugin");
+      throw PluginCallError(
+          PluginCallError::Kind::plugin_bug,
+          "plugin " + label() + ": " + name + "() failed but reported no error; this is a bug in the plugin");
     }
-    throw PluginCallError(PluginCallError::Kind::failed, "plugin " + label() + ": " + name + "() failed: " + answer->error);
+    throw PluginCallError(PluginCallError::Kind::failed,
+                          "plugin " + label() + ": " + name + "() failed: " + answer->error);
   }
   try {
     return json::read<T>(answer->out, name + "() of plugin " + label());
@@ -57,13 +59,9 @@ PlatformInfo LoadedPlugin::query_info() {
   return info_;
 }
 
-std::optional<RuleSet> LoadedPlugin::rules() const {
-  return call<RuleSet>(PluginCall::rules);
-}
+std::optional<RuleSet> LoadedPlugin::rules() const { return call<RuleSet>(PluginCall::rules); }
 
-std::optional<WordList> LoadedPlugin::words() const {
-  return call<WordList>(PluginCall::words);
-}
+std::optional<WordList> LoadedPlugin::words() const { return call<WordList>(PluginCall::words); }
 
 std::optional<MetricProfile> LoadedPlugin::metric_profile() const {
   return call<MetricProfile>(PluginCall::metric_profile);

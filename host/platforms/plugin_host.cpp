@@ -25,7 +25,7 @@ namespace {
 constexpr std::uint64_t kNoLimit = std::numeric_limits<std::uint64_t>::max();
 
 int g_fd = -1;
-std::mutex g_socket;                // one frame at a time: HTTP requests may come from plugin threads
+std::mutex g_socket;                 // one frame at a time: HTTP requests may come from plugin threads
 std::atomic<bool> g_in_call{false};  // HTTP is answered only while kefu waits on a call
 
 // Under the memory cap an allocation fails: say so before dying, so kefu reports "too much

@@ -41,9 +41,9 @@ struct LoadAnswer {
 
 // 'A' after a call, followed by 'O' (the answer) and 'E' (the error sink's text).
 struct CallAnswer {
-  bool slot = true;      // false: the plugin's table has no such call
-  int status = 1;        // KEFU_OK, KEFU_ERROR, KEFU_UNSUPPORTED
-  std::string failure;   // set when the plugin gave no answer (PluginCallError's message)
+  bool slot = true;     // false: the plugin's table has no such call
+  int status = 1;       // KEFU_OK, KEFU_ERROR, KEFU_UNSUPPORTED
+  std::string failure;  // set when the plugin gave no answer (PluginCallError's message)
   bool plugin_bug = false;
   template <class S, class V>
   static void fields(S& s, V& v) {

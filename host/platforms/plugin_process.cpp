@@ -33,9 +33,9 @@ constexpr std::uint64_t kHeaderLimit = 1u << 20;  // an 'A' header or an HTTP re
 // sanitizers' options. Nothing else, so credentials in KEFU_<SHOP>_* never reach a plugin
 // process, whatever the call.
 bool passed_on(std::string_view entry) {
-  static constexpr std::string_view kNames[] = {"PATH=",   "HOME=",    "LANG=",        "LANGUAGE=",      "TZ=",
-                                                "TMPDIR=", "USER=",    "LOGNAME=",     "ASAN_OPTIONS=",  "UBSAN_OPTIONS=",
-                                                "LSAN_OPTIONS="};
+  static constexpr std::string_view kNames[] = {
+      "PATH=", "HOME=",    "LANG=",         "LANGUAGE=",      "TZ=",          "TMPDIR=",
+      "USER=", "LOGNAME=", "ASAN_OPTIONS=", "UBSAN_OPTIONS=", "LSAN_OPTIONS="};
   if (entry.starts_with("LC_")) return true;
   for (std::string_view n : kNames)
     if (entry.starts_with(n)) return true;
@@ -54,7 +54,8 @@ class PluginProcess final : public PluginCalls {
 
   std::optional<RawAnswer> call(PluginCall call, std::string_view request, std::string_view payload) override {
     std::lock_guard lock(mutex_);
-    if (stopped_) throw PluginCallError(PluginCallError::Kind::plugin_bug, "cannot run: earlier in this command, " + *stopped_);
+    if (stopped_)
+      throw PluginCallError(PluginCallError::Kind::plugin_bug, "cannot run: earlier in this command, " + *stopped_);
     const std::string name(call_name(call));
     if (!frames::write(fd_, 'C', name) || !frames::write(fd_, 'Q', request) || !frames::write(fd_, 'P', payload))
       fail({});
@@ -75,10 +76,13 @@ class PluginProcess final : public PluginCalls {
 
   void identified(const std::string&) override {}
 
+  // Asks the process to load its plugin; a write to a process already gone is noticed by
+  // load_answer().
+  void send_load(const LoadRequest& request) { frames::write(fd_, 'L', json::write(request)); }
+
   // The load verdict: the first answer, under the same watchdog as a call.
-  LoadAnswer load(const LoadRequest& request) {
+  LoadAnswer load_answer() {
     std::lock_guard lock(mutex_);
-    if (!frames::write(fd_, 'L', json::write(request))) fail({});
     return json::read<LoadAnswer>(expect('A', kHeaderLimit).body, "the plugin host's load answer");
   }
 
@@ -126,8 +130,10 @@ class PluginProcess final : public PluginCalls {
       // It is ending by itself (the socket closed): give it a moment, so its own exit code or
       // signal is what is reported.
       for (int i = 0; i < 200 && !reaped_; ++i) {
-        if (::waitpid(pid_, &end.wait_status, WNOHANG) == pid_) reaped_ = true;
-        else std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        if (::waitpid(pid_, &end.wait_status, WNOHANG) == pid_)
+          reaped_ = true;
+        else
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
       }
     }
     stop(&end.wait_status);
@@ -185,16 +191,25 @@ bool memory_cap_applies() {
 #endif
 }
 
-LoadResult load_isolated_plugin(const std::string& given_path, const LoadOptions& options) {
+namespace {
+
+// A plugin host process started and asked to load its plugin, whose answer is not read yet.
+struct StartedPlugin {
+  std::string path;
+  std::unique_ptr<PluginProcess> process;
+  LoadResult refused;  // when the process could not be started
+};
+
+StartedPlugin start(const std::string& given_path, const LoadOptions& options) {
   std::error_code ec;
   std::string path = std::filesystem::absolute(given_path, ec).lexically_normal().string();
   if (ec) path = given_path;
   const std::string program = plugin_host_program();
-  if (::access(program.c_str(), X_OK) != 0) return refused_to_start(path, std::strerror(errno));
+  if (::access(program.c_str(), X_OK) != 0) return {path, nullptr, refused_to_start(path, std::strerror(errno))};
 
   int sockets[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0)
-    return refused_to_start(path, std::string("socketpair: ") + std::strerror(errno));
+    return {path, nullptr, refused_to_start(path, std::string("socketpair: ") + std::strerror(errno))};
   std::vector<char*> env;
   for (char** e = environ; *e; ++e)
     if (passed_on(*e)) env.push_back(*e);
@@ -224,7 +239,7 @@ LoadResult load_isolated_plugin(const std::string& given_path, const LoadOptions
   ::close(sockets[1]);
   if (spawned != 0) {
     ::close(sockets[0]);
-    return refused_to_start(path, std::strerror(spawned));
+    return {path, nullptr, refused_to_start(path, std::strerror(spawned))};
   }
 
   auto process = std::make_unique<PluginProcess>(pid, sockets[0], options.limits, http_service_of(options.http));
@@ -233,16 +248,23 @@ LoadResult load_isolated_plugin(const std::string& given_path, const LoadOptions
   request.log_level = static_cast<int>(log_level());
   request.memory_bytes = memory_cap_applies() ? static_cast<std::int64_t>(options.limits.memory_bytes) : 0;
   request.answer_bytes = static_cast<std::int64_t>(options.limits.answer_bytes);
+  process->send_load(request);
+  return {path, std::move(process), {}};
+}
+
+LoadResult finish(StartedPlugin started) {
+  if (!started.process) return std::move(started.refused);
+  const std::string& path = started.path;
   LoadAnswer answer;
   try {
-    answer = process->load(request);
+    answer = started.process->load_answer();
   } catch (const std::exception& e) {
     return {nullptr, Refusal{RefusalCode::init_failed, path,
                              "plugin " + path + ": while loading in its own process, it " + e.what()}};
   }
   if (answer.refused) return {nullptr, Refusal{refusal_code_named(answer.code), path, answer.message}};
 
-  auto plugin = std::make_unique<LoadedPlugin>(path, answer.sdk_version, std::move(process));
+  auto plugin = std::make_unique<LoadedPlugin>(path, answer.sdk_version, std::move(started.process));
   for (auto& n : answer.notes) plugin->add_note(std::move(n));
   // The process checked the identity; kefu checks it again, trusting nothing it is told.
   try {
@@ -256,10 +278,25 @@ LoadResult load_isolated_plugin(const std::string& given_path, const LoadOptions
                                                "Fix info() in the plugin")}};
     }
   } catch (const std::exception& e) {
-    return {nullptr, Refusal{RefusalCode::identity_invalid, path,
-                             refusal_message(path, "info() failed", "its identity", e.what(), "Fix info() in the plugin")}};
+    return {nullptr,
+            Refusal{RefusalCode::identity_invalid, path,
+                    refusal_message(path, "info() failed", "its identity", e.what(), "Fix info() in the plugin")}};
   }
   return {std::move(plugin), std::nullopt};
+}
+
+}  // namespace
+
+LoadResult load_isolated_plugin(const std::string& path, const LoadOptions& options) {
+  return finish(start(path, options));
+}
+
+std::vector<LoadResult> load_isolated_plugins(const std::vector<std::string>& paths, const LoadOptions& options) {
+  std::vector<StartedPlugin> started;
+  for (const std::string& path : paths) started.push_back(start(path, options));
+  std::vector<LoadResult> results;
+  for (StartedPlugin& s : started) results.push_back(finish(std::move(s)));
+  return results;
 }
 
 }  // namespace kefu::host

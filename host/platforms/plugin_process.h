@@ -21,12 +21,16 @@
 #include "platforms/loader.h"
 
 #include <string>
+#include <vector>
 
 namespace kefu::host {
 
 // Loads `path` in a new plugin host process. A plugin that crashes, exits or hangs while
 // loading is refused (init_failed) with what happened.
 LoadResult load_isolated_plugin(const std::string& path, const LoadOptions& options);
+// The same for several files, their processes started all at once so they load side by side;
+// the results in the order of `paths`.
+std::vector<LoadResult> load_isolated_plugins(const std::vector<std::string>& paths, const LoadOptions& options);
 
 // <dir of the running program>/../libexec/kefu/kefu-plugin-host: the same place in the build
 // tree and in an installed prefix.

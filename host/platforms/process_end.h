@@ -10,10 +10,10 @@
 namespace kefu::host {
 
 struct ProcessEnd {
-  bool timed_out = false;            // kefu stopped it: no answer within the timeout
+  bool timed_out = false;              // kefu stopped it: no answer within the timeout
   std::uint64_t answer_too_large = 0;  // kefu stopped it: an answer of this many bytes announced
-  std::string note;                  // what the process said before it ended itself ("memory")
-  int wait_status = 0;               // from waitpid
+  std::string note;                    // what the process said before it ended itself ("memory")
+  int wait_status = 0;                 // from waitpid
 };
 
 // "crashed with SIGSEGV (Segmentation fault). The plugin is stopped for the rest of this

@@ -24,11 +24,19 @@ void PluginRegistry::load_directory(const std::string& dir) {
   }
   if (ec) warnings_.push_back("cannot list plugin directory " + dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
+  if (options_.isolated) {
+    // Each in its own process, all started at once: they load side by side.
+    for (LoadResult& result : load_isolated_plugins(files, options_)) add(std::move(result));
+    return;
+  }
   for (const auto& file : files) load_file(file);
 }
 
 void PluginRegistry::load_file(const std::string& path) {
-  LoadResult result = options_.isolated ? load_isolated_plugin(path, options_) : load_plugin(path, options_);
+  add(options_.isolated ? load_isolated_plugin(path, options_) : load_plugin(path, options_));
+}
+
+void PluginRegistry::add(LoadResult result) {
   if (result.refusal) {
     refusals_.push_back(std::move(*result.refusal));
     return;

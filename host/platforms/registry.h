@@ -29,6 +29,9 @@ class PluginRegistry {
   HttpClient* http() const { return options_.http.get(); }
 
  private:
+  // Keeps a loaded plugin, or the refusal (a second plugin for a platform is one).
+  void add(LoadResult result);
+
   LoadOptions options_;
   std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
   std::vector<Refusal> refusals_;

@@ -73,9 +73,9 @@ TEST(PluginProcessTest, RefusesAFileAsTheInProcessLoaderDoes) {
 TEST(PluginProcessTest, ServesThePluginsHttpRequestsThroughTheHostsClient) {
   test::ScriptedServer server(
       {test::ScriptedReply{"HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\n已接待"}});
-  LoadResult r = load_isolated_plugin(test::fixture_file("host_services"),
-                                      isolated(std::make_shared<HttpClient>(),
-                                               R"({"url":")" + server.url("/stats") + R"("})"));
+  LoadResult r =
+      load_isolated_plugin(test::fixture_file("host_services"),
+                           isolated(std::make_shared<HttpClient>(), R"({"url":")" + server.url("/stats") + R"("})"));
   ASSERT_TRUE(r.plugin) << r.refusal->message;
   const auto result = r.plugin->fetch(FetchRequest{"shop-1", "2026-11-01", "2026-11-07"});
   ASSERT_TRUE(result && result->values.size() == 1);
