@@ -64,7 +64,9 @@ class PluginProcess final : public PluginCalls {
     try {
       answer = json::read<CallAnswer>(header.body, "the plugin host's answer");
     } catch (const json::ParseError&) {
-      fail({});
+      ProcessEnd end;
+      end.garbled = true;
+      fail(end);
     }
     RawAnswer raw{answer.status, expect('O', limits_.answer_bytes).body, expect('E', limits_.answer_bytes).body};
     if (!answer.failure.empty())
@@ -108,11 +110,18 @@ class PluginProcess final : public PluginCalls {
           fail(end);
       }
       if (frame.kind == kind && frame.body.size() <= limit) return frame;
+      if (frame.kind == kind) {
+        end.answer_too_large = frame.body.size();
+        fail(end);
+      }
       if (frame.kind == 'D') {
         end.note = frame.body;
         continue;
       }
-      if (frame.kind != 'H') fail(end);
+      if (frame.kind != 'H') {
+        end.garbled = true;
+        fail(end);
+      }
       std::string reply;
       try {
         reply = "0" + http_(frame.body);
@@ -126,7 +135,7 @@ class PluginProcess final : public PluginCalls {
 
   // Ends the process (if it has not ended itself) and throws what happened.
   [[noreturn]] void fail(ProcessEnd end) {
-    if (!end.timed_out && !end.answer_too_large) {
+    if (!end.timed_out && !end.answer_too_large && !end.garbled) {
       // It is ending by itself (the socket closed): give it a moment, so its own exit code or
       // signal is what is reported.
       for (int i = 0; i < 200 && !reaped_; ++i) {

@@ -26,6 +26,10 @@ std::string describe_end(const ProcessEnd& end, const PluginLimits& limits) {
     what = "answered " + std::to_string(end.answer_too_large >> 20) + " MiB, more than the limit of " +
            describe_answer(limits) + ", so the answer was refused and its process stopped";
     limit = "KEFU_PLUGIN_ANSWER_MB";
+  } else if (end.garbled) {
+    what =
+        "sent kefu something that is not a plugin host's answer (the plugin wrote into kefu's socket?), so "
+        "its process was stopped";
   } else if (end.note == "memory") {
     what = "needed more memory than the limit of " + describe_memory(limits) + ", so its process ended";
     limit = "KEFU_PLUGIN_MEMORY_MB";

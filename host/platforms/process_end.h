@@ -12,6 +12,7 @@ namespace kefu::host {
 struct ProcessEnd {
   bool timed_out = false;              // kefu stopped it: no answer within the timeout
   std::uint64_t answer_too_large = 0;  // kefu stopped it: an answer of this many bytes announced
+  bool garbled = false;                // kefu stopped it: it sent what the protocol does not allow
   std::string note;                    // what the process said before it ended itself ("memory")
   int wait_status = 0;                 // from waitpid
 };
