@@ -3,7 +3,11 @@
 #include "chatlog/reader.h"
 #include "cli/metrics_subcommands.h"
 #include "cli/progress.h"
+#include "config/definition_file.h"
 #include "metrics/engine.h"
+#include "model/assumptions.h"
+#include "model/native_definition.h"
+#include "present/definition_figures.h"
 #include "present/metrics_output.h"
 
 #include <CLI/CLI.hpp>
@@ -24,7 +28,46 @@ struct Args {
   std::string rejects_dir;
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
+  std::vector<std::string> as_platforms, definition_files, assumptions;
 } args;  // kefu parses one command line
+
+bool platform_or_team_definitions() { return !args.as_platforms.empty() || !args.definition_files.empty(); }
+
+// Each definition asked for, with the assumptions applied and why it cannot be computed (if so).
+std::vector<metrics::ComputedDefinition> asked_definitions(Context& ctx) {
+  std::vector<metrics::ComputedDefinition> out;
+  auto add = [&](const NativeMetric& m, Definition d) {
+    metrics::ComputedDefinition cd;
+    try {
+      cd.assumed = assume(d, args.assumptions);
+    } catch (const std::invalid_argument& e) {
+      throw CLI::ValidationError("--assume", e.what());
+    }
+    cd.not_computable = metrics::not_computable(d);
+    cd.native_name = m.native_name;
+    cd.definition = std::move(d);
+    out.push_back(std::move(cd));
+  };
+  for (const auto& id : args.as_platforms) {
+    const LoadedPlugin& plugin = ctx.plugins().require(id);
+    const auto& profile = plugin.valid_profile();
+    if (!profile) throw std::runtime_error("plugin " + id + " declares no metric profile: it has no definitions");
+    for (const NativeMetric& m : profile->metrics) add(m, definition_of(id, m));
+  }
+  for (const auto& file : args.definition_files)
+    for (auto& team : config::read_definition_file(file)) add(team.metric, std::move(team.definition));
+  return out;
+}
+
+void write_definitions(std::ostream& out, const std::vector<metrics::ComputedDefinition>& defs, Format format,
+                       Lang lang) {
+  if (format == Format::json)
+    metrics::write_definition_figures_json(out, defs);
+  else if (format == Format::table)
+    metrics::write_definition_figures_table(out, defs, lang);
+  else
+    metrics::write_definition_figures_csv(out, defs);
+}
 
 void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, Format format, Lang lang) {
   if (format == Format::json)
@@ -46,6 +89,15 @@ void add_metrics_compute_options(CLI::App& cmd) {
   add_encoding_option(cmd, args.encoding);
   cmd.add_option("--workers", args.workers, "Threads to use (default: one per core)");
   add_definitions_option(cmd, args.definitions);
+  cmd.add_option("--as", args.as_platforms,
+                 "Also the platform's own definitions (平台口径), each metric whose parameters are all known "
+                 "(repeatable; see kefu metrics definitions)");
+  cmd.add_option("--definition", args.definition_files,
+                 "A definition file of your own KPIs, shaped like a plugin's metrics.json (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--assume", args.assumptions,
+                 "Fill a parameter the platform leaves unknown: NAME=VALUE (e.g. transfers=carry), or kefu/2 "
+                 "for all; each figure says what was assumed (repeatable)");
   cmd.add_option("--rejects-dir", args.rejects_dir,
                  "Write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
@@ -53,6 +105,11 @@ void add_metrics_compute_options(CLI::App& cmd) {
 
 int run_metrics_compute(Context& ctx) {
   const Lang lang = ctx.lang();
+  if (!args.assumptions.empty() && !platform_or_team_definitions())
+    throw CLI::ValidationError("--assume", "fills parameters of --as or --definition definitions: give one");
+  // Definitions are resolved before the (long) reading, so a typo fails at once.
+  std::vector<metrics::ComputedDefinition> defs;
+  if (platform_or_team_definitions()) defs = asked_definitions(ctx);
   chatlog::ChatReadOptions read_options;
   read_options.workers = args.workers;
   read_options.encoding = args.encoding;
@@ -79,6 +136,28 @@ int run_metrics_compute(Context& ctx) {
                 << tr(lang, " 行无法读取，已存入 ", " rows could not be read, kept in ") << path << '\n';
   }
   progress.finish();
+
+  if (platform_or_team_definitions()) {
+    std::size_t computed = 0;
+    for (auto& cd : defs) {
+      if (!cd.not_computable.empty()) continue;
+      cd.rows = metrics::compute_definition(events, cd.definition, args.workers);
+      ++computed;
+    }
+    if (args.out.empty())
+      write_definitions(std::cout, defs, args.format, lang);
+    else
+      write_file_atomically(args.out, [&](std::ostream& out) { write_definitions(out, defs, args.format, lang); });
+    if (args.format == Format::csv)  // the CSV has rows only: say what was left out, and why
+      for (const auto& cd : defs)
+        if (!cd.not_computable.empty())
+          std::cerr << cd.definition.id << tr(lang, "：无法重算（", ": not computed (")
+                    << cd.not_computable.front().parameter << ": " << cd.not_computable.front().reason << ")\n";
+    std::cerr << tr(lang, "读取 ", "read ") << rows_read << tr(lang, " 行，拒绝 ", " rows, rejected ") << rejected
+              << tr(lang, " 行；口径 ", "; definitions ") << defs.size() << tr(lang, " 个，可重算 ", ", computed ")
+              << computed << '\n';
+    return rejected ? kExitFindings : kExitOk;
+  }
 
   const auto rows = metrics::compute_metrics(events, args.definitions, args.workers);
   if (args.out.empty()) {

@@ -145,6 +145,25 @@ Grouped group_by_session(const ChatEvents& chat, unsigned workers) {
   return g;
 }
 
+// Sessions split into one contiguous range per worker, balanced by events: worker w owns
+// sessions [bounds[w], bounds[w + 1]).
+std::vector<std::size_t> balanced_ranges(const Grouped& grouped, unsigned workers) {
+  const std::size_t sessions = grouped.start.size() - 1, events = grouped.start.back();
+  std::vector<std::size_t> bounds{0};
+  for (unsigned w = 1; w < workers; ++w) {
+    const auto it = std::lower_bound(grouped.start.begin(), grouped.start.end() - 1, events * w / workers);
+    bounds.push_back(std::max(bounds.back(), static_cast<std::size_t>(it - grouped.start.begin())));
+  }
+  bounds.push_back(sessions);
+  return bounds;
+}
+
+// R2: by instant, ties in record order. Logs are mostly in order already.
+void sort_session(SessionEvent* begin, SessionEvent* end) {
+  auto by_ts = [](const SessionEvent& a, const SessionEvent& b) { return a.ts < b.ts; };
+  if (!std::is_sorted(begin, end, by_ts)) std::stable_sort(begin, end, by_ts);
+}
+
 Groups compute_range(const ChatEvents& chat, Grouped& grouped, std::size_t first_session, std::size_t last_session,
                      Canonical version) {
   Groups groups;
@@ -155,9 +174,7 @@ Groups compute_range(const ChatEvents& chat, Grouped& grouped, std::size_t first
   for (std::size_t s = first_session; s < last_session; ++s) {
     SessionEvent* begin = grouped.events.data() + grouped.start[s];
     SessionEvent* end = grouped.events.data() + grouped.start[s + 1];
-    // R2: by instant, ties in record order. Logs are mostly in order already.
-    auto by_ts = [](const SessionEvent& a, const SessionEvent& b) { return a.ts < b.ts; };
-    if (!std::is_sorted(begin, end, by_ts)) std::stable_sort(begin, end, by_ts);
+    sort_session(begin, end);
     if (!walk_session(begin, static_cast<std::size_t>(end - begin), rules, walk)) continue;  // R4
     if (version == Canonical::v1)
       add_v1(walk, chat.session_shop[s], groups, scratch);
@@ -208,28 +225,29 @@ WalkRules walk_rules(Canonical version) {
 
 void for_each_session(const ChatEvents& chat,
                       const std::function<void(std::uint32_t, const SessionEvent*, std::size_t)>& visit) {
-  Grouped grouped = group_by_session(chat, 1);
-  for (std::size_t s = 0; s < chat.sessions.size(); ++s) {
-    SessionEvent* begin = grouped.events.data() + grouped.start[s];
-    SessionEvent* end = grouped.events.data() + grouped.start[s + 1];
-    auto by_ts = [](const SessionEvent& a, const SessionEvent& b) { return a.ts < b.ts; };
-    if (!std::is_sorted(begin, end, by_ts)) std::stable_sort(begin, end, by_ts);  // R2
-    visit(static_cast<std::uint32_t>(s), begin, static_cast<std::size_t>(end - begin));
-  }
+  visit_sessions(chat, 1, [&](unsigned, std::uint32_t s, const SessionEvent* e, std::size_t n) { visit(s, e, n); });
+}
+
+void visit_sessions(const ChatEvents& chat, unsigned workers,
+                    const std::function<void(unsigned, std::uint32_t, const SessionEvent*, std::size_t)>& visit) {
+  if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
+  Grouped grouped = group_by_session(chat, workers);
+  const std::vector<std::size_t> bounds = balanced_ranges(grouped, workers);
+  run_parallel(workers, [&](unsigned w) {
+    for (std::size_t s = bounds[w]; s < bounds[w + 1]; ++s) {
+      SessionEvent* begin = grouped.events.data() + grouped.start[s];
+      SessionEvent* end = grouped.events.data() + grouped.start[s + 1];
+      sort_session(begin, end);
+      visit(w, static_cast<std::uint32_t>(s), begin, static_cast<std::size_t>(end - begin));
+    }
+  });
 }
 
 std::vector<MetricRow> compute_metrics(const ChatEvents& chat, Canonical version, unsigned workers) {
   if (workers == 0) workers = std::max(1u, std::thread::hardware_concurrency());
   Grouped grouped = group_by_session(chat, workers);
 
-  // Sessions split into one contiguous range per worker, balanced by events.
-  const std::size_t sessions = chat.sessions.size(), events = grouped.start.back();
-  std::vector<std::size_t> bounds{0};
-  for (unsigned w = 1; w < workers; ++w) {
-    const auto it = std::lower_bound(grouped.start.begin(), grouped.start.end() - 1, events * w / workers);
-    bounds.push_back(std::max(bounds.back(), static_cast<std::size_t>(it - grouped.start.begin())));
-  }
-  bounds.push_back(sessions);
+  const std::vector<std::size_t> bounds = balanced_ranges(grouped, workers);
   std::vector<Groups> per_worker(workers);
   run_parallel(workers,
                [&](unsigned w) { per_worker[w] = compute_range(chat, grouped, bounds[w], bounds[w + 1], version); });

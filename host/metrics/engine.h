@@ -80,4 +80,10 @@ std::vector<MetricRow> compute_metrics(const ChatEvents& events, Canonical versi
 void for_each_session(const ChatEvents& events,
                       const std::function<void(std::uint32_t session, const SessionEvent*, std::size_t)>& visit);
 
+// Each session's events in R2 order on `workers` threads (0: one per core), each owning one
+// contiguous run of sessions balanced by events: visit(worker, session, events, n). A visitor
+// keeps per-worker state indexed by `worker` (definition_engine.cpp).
+void visit_sessions(const ChatEvents& events, unsigned workers,
+                    const std::function<void(unsigned worker, std::uint32_t session, const SessionEvent*, std::size_t)>& visit);
+
 }  // namespace kefu::host::metrics

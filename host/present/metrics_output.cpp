@@ -25,13 +25,6 @@ std::string u128_text(u128 v) {
   return std::string(p, buf + sizeof buf);
 }
 
-std::string percent(Counts c) {
-  if (c.den == 0) return "-";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(c.num) / static_cast<double>(c.den));
-  return buf;
-}
-
 constexpr std::array<std::string_view, 5> kKeyColumns = {"level", "platform", "shop_id", "agent_id", "day"};
 
 // Every canonical metric's columns, in their spec positions.
@@ -96,6 +89,13 @@ std::vector<std::string> metric_cells(const MetricRow& row) {
                                     calendar::format_day(row.day)};
   for (const ComputeColumn* c : figure_columns()) cells.push_back(figure_cell(*c, row.stats));
   return cells;
+}
+
+std::string percent(Counts c) {
+  if (c.den == 0) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(c.num) / static_cast<double>(c.den));
+  return buf;
 }
 
 void write_csv(std::ostream& out, const std::vector<MetricRow>& rows) {

@@ -3,6 +3,7 @@
 // (metrics/canonical.h); a column a rollup aggregates away is written "*" here (R15).
 #pragma once
 
+#include "metrics/canonical.h"
 #include "metrics/engine.h"
 #include "present/text.h"
 
@@ -16,6 +17,9 @@ namespace kefu::host::metrics {
 
 // num/den with exactly 6 decimals, rounded half-up from the exact fraction (325/7 → 46.428571).
 std::string decimal6(__int128 num, std::int64_t den);  // |num| < 2^100
+
+// A ratio for people: "96.4%" (one decimal); "-" when den is 0.
+std::string percent(Counts c);
 
 // The columns, in order: level,platform,shop_id,agent_id,day, then each canonical metric's
 // columns in their spec positions (metrics/canonical.cpp).
