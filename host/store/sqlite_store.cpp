@@ -20,8 +20,8 @@ namespace kefu::host::store {
 namespace {
 
 // Each migration takes the schema from version i to i + 1; never edit one that has shipped.
-constexpr std::array<std::string_view, 1> kMigrations = {
-    R"sql(
+// Schema 1: metric values, the ingests log, snapshots.
+constexpr std::string_view kMigrationValues = R"sql(
 CREATE TABLE metric_values (
   platform     TEXT NOT NULL,
   shop_id      TEXT NOT NULL,
@@ -55,7 +55,55 @@ CREATE TABLE snapshots (
   body     TEXT NOT NULL,              -- the normalized model, JSON
   PRIMARY KEY (platform, kind, day)
 );
-)sql"};
+)sql";
+
+// What `kefu explain` reads once the chat logs are gone (docs/metrics.md, "Explaining a figure").
+// Written on branch wt/explain-store as schema 2; wt/exports also adds a schema 2, so when both
+// are merged this one moves to the end of kMigrations (schema 3) unchanged: it creates only its
+// own tables. The units a rate divides are the metric_values denominators, not repeated here;
+// the definition is the day's (explain_days), not repeated per finding.
+constexpr std::string_view kMigrationExplain = R"sql(
+CREATE TABLE explain_days (
+  shop_id    TEXT NOT NULL,
+  platform   TEXT NOT NULL,
+  day        TEXT NOT NULL,             -- YYYY-MM-DD, +08:00
+  definition TEXT NOT NULL,             -- kefu/1 | kefu/2, of every finding of the day
+  kept       INTEGER NOT NULL,          -- 1 findings and messages stored; 0 not kept (retention)
+  messages   INTEGER NOT NULL,          -- last messages kept per session with a finding
+  ingest_id  INTEGER NOT NULL REFERENCES ingests(id),
+  PRIMARY KEY (shop_id, platform, day)
+) WITHOUT ROWID;
+CREATE INDEX explain_days_by_day ON explain_days(day);
+CREATE TABLE explain_findings (
+  shop_id    TEXT NOT NULL,
+  platform   TEXT NOT NULL,
+  day        TEXT NOT NULL,
+  metric     TEXT NOT NULL,             -- reply_rate | within_30s_rate | within_3min_rate
+  view       TEXT NOT NULL,             -- '' the shop's; else the agent whose own view it is
+  ordinal    INTEGER NOT NULL,          -- the log's session order within the day
+  session_id TEXT NOT NULL,
+  agent      TEXT NOT NULL,             -- whose miss it is
+  reason     TEXT NOT NULL,             -- closing_courtesy | open_at_transfer | ... | unanswered
+  asked_ms   INTEGER NOT NULL,          -- the missed turn's first message, epoch ms
+  delay_ms   INTEGER,                   -- late: how long the answer took; else NULL
+  PRIMARY KEY (shop_id, platform, day, metric, view, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE explain_messages (
+  shop_id    TEXT NOT NULL,
+  platform   TEXT NOT NULL,
+  day        TEXT NOT NULL,             -- the session's day
+  session_id TEXT NOT NULL,
+  seq        INTEGER NOT NULL,          -- 0 = the oldest kept
+  ts         INTEGER NOT NULL,          -- epoch ms
+  sender     TEXT NOT NULL,
+  agent_id   TEXT NOT NULL,
+  event      TEXT NOT NULL,
+  content    TEXT NOT NULL,             -- customer data: kept only under explain.keep_days
+  PRIMARY KEY (shop_id, platform, day, session_id, seq)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigrationValues, kMigrationExplain};
 
 // The store's own name for errors (the connection knows it once open).
 std::string db_path(sqlite3* db) {

@@ -42,7 +42,7 @@ std::vector<StoredValue> all(const Store& s) { return s.values({"2000-01-01", "2
 TEST(Store, CreatesTheSchemaAndReingestingChangesNothing) {
   test::TempDir dir;
   auto store = open_sqlite_store(dir.path() + "/kefu.db");
-  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->schema_version(), 2);
   const auto first = store->ingest(batch(3));
   EXPECT_EQ(first.written, 3);
   const auto again = store->ingest(batch(3));
@@ -144,7 +144,7 @@ TEST(Store, ANewerSchemaIsRefusedWithWhatToDo) {
     open_sqlite_store(path);
     FAIL() << "a newer schema was accepted";
   } catch (const std::runtime_error& e) {
-    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (1): upgrade kefu"));
+    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (2): upgrade kefu"));
   }
 }
 
