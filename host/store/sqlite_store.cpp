@@ -235,6 +235,7 @@ class SqliteStore final : public Store {
       upsert.reset();
       if (after_each) after_each(i + 1);
     }
+    write_explain(batch.explain, summary.id);
     Statement done(db_, "UPDATE ingests SET written = ?, unchanged = ? WHERE id = ?");
     done.bind(1, summary.written).bind(2, summary.unchanged).bind(3, summary.id).step();
     tx.commit();
@@ -276,6 +277,68 @@ class SqliteStore final : public Store {
       v.definition = s.text(11);
       v.source = s.text(12);
       out.push_back(std::move(v));
+    }
+    return out;
+  }
+
+  StoredExplanation explanation(const ExplainQuery& q) const override {
+    StoredExplanation out;
+    // ?1 shop, ?2 from, ?3 to, ?4 platform ('' any), ?5 metric, ?6 view
+    auto bind = [&](Statement& s) {
+      s.bind(1, q.shop_id).bind(2, q.from).bind(3, q.to).bind(4, q.platform);
+      return &s;
+    };
+    Statement days(db_, R"sql(
+      SELECT platform, day, definition, kept, messages FROM explain_days
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 = '' OR platform = ?4)
+      ORDER BY day, platform)sql");
+    bind(days);
+    while (days.step()) {
+      ExplainDay d{days.text(0), q.shop_id, days.text(1), days.text(2), days.integer(3) != 0, days.integer(4)};
+      out.days.push_back(std::move(d));
+    }
+    Statement findings(db_, R"sql(
+      SELECT platform, day, ordinal, session_id, agent, reason, asked_ms, delay_ms FROM explain_findings
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 = '' OR platform = ?4) AND metric = ?5 AND view = ?6
+      ORDER BY day, platform, ordinal)sql");
+    bind(findings)->bind(5, q.metric).bind(6, q.view);
+    while (findings.step()) {
+      StoredFinding f;
+      f.platform = findings.text(0);
+      f.shop_id = q.shop_id;
+      f.day = findings.text(1);
+      f.metric = q.metric;
+      f.view = q.view;
+      f.ordinal = findings.integer(2);
+      f.session_id = findings.text(3);
+      f.agent = findings.text(4);
+      f.reason = findings.text(5);
+      f.asked_ms = findings.integer(6);
+      f.delay_ms = findings.real(7) ? findings.integer(7) : -1;
+      out.findings.push_back(std::move(f));
+    }
+    Statement messages(db_, R"sql(
+      SELECT m.platform, m.day, m.session_id, m.seq, m.ts, m.sender, m.agent_id, m.event, m.content
+      FROM explain_messages m
+      WHERE m.shop_id = ?1 AND m.day >= ?2 AND m.day <= ?3 AND (?4 = '' OR m.platform = ?4)
+        AND EXISTS (SELECT 1 FROM explain_findings f
+                    WHERE f.shop_id = m.shop_id AND f.platform = m.platform AND f.day = m.day
+                      AND f.metric = ?5 AND f.view = ?6 AND f.session_id = m.session_id)
+      ORDER BY m.platform, m.day, m.session_id, m.seq)sql");
+    bind(messages)->bind(5, q.metric).bind(6, q.view);
+    while (messages.step()) {
+      StoredMessage m;
+      m.platform = messages.text(0);
+      m.shop_id = q.shop_id;
+      m.day = messages.text(1);
+      m.session_id = messages.text(2);
+      m.seq = messages.integer(3);
+      m.ts = messages.integer(4);
+      m.sender = messages.text(5);
+      m.agent_id = messages.text(6);
+      m.event = messages.text(7);
+      m.content = messages.text(8);
+      out.messages.push_back(std::move(m));
     }
     return out;
   }
@@ -325,6 +388,85 @@ class SqliteStore final : public Store {
     SqliteStore& store_;
     bool done_ = false;
   };
+
+  // Inside the ingest's transaction: each explained day's findings and messages replace the
+  // day's old ones; then the retention drops every day before `keep_from`.
+  void write_explain(const ExplainBatch& e, std::int64_t ingest_id) {
+    if (e.days.empty() && e.keep_from.empty()) return;
+    Statement drop_findings(db_, "DELETE FROM explain_findings WHERE shop_id = ?1 AND platform = ?2 AND day = ?3");
+    Statement drop_messages(db_, "DELETE FROM explain_messages WHERE shop_id = ?1 AND platform = ?2 AND day = ?3");
+    auto drop = [&](const std::string& shop, const std::string& platform, const std::string& day) {
+      for (Statement* s : {&drop_findings, &drop_messages}) {
+        s->bind(1, shop).bind(2, platform).bind(3, day).step();
+        s->reset();
+      }
+    };
+    Statement day(db_, R"sql(
+      INSERT INTO explain_days(shop_id, platform, day, definition, kept, messages, ingest_id)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+      ON CONFLICT(shop_id, platform, day) DO UPDATE SET definition = excluded.definition, kept = excluded.kept,
+        messages = excluded.messages, ingest_id = excluded.ingest_id)sql");
+    for (const ExplainDay& d : e.days) {
+      drop(d.shop_id, d.platform, d.day);
+      day.bind(1, d.shop_id)
+          .bind(2, d.platform)
+          .bind(3, d.day)
+          .bind(4, d.definition)
+          .bind(5, std::int64_t{d.kept})
+          .bind(6, d.messages)
+          .bind(7, ingest_id)
+          .step();
+      day.reset();
+    }
+    Statement finding(db_, R"sql(
+      INSERT INTO explain_findings(shop_id, platform, day, metric, view, ordinal, session_id, agent, reason, asked_ms,
+                                   delay_ms)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+    for (const StoredFinding& f : e.findings) {
+      finding.bind(1, f.shop_id)
+          .bind(2, f.platform)
+          .bind(3, f.day)
+          .bind(4, f.metric)
+          .bind(5, f.view)
+          .bind(6, f.ordinal)
+          .bind(7, f.session_id)
+          .bind(8, f.agent)
+          .bind(9, f.reason)
+          .bind(10, f.asked_ms);
+      if (f.delay_ms >= 0)
+        finding.bind(11, f.delay_ms);
+      else
+        finding.bind(11, std::optional<double>());
+      finding.step();
+      finding.reset();
+    }
+    Statement message(db_, R"sql(
+      INSERT INTO explain_messages(shop_id, platform, day, session_id, seq, ts, sender, agent_id, event, content)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+    for (const StoredMessage& m : e.messages) {
+      message.bind(1, m.shop_id)
+          .bind(2, m.platform)
+          .bind(3, m.day)
+          .bind(4, m.session_id)
+          .bind(5, m.seq)
+          .bind(6, m.ts)
+          .bind(7, m.sender)
+          .bind(8, m.agent_id)
+          .bind(9, m.event)
+          .bind(10, m.content)
+          .step();
+      message.reset();
+    }
+    if (e.keep_from.empty()) return;
+    // The retention: old days keep their row (so explain can say why there is nothing), not their data.
+    std::vector<std::array<std::string, 3>> old;
+    Statement expired(db_, "SELECT shop_id, platform, day FROM explain_days WHERE day < ?1 AND kept = 1");
+    expired.bind(1, e.keep_from);
+    while (expired.step()) old.push_back({expired.text(0), expired.text(1), expired.text(2)});
+    for (const auto& [shop, platform, d] : old) drop(shop, platform, d);
+    Statement forget(db_, "UPDATE explain_days SET kept = 0 WHERE day < ?1 AND kept = 1");
+    forget.bind(1, e.keep_from).step();
+  }
 
   void exec(const std::string& sql) {
     char* error = nullptr;

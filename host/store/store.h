@@ -7,6 +7,7 @@
 
 #include <kefu/model.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,16 +25,73 @@ struct StoredValue {
   std::string source;      // the file (or API call) it came from
 };
 
+// What `kefu explain` needs once the chat logs are gone (docs/metrics.md, "Explaining a figure"):
+// the units that missed, and the last messages of their sessions. The units a rate divides are
+// not repeated here: they are the denominators of the stored values.
+
+// A shop's day whose explanations an ingest stores (or, under the retention, does not keep).
+struct ExplainDay {
+  std::string platform, shop_id, day;  // YYYY-MM-DD, +08:00
+  std::string definition;              // kefu/1 | kefu/2: of every finding of the day
+  bool kept = true;                    // false: the retention keeps no findings or messages for it
+  std::int64_t messages = 0;           // the last messages kept per session with a finding
+};
+
+// One unit that kept a rate below 100 %, in one view.
+struct StoredFinding {
+  std::string platform, shop_id, day, metric;
+  // "" the shop's view; else the agent whose own view it is (where that is not the shop's
+  // findings of the agent: kefu/2's agent-view times, metrics::agent_view_is_shop_view).
+  std::string view;
+  std::int64_t ordinal = 0;               // order within (shop, day, metric, view): the log's session order
+  std::string session_id, agent, reason;  // reason: metrics::shortfall_name
+  std::int64_t asked_ms = 0;
+  std::int64_t delay_ms = -1;  // late: how long the answer took; else -1
+};
+
+// One of the last messages of a session with a finding (every sender, transfers included).
+struct StoredMessage {
+  std::string platform, shop_id, day, session_id;  // day: the session's (R4)
+  std::int64_t seq = 0;                            // 0 = the oldest kept, in R2 order
+  std::int64_t ts = 0;                             // epoch ms
+  std::string sender, agent_id, event, content;
+};
+
+struct ExplainBatch {
+  // The days this batch explains: their findings and messages replace what was stored for them.
+  std::vector<ExplainDay> days;
+  std::vector<StoredFinding> findings;
+  std::vector<StoredMessage> messages;
+  // Retention: every day before this one (YYYY-MM-DD) loses its findings and messages; "" keeps
+  // them all. "9999-12-31" keeps nothing.
+  std::string keep_from;
+};
+
 struct IngestBatch {
   std::string source;  // what was ingested, for the ingests log: file names or a fetch range
   std::string kind;    // chat_log | native_export | api
   std::vector<StoredValue> values;
+  ExplainBatch explain;  // written in the same transaction as the values
 };
 
 struct IngestSummary {
   std::int64_t id = 0;         // the ingest's number in the store
   std::int64_t written = 0;    // values inserted or changed
   std::int64_t unchanged = 0;  // values already stored with the same content (a re-ingest)
+};
+
+struct ExplainQuery {
+  std::string from, to;  // days, inclusive
+  std::string platform;  // "": any
+  std::string shop_id;
+  std::string metric;
+  std::string view;  // StoredFinding::view
+};
+
+struct StoredExplanation {
+  std::vector<ExplainDay> days;         // the shop's explained days in the period, kept or not
+  std::vector<StoredFinding> findings;  // by day, platform, ordinal
+  std::vector<StoredMessage> messages;  // of the findings' sessions, by session and seq
 };
 
 struct ValueQuery {
@@ -50,6 +108,9 @@ class Store {
   virtual IngestSummary ingest(const IngestBatch& batch, const std::function<void(std::size_t)>& after_each = {}) = 0;
 
   virtual std::vector<StoredValue> values(const ValueQuery& query) const = 0;
+
+  // What explains `query.metric` for one shop and period, as ingests stored it.
+  virtual StoredExplanation explanation(const ExplainQuery& query) const = 0;
 
   // Keeps `body` as the platform's latest `kind` (rules | words) snapshot, dated `day`, unless
   // it equals the latest one. True when a new snapshot was stored.
