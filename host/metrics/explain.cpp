@@ -4,6 +4,9 @@
 
 #include <kefu/catalog.hpp>
 
+#include <algorithm>
+#include <array>
+
 namespace kefu::host::metrics {
 namespace {
 
@@ -28,7 +31,17 @@ Shortfall why_unanswered(const Turn& t, Canonical version) {
 class Explainer {
  public:
   Explainer(const ChatEvents& events, Canonical version, const ExplainQuery& q, Explanation& out)
-      : events_(events), version_(version), q_(q), out_(out.findings), units_(out.units) {}
+      : events_(events), version_(version), q_(&q), out_(&out.findings), units_(&out.units) {}
+
+  // The agents who have a turn in the session just walked (kefu/2: by C4, kUnassigned for none).
+  std::vector<std::string> agents(const Walk& w) const {
+    std::vector<std::string> out;
+    for (const Turn& t : w.turns) {
+      std::string a = agent_of(t, version_ == Canonical::v1 ? w.segments[t.segment].holder : kNoAgent);
+      if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(std::move(a));
+    }
+    return out;
+  }
 
   void session(std::uint32_t s, const Walk& w) {
     session_ = s;
@@ -45,11 +58,11 @@ class Explainer {
   // A session (kefu/2) or segment (kefu/1) with its turns; `holder` is the segment's (kefu/1).
   void unit(const Turn* turns, std::uint32_t n, std::uint32_t holder) {
     if (!counts_for_agent(turns, n, holder)) return;
-    units_ += q_.metric == metric::within_3min_rate ? turns_in_view(turns, n, holder) : 1;
-    if (q_.metric == metric::reply_rate) {
+    *units_ += q_->metric == metric::within_3min_rate ? turns_in_view(turns, n, holder) : 1;
+    if (q_->metric == metric::reply_rate) {
       const Turn& last = turns[n - 1];
       if (last.answer < 0) miss(last, holder, why_unanswered(last, version_), -1);
-    } else if (q_.metric == metric::within_30s_rate) {
+    } else if (q_->metric == metric::within_30s_rate) {
       std::uint32_t first = 0;  // the view's first turn: an agent's own first, under kefu/2
       while (!mine(turns[first], holder)) ++first;
       check(turns[first], holder, k30sMs);
@@ -65,7 +78,7 @@ class Explainer {
     if (version_ == Canonical::v2 && agent.empty()) agent = kUnassigned;
     return agent;
   }
-  bool mine(const Turn& t, std::uint32_t holder) const { return q_.agent.empty() || agent_of(t, holder) == q_.agent; }
+  bool mine(const Turn& t, std::uint32_t holder) const { return q_->agent.empty() || agent_of(t, holder) == q_->agent; }
   bool counts_for_agent(const Turn* turns, std::uint32_t n, std::uint32_t holder) const {
     for (std::uint32_t i = 0; i < n; ++i)
       if (mine(turns[i], holder)) return true;
@@ -80,24 +93,24 @@ class Explainer {
   void check(const Turn& t, std::uint32_t holder, std::int64_t threshold) {
     if (t.answer < 0) return miss(t, holder, why_unanswered(t, version_), -1);
     // The shop's view times from the question; an agent's (kefu/2, C4) from when they got the session.
-    const std::int64_t from = !q_.agent.empty() && version_ == Canonical::v2 ? t.agent_from : t.start;
+    const std::int64_t from = !q_->agent.empty() && version_ == Canonical::v2 ? t.agent_from : t.start;
     if (t.answer - from > threshold) miss(t, holder, Shortfall::late, t.answer - from);
   }
 
   void miss(const Turn& t, std::uint32_t holder, Shortfall reason, std::int64_t delay) {
     std::string agent = agent_of(t, holder);
-    if (!q_.agent.empty() && agent != q_.agent) return;
+    if (!q_->agent.empty() && agent != q_->agent) return;
     const std::string_view key = events_.sessions.name(session_);
     const auto [platform, shop] = chatlog::split_shop_key(key);
-    out_.push_back({session_, std::string(platform), std::string(shop), std::string(session_id_of(key)), agent, day_,
-                    reason, t.start, delay});
+    out_->push_back({session_, std::string(platform), std::string(shop), std::string(session_id_of(key)), agent, day_,
+                     reason, t.start, delay});
   }
 
   const ChatEvents& events_;
   Canonical version_;
-  const ExplainQuery& q_;
-  std::vector<Finding>& out_;
-  std::int64_t& units_;
+  const ExplainQuery* q_;
+  std::vector<Finding>* out_;
+  std::int64_t* units_;
   std::uint32_t session_ = 0;
   std::int32_t day_ = 0;
 };
@@ -120,6 +133,42 @@ const char* shortfall_name(Shortfall s) {
       return "unanswered";
   }
   return "?";
+}
+
+bool agent_view_is_shop_view(Canonical version, std::string_view m) {
+  return version == Canonical::v1 || m == metric::reply_rate;
+}
+
+std::vector<ViewFinding> explain_all_views(const ChatEvents& events, Canonical version) {
+  const std::array<std::string, 3> metrics{std::string(metric::reply_rate), std::string(metric::within_30s_rate),
+                                           std::string(metric::within_3min_rate)};
+  std::vector<ViewFinding> out;
+  const WalkRules rules = walk_rules(version);
+  Walk walk;
+  ExplainQuery q;
+  Explanation found;
+  Explainer explainer(events, version, q, found);
+  auto keep = [&](const std::string& metric, const std::string& view) {
+    for (Finding& f : found.findings) out.push_back({metric, view, std::move(f)});
+    found.findings.clear();
+  };
+  for_each_session(events, [&](std::uint32_t s, const SessionEvent* e, std::size_t n) {
+    if (!walk_session(e, n, rules, walk)) return;
+    const std::vector<std::string> agents = explainer.agents(walk);
+    for (const std::string& metric : metrics) {
+      q.metric = metric;
+      q.agent.clear();
+      explainer.session(s, walk);
+      keep(metric, "");
+      if (agent_view_is_shop_view(version, metric)) continue;
+      for (const std::string& agent : agents) {
+        q.agent = agent;
+        explainer.session(s, walk);
+        keep(metric, agent);
+      }
+    }
+  });
+  return out;
 }
 
 bool explainable(std::string_view m) {

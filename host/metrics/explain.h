@@ -28,17 +28,17 @@ bool explainable(std::string_view metric);  // reply_rate, within_30s_rate, with
 struct Finding {
   std::uint32_t session = 0;  // ChatEvents::sessions id
   std::string platform, shop_id, session_id;
-  std::string agent;            // who the miss counts for (kefu/2: kUnassigned when nobody)
-  std::int32_t day = 0;         // R4
+  std::string agent;     // who the miss counts for (kefu/2: kUnassigned when nobody)
+  std::int32_t day = 0;  // R4
   Shortfall reason = Shortfall::unanswered;
-  std::int64_t asked_ms = 0;    // the missed turn's first message
-  std::int64_t delay_ms = -1;   // late: how long the answer took (the view the row is counted in); else -1
+  std::int64_t asked_ms = 0;   // the missed turn's first message
+  std::int64_t delay_ms = -1;  // late: how long the answer took (the view the row is counted in); else -1
 };
 
 struct ExplainQuery {
-  std::string metric;                  // an explainable() key
-  std::string platform, shop_id;       // empty: any
-  std::string agent;                   // empty: the shop's view; else only misses that count for this agent
+  std::string metric;                     // an explainable() key
+  std::string platform, shop_id;          // empty: any
+  std::string agent;                      // empty: the shop's view; else only misses that count for this agent
   std::int32_t from_day = 0, to_day = 0;  // inclusive, days since 1970-01-01 (+08:00)
 };
 
@@ -50,5 +50,22 @@ struct Explanation {
 // The units that keep `query.metric` below 100 % under `version`: the figure is
 // (units − findings) / units, as metrics compute gives it for the same rows.
 Explanation explain(const ChatEvents& events, Canonical version, const ExplainQuery& query);
+
+// Whether an agent's view of `metric` is the shop's findings whose agent is that agent (same
+// units missed, same delays). Not so under kefu/2 for within_30s_rate and within_3min_rate: an
+// agent's view times from when they got the session (C4) and, for within_30s_rate, looks at
+// their own first turn.
+bool agent_view_is_shop_view(Canonical version, std::string_view metric);
+
+// A finding and the view it belongs to: "" the shop's; else the agent whose own view it is.
+struct ViewFinding {
+  std::string metric, view;
+  Finding finding;
+};
+
+// Every finding of every explainable metric, in the shop's view and, where an agent's view is
+// not the shop's (agent_view_is_shop_view), in each agent's own: what `kefu ingest` stores so
+// that explain can answer from the store. One walk per session; findings in session order.
+std::vector<ViewFinding> explain_all_views(const ChatEvents& events, Canonical version);
 
 }  // namespace kefu::host::metrics
