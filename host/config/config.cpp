@@ -357,8 +357,23 @@ Config parse_config(std::string_view json, const std::string& file) {
   Config config;
   config.path = file;
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
-  c.only_keys(doc, "", {"version", "store", "secrets", "api", "http", "updates", "words", "closings", "shops",
-                          "targets"});
+  c.only_keys(
+      doc, "",
+      {"version", "store", "secrets", "api", "http", "updates", "words", "closings", "explain", "shops", "targets"});
+  if (doc.HasMember("explain") && c.object(doc["explain"], "explain")) {
+    const Value& e = doc["explain"];
+    c.only_keys(e, "explain", {"keep_days", "messages"});
+    auto whole = [&](const char* key, int most, const char* what, int& into) {
+      if (!e.HasMember(key)) return;
+      if (!e[key].IsInt() || e[key].GetInt() < 0 || e[key].GetInt() > most)
+        c.problem(std::string("explain.") + key,
+                  "expected a whole number from 0 to " + std::to_string(most) + " (" + what + ")");
+      else
+        into = e[key].GetInt();
+    };
+    whole("keep_days", 36500, "days; 0 keeps no findings or messages", config.explain.keep_days);
+    whole("messages", 100, "last messages per session", config.explain.messages);
+  }
   if (doc.HasMember("updates")) read_updates(doc["updates"], c, config);
   if (doc.HasMember("http") && c.object(doc["http"], "http")) {
     const Value& h = doc["http"];

@@ -55,6 +55,12 @@ struct Config {
     int attempts = 4;
     std::string ca_bundle;  // a PEM file of CAs to trust instead of the system's; never "no verification"
   } http;
+  // What the store keeps for `kefu explain` once the chat logs are gone ("explain": {...},
+  // docs/report.md). Message texts are customer data: keep_days 0 keeps none of it.
+  struct Explain {
+    int keep_days = 400;  // findings and last messages of days at most this many days old; 0: none
+    int messages = 5;     // the last messages kept per session with a finding
+  } explain;
   std::vector<Shop> shops;
   std::map<std::string, double> global_targets;                           // metric → target
   std::map<std::string, std::map<std::string, double>> platform_targets;  // platform → metric → target

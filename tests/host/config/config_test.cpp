@@ -55,7 +55,7 @@ TEST(Config, EveryProblemNamesItsKeyAndWhatWasExpected) {
       p,
       ElementsAre(
           HasSubstr(
-              "stroe: unknown key; expected one of version, store, secrets, api, http, updates, words, closings, shops, targets"),
+              "stroe: unknown key; expected one of version, store, secrets, api, http, updates, words, closings, explain, shops, targets"),
           HasSubstr("version: expected 1"), HasSubstr("shops[0].platform: \"Tmall\": expected a plugin id"),
           HasSubstr("shops[1].colour: unknown key"), HasSubstr("shops[1].id: \"tm01\" is listed twice"),
           HasSubstr("shops[2].id: missing; it is required"),
@@ -90,6 +90,19 @@ TEST(Config, ApiSettingsEndpointsAndSecrets) {
       ElementsAre(HasSubstr("api.tmall.endpoint: \"http://gw.api.taobao.com/router/rest\": expected an https:// URL")));
   EXPECT_THAT(problems_of(R"({"shops": [{"id": "tm01", "platform": "tmall", "api": {"app_secret": "x"}}]})"),
               ElementsAre(HasSubstr("shops[0].api.app_secret: looks like a credential")));
+}
+
+TEST(Config, TheExplainRetentionDefaultsTo400DaysAndFiveMessagesAndZeroIsAllowed) {
+  const Config defaults = parse_config("{}", "kefu.json");
+  EXPECT_EQ(defaults.explain.keep_days, 400);
+  EXPECT_EQ(defaults.explain.messages, 5);
+  const Config none = parse_config(R"({"explain": {"keep_days": 0, "messages": 0}})", "kefu.json");
+  EXPECT_EQ(none.explain.keep_days, 0);
+  EXPECT_EQ(none.explain.messages, 0);
+  const auto p = problems_of(R"({"explain": {"keep_days": -1, "messages": 1.5, "keep": 3}})");
+  EXPECT_THAT(p, ElementsAre(HasSubstr("explain.keep: unknown key; expected one of keep_days, messages"),
+                             HasSubstr("explain.keep_days: expected a whole number from 0 to 36500"),
+                             HasSubstr("explain.messages: expected a whole number from 0 to 100")));
 }
 
 TEST(Config, ARelativeStoreIsBesideTheConfig) {
