@@ -15,6 +15,7 @@ struct Args {
   std::optional<Encoding> encoding;
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
+  std::optional<int> explain_messages;
 } args;  // kefu parses one command line
 
 }  // namespace
@@ -31,6 +32,10 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
   add_config_option(cmd, paths);
   cmd.add_option("--workers", args.workers, "threads reading chat logs (default: one per core)");
   add_definitions_option(cmd, args.definitions);
+  cmd.add_option("--explain-messages", args.explain_messages,
+                 "last messages kept per session with a finding, for kefu explain from the store (default: the "
+                 "config's explain.messages, else 5; 0 keeps none)")
+      ->check(CLI::Range(0, 100));
   cmd.add_option("--rejects-dir", args.rejects_dir,
                  "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
@@ -38,9 +43,17 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
 
 int run_ingest(Context& ctx, const CLI::App&) {
   const Lang lang = ctx.lang();
-  const ingest::IngestOptions opts{args.platform,    args.shop,        args.day,
-                                   args.encoding,    args.workers,     args.rejects_dir,
-                                   args.definitions, ctx.closing_rule()};
+  const config::Config::Explain& keep = ctx.config().explain;
+  const ingest::IngestOptions opts{args.platform,
+                                   args.shop,
+                                   args.day,
+                                   args.encoding,
+                                   args.workers,
+                                   args.rejects_dir,
+                                   args.definitions,
+                                   ctx.closing_rule(),
+                                   {keep.keep_days, args.explain_messages.value_or(keep.messages)},
+                                   {}};
   const PluginRegistry& registry = ctx.plugins();
   const std::string& store_path = ctx.config().store;
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());

@@ -34,8 +34,12 @@ ShopFetch fetch_one(const config::Config& config, const config::Shop& shop, cons
     const auto fetched = plugin->fetch(request);
     if (!fetched) throw std::runtime_error("the plugin returned nothing");
     out.notes = fetched->notes;
-    out.stored = ingest::ingest_fetched(
-        *fetched, *plugin, "api " + shop.platform + " " + shop.id + " " + plan.from + ".." + plan.to, registry, store);
+    ingest::IngestOptions options;
+    options.explain = {config.explain.keep_days, config.explain.messages};
+    options.today = plan.today;
+    out.stored = ingest::ingest_fetched(*fetched, *plugin,
+                                        "api " + shop.platform + " " + shop.id + " " + plan.from + ".." + plan.to,
+                                        registry, store, options);
     out.ok = true;
   } catch (const std::exception& e) {
     out.error = redact(e.what(), secrets);

@@ -15,6 +15,7 @@
 #include <kefu/catalog.hpp>
 #include <kefu/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -92,7 +93,8 @@ store::StoredValue native_value(const MetricValue& v, const std::map<std::string
 }
 
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
-                                            std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms) {
+                                            std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms,
+                                            store::ExplainBatch& explain) {
   if (files.empty()) return {};
   chatlog::ChatEvents events;
   for (const std::string& path : files) {
@@ -115,6 +117,12 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   for (const auto& f : files) source += (source.empty() ? "" : " ") + f;
   std::vector<store::StoredValue> out = recomputed_values(events, source, options, platforms);
   outcomes.back().values = static_cast<std::int64_t>(out.size());  // the values of all the logs together
+  // The last messages of the sessions with a finding: a second, filtered reading of the logs.
+  explain =
+      explain_batch(events, options.definitions, out, options.explain, options.today,
+                    [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
+                      for (const auto& f : files) chatlog::read_session_tails(f, wanted, n, tails, options.encoding);
+                    });
   return out;
 }
 
@@ -170,7 +178,8 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   // Read everything first: a file that cannot be used stops the ingest before anything is written.
   std::set<std::string> platforms;
   store::IngestBatch batch;
-  batch.values = chat_values(chats, options, out.files, platforms);
+  batch.values = chat_values(chats, options, out.files, platforms, batch.explain);
+  batch.explain.keep_from = retention_cutoff(options.explain, options.today);
   for (const std::string& path : exports) {
     auto values = native_values(path, options, registry, out.files);
     batch.values.insert(batch.values.end(), std::make_move_iterator(values.begin()),
@@ -188,7 +197,7 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
                             const PluginRegistry& registry, store::Store& store, const IngestOptions& options) {
   FetchOutcome out;
   std::set<std::string> platforms{plugin.info().id};
-  store::IngestBatch batch{source, "api", {}};
+  store::IngestBatch batch{source, "api", {}, {}};
   const auto definitions = native_definitions(plugin);
   for (const MetricValue& v : fetched.values) batch.values.push_back(native_value(v, definitions, source));
   chatlog::ChatEvents events;
@@ -198,6 +207,21 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
   for (const Reject& r : read.rejects)
     out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
   auto recomputed = recomputed_values(events, source, options, platforms);
+  // The messages are at hand: the last ones of a session are taken from them, in R2 order.
+  batch.explain = explain_batch(
+      events, options.definitions, recomputed, options.explain, options.today,
+      [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
+        std::string key;
+        for (const ChatMessage& m : fetched.messages) {
+          chatlog::session_key(key, m.platform, m.shop_id, m.session_id);
+          if (wanted.contains(key)) tails[key].push_back({m.ts_ms, m.sender, m.agent_id, m.event, m.content});
+        }
+        for (auto& [k, messages] : tails) {
+          std::stable_sort(messages.begin(), messages.end(),
+                           [](const chatlog::TailMessage& a, const chatlog::TailMessage& b) { return a.ts < b.ts; });
+          if (messages.size() > n) messages.erase(messages.begin(), messages.end() - static_cast<std::ptrdiff_t>(n));
+        }
+      });
   batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()),
                       std::make_move_iterator(recomputed.end()));
   out.values = static_cast<std::int64_t>(batch.values.size());

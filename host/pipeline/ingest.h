@@ -3,10 +3,12 @@
 // their plugin and keep the native definition. Every file of one call is read first and the
 // values are written in one transaction, so a bad file or a kill leaves the store as it was.
 // Each platform touched also gets a dated snapshot of its rules and word lists when they changed.
+// Chat logs also leave what `kefu explain` needs once they are gone (pipeline/explain_store.h).
 #pragma once
 
 #include "base/encoding.h"
 #include "metrics/engine.h"
+#include "pipeline/explain_store.h"
 #include "platforms/registry.h"
 #include "store/store.h"
 
@@ -23,9 +25,13 @@ struct IngestOptions {
   std::string day;                   // for exports without a day column
   std::optional<Encoding> encoding;  // forced; detected when empty
   unsigned workers = 0;
-  std::string rejects_dir;  // where rejects files go; "" beside each input
+  std::string rejects_dir;                                  // where rejects files go; "" beside each input
   metrics::Canonical definitions = metrics::Canonical::v2;  // docs/metrics.md; stored with each value
-  std::function<bool(std::string_view)> closing_only;      // C2; empty: Kefu's list (words::ClosingList)
+  std::function<bool(std::string_view)> closing_only;       // C2; empty: Kefu's list (words::ClosingList)
+  // What is kept for `kefu explain` from the store (kefu.json "explain"); the retention runs at
+  // every ingest, in its transaction.
+  ExplainRetention explain;
+  std::string today;  // YYYY-MM-DD the retention counts back from; "": today in China (tests set it)
 };
 
 struct FileOutcome {
