@@ -3,13 +3,16 @@
 #include "base/calendar.h"
 #include "chatlog/reader.h"
 #include "metrics/explain.h"
+#include "pipeline/explain_store.h"
 #include "present/explain_output.h"
 #include "report/period.h"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_set>
 
 namespace kefu::host {
@@ -42,9 +45,10 @@ void add_explain_options(CLI::App& cmd, ConfigPaths& paths) {
       ->check([](const std::string& m) {
         return metrics::explainable(m) ? "" : "explain covers reply_rate, within_30s_rate and within_3min_rate";
       });
-  cmd.add_option("files", args.files, "the chat logs the figure was computed from (CSV/JSONL, canonical header)")
-      ->required()
+  cmd.add_option("files", args.files,
+                 "the chat logs the figure was computed from (CSV/JSONL, canonical header); none: the store")
       ->check(CLI::ExistingFile);
+  add_store_option(cmd, paths);
   cmd.add_option("--shop", args.shop, "shop_id")->required();
   cmd.add_option("--platform", args.platform, "platform id, when two platforms share a shop_id");
   cmd.add_option("--agent", args.agent, "only the misses that count for this agent ((unassigned): kefu/2's row)");
@@ -55,12 +59,56 @@ void add_explain_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--last", args.last, "messages shown per session (default 3)");
   add_definitions_option(cmd, args.definitions);
   add_encoding_option(cmd, args.encoding);
-  add_config_option(cmd, paths, "config file (its closings)");
+  add_config_option(cmd, paths, "config file (its closings; its store)");
   add_format_option(cmd, args.format, {Format::table, Format::json, Format::csv});
 }
 
-int run_explain(Context& ctx, const CLI::App&) {
+namespace {
+
+void write(const metrics::ExplainReport& r, Lang lang) {
+  if (args.format == Format::json)
+    metrics::write_explain_json(std::cout, r);
+  else if (args.format == Format::csv)
+    metrics::write_explain_csv(std::cout, r);
+  else
+    metrics::write_explain_text(std::cout, r, lang);
+}
+
+// Without files: what `kefu ingest` kept (docs/metrics.md, "Explaining a figure from the store").
+int explain_from_store(Context& ctx, const report::Period& p, metrics::ExplainReport& r) {
+  const store::Store& store = ctx.store({.read_only = true});
+  const ingest::StoredExplain stored = ingest::explain_from_store(
+      store, {args.metric, args.definitions, args.platform, args.shop, args.agent, p.from(), p.to(), args.last});
+  const Lang lang = ctx.lang();
+  if (!stored.complete()) {
+    metrics::NotStored n{ctx.config().store,     args.shop,       r.definitions,           stored.nothing_stored,
+                         stored.never_explained, stored.not_kept, stored.other_definition, stored.stored_definition};
+    std::cerr << "kefu: error: " << metrics::not_stored_message(n, lang) << '\n';
+    return kExitUsage;
+  }
+  if (!stored.days_without_data.empty())
+    std::cerr << "kefu: " << tr(lang, "注意：店铺 ", "note: the store holds nothing for shop ") << args.shop
+              << tr(lang, " 在 ", " on ") << metrics::day_ranges(stored.days_without_data)
+              << tr(lang, " 没有存储数据（没有会话，或没有导入）\n", " (no sessions, or not ingested)\n");
+  if (stored.messages_kept >= 0 && args.last > static_cast<std::size_t>(stored.messages_kept))
+    std::cerr << "kefu: " << tr(lang, "注意：存储只保存了每个会话的最后 ", "note: the store kept the last ")
+              << stored.messages_kept << tr(lang, " 条消息\n", " messages of each session\n");
+  r.explanation = stored.explanation;
+  r.tails = stored.tails;
+  write(r, lang);
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_explain(Context& ctx, const CLI::App& cmd) {
   const report::Period p = period();
+  metrics::ExplainReport r{
+      args.metric, metrics::canonical_id(args.definitions), p.from(), p.to(), args.platform, args.shop, args.agent, {},
+      {}};
+  if (args.files.empty()) return explain_from_store(ctx, p, r);
+  if (cmd.count("--store") > 0) throw CLI::ValidationError("--store", "give the chat-log files or --store, not both");
+
   chatlog::ChatEvents events;
   chatlog::ChatReadOptions read;
   read.encoding = args.encoding;
@@ -68,19 +116,17 @@ int run_explain(Context& ctx, const CLI::App&) {
   for (const auto& f : args.files) chatlog::read_chat_log(f, events, read);
 
   metrics::ExplainQuery q{args.metric, args.platform, args.shop, args.agent, p.first, p.last};
-  metrics::ExplainReport r{args.metric, metrics::canonical_id(args.definitions), p.from(), p.to(), args.platform,
-                           args.shop, args.agent, metrics::explain(events, args.definitions, q), {}, &events};
+  r.explanation = metrics::explain(events, args.definitions, q);
+  // By day (then platform), each in the log's session order: the order the store keeps.
+  std::stable_sort(r.explanation.findings.begin(), r.explanation.findings.end(),
+                   [](const metrics::Finding& a, const metrics::Finding& b) {
+                     return std::tie(a.day, a.platform) < std::tie(b.day, b.platform);
+                   });
   // The last messages of each missed session: a second, filtered reading of the logs.
   std::unordered_set<std::string> wanted;
   for (const auto& f : r.explanation.findings) wanted.insert(std::string(events.sessions.name(f.session)));
   for (const auto& f : args.files) chatlog::read_session_tails(f, wanted, args.last, r.tails, args.encoding);
-
-  if (args.format == Format::json)
-    metrics::write_explain_json(std::cout, r);
-  else if (args.format == Format::csv)
-    metrics::write_explain_csv(std::cout, r);
-  else
-    metrics::write_explain_text(std::cout, r, ctx.lang());
+  write(r, ctx.lang());
   return kExitOk;
 }
 

@@ -15,8 +15,12 @@
 namespace kefu::host::metrics {
 namespace {
 
-constexpr std::array kReasons = {Shortfall::closing_courtesy, Shortfall::open_at_transfer, Shortfall::never_assigned,
-                                 Shortfall::bot_only,         Shortfall::late,             Shortfall::unanswered};
+constexpr std::array kReasons = {Shortfall::closing_courtesy,
+                                 Shortfall::open_at_transfer,
+                                 Shortfall::never_assigned,
+                                 Shortfall::bot_only,
+                                 Shortfall::late,
+                                 Shortfall::unanswered};
 
 std::map<Shortfall, std::int64_t> totals(const Explanation& e) {
   std::map<Shortfall, std::int64_t> out;
@@ -44,8 +48,9 @@ std::string percent1(std::int64_t num, std::int64_t den) {
 std::string seconds(std::int64_t ms) { return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100); }
 
 const std::vector<chatlog::TailMessage>* tail_of(const ExplainReport& r, const Finding& f) {
-  if (!r.events) return nullptr;
-  const auto it = r.tails.find(std::string(r.events->sessions.name(f.session)));
+  std::string key;
+  chatlog::session_key(key, f.platform, f.shop_id, f.session_id);
+  const auto it = r.tails.find(key);
   return it == r.tails.end() ? nullptr : &it->second;
 }
 
@@ -83,6 +88,54 @@ std::string shortfall_label(Shortfall s, Lang lang) {
   return "?";
 }
 
+std::string day_ranges(const std::vector<std::string>& days) {
+  std::string out;
+  for (std::size_t i = 0; i < days.size();) {
+    std::size_t j = i;
+    const auto first = calendar::parse_day(days[i]);
+    while (j + 1 < days.size() && first && calendar::parse_day(days[j + 1]) == *first + static_cast<int>(j + 1 - i))
+      ++j;
+    out += (out.empty() ? "" : ", ") + days[i] + (j > i ? ".." + days[j] : "");
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string not_stored_message(const NotStored& n, Lang lang) {
+  std::string out;
+  auto add = [&](const std::string& line) { out += (out.empty() ? "" : "\n  ") + line; };
+  if (!n.nothing_stored.empty())
+    add(lang == Lang::zh
+            ? "存储 " + n.store + " 中没有店铺 " + n.shop_id + " 在 " + day_ranges(n.nothing_stored) +
+                  " 的数据：这些天没有导入。请先用 kefu ingest 导入它们的聊天记录，或把聊天记录文件交给 kefu explain"
+            : "the store " + n.store + " holds nothing for shop " + n.shop_id + " on " + day_ranges(n.nothing_stored) +
+                  ": those days were not ingested. Ingest their chat logs (kefu ingest), or give the "
+                  "chat-log files to kefu explain");
+  if (!n.never_explained.empty())
+    add(lang == Lang::zh
+            ? "店铺 " + n.shop_id + " 在 " + day_ranges(n.never_explained) +
+                  " 有指标，但没有保存解释明细（这些天是在 kefu 开始保存解释之前导入的）。请重新导入这些天的聊天记录"
+                  "（kefu ingest），或把聊天记录文件交给 kefu explain"
+            : "the store has figures for shop " + n.shop_id + " on " + day_ranges(n.never_explained) +
+                  " but no explanations: those days were ingested before kefu kept them. Ingest their "
+                  "chat logs again (kefu ingest), or give the chat-log files to kefu explain");
+  if (!n.not_kept.empty())
+    add(lang == Lang::zh ? "店铺 " + n.shop_id + " 在 " + day_ranges(n.not_kept) +
+                               " 的解释明细按保留设置没有保存或已删除（kefu.json 的 explain.keep_days；0 表示不保存）。"
+                               "请把聊天记录文件交给 kefu explain"
+                         : "the explanations of shop " + n.shop_id + " on " + day_ranges(n.not_kept) +
+                               " were not kept, or were removed, under the retention (kefu.json explain.keep_days; 0 "
+                               "keeps none). Give the chat-log files to kefu explain");
+  if (!n.other_definition.empty())
+    add(lang == Lang::zh ? "店铺 " + n.shop_id + " 在 " + day_ranges(n.other_definition) + " 是按 " +
+                               n.stored_definition + " 口径导入的，不是 " + n.definitions + "。请用 --definitions " +
+                               n.stored_definition + "，或用 --definitions " + n.definitions + " 重新导入"
+                         : "shop " + n.shop_id + " on " + day_ranges(n.other_definition) + " was ingested under " +
+                               n.stored_definition + ", not " + n.definitions + ": explain with --definitions " +
+                               n.stored_definition + ", or ingest again with --definitions " + n.definitions);
+  return out;
+}
+
 void write_explain_text(std::ostream& out, const ExplainReport& r, Lang lang) {
   const Explanation& e = r.explanation;
   const std::int64_t missed = static_cast<std::int64_t>(e.findings.size());
@@ -105,8 +158,9 @@ void write_explain_text(std::ostream& out, const ExplainReport& r, Lang lang) {
   out << '\n';
   for (const Finding& f : e.findings) {
     out << tr(lang, "会话 ", "session ") << f.session_id << "  " << china_time(f.asked_ms) << "  "
-        << (f.agent.empty() ? std::string(tr(lang, "（无客服）", "(no agent)"))
-                            : f.agent == kUnassigned ? std::string(tr(lang, "未分配", "unassigned")) : f.agent)
+        << (f.agent.empty()          ? std::string(tr(lang, "（无客服）", "(no agent)"))
+            : f.agent == kUnassigned ? std::string(tr(lang, "未分配", "unassigned"))
+                                     : f.agent)
         << "  " << shortfall_label(f.reason, lang);
     if (f.delay_ms >= 0) out << tr(lang, "，用时 ", ", took ") << seconds(f.delay_ms) << tr(lang, " 秒", " s");
     out << '\n';
@@ -180,8 +234,8 @@ void write_explain_csv(std::ostream& out, const ExplainReport& r) {
                 (m.agent_id.empty() ? "" : "(" + m.agent_id + ")") + ": " + m.content;
     out << csv_field(f.platform) << ',' << csv_field(f.shop_id) << ',' << csv_field(f.session_id) << ','
         << calendar::format_day(f.day) << ',' << csv_field(f.agent) << ',' << shortfall_name(f.reason) << ','
-        << china_time(f.asked_ms) << "+08:00," << (f.delay_ms >= 0 ? seconds(f.delay_ms) : "") << ','
-        << csv_field(last) << '\n';
+        << china_time(f.asked_ms) << "+08:00," << (f.delay_ms >= 0 ? seconds(f.delay_ms) : "") << ',' << csv_field(last)
+        << '\n';
   }
 }
 

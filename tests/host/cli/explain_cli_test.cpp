@@ -38,8 +38,7 @@ TEST(ExplainCli, Kefu2LeavesOnlyTheSessionNobodyHeld) {
 TEST(ExplainCli, AnAgentSeesOnlyTheMissesThatCountForThem) {
   TempDir dir;
   const std::string log = dir.copy_in(data_file("metrics/transfer_story.csv"), "chat.csv");
-  const auto run =
-      kefu("explain within_30s_rate " + log + " --shop s1 --day 2026-11-16 --agent a2 --format csv");
+  const auto run = kefu("explain within_30s_rate " + log + " --shop s1 --day 2026-11-16 --agent a2 --format csv");
   EXPECT_EQ(run.exit_code, 0) << run.out;
   // a2 got A at 09:01:05 and answered 25 s later (within 30 s, C4); C in 5 s: no misses.
   EXPECT_EQ(run.out, "platform,shop_id,session_id,day,agent,reason,asked_at,delay_s,last_messages\n");
@@ -51,6 +50,73 @@ TEST(ExplainCli, APeriodMustBeGivenOnce) {
   const auto run = kefu("explain reply_rate " + log + " --shop s1 --day 2026-11-16 --week 2026-W47", {}, true);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.out, HasSubstr("give one of --day D, --week 2026-W47 or --from D --to D"));
+}
+
+// A store with the demo's JD log and the transfer story ingested under `definitions`.
+struct IngestedStore {
+  TempDir dir;
+  std::string store = dir.path() + "/kefu.db";
+  std::string logs;
+  explicit IngestedStore(const std::string& definitions = "kefu/2",
+                         const std::string& config_json = R"({"explain": {"keep_days": 36500}})") {
+    logs = dir.copy_in(data_file("../../config/samples/demo/chat-jd.csv"), "jd.csv") + " " +
+           dir.copy_in(data_file("metrics/transfer_story.csv"), "chat.csv");
+    const std::string config = dir.write("kefu.json", config_json);
+    const auto run =
+        kefu("ingest " + logs + " --store " + store + " --config " + config + " --definitions " + definitions);
+    EXPECT_EQ(run.exit_code, 0) << run.out;
+  }
+};
+
+TEST(ExplainCli, TheStoreGivesTheSameJsonAsTheFiles) {
+  for (const std::string definitions : {"kefu/1", "kefu/2"}) {
+    IngestedStore in(definitions);
+    const std::vector<std::string> runs = {
+        "reply_rate --shop s1 --day 2026-11-16",
+        "within_3min_rate --shop jd02 --day 2026-11-19 --agent jd_kf04",
+        "within_30s_rate --shop jd02 --week 2026-W47",
+        "within_3min_rate --shop jd02 --week 2026-W47 --agent jd_kf03 --last 2",
+        "reply_rate --shop jd02 --from 2026-11-18 --to 2026-11-20 --platform jd",
+    };
+    for (const std::string& args : runs) {
+      const std::string common = "explain " + args + " --definitions " + definitions + " --format json";
+      const auto files = kefu(common + " " + in.logs, {}, false);
+      const auto stored = kefu(common + " --store " + in.store, {}, false);
+      EXPECT_EQ(files.exit_code, 0) << args;
+      EXPECT_EQ(stored.exit_code, 0) << args;
+      EXPECT_EQ(stored.out, files.out) << definitions << " " << args;
+      EXPECT_THAT(stored.out, HasSubstr("\"findings\":[{")) << args;  // something to compare
+    }
+  }
+}
+
+TEST(ExplainCli, TheStoreSaysWhichDaysItCannotExplain) {
+  IngestedStore in;
+  auto run = kefu("explain reply_rate --store " + in.store + " --shop jd02 --week 2026-W49 --lang en");
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out,
+              HasSubstr("holds nothing for shop jd02 on 2026-11-30..2026-12-06: those days were not ingested"));
+  EXPECT_THAT(run.out, Not(HasSubstr("100")));
+
+  run = kefu("explain reply_rate --store " + in.store + " --shop jd02 --week 2026-W47");  // Chinese by default
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("达标 "));
+
+  run = kefu("explain reply_rate --store " + in.store + " --shop jd02 --week 2026-W47 --definitions kefu/1 --lang en");
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("on 2026-11-16..2026-11-22 was ingested under kefu/2, not kefu/1"));
+
+  IngestedStore forgetful("kefu/2", R"({"explain": {"keep_days": 0}})");
+  run = kefu("explain reply_rate --store " + forgetful.store + " --shop jd02 --week 2026-W47 --lang en");
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("on 2026-11-16..2026-11-22 were not kept, or were removed, under the retention"));
+}
+
+TEST(ExplainCli, FilesAndStoreAreNotGivenTogether) {
+  IngestedStore in;
+  const auto run = kefu("explain reply_rate " + in.logs + " --store " + in.store + " --shop s1 --day 2026-11-16");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("give the chat-log files or --store, not both"));
 }
 
 }  // namespace
