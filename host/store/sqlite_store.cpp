@@ -242,7 +242,16 @@ class SqliteStore final : public Store {
     return summary;
   }
 
-  std::vector<StoredValue> values(const ValueQuery& q) const override {
+  std::vector<StoredValue> values(const ValueQuery& query) const override {
+    // Shops without platforms: every stored platform, so the primary key (platform, shop_id, ...)
+    // finds the shops' rows instead of the day index walking every shop's days.
+    ValueQuery with_platforms;
+    if (query.platforms.empty() && !query.shops.empty()) {
+      with_platforms = query;
+      with_platforms.platforms = stored_platforms();
+      if (with_platforms.platforms.empty()) return {};
+    }
+    const ValueQuery& q = with_platforms.platforms.empty() ? query : with_platforms;
     std::string sql =
         "SELECT platform, shop_id, agent_id, day, metric, origin, native_name, value, numerator, denominator, "
         "availability, definition, source FROM metric_values WHERE day >= ?1 AND day <= ?2";
@@ -277,6 +286,21 @@ class SqliteStore final : public Store {
       v.definition = s.text(11);
       v.source = s.text(12);
       out.push_back(std::move(v));
+    }
+    return out;
+  }
+
+  // The distinct platforms of metric_values, one primary-key seek each.
+  std::vector<std::string> stored_platforms() const {
+    std::vector<std::string> out;
+    Statement next(db_, "SELECT platform FROM metric_values WHERE platform > ?1 ORDER BY platform LIMIT 1");
+    std::string after;
+    for (;;) {
+      next.bind(1, after);
+      if (!next.step()) break;
+      after = next.text(0);
+      out.push_back(after);
+      next.reset();
     }
     return out;
   }
