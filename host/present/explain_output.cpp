@@ -107,10 +107,12 @@ std::string not_stored_message(const NotStored& n, Lang lang) {
   if (!n.nothing_stored.empty())
     add(lang == Lang::zh
             ? "存储 " + n.store + " 中没有店铺 " + n.shop_id + " 在 " + day_ranges(n.nothing_stored) +
-                  " 的数据：这些天没有导入。请先用 kefu ingest 导入它们的聊天记录，或把聊天记录文件交给 kefu explain"
-            : "the store " + n.store + " holds nothing for shop " + n.shop_id + " on " + day_ranges(n.nothing_stored) +
-                  ": those days were not ingested. Ingest their chat logs (kefu ingest), or give the "
-                  "chat-log files to kefu explain");
+                  " 由聊天记录算出的指标：这些天的聊天记录没有导入。请先用 kefu ingest 导入，或把聊天记录文件交给 kefu "
+                  "explain"
+            : "the store " + n.store + " holds no figures from chat logs for shop " + n.shop_id + " on " +
+                  day_ranges(n.nothing_stored) +
+                  ": their chat logs were not ingested. Ingest them (kefu ingest), or give the chat-log files to "
+                  "kefu explain");
   if (!n.never_explained.empty())
     add(lang == Lang::zh
             ? "店铺 " + n.shop_id + " 在 " + day_ranges(n.never_explained) +

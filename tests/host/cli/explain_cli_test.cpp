@@ -95,7 +95,7 @@ TEST(ExplainCli, TheStoreSaysWhichDaysItCannotExplain) {
   auto run = kefu("explain reply_rate --store " + in.store + " --shop jd02 --week 2026-W49 --lang en");
   EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_THAT(run.out,
-              HasSubstr("holds nothing for shop jd02 on 2026-11-30..2026-12-06: those days were not ingested"));
+              HasSubstr("holds no figures from chat logs for shop jd02 on 2026-11-30..2026-12-06: their chat logs were not ingested"));
   EXPECT_THAT(run.out, Not(HasSubstr("100")));
 
   run = kefu("explain reply_rate --store " + in.store + " --shop jd02 --week 2026-W47");  // Chinese by default
