@@ -181,6 +181,15 @@ TEST_F(FetchCli, TwoShopsOverFourteenDaysReachTheStoreAndTheReport) {
   EXPECT_EQ(store_content(), stored);
 }
 
+TEST_F(FetchCli, FetchedChatsCanBeExplainedFromTheStore) {
+  ASSERT_EQ(fetch("--shop tm01").exit_code, 0);
+  const auto run = kefu(
+      "explain reply_rate --config " + config_ + " --shop tm01 --from " + from_ + " --to " + to_ + " --format json", "",
+      false);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(R"("units":56,"missed":0)"));  // 2 agents × 2 customers × 14 days, all answered
+}
+
 TEST_F(FetchCli, TransientFaultsAreRetriedAndTheRangeCompletes) {
   struct Case {
     TopEmulator::Fault fault;
