@@ -9,12 +9,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 
 namespace kefu::host::store {
 namespace {
@@ -430,7 +433,18 @@ class SqliteStore final : public Store {
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
       ON CONFLICT(shop_id, platform, day) DO UPDATE SET definition = excluded.definition, kept = excluded.kept,
         messages = excluded.messages, ingest_id = excluded.ingest_id)sql");
-    for (const ExplainDay& d : e.days) {
+    // Each table in its primary key's order: appending to the B-trees rather than writing all over
+    // them keeps the pages an ingest touches few (a third of the ingest's time at 200 shops).
+    auto in_order = [](const auto& rows, auto key) {
+      std::vector<const std::remove_cvref_t<decltype(rows[0])>*> out;
+      out.reserve(rows.size());
+      for (const auto& r : rows) out.push_back(&r);
+      std::sort(out.begin(), out.end(), [&](const auto* a, const auto* b) { return key(*a) < key(*b); });
+      return out;
+    };
+    for (const ExplainDay* p :
+         in_order(e.days, [](const ExplainDay& d) { return std::tie(d.shop_id, d.platform, d.day); })) {
+      const ExplainDay& d = *p;
       drop(d.shop_id, d.platform, d.day);
       day.bind(1, d.shop_id)
           .bind(2, d.platform)
@@ -446,7 +460,10 @@ class SqliteStore final : public Store {
       INSERT INTO explain_findings(shop_id, platform, day, metric, view, ordinal, session_id, agent, reason, asked_ms,
                                    delay_ms)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
-    for (const StoredFinding& f : e.findings) {
+    for (const StoredFinding* p : in_order(e.findings, [](const StoredFinding& f) {
+           return std::tie(f.shop_id, f.platform, f.day, f.metric, f.view, f.ordinal);
+         })) {
+      const StoredFinding& f = *p;
       finding.bind(1, f.shop_id)
           .bind(2, f.platform)
           .bind(3, f.day)
@@ -467,7 +484,10 @@ class SqliteStore final : public Store {
     Statement message(db_, R"sql(
       INSERT INTO explain_messages(shop_id, platform, day, session_id, seq, ts, sender, agent_id, event, content)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
-    for (const StoredMessage& m : e.messages) {
+    for (const StoredMessage* p : in_order(e.messages, [](const StoredMessage& m) {
+           return std::tie(m.shop_id, m.platform, m.day, m.session_id, m.seq);
+         })) {
+      const StoredMessage& m = *p;
       message.bind(1, m.shop_id)
           .bind(2, m.platform)
           .bind(3, m.day)
