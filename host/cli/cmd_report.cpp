@@ -5,6 +5,9 @@
 #include "present/report_render.h"
 #include "rules/rule_book.h"
 
+#include "model/native_definition.h"
+#include "report/definition_sides.h"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -67,13 +70,18 @@ int run_report(Context& ctx, const CLI::App&) {
   report::ReportOptions opts{choose_period(args), args.compare == "previous", parse_by(args.by), args.shops, {}};
   report::RenderContext render{lang, {}};
   const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
+  std::map<std::string, std::vector<report::PlatformMetric>> platform_metrics;
   for (const auto& p : registry.plugins()) {
     render.platform_names[p->info().id] = lang == Lang::zh ? p->info().name_zh : p->info().name_en;
     if (const auto& profile = p->valid_profile())
-      for (const NativeMetric& m : profile->metrics) opts.native_formats[p->info().id][m.native_name] = m.value_format;
+      for (const NativeMetric& m : profile->metrics) {
+        opts.native_formats[p->info().id][m.native_name] = m.value_format;
+        platform_metrics[p->info().id].push_back({m.native_name, m.value_format, definition_of(p->info().id, m)});
+      }
   }
 
-  const report::Report main = report::build_report(store, config, opts);
+  report::Report main = report::build_report(store, config, opts);
+  report::add_definition_sides(main, platform_metrics);
   for (const std::string& shop : args.shops) {
     const bool has_row =
         std::any_of(main.rows.begin(), main.rows.end(), [&](const report::Row& r) { return r.shop_id == shop; });

@@ -2,6 +2,8 @@
 #include "model/catalog.h"
 #include "present/report_render.h"
 
+#include "model/whole_shop.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -42,6 +44,10 @@ std::string platform_name(const std::string& platform, const RenderContext& ctx)
 std::string row_name(const Row& row, const RenderContext& ctx) {
   if (row.total) return tr(ctx.lang, "合计", "Total");
   if (row.shop_id.empty()) return platform_name(row.platform, ctx);  // a platform row
+  // kefu/2's row of what no agent held (C5): named in the reader's language, never "(unassigned)".
+  const std::string unassigned = std::string(kUnassigned) + " @ ";
+  if (row.label.starts_with(unassigned))
+    return tr(ctx.lang, "未分配（无客服接待）", "unassigned (no agent held it)") + row.label.substr(unassigned.size() - 3);
   return row.label;
 }
 

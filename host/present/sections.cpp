@@ -173,6 +173,53 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
   return out;
 }
 
+// Each platform metric three ways: exported, Kefu's canonical, the platform's own recomputed
+// (or the parameters the platform leaves unknown), and the exported figure against the line.
+Section sides(const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  Section s{"sides", tr(lang, "六、口径对照：平台导出、Kefu 统一口径、平台口径重算", "6. Definitions side by side: exported, Kefu's, the platform's recomputed"), {}, {}, {}, {}};
+  s.lines.push_back(tr(
+      lang,
+      "同名指标在不同口径下数值不同：平台导出按平台口径，Kefu 统一口径按 docs/metrics.md 的 kefu/2（客户的“谢谢”不算未回复，转接中的问题由接手客服回答）。"
+      "平台口径需要的参数平台若未公开，就不能从聊天记录重算，此处写明缺哪些参数，而不是猜。",
+      "A metric of one name differs between definitions: the export follows the platform's, Kefu's follows kefu/2 "
+      "(docs/metrics.md: a customer's closing thanks is not an unanswered question, a question open at a transfer "
+      "is answered by the receiving agent). Where the platform does not publish a parameter its definition needs, "
+      "its figure cannot be recomputed from chat logs: the row names the parameters instead of guessing."));
+  s.header = {tr(lang, "店铺", "Shop"),          tr(lang, "平台指标名", "Platform's name"),
+              tr(lang, "平台导出", "Exported"),  tr(lang, "Kefu 统一口径", "Kefu (kefu/2)"),
+              tr(lang, "平台口径重算", "Platform's way, recomputed"), tr(lang, "平台红线", "Platform's line"),
+              tr(lang, "导出距红线", "Export vs line")};
+  for (const DefinitionSide& d : r.sides) {
+    std::string recomputed;
+    if (d.computable) {
+      recomputed = std::string(tr(lang, "可重算：kefu metrics compute --as ", "computable: kefu metrics compute --as ")) +
+                   d.platform;
+    } else {
+      std::string params;
+      bool no_measure = false;
+      for (const auto& u : d.unknown) {
+        if (u == "measure") {
+          no_measure = true;
+          continue;
+        }
+        params += (params.empty() ? "" : ", ") + u;
+      }
+      if (no_measure) params = std::string(tr(lang, "聊天记录算不出此指标", "a chat log holds no such figure")) +
+                               (params.empty() ? "" : tr(lang, "；未知：", "; unknown: ") + params);
+      else
+        params = tr(lang, "未知：", "unknown: ") + params;
+      recomputed = std::string(tr(lang, "无法重算（", "not computable (")) + params + tr(lang, "）", ")");
+    }
+    std::string line = d.line == "unknown" ? tr(lang, "未知", "unknown") : d.line.empty() ? tr(lang, "未规定", "none stated") : d.line;
+    std::string margin = d.line_margin ? format_native_change(d.format, d.line_margin, lang) : "—";
+    s.rows.push_back({d.shop_id, d.native_name, format_native(d.format, d.exported, lang),
+                      d.canonical ? format_value(d.metric, *d.canonical, lang) : "—", recomputed, line, margin});
+    s.row_missed.push_back(d.line_margin && *d.line_margin < 0);
+  }
+  return s;
+}
+
 std::string note_text(const Note& n, Lang lang) {
   if (n.kind == "shop_not_in_config")
     return n.subject + tr(lang, "：有数据，但不在配置的 shops 中（按店铺编号显示，无分组）。",
@@ -180,6 +227,12 @@ std::string note_text(const Note& n, Lang lang) {
   if (n.kind == "shop_without_data")
     return n.subject + tr(lang, "：配置中有此店铺，但本期没有重算指标（导入它的聊天记录了吗？）。",
                           ": in the config but without recomputed metrics this period (were its chat logs ingested?).");
+  if (n.kind == "mixed_definitions")
+    return tr(lang, "注意：本期的重算指标来自不同的口径版本（", "Note: this period's recomputed figures come from different "
+                                                                  "definition versions (") +
+           n.subject +
+           tr(lang, "），合计中混用了两种口径。请用同一 --definitions 重新导入这些天的聊天记录。",
+              "), so the totals mix them. Re-ingest those days' chat logs with one --definitions.");
   return n.kind + ": " + n.subject;
 }
 
@@ -192,6 +245,7 @@ std::string report_title(const Report& r, Lang lang) {
 std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) {
   std::vector<Section> out{grid(r, ctx), kpis(r, ctx), anomalies(r, ctx), movers(r, ctx)};
   for (Section& s : native(r, ctx)) out.push_back(std::move(s));
+  if (!r.sides.empty()) out.push_back(sides(r, ctx));
   if (!r.notes.empty()) {
     Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}};
     for (const Note& n : r.notes) notes.lines.push_back(note_text(n, ctx.lang));

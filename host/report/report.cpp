@@ -88,7 +88,7 @@ class Builder {
 
   // Sorts the period's (and the previous period's) recomputed values into per-row sums.
   void collect(const std::vector<StoredValue>& values) {
-    std::set<std::string> unknown_shops;
+    std::set<std::string> unknown_shops, definitions;
     for (const StoredValue& sv : values) {
       const MetricValue& v = sv.value;
       if (v.origin != "recomputed" || !wanted(v.shop_id)) continue;
@@ -99,6 +99,7 @@ class Builder {
       const bool current = in(options_.period, *day);
       const bool before = report_.previous && in(*report_.previous, *day);
       if (!current && !before) continue;
+      definitions.insert(sv.definition);
       if (!config_.shops.empty() && !config_.find_shop(v.shop_id))
         unknown_shops.insert(shop_key(v.platform, v.shop_id));
       // The total row adds up shops (an agent's figures are already in their shop's).
@@ -110,6 +111,13 @@ class Builder {
       if (current) seen_metrics_.insert(v.metric);
     }
     for (const auto& s : unknown_shops) report_.notes.push_back({"shop_not_in_config", s});
+    // Figures of two definition versions (kefu/1 and kefu/2) in one report would be summed as
+    // if they meant the same: never silently (docs/report.md).
+    if (definitions.size() > 1) {
+      std::string list;
+      for (const auto& d : definitions) list += (list.empty() ? "" : ", ") + (d.empty() ? std::string("?") : d);
+      report_.notes.push_back({"mixed_definitions", list});
+    }
   }
 
   void choose_metrics() {

@@ -173,13 +173,43 @@ struct Mover {
 
 // Something the reader should know about the data, e.g. a shop the config does not list.
 struct Note {
-  std::string kind;     // shop_not_in_config | shop_without_data
-  std::string subject;  // the shop (platform/shop)
+  std::string kind;     // shop_not_in_config | shop_without_data | mixed_definitions
+  std::string subject;  // the shop (platform/shop); mixed_definitions: the versions, ", "-separated
 
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("kind", s.kind);
     v("subject", s.subject);
+  }
+};
+
+// One platform metric of one shop three ways (report/definition_sides.h).
+struct DefinitionSide {
+  std::string platform, shop_id, native_name, metric, definition;  // definition: "<platform>/<native_name>"
+  std::string format;                // the platform's value_format
+  std::optional<double> exported;    // the platform's own figure over the period (the native section's)
+  std::optional<double> canonical;   // Kefu's figure for `metric` (the grid's shop cell), when it has one
+  bool computable = false;           // every parameter of the platform's definition is known
+  std::vector<std::string> unknown;  // else: the parameters that are not (metrics.json names)
+  std::string reason;                // and why the first one cannot be used (the plugin's words, English)
+  std::string line;                  // the platform's line (">=0.900000"), "unknown", or "" (none stated)
+  std::optional<double> line_margin;  // exported vs the line, ≥ 0 on the good side (rates only)
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("native_name", s.native_name);
+    v("metric", s.metric);
+    v("definition", s.definition);
+    v("format", s.format);
+    v("exported", s.exported);
+    v("canonical", s.canonical);
+    v("computable", s.computable);
+    v("unknown", s.unknown);
+    v("reason", s.reason);
+    v("line", s.line);
+    v("line_margin", s.line_margin);
   }
 };
 
@@ -195,6 +225,7 @@ struct Report {
   std::vector<Anomaly> anomalies;
   std::vector<Mover> movers;
   std::vector<Note> notes;
+  std::vector<DefinitionSide> sides;  // by shop only
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -209,6 +240,7 @@ struct Report {
     v("anomalies", s.anomalies);
     v("movers", s.movers);
     v("notes", s.notes);
+    v("sides", s.sides);
   }
 };
 

@@ -1,6 +1,7 @@
 // The report's numbers against values computed by hand (in the comments), its comparability
 // rule (native figures never in the grid), KPI precedence, anomalies and movers.
 #include "report/report.h"
+#include "report/definition_sides.h"
 
 #include "test_paths.hpp"
 
@@ -292,6 +293,58 @@ TEST_F(AnomalyTest, ATimeFarFromTheRecentMedianIsFlagged) {
 }
 
 TEST_F(AnomalyTest, TooFewRecentDaysAreNotJudged) { EXPECT_TRUE(run(10, 100, 200, 6).anomalies.empty()); }
+
+}  // namespace
+}  // namespace kefu::host::report
+
+namespace kefu::host::report {
+namespace {
+
+template <class T>
+Param<T> known(T v) {
+  Param<T> p;
+  p.value = std::move(v);
+  return p;
+}
+
+TEST_F(ReportTest, EachPlatformMetricIsSetThreeWaysWithTheParametersThatKeepItFromBeingRecomputed) {
+  Report r = build();
+  Definition d;
+  d.id = "tmall/回复率";
+  d.measure = "reply_rate";
+  d.unit = known(CountUnit::session);
+  d.hours = known(std::optional<AssessedHours>());
+  d.bots = known(BotReplies::none);
+  d.transfers.unknown_reason = "the platform does not say";
+  d.closings = known(Closings::count);
+  d.threshold_ms = known(std::int64_t{0});
+  d.period_days = known(1);
+  d.min_sample = known(std::int64_t{0});
+  d.line = known(std::optional<Line>(Line{Comparator::ge, 0.9, "扣分"}));
+  add_definition_sides(r, {{"tmall", {{"回复率", "percent", d}}}});
+  ASSERT_EQ(r.sides.size(), 1u);  // tm01 only: jd01 is not a Tmall shop
+  const DefinitionSide& s = r.sides[0];
+  EXPECT_EQ(s.shop_id, "tm01");
+  EXPECT_DOUBLE_EQ(*s.exported, 0.99);     // the platform's own, one day
+  EXPECT_DOUBLE_EQ(*s.canonical, 0.975);   // Kefu's: 39 of 40
+  EXPECT_FALSE(s.computable);
+  EXPECT_THAT(s.unknown, ElementsAre("transfers"));
+  EXPECT_EQ(s.reason, "unknown: the platform does not say");
+  EXPECT_EQ(s.line, ">=0.900000");
+  EXPECT_NEAR(*s.line_margin, 0.09, 1e-12);
+}
+
+TEST_F(ReportTest, FiguresOfTwoDefinitionVersionsInOnePeriodAreNotedNotSilentlySummed) {
+  store::IngestBatch b{"old", "chat_log", {}};
+  b.values.push_back(recomputed("jd", "jd01", "", "2026-11-19", "sessions", 4, 1));
+  b.values.back().definition = "kefu/1";
+  store_->ingest(b);
+  const Report r = build();
+  const auto mixed = std::find_if(r.notes.begin(), r.notes.end(),
+                                  [](const Note& n) { return n.kind == "mixed_definitions"; });
+  ASSERT_NE(mixed, r.notes.end());
+  EXPECT_EQ(mixed->subject, "kefu recomputed, kefu/1");
+}
 
 }  // namespace
 }  // namespace kefu::host::report

@@ -1,0 +1,68 @@
+#include "report/definition_sides.h"
+
+#include "metrics/definition_engine.h"
+#include "model/definition_names.h"
+
+#include <cstdio>
+
+namespace kefu::host::report {
+namespace {
+
+std::string line_text(const Definition& d) {
+  if (!d.line.known()) return "unknown";
+  if (!*d.line.value) return "";
+  char value[32];
+  std::snprintf(value, sizeof value, "%.6f", (*d.line.value)->value);
+  return std::string(name_of((*d.line.value)->op)) + value;
+}
+
+const NativeFigure* exported_figure(const Report& r, const std::string& platform, const std::string& shop,
+                                    const std::string& native_name) {
+  for (const NativeFigure& f : r.native)
+    if (f.platform == platform && f.shop_id == shop && f.agent_id.empty() && f.native_name == native_name) return &f;
+  return nullptr;
+}
+
+std::optional<double> canonical_figure(const Report& r, const Row& row, const std::string& metric) {
+  for (std::size_t i = 0; i < r.metrics.size(); ++i)
+    if (r.metrics[i] == metric) return row.cells[i].value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void add_definition_sides(Report& report, const std::map<std::string, std::vector<PlatformMetric>>& platforms) {
+  if (report.by != By::shop) return;
+  for (const Row& row : report.rows) {
+    if (row.total) continue;
+    const auto p = platforms.find(row.platform);
+    if (p == platforms.end()) continue;
+    for (const PlatformMetric& m : p->second) {
+      DefinitionSide side;
+      side.platform = row.platform;
+      side.shop_id = row.shop_id;
+      side.native_name = m.native_name;
+      side.metric = m.definition.measure;
+      side.definition = m.definition.id;
+      side.format = m.format;
+      if (const NativeFigure* f = exported_figure(report, row.platform, row.shop_id, m.native_name))
+        side.exported = f->value;
+      if (!side.metric.empty()) side.canonical = canonical_figure(report, row, side.metric);
+      if (!side.exported && !side.canonical) continue;  // nothing to set side by side
+      const auto why = metrics::not_computable(m.definition);
+      side.computable = why.empty();
+      for (const auto& w : why) side.unknown.push_back(w.parameter);
+      if (!why.empty()) side.reason = why.front().reason;
+      side.line = line_text(m.definition);
+      const bool rate = m.format == "percent" || m.format == "ratio";
+      if (rate && side.exported && m.definition.line.known() && *m.definition.line.value) {
+        const Line& line = **m.definition.line.value;
+        const bool higher = line.op == Comparator::ge || line.op == Comparator::gt;
+        side.line_margin = higher ? *side.exported - line.value : line.value - *side.exported;
+      }
+      report.sides.push_back(std::move(side));
+    }
+  }
+}
+
+}  // namespace kefu::host::report
