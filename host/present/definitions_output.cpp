@@ -238,8 +238,8 @@ void print_definitions_text(const std::vector<PlatformDefinitions>& platforms, L
       "各平台指标的口径参数（每个参数：取值与来源，或“未知”及原因）。参数齐全的指标才能按平台口径从聊天记录重算。\n",
       "Each platform metric's definition parameters (each: its value and source, or unknown and why). Only "
       "a metric whose parameters are all known can be recomputed the platform's way from chat logs.\n");
-  // TODO(lead): list Kefu's canonical definitions (kefu/1, kefu/2) here too, once they are built
-  // as host::Definition (model/definition.h).
+  // Kefu's own versions are not platform data: docs/metrics.md states them (R1-R15, C1-C6), and
+  // `metrics compute --assume kefu/2` fills a platform's unknowns with kefu/2's parameters.
   for (const PlatformDefinitions& p : platforms) {
     out << '\n' << (lang == Lang::zh ? p.info.name_zh : p.info.name_en) << " (" << p.info.id << ")\n";
     for (const MetricDefinition& m : p.metrics) {
