@@ -72,6 +72,10 @@ int run_fetch(Context& ctx, const CLI::App&) {
                 << tr(lang, " 个数值（新增或更新 ", " values (new or changed ") << r.stored.summary.written
                 << tr(lang, "，未变 ", ", unchanged ") << r.stored.summary.unchanged
                 << tr(lang, "），聊天消息 ", "), chat messages ") << r.stored.messages << '\n';
+      if (r.stored.summary.superseded)
+        std::cout << "  " << r.stored.summary.superseded
+                  << tr(lang, " 个数值与更早的数值同键，只保留了最后一个\n",
+                        " values had the key of an earlier value; only the last one is kept\n");
       for (const auto& n : r.notes) std::cout << "  " << n << '\n';
       for (const auto& n : r.stored.reject_reasons)
         std::cout << "  " << tr(lang, "未采用：", "not used: ") << n << '\n';

@@ -73,6 +73,13 @@ int run_ingest(Context& ctx, const CLI::App&) {
   std::cout << tr(lang, "已写入 ", "stored in ") << store_path << tr(lang, "：新增或更新 ", ": new or changed ")
             << out.summary.written << tr(lang, " 个数值，未变 ", " values, unchanged ") << out.summary.unchanged
             << tr(lang, "（第 ", " (ingest #") << out.summary.id << tr(lang, " 次导入）\n", ")\n");
+  // Said, not hidden: the store keeps one value per key, so a repeated key is a lost figure.
+  if (out.summary.superseded)
+    std::cerr << "kefu: warning: " << out.summary.superseded
+              << tr(lang,
+                    " 个数值与本次导入中更早的数值同键（平台、店铺、客服、日期、指标、平台指标名），只保留了最后一个\n",
+                    " values had the key (platform, shop, agent, day, metric, native name) of an earlier value of "
+                    "this ingest; only the last one is kept\n");
   for (const auto& s : out.snapshots) std::cout << tr(lang, "已保存快照：", "snapshot kept: ") << s << '\n';
   for (const auto& w : out.warnings) std::cerr << "kefu: warning: " << w << '\n';
   return rejected ? kExitFindings : kExitOk;

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 #include <tuple>
@@ -61,10 +62,9 @@ CREATE TABLE snapshots (
 )sql";
 
 // What `kefu explain` reads once the chat logs are gone (docs/metrics.md, "Explaining a figure").
-// Written on branch wt/explain-store as schema 2; wt/exports also adds a schema 2, so when both
-// are merged this one moves to the end of kMigrations (schema 3) unchanged: it creates only its
-// own tables. The units a rate divides are the metric_values denominators, not repeated here;
-// the definition is the day's (explain_days), not repeated per finding.
+// Schema 2, as shipped: it creates only its own tables. The units a rate divides are the
+// metric_values denominators, not repeated here; the definition is the day's (explain_days),
+// not repeated per finding.
 constexpr std::string_view kMigrationExplain = R"sql(
 CREATE TABLE explain_days (
   shop_id    TEXT NOT NULL,
@@ -106,7 +106,46 @@ CREATE TABLE explain_messages (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kMigrationValues, kMigrationExplain};
+// Schema 3: a native figure is known by its native name too. Douyin exports 3分钟人工回复率 and
+// 3分钟人工回复率(会话), both mapped to within_3min_rate; keyed on the canonical key alone, the
+// second replaced the first. SQLite cannot change a primary key in place, so the table is
+// copied (every row of version 2 is kept: under the old key no two rows can collide now).
+// Recomputed values spell native_name as their key, so for them nothing changes.
+constexpr std::string_view kMigrationNativeName = R"sql(
+CREATE TABLE metric_values_2 (
+  platform     TEXT NOT NULL,
+  shop_id      TEXT NOT NULL,
+  agent_id     TEXT NOT NULL,          -- '' = the whole shop
+  day          TEXT NOT NULL,          -- YYYY-MM-DD, +08:00
+  metric       TEXT NOT NULL,          -- canonical key, or the native name when it maps to none
+  origin       TEXT NOT NULL,          -- native_export | recomputed | api
+  native_name  TEXT NOT NULL,          -- the platform's name; the key itself for recomputed values
+  value        REAL,                   -- NULL while pending
+  numerator    REAL,
+  denominator  REAL,
+  availability TEXT NOT NULL,          -- available | pending
+  definition   TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  ingest_id    INTEGER NOT NULL REFERENCES ingests(id),
+  PRIMARY KEY (platform, shop_id, agent_id, day, metric, origin, native_name)
+) WITHOUT ROWID;
+INSERT INTO metric_values_2
+  SELECT platform, shop_id, agent_id, day, metric, origin, native_name, value, numerator, denominator,
+         availability, definition, source, ingest_id FROM metric_values;
+DROP TABLE metric_values;
+ALTER TABLE metric_values_2 RENAME TO metric_values;
+CREATE INDEX metric_values_by_day ON metric_values(day);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName};
+
+// The primary key of metric_values as one string (fields joined by a byte no text holds).
+std::string natural_key(const MetricValue& v) {
+  std::string key;
+  for (const std::string* f : {&v.platform, &v.shop_id, &v.agent_id, &v.day, &v.metric, &v.origin, &v.native_name})
+    key.append(*f).push_back('\x1f');
+  return key;
+}
 
 // The store's own name for errors (the connection knows it once open).
 std::string db_path(sqlite3* db) {
@@ -208,16 +247,20 @@ class SqliteStore final : public Store {
       INSERT INTO metric_values(platform, shop_id, agent_id, day, metric, origin, native_name, value, numerator,
                                 denominator, availability, definition, source, ingest_id)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-      ON CONFLICT(platform, shop_id, agent_id, day, metric, origin) DO UPDATE SET
-        native_name = excluded.native_name, value = excluded.value, numerator = excluded.numerator,
+      ON CONFLICT(platform, shop_id, agent_id, day, metric, origin, native_name) DO UPDATE SET
+        value = excluded.value, numerator = excluded.numerator,
         denominator = excluded.denominator, availability = excluded.availability,
         definition = excluded.definition, source = excluded.source, ingest_id = excluded.ingest_id
-      WHERE native_name IS NOT excluded.native_name OR value IS NOT excluded.value
+      WHERE value IS NOT excluded.value
          OR numerator IS NOT excluded.numerator OR denominator IS NOT excluded.denominator
          OR availability IS NOT excluded.availability OR definition IS NOT excluded.definition)sql");
+    // A key met twice in one batch keeps its last value; it is counted once, as superseded, so
+    // that written + unchanged is what the store keeps of this batch.
+    std::set<std::string> keys;
     for (std::size_t i = 0; i < batch.values.size(); ++i) {
       const StoredValue& s = batch.values[i];
       const MetricValue& v = s.value;
+      const bool again = !keys.insert(natural_key(v)).second;
       const bool pending = v.availability == Availability::pending;
       upsert.bind(1, v.platform)
           .bind(2, v.shop_id)
@@ -234,7 +277,10 @@ class SqliteStore final : public Store {
           .bind(13, s.source)
           .bind(14, summary.id);
       upsert.step();
-      (sqlite3_changes(db_) ? summary.written : summary.unchanged)++;
+      if (again)
+        ++summary.superseded;
+      else
+        (sqlite3_changes(db_) ? summary.written : summary.unchanged)++;
       upsert.reset();
       if (after_each) after_each(i + 1);
     }
@@ -266,7 +312,7 @@ class SqliteStore final : public Store {
     };
     in_list("platform", q.platforms, 3);
     in_list("shop_id", q.shops, 3 + static_cast<int>(q.platforms.size()));
-    sql += " ORDER BY platform, shop_id, agent_id, day, metric, origin";
+    sql += " ORDER BY platform, shop_id, agent_id, day, metric, origin, native_name";
     Statement s(db_, sql);
     s.bind(1, q.from).bind(2, q.to);
     int i = 3;

@@ -17,7 +17,9 @@
 namespace kefu::host::store {
 
 struct StoredValue {
-  MetricValue value;  // natural key: platform, shop_id, agent_id, day, metric, origin
+  // Natural key: platform, shop_id, agent_id, day, metric, origin, native_name. The native name
+  // keeps two platform figures that map to one canonical key apart (schema version 3).
+  MetricValue value;
   // A ratio or mean also keeps what it divides, so a week is sum(numerator) / sum(denominator)
   // and never an average of daily ratios. Absent for native figures the platform gives as is.
   std::optional<double> numerator, denominator;
@@ -78,6 +80,9 @@ struct IngestSummary {
   std::int64_t id = 0;         // the ingest's number in the store
   std::int64_t written = 0;    // values inserted or changed
   std::int64_t unchanged = 0;  // values already stored with the same content (a re-ingest)
+  // Values of the batch whose natural key an earlier value of the same batch had (the last one
+  // is kept): written + unchanged is how many values the store keeps of this batch.
+  std::int64_t superseded = 0;
 };
 
 struct ExplainQuery {

@@ -42,7 +42,7 @@ std::vector<StoredValue> all(const Store& s) { return s.values({"2000-01-01", "2
 TEST(Store, CreatesTheSchemaAndReingestingChangesNothing) {
   test::TempDir dir;
   auto store = open_sqlite_store(dir.path() + "/kefu.db");
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), 3);
   const auto first = store->ingest(batch(3));
   EXPECT_EQ(first.written, 3);
   const auto again = store->ingest(batch(3));
@@ -56,6 +56,70 @@ TEST(Store, CreatesTheSchemaAndReingestingChangesNothing) {
   const auto stored = all(*store);
   EXPECT_EQ(stored[0].value.value, 0.75);
   EXPECT_EQ(*stored[0].denominator, 4);
+}
+
+StoredValue native(const std::string& metric, const std::string& native_name, double v) {
+  StoredValue s;
+  s.value = {"douyin",    "dy01", "抖音小店-晓晓",         "2026-11-16",   metric,
+             native_name, v,      Availability::available, "native_export"};
+  s.source = "dy.csv";
+  return s;
+}
+
+TEST(Store, TwoNativeFiguresMappedToOneCanonicalKeyAreBothKept) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  IngestBatch b{"dy.csv",
+                "native_export",
+                {native("within_3min_rate", "3分钟人工回复率", 0.951),
+                 native("within_3min_rate", "3分钟人工回复率(会话)", 0.975)}};
+  EXPECT_EQ(store->ingest(b).written, 2);
+  const auto stored = all(*store);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].value.native_name, "3分钟人工回复率");
+  EXPECT_EQ(stored[0].value.value, 0.951);
+  EXPECT_EQ(stored[1].value.native_name, "3分钟人工回复率(会话)");
+  EXPECT_EQ(stored[1].value.value, 0.975);
+}
+
+TEST(Store, AKeyRepeatedInOneBatchIsCountedAsSupersededNotAsStored) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  IngestBatch b{
+      "dy.csv",
+      "native_export",
+      {native("within_3min_rate", "3分钟人工回复率", 0.9), native("within_3min_rate", "3分钟人工回复率", 0.951)}};
+  const auto summary = store->ingest(b);
+  EXPECT_EQ(summary.written + summary.unchanged, 1);
+  EXPECT_EQ(summary.superseded, 1);
+  const auto stored = all(*store);
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].value.value, 0.951);  // the last one
+}
+
+TEST(Store, AVersionOneStoreIsMigratedWithEveryValueKept) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  std::ifstream in(test::data_file("store/schema-v1.sql"));
+  const std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  auto store = open_sqlite_store(path);
+  EXPECT_EQ(store->schema_version(), 3);
+  const auto stored = all(*store);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].value.metric, "reply_rate");
+  EXPECT_EQ(*stored[0].denominator, 2);
+  EXPECT_EQ(stored[1].value.native_name, "3分钟人工回复率");
+  EXPECT_EQ(stored[1].value.value, 0.951);
+  EXPECT_EQ(store->snapshot_days("douyin", "rules"), std::vector<std::string>{"2026-11-17"});
+  // ... and the migrated table takes the figure versions 1 and 2 could not keep beside it.
+  IngestBatch b{"dy.csv", "native_export", {native("within_3min_rate", "3分钟人工回复率(会话)", 0.975)}};
+  EXPECT_EQ(store->ingest(b).written, 1);
+  EXPECT_EQ(all(*store).size(), 3u);
 }
 
 TEST(Store, PendingIsStoredAsPendingNotZero) {
@@ -144,7 +208,7 @@ TEST(Store, ANewerSchemaIsRefusedWithWhatToDo) {
     open_sqlite_store(path);
     FAIL() << "a newer schema was accepted";
   } catch (const std::runtime_error& e) {
-    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (2): upgrade kefu"));
+    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (3): upgrade kefu"));
   }
 }
 
