@@ -281,7 +281,8 @@ std::map<std::string, double> read_targets(const Value& v, const std::string& pa
     if (def->unit == "ratio" && (t < 0 || t > 1))
       c.problem(where, "expected a ratio between 0 and 1 (95% is 0.95), got " + number(t));
     else if (t < 0)
-      c.problem(where, "expected a number of " + std::string(def->unit) + " >= 0");
+      c.problem(where, def->unit.ends_with("amount") ? "expected an amount in yuan >= 0"
+                                                     : "expected a number of " + std::string(def->unit) + " >= 0");
     else
       targets[metric] = t;
   }

@@ -55,6 +55,7 @@ constexpr std::array<std::string_view, 6> kTermCategories = {"广告法极限词
 
 namespace metric = kefu::metric;
 namespace unit = kefu::value_format;
+constexpr std::string_view kAverageAmount = "average_amount";  // yuan per something: a mean, not a total
 
 // The canonical metrics: what each one means, in kefu::metric::all's order. How the host
 // recomputes one from chat logs is its computation in metrics/canonical.cpp; a metric without
@@ -100,6 +101,23 @@ constexpr std::array kMetrics = {
     MetricDef{metric::unreplied_customers, "未回复人数", "Customers not replied", unit::count, Better::lower,
               "Customers who sent messages the agent never answered, per agent per day.",
               "发了消息但客服始终未回复的顾客数，按客服按天计。"},
+    // Sales through customer service: only platforms report them (a chat log holds no orders).
+    MetricDef{metric::inquiry_customers, "询单人数", "Inquiring customers", unit::count, Better::neither,
+              "Customers who consulted customer service before ordering, per the platform.",
+              "下单前咨询过客服的顾客数（按平台口径）。"},
+    MetricDef{metric::order_customers, "下单人数", "Ordering customers", unit::count, Better::neither,
+              "Customers who placed an order after consulting customer service, per the platform.",
+              "咨询客服后下单的顾客数（按平台口径）。"},
+    MetricDef{metric::paying_customers, "支付人数", "Paying customers", unit::count, Better::neither,
+              "Customers who paid after consulting customer service, per the platform.",
+              "咨询客服后付款的顾客数（按平台口径）。"},
+    MetricDef{metric::sales_amount, "客服销售额", "Sales through service", unit::amount, Better::higher,
+              "Amount (yuan) paid by customers the platform attributes to customer service; a total over the "
+              "period.",
+              "平台归到客服名下的顾客付款金额（元），按周期合计。"},
+    MetricDef{metric::avg_order_value, "客单价", "Average order value", kAverageAmount, Better::higher,
+              "Sales through customer service over the customers who paid (yuan per customer).",
+              "客服销售额 / 客服销售人数（元/人）。"},
 };
 static_assert(kMetrics.size() == metric::all.size(), "one row per kefu::metric key");
 
@@ -117,6 +135,7 @@ std::span<const std::string_view> rule_categories() { return kRuleCategories; }
 std::span<const std::string_view> term_categories() { return kTermCategories; }
 
 const MetricDef* find_metric(std::string_view key) { return find_key(metric_catalog(), key); }
+bool is_total(const MetricDef& def) { return def.unit == unit::count || def.unit == unit::amount; }
 const RuleKeyDef* find_rule_key(std::string_view key) { return find_key(kRuleKeys, key); }
 bool is_rule_category(std::string_view c) {
   return std::find(kRuleCategories.begin(), kRuleCategories.end(), c) != kRuleCategories.end();

@@ -18,7 +18,8 @@ struct MetricDef {
   std::string_view key;  // kefu::metric::*
   std::string_view name_zh;
   std::string_view name_en;
-  std::string_view unit;  // count | seconds | ratio
+  // count | seconds | ratio | amount (yuan, a total) | average_amount (yuan per customer, a mean)
+  std::string_view unit;
   Better better;
   std::string_view definition;  // English
   std::string_view definition_zh;
@@ -44,6 +45,8 @@ std::span<const std::string_view> rule_categories();
 std::span<const std::string_view> term_categories();
 
 const MetricDef* find_metric(std::string_view key);
+// Whether a period's figure is the sum of its days (counts, amounts) rather than a ratio or mean.
+bool is_total(const MetricDef& def);
 const RuleKeyDef* find_rule_key(std::string_view key);
 bool is_rule_category(std::string_view category);
 // Position of an enum value in the key's levels (0 = loosest); -1 when it is not listed.

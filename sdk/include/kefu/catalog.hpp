@@ -43,13 +43,22 @@ inline constexpr std::string_view message_left_rate = "message_left_rate";
 inline constexpr std::string_view aftersale_rate = "aftersale_rate";
 inline constexpr std::string_view received_customers = "received_customers";
 inline constexpr std::string_view unreplied_customers = "unreplied_customers";
-inline constexpr std::array<std::string_view, 14> all = {sessions,           turns,
+// Sales through customer service (platform exports only; a chat log holds no orders).
+inline constexpr std::string_view inquiry_customers = "inquiry_customers";  // 询单人数
+inline constexpr std::string_view order_customers = "order_customers";      // 下单人数
+inline constexpr std::string_view paying_customers = "paying_customers";    // 支付人数
+inline constexpr std::string_view sales_amount = "sales_amount";            // 客服销售额
+inline constexpr std::string_view avg_order_value = "avg_order_value";      // 客单价
+inline constexpr std::array<std::string_view, 19> all = {sessions,           turns,
                                                          first_response_s,   avg_response_s,
                                                          reply_rate,         within_30s_rate,
                                                          within_3min_rate,   inquiry_conversion_rate,
                                                          satisfaction_rate,  dissatisfaction_rate,
                                                          message_left_rate,  aftersale_rate,
-                                                         received_customers, unreplied_customers};
+                                                         received_customers, unreplied_customers,
+                                                         inquiry_customers,  order_customers,
+                                                         paying_customers,   sales_amount,
+                                                         avg_order_value};
 }  // namespace metric
 
 // ---- Canonical rule keys: Rule::key (the name is the key with '.' as '_') ---------------
