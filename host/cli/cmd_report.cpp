@@ -3,6 +3,7 @@
 #include "base/calendar.h"
 #include "base/output_file.h"
 #include "present/report_render.h"
+#include "report/targets.h"
 #include "rules/rule_book.h"
 
 #include "model/native_definition.h"
@@ -71,14 +72,20 @@ int run_report(Context& ctx, const CLI::App&) {
   report::RenderContext render{lang, {}};
   const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
   std::map<std::string, std::vector<report::PlatformMetric>> platform_metrics;
+  report::NativeKeys native_keys;
   for (const auto& p : registry.plugins()) {
     render.platform_names[p->info().id] = lang == Lang::zh ? p->info().name_zh : p->info().name_en;
+    native_keys[p->info().id];  // loaded, even when it maps nothing
     if (const auto& profile = p->valid_profile())
       for (const NativeMetric& m : profile->metrics) {
         opts.native_formats[p->info().id][m.native_name] = m.value_format;
         platform_metrics[p->info().id].push_back({m.native_name, m.value_format, definition_of(p->info().id, m)});
+        if (!m.canonical_key.empty()) native_keys[p->info().id].insert(m.canonical_key);
       }
   }
+  // A target no figure can carry would be silently ignored: refused here, naming its key.
+  if (auto problems = report::unhonoured_targets(config, native_keys); !problems.empty())
+    throw config::ConfigError(config.path.empty() ? "the config" : config.path, std::move(problems));
 
   report::Report main = report::build_report(store, config, opts);
   report::add_definition_sides(main, platform_metrics);

@@ -279,8 +279,9 @@ void native_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
                 tr(lang, "平台指标名", "Platform's name"), tr(lang, "对应指标", "Maps to"),
                 tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"), tr(lang, "变化", "Change"),
                 tr(lang, "天数", "Days"), tr(lang, "待统计天数", "Pending days"), tr(lang, "汇总方式", "Aggregation"),
-                tr(lang, "平台口径", "Platform's definition"), tr(lang, "来源", "Source")},
-               {10, 10, 14, 22, 14, 12, 12, 12, 6, 8, 10, 50, 30});
+                tr(lang, "平台口径", "Platform's definition"), tr(lang, "来源", "Source"), tr(lang, "目标", "Target"),
+                tr(lang, "目标来自", "Set at"), tr(lang, "状态", "Status")},
+               {10, 10, 14, 22, 14, 12, 12, 12, 6, 8, 10, 50, 30, 12, 14, 10});
   std::size_t row = 1;
   for (const NativeFigure& f : r.native) {
     wb.text(ws, row, 0, platform_name(f.platform, ctx));
@@ -296,9 +297,15 @@ void native_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
     wb.text(ws, row, 10, f.how == "sum" ? tr(lang, "合计", "total") : tr(lang, "日均", "daily mean"));
     wb.long_text(ws, row, 11, f.definition);
     wb.text(ws, row, 12, f.source);
+    if (f.target) {
+      wb.native(ws, row, 13, f.format, f.target->value);
+      wb.text(ws, row, 14, scope_name(f.target->scope, ctx));
+      wb.text(ws, row, 15, status_name(f.status, lang));
+    }
     ++row;
   }
-  wb.filter(ws, row - 1, 12);
+  wb.text_rule(ws, row - 1, 15, tr(lang, "未达标", "missed"));
+  wb.filter(ws, row - 1, 15);
 }
 
 void about_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {

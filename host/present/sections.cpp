@@ -64,6 +64,17 @@ Section grid(const Report& r, const RenderContext& ctx) {
   return s;
 }
 
+// A native figure's row: the shop, and the agent unless it is the whole shop's figure.
+std::string native_row_name(const NativeFigure& f, Lang lang) {
+  return f.shop_id + " / " + (f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id);
+}
+
+// The platform's own name for a figure, marked as the platform's so it is not read as Kefu's.
+std::string native_metric_name(const NativeFigure& f, const RenderContext& ctx) {
+  return (f.native_name.empty() ? f.metric : f.native_name) + tr(ctx.lang, "（", " (") +
+         platform_name(f.platform, ctx) + tr(ctx.lang, "口径）", "'s own)");
+}
+
 Section kpis(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   Section s{"kpi", tr(lang, "二、KPI 目标", "2. KPI targets"), {}, {}, {}, {}};
@@ -81,6 +92,15 @@ Section kpis(const Report& r, const RenderContext& ctx) {
                         format_change(r.metrics[i], c.gap, lang), status_name(c.status, lang)});
       s.row_missed.push_back(c.status == KpiStatus::missed);
     }
+  // Metrics only platforms report: the target is held against the platform's own figure.
+  for (const NativeFigure& f : r.native) {
+    if (f.status == KpiStatus::none) continue;
+    (f.status == KpiStatus::missed ? missed : met)++;
+    s.rows.push_back({native_row_name(f, lang), native_metric_name(f, ctx), format_native(f.format, f.value, lang),
+                      format_native(f.format, f.target->value, lang), scope_name(f.target->scope, ctx),
+                      format_native_change(f.format, f.gap, lang), status_name(f.status, lang)});
+    s.row_missed.push_back(f.status == KpiStatus::missed);
+  }
   char buf[160];
   std::snprintf(buf, sizeof buf,
                 lang == Lang::zh
@@ -153,22 +173,31 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
           tr(lang, "按该平台自己的口径统计，只与自己的上期比较，不与其他平台并列比较。数量为合计，其余为日均。",
              "Under this platform's own definitions: compared only with its own previous period, never with "
              "another platform. Volumes are totals, the rest daily means."));
+      s.lines.push_back(
+          tr(lang,
+             "目标：只对 Kefu 不能由聊天记录重算的指标（满意率、询单转化率、客服销售额等）按平台口径判断；"
+             "可重算的指标的目标见第一、二节。",
+             "Targets: judged here on the platform's own figure only for metrics Kefu cannot recompute "
+             "from chat logs (satisfaction, conversion, sales ...); the others' targets are in sections "
+             "1 and 2."));
       s.header = {
           tr(lang, "店铺", "Shop"),        tr(lang, "客服", "Agent"),       tr(lang, "平台指标名", "Platform's name"),
           tr(lang, "对应指标", "Maps to"), tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"),
-          tr(lang, "变化", "Change"),      tr(lang, "天数", "Days")};
+          tr(lang, "变化", "Change"),      tr(lang, "天数", "Days"),        tr(lang, "目标", "Target"),
+          tr(lang, "状态", "Status")};
       out.push_back(std::move(s));
     }
     const bool canonical = find_metric(f.metric) != nullptr;
     std::string days = std::to_string(f.days);
     if (f.pending_days)
       days += std::string(tr(lang, "（", " (")) + std::to_string(f.pending_days) + tr(lang, " 天待统计）", " pending)");
-    out.back().rows.push_back({f.shop_id, f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id,
-                               f.native_name.empty() ? f.metric : f.native_name,
-                               canonical ? metric_name(f.metric, lang) : "—", format_native(f.format, f.value, lang),
-                               format_native(f.format, f.previous, lang),
-                               format_native_change(f.format, f.change, lang), days});
-    out.back().row_missed.push_back(false);
+    out.back().rows.push_back(
+        {f.shop_id, f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id,
+         f.native_name.empty() ? f.metric : f.native_name, canonical ? metric_name(f.metric, lang) : "—",
+         format_native(f.format, f.value, lang), format_native(f.format, f.previous, lang),
+         format_native_change(f.format, f.change, lang), days,
+         f.target ? format_native(f.format, f.target->value, lang) : "", status_name(f.status, lang)});
+    out.back().row_missed.push_back(f.status == KpiStatus::missed);
   }
   return out;
 }
@@ -233,6 +262,10 @@ std::string note_text(const Note& n, Lang lang) {
            n.subject +
            tr(lang, "），合计中混用了两种口径。请用同一 --definitions 重新导入这些天的聊天记录。",
               "), so the totals mix them. Re-ingest those days' chat logs with one --definitions.");
+  if (n.kind == "target_without_figure")
+    return n.subject + tr(lang, "：本报表中没有数值可与此目标对照（本期没有该指标的数据，或本视图不显示其店铺）。",
+                          ": no figure in this report to hold this target against (no data for the metric in the "
+                          "period, or its shop is not in this view).");
   return n.kind + ": " + n.subject;
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/calendar.h"
 #include "model/catalog.h"
+#include "report/targets.h"
 
 #include <algorithm>
 #include <cmath>
@@ -60,6 +61,7 @@ class Builder {
     fill_daily_and_anomalies();
     fill_movers();
     fill_native(values);
+    note_unused_targets();
     return std::move(report_);
   }
 
@@ -138,8 +140,7 @@ class Builder {
     }
   }
 
-  Cell cell(const std::string& metric, const Sum* now, const Sum* then,
-            const std::optional<config::Target>& target) const {
+  Cell cell(const std::string& metric, const Sum* now, const Sum* then, const std::optional<config::Target>& target) {
     const MetricDef& def = *find_metric(metric);
     Cell c;
     if (now) c.value = now->result(def), c.denominator = is_count(def) ? 0 : now->denominator;
@@ -149,6 +150,7 @@ class Builder {
       if (*c.previous != 0) c.change_pct = *c.change / std::fabs(*c.previous);
     }
     c.target = target;
+    if (target) used_targets_.insert(target_key(*target, metric));
     if (c.value && target) {
       c.status = kpi_status(metric, *c.value, target->value);
       c.gap = *c.value - target->value;
@@ -297,20 +299,17 @@ class Builder {
       NativeFigure& f = a.figure;
       if (f.platform.empty()) {
         const std::string format = native_format(v);
-        f = {v.platform,
-             v.shop_id,
-             v.agent_id,
-             v.metric,
-             v.native_name,
-             format == "count" ? "sum" : "mean",
-             {},
-             {},
-             {},
-             0,
-             0,
-             format,
-             sv.definition,
-             sv.source};
+        const MetricDef* def = find_metric(v.metric);
+        f.platform = v.platform;
+        f.shop_id = v.shop_id;
+        f.agent_id = v.agent_id;
+        f.metric = v.metric;
+        f.native_name = v.native_name;
+        // A total adds up over the days (客服销售额 too, though written as an amount like 客单价).
+        f.how = (def ? is_total(*def) : format == "count") ? "sum" : "mean";
+        f.format = format;
+        f.definition = sv.definition;
+        f.source = sv.source;
       }
       if (v.availability == Availability::pending) {
         if (current) ++f.pending_days;
@@ -330,8 +329,39 @@ class Builder {
       f.value = result(a.now, f.days);
       f.previous = result(a.then, a.then_days);
       if (f.value && f.previous) f.change = *f.value - *f.previous;
+      // Only where Kefu has no figure of its own: a recomputed metric's target is the grid's.
+      // A total (客服销售额) is the shop's: an agent's share of it is not held to the shop's target.
+      const MetricDef* def = find_metric(f.metric);
+      if (def && !is_recomputed(f.metric) && (!is_total(*def) || f.agent_id.empty())) {
+        f.target = config_.target_for(f.metric, f.platform, f.shop_id);
+        if (f.target) used_targets_.insert(target_key(*f.target, f.metric));
+        if (f.value && f.target) {
+          f.status = kpi_status(f.metric, *f.value, f.target->value);
+          f.gap = *f.value - f.target->value;
+        }
+      }
       report_.native.push_back(std::move(f));
     }
+  }
+
+  // A target's key in the config: targets.global.M, targets.platforms.P.M, targets.shops.S.M.
+  static std::string target_key(const config::Target& t, const std::string& metric) {
+    if (t.scope.starts_with("platform:")) return "targets.platforms." + t.scope.substr(9) + "." + metric;
+    if (t.scope.starts_with("shop:")) return "targets.shops." + t.scope.substr(5) + "." + metric;
+    return "targets." + t.scope + "." + metric;
+  }
+
+  // Every configured target this report shows nowhere is named in the notes: never dropped silently.
+  void note_unused_targets() {
+    std::vector<std::string> keys;
+    for (const auto& [metric, v] : config_.global_targets) keys.push_back("targets.global." + metric);
+    for (const auto& [platform, targets] : config_.platform_targets)
+      for (const auto& [metric, v] : targets) keys.push_back("targets.platforms." + platform + "." + metric);
+    for (const auto& [shop, targets] : config_.shop_targets)
+      if (wanted(shop))
+        for (const auto& [metric, v] : targets) keys.push_back("targets.shops." + shop + "." + metric);
+    for (const std::string& k : keys)
+      if (!used_targets_.contains(k)) report_.notes.push_back({"target_without_figure", k});
   }
 
   // The platform's value_format for a native figure, else what the catalog unit implies.
@@ -349,6 +379,7 @@ class Builder {
   std::map<std::string, std::map<std::string, Sum>> now_, then_;  // row → metric → sum
   std::map<std::string, Sum> total_now_, total_then_;
   std::set<std::string> seen_metrics_;
+  std::set<std::string> used_targets_;  // target keys some cell or native figure carries
   // Shop-level daily values by shop key, metric and day: trends and the anomaly rule.
   std::map<std::string, std::map<std::string, std::map<std::int32_t, StoredValue>>> shop_days_;
 };

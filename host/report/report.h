@@ -78,6 +78,11 @@ struct NativeFigure {
   int days = 0, pending_days = 0;  // days with a figure; days still 待统计 on the platform
   std::string format;              // percent | ratio | seconds | count | amount (the platform's)
   std::string definition, source;
+  // A KPI target on `metric` when Kefu does not recompute it (report/targets.h): then the
+  // platform's own figure is what the team is held to. Judged in the catalog's direction.
+  std::optional<config::Target> target;
+  KpiStatus status = KpiStatus::none;
+  std::optional<double> gap;  // value - target
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -95,6 +100,9 @@ struct NativeFigure {
     v("format", s.format);
     v("definition", s.definition);
     v("source", s.source);
+    v("target", s.target);
+    v("status", s.status);
+    v("gap", s.gap);
   }
 };
 
@@ -173,8 +181,12 @@ struct Mover {
 
 // Something the reader should know about the data, e.g. a shop the config does not list.
 struct Note {
-  std::string kind;     // shop_not_in_config | shop_without_data | mixed_definitions
-  std::string subject;  // the shop (platform/shop); mixed_definitions: the versions, ", "-separated
+  // shop_not_in_config | shop_without_data | mixed_definitions | target_without_figure (a target
+  // no cell or native figure of this report carries: no data for it in the period, or not in this view)
+  std::string kind;
+  // the shop (platform/shop); mixed_definitions: the versions, ", "-separated; target_without_figure:
+  // the target's key (targets.global.reply_rate)
+  std::string subject;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
