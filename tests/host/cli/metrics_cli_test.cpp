@@ -125,9 +125,9 @@ TEST(MetricsImportCli, FourPlatformsSampleExports) {
     std::string summary;
   };
   const std::vector<Case> cases = {
-      {"tmall", "tmall-2026-11-16.csv", 1, "读取 4 行，导入 24 个数值（待平台统计 6 个），拒绝 1 行"},
+      {"tmall", "tmall-2026-11-16.csv", 1, "读取 4 行，导入 27 个数值（待平台统计 6 个），拒绝 1 行"},
       {"jd", "jd-2026-11-16.csv", 1, "读取 3 行，导入 9 个数值（待平台统计 0 个），拒绝 1 行"},
-      {"douyin", "douyin-2026-11-16.csv", 0, "读取 2 行，导入 20 个数值（待平台统计 0 个），拒绝 0 行"},
+      {"douyin", "douyin-2026-11-16.csv", 0, "读取 2 行，导入 28 个数值（待平台统计 0 个），拒绝 0 行"},
       {"kuaishou", "kuaishou-2026-11-16.csv", 1, "读取 2 行，导入 3 个数值（待平台统计 0 个），拒绝 1 行"}};
   for (const auto& c : cases) {
     const std::string file = dir.copy_in(sample_export(c.file), c.file);
