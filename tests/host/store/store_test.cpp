@@ -97,15 +97,21 @@ TEST(Store, AKeyRepeatedInOneBatchIsCountedAsSupersededNotAsStored) {
   EXPECT_EQ(stored[0].value.value, 0.951);  // the last one
 }
 
-TEST(Store, AVersionOneStoreIsMigratedWithEveryValueKept) {
-  test::TempDir dir;
-  const std::string path = dir.path() + "/kefu.db";
-  std::ifstream in(test::data_file("store/schema-v1.sql"));
+// Writes a store as an older kefu left it (tests/fixtures/store/<fixture>) at `path`.
+void write_old_store(const std::string& path, const std::string& fixture) {
+  std::ifstream in(test::data_file("store/" + fixture));
   const std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(sql.empty()) << fixture;
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
+}
+
+TEST(Store, AVersionOneStoreIsMigratedWithEveryValueKept) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  write_old_store(path, "schema-v1.sql");
 
   auto store = open_sqlite_store(path);
   EXPECT_EQ(store->schema_version(), 3);
@@ -117,6 +123,36 @@ TEST(Store, AVersionOneStoreIsMigratedWithEveryValueKept) {
   EXPECT_EQ(stored[1].value.value, 0.951);
   EXPECT_EQ(store->snapshot_days("douyin", "rules"), std::vector<std::string>{"2026-11-17"});
   // ... and the migrated table takes the figure versions 1 and 2 could not keep beside it.
+  IngestBatch b{"dy.csv", "native_export", {native("within_3min_rate", "3分钟人工回复率(会话)", 0.975)}};
+  EXPECT_EQ(store->ingest(b).written, 1);
+  EXPECT_EQ(all(*store).size(), 3u);
+}
+
+// Schema 2 (the explain tables) shipped before the native name joined the key: its stores keep
+// their values and their explanations through migration 3.
+TEST(Store, AVersionTwoStoreIsMigratedWithEveryValueAndExplanationKept) {
+  test::TempDir dir;
+  const std::string path = dir.path() + "/kefu.db";
+  write_old_store(path, "schema-v2.sql");
+
+  auto store = open_sqlite_store(path);
+  EXPECT_EQ(store->schema_version(), 3);
+  const auto stored = all(*store);
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].value.metric, "reply_rate");
+  EXPECT_EQ(*stored[0].numerator, 1);
+  EXPECT_EQ(*stored[0].denominator, 2);
+  EXPECT_EQ(stored[1].value.native_name, "3分钟人工回复率");
+  EXPECT_EQ(stored[1].value.value, 0.951);
+  const StoredExplanation e = store->explanation({"2026-11-16", "2026-11-16", "", "dy01", "reply_rate", ""});
+  ASSERT_EQ(e.days.size(), 1u);
+  EXPECT_EQ(e.days[0].definition, "kefu/2");
+  ASSERT_EQ(e.findings.size(), 1u);
+  EXPECT_EQ(e.findings[0].session_id, "S1");
+  EXPECT_EQ(e.findings[0].reason, "unanswered");
+  ASSERT_EQ(e.messages.size(), 1u);
+  EXPECT_EQ(e.messages[0].content, "在吗");
+  // ... and the figure that shared the first one's key under schema 2 now has its own.
   IngestBatch b{"dy.csv", "native_export", {native("within_3min_rate", "3分钟人工回复率(会话)", 0.975)}};
   EXPECT_EQ(store->ingest(b).written, 1);
   EXPECT_EQ(all(*store).size(), 3u);
