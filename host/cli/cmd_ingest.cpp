@@ -1,5 +1,8 @@
 #include "cli/cmd_ingest.h"
 
+#include "metrics/definition_engine.h"
+#include "model/assumptions.h"
+#include "model/native_definition.h"
 #include "pipeline/ingest.h"
 
 #include <CLI/CLI.hpp>
@@ -16,7 +19,29 @@ struct Args {
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
   std::optional<int> explain_messages;
+  std::vector<std::string> assumptions;
 } args;  // kefu parses one command line
+
+// Every platform definition that can run on chat logs: all parameters known, or filled by the
+// user's --assume (docs/metrics.md "Platform definitions computed").
+std::vector<ingest::PlatformDefinition> runnable_definitions(const PluginRegistry& registry) {
+  std::vector<ingest::PlatformDefinition> out;
+  for (const auto& p : registry.plugins()) {
+    const auto& profile = p->valid_profile();
+    if (!profile) continue;
+    for (const NativeMetric& m : profile->metrics) {
+      Definition d = definition_of(p->info().id, m);
+      std::vector<std::string> assumed;
+      try {
+        assumed = assume(d, args.assumptions);
+      } catch (const std::invalid_argument& e) {
+        throw CLI::ValidationError("--assume", e.what());
+      }
+      if (metrics::not_computable(d).empty()) out.push_back({p->info().id, m.native_name, std::move(d), assumed});
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -36,6 +61,9 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
                  "last messages kept per session with a finding, for kefu explain from the store (default: the "
                  "config's explain.messages, else 5; 0 keeps none)")
       ->check(CLI::Range(0, 100));
+  cmd.add_option("--assume", args.assumptions,
+                 "also store each platform's own figures, filling the parameters it leaves unknown: NAME=VALUE or "
+                 "kefu/2 (repeatable; each stored figure says what was assumed)");
   cmd.add_option("--rejects-dir", args.rejects_dir,
                  "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
@@ -44,7 +72,7 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
 int run_ingest(Context& ctx, const CLI::App&) {
   const Lang lang = ctx.lang();
   const config::Config::Explain& keep = ctx.config().explain;
-  const ingest::IngestOptions opts{args.platform,
+  ingest::IngestOptions opts{args.platform,
                                    args.shop,
                                    args.day,
                                    args.encoding,
@@ -55,6 +83,7 @@ int run_ingest(Context& ctx, const CLI::App&) {
                                    {keep.keep_days, args.explain_messages.value_or(keep.messages)},
                                    {}};
   const PluginRegistry& registry = ctx.plugins();
+  opts.platform_definitions = runnable_definitions(registry);
   const std::string& store_path = ctx.config().store;
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 

@@ -5,6 +5,7 @@
 #include "chatlog/detect.h"
 #include "chatlog/reader.h"
 #include "metrics/canonical.h"
+#include "metrics/definition_engine.h"
 #include "metrics/engine.h"
 #include "model/whole_shop.h"
 #include "platforms/native_file.h"
@@ -67,6 +68,49 @@ std::vector<store::StoredValue> recomputed_values(const chatlog::ChatEvents& eve
   return out;
 }
 
+// Each platform definition's figures on its own platform's sessions, per agent and per shop and
+// day: the value is the definition's period figure (rolling when it says), numerator and
+// denominator the day's own counts, so a report period adds up days exactly.
+std::vector<store::StoredValue> platform_values(const chatlog::ChatEvents& events, const std::string& source,
+                                                const IngestOptions& options) {
+  std::vector<store::StoredValue> out;
+  for (const PlatformDefinition& pd : options.platform_definitions) {
+    const metrics::Measure measure = *metrics::measure_of(pd.definition.measure);
+    std::string definition = pd.definition.id;
+    if (!pd.assumed.empty()) {
+      definition += " [assumed:";
+      for (const auto& a : pd.assumed) definition += " " + a;
+      definition += "]";
+    }
+    for (const metrics::DefinitionRow& row : metrics::compute_definition(events, pd.definition, options.workers)) {
+      if (row.level == metrics::Level::platform || row.platform != pd.platform) continue;
+      const auto value = metrics::figure_value(measure, row.period);
+      if (!value) continue;
+      store::StoredValue v;
+      v.value = {row.platform,
+                 row.shop_id,
+                 row.level == metrics::Level::shop ? std::string(kWholeShop) : row.agent_id,
+                 calendar::format_day(row.day),
+                 pd.definition.measure,
+                 pd.native_name,
+                 *value,
+                 Availability::available,
+                 std::string(store::kPlatformRecomputed)};
+      if (measure == metrics::Measure::replied || measure == metrics::Measure::within) {
+        v.numerator = static_cast<double>(row.daily.hits);
+        v.denominator = static_cast<double>(row.daily.units);
+      } else if (measure != metrics::Measure::count) {
+        v.numerator = static_cast<double>(row.daily.response_ms) / 1000.0;
+        v.denominator = static_cast<double>(row.daily.answered);
+      }
+      v.definition = definition;
+      v.source = source;
+      out.push_back(std::move(v));
+    }
+  }
+  return out;
+}
+
 // C2's closing list: the caller's (config-extended), else Kefu's own.
 std::function<bool(std::string_view)> closing_rule(const IngestOptions& options) {
   if (options.closing_only) return options.closing_only;
@@ -123,6 +167,9 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
                     [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
                       for (const auto& f : files) chatlog::read_session_tails(f, wanted, n, tails, options.encoding);
                     });
+  auto platform = platform_values(events, source, options);
+  out.insert(out.end(), std::make_move_iterator(platform.begin()), std::make_move_iterator(platform.end()));
+  outcomes.back().values = static_cast<std::int64_t>(out.size());
   return out;
 }
 

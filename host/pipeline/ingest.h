@@ -8,6 +8,7 @@
 
 #include "base/encoding.h"
 #include "metrics/engine.h"
+#include "model/definition.h"
 #include "pipeline/explain_store.h"
 #include "platforms/registry.h"
 #include "store/store.h"
@@ -18,6 +19,16 @@
 #include <vector>
 
 namespace kefu::host::ingest {
+
+// A platform's own definition run on that platform's chat logs at ingest (docs/metrics.md
+// "Platform definitions computed"), stored beside the canonical figures as origin
+// store::kPlatformRecomputed so the report can set it beside the export. Only computable ones (every
+// parameter known, or filled by an assumption the user gave) are passed.
+struct PlatformDefinition {
+  std::string platform, native_name;
+  Definition definition;
+  std::vector<std::string> assumed;  // parameters filled by --assume, said with every value
+};
 
 struct IngestOptions {
   std::string platform;              // for platform exports (chat logs name theirs per row)
@@ -32,6 +43,7 @@ struct IngestOptions {
   // every ingest, in its transaction.
   ExplainRetention explain;
   std::string today;  // YYYY-MM-DD the retention counts back from; "": today in China (tests set it)
+  std::vector<PlatformDefinition> platform_definitions;  // run on the logs of their platform
 };
 
 struct FileOutcome {

@@ -221,23 +221,24 @@ Section sides(const Report& r, const RenderContext& ctx) {
               tr(lang, "导出距红线", "Export vs line")};
   for (const DefinitionSide& d : r.sides) {
     std::string recomputed;
-    if (d.computable) {
-      recomputed = std::string(tr(lang, "可重算：kefu metrics compute --as ", "computable: kefu metrics compute --as ")) +
-                   d.platform;
+    if (d.recomputed) {
+      recomputed = format_native(d.format, d.recomputed, lang);
+      if (d.gap) recomputed += std::string(tr(lang, "（导出差 ", " (export ")) + format_native_change(d.format, d.gap, lang) + tr(lang, "）", ")");
+      if (d.recomputed_definition.find("[assumed:") != std::string::npos)
+        recomputed += tr(lang, " 含假设", " with assumptions");
+    } else if (d.computable) {
+      recomputed = tr(lang, "可重算，本期无重算值（kefu ingest 导入聊天记录）", "computable; none stored this period (kefu ingest the chat logs)");
     } else {
+      auto joined = [](const std::vector<std::string>& v) {
+        std::string out;
+        for (const auto& x : v) out += (out.empty() ? "" : ", ") + (x == "measure" ? std::string("measure") : x);
+        return out;
+      };
       std::string params;
-      bool no_measure = false;
-      for (const auto& u : d.unknown) {
-        if (u == "measure") {
-          no_measure = true;
-          continue;
-        }
-        params += (params.empty() ? "" : ", ") + u;
-      }
-      if (no_measure) params = std::string(tr(lang, "聊天记录算不出此指标", "a chat log holds no such figure")) +
-                               (params.empty() ? "" : tr(lang, "；未知：", "; unknown: ") + params);
-      else
-        params = tr(lang, "未知：", "unknown: ") + params;
+      if (!d.unknown.empty()) params = tr(lang, "平台未公开：", "not published: ") + joined(d.unknown);
+      if (!d.uncountable.empty())
+        params += (params.empty() ? "" : tr(lang, "；", "; ")) + std::string(tr(lang, "聊天记录算不出：", "not countable from chat logs: ")) +
+                  joined(d.uncountable);
       recomputed = std::string(tr(lang, "无法重算（", "not computable (")) + params + tr(lang, "）", ")");
     }
     std::string line = d.line == "unknown" ? tr(lang, "未知", "unknown") : d.line.empty() ? tr(lang, "未规定", "none stated") : d.line;

@@ -23,6 +23,13 @@ const NativeFigure* exported_figure(const Report& r, const std::string& platform
   return nullptr;
 }
 
+const PlatformFigure* recomputed_figure(const Report& r, const std::string& platform, const std::string& shop,
+                                        const std::string& native_name) {
+  for (const PlatformFigure& f : r.platform_figures)
+    if (f.platform == platform && f.shop_id == shop && f.native_name == native_name) return &f;
+  return nullptr;
+}
+
 std::optional<double> canonical_figure(const Report& r, const Row& row, const std::string& metric) {
   for (std::size_t i = 0; i < r.metrics.size(); ++i)
     if (r.metrics[i] == metric) return row.cells[i].value;
@@ -48,10 +55,15 @@ void add_definition_sides(Report& report, const std::map<std::string, std::vecto
       if (const NativeFigure* f = exported_figure(report, row.platform, row.shop_id, m.native_name))
         side.exported = f->value;
       if (!side.metric.empty()) side.canonical = canonical_figure(report, row, side.metric);
-      if (!side.exported && !side.canonical) continue;  // nothing to set side by side
+      if (const PlatformFigure* f = recomputed_figure(report, row.platform, row.shop_id, m.native_name)) {
+        side.recomputed = f->value;
+        side.recomputed_definition = f->definition;
+      }
+      if (side.exported && side.recomputed) side.gap = *side.exported - *side.recomputed;
+      if (!side.exported && !side.canonical && !side.recomputed) continue;  // nothing to set side by side
       const auto why = metrics::not_computable(m.definition);
       side.computable = why.empty();
-      for (const auto& w : why) side.unknown.push_back(w.parameter);
+      for (const auto& w : why) (w.reason.starts_with("unknown: ") ? side.unknown : side.uncountable).push_back(w.parameter);
       if (!why.empty()) side.reason = why.front().reason;
       side.line = line_text(m.definition);
       const bool rate = m.format == "percent" || m.format == "ratio";

@@ -61,6 +61,7 @@ class Builder {
     fill_daily_and_anomalies();
     fill_movers();
     fill_native(values);
+    fill_platform_figures(values);
     note_unused_targets();
     return std::move(report_);
   }
@@ -290,7 +291,7 @@ class Builder {
     std::map<std::tuple<std::string, std::string, std::string, std::string>, Acc> acc;
     for (const StoredValue& sv : values) {
       const MetricValue& v = sv.value;
-      if (v.origin == "recomputed" || !wanted(v.shop_id)) continue;
+      if (v.origin == "recomputed" || v.origin == store::kPlatformRecomputed || !wanted(v.shop_id)) continue;
       const auto day = calendar::parse_day(v.day);
       if (!day) continue;
       const bool current = in(options_.period, *day), before = report_.previous && in(*report_.previous, *day);
@@ -362,6 +363,30 @@ class Builder {
         for (const auto& [metric, v] : targets) keys.push_back("targets.shops." + shop + "." + metric);
     for (const std::string& k : keys)
       if (!used_targets_.contains(k)) report_.notes.push_back({"target_without_figure", k});
+  }
+
+  // The platforms' own definitions recomputed at ingest: per shop and native name, the period's
+  // days added up, and the definition's own (rolling) figure on the last of them.
+  void fill_platform_figures(const std::vector<StoredValue>& values) {
+    std::map<std::tuple<std::string, std::string, std::string>, std::pair<PlatformFigure, Sum>> acc;
+    for (const StoredValue& sv : values) {
+      const MetricValue& v = sv.value;
+      if (v.origin != store::kPlatformRecomputed || !v.agent_id.empty() || !wanted(v.shop_id)) continue;
+      const auto day = calendar::parse_day(v.day);
+      if (!day || !in(options_.period, *day)) continue;
+      auto& [figure, sum] = acc[{v.platform, v.shop_id, v.native_name}];
+      if (figure.platform.empty()) figure = {v.platform, v.shop_id, v.native_name, v.metric, {}, {}, "", sv.definition};
+      sum.add(sv);
+      if (v.day >= figure.latest_day) figure.latest_day = v.day, figure.latest = v.value;
+    }
+    for (auto& [key, a] : acc) {
+      auto& [figure, sum] = a;
+      if (sum.divisible && sum.denominator > 0)
+        figure.value = sum.numerator / sum.denominator;
+      else if (!sum.divisible && sum.numerator == 0 && sum.denominator == 0)
+        figure.value = sum.value;  // a count carries no division
+      report_.platform_figures.push_back(std::move(figure));
+    }
   }
 
   // The platform's value_format for a native figure, else what the catalog unit implies.

@@ -195,15 +195,40 @@ struct Note {
   }
 };
 
+// A platform's own definition recomputed from chat logs at ingest, over the period (shop level).
+struct PlatformFigure {
+  std::string platform, shop_id, native_name, metric;
+  std::optional<double> value;    // Σ numerator / Σ denominator of the period's days (a count: Σ)
+  std::optional<double> latest;   // the definition's own (rolling) figure on the period's last day with data
+  std::string latest_day;
+  std::string definition;         // "<platform>/<native_name>", with " [assumed: ...]" when assumptions filled it
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("native_name", s.native_name);
+    v("metric", s.metric);
+    v("value", s.value);
+    v("latest", s.latest);
+    v("latest_day", s.latest_day);
+    v("definition", s.definition);
+  }
+};
+
 // One platform metric of one shop three ways (report/definition_sides.h).
 struct DefinitionSide {
   std::string platform, shop_id, native_name, metric, definition;  // definition: "<platform>/<native_name>"
   std::string format;                // the platform's value_format
   std::optional<double> exported;    // the platform's own figure over the period (the native section's)
   std::optional<double> canonical;   // Kefu's figure for `metric` (the grid's shop cell), when it has one
+  std::optional<double> recomputed;  // the platform's definition run on the chat logs (kefu ingest --assume)
+  std::optional<double> gap;         // exported − recomputed, when both exist
+  std::string recomputed_definition;  // PlatformFigure::definition (says what was assumed)
   bool computable = false;           // every parameter of the platform's definition is known
-  std::vector<std::string> unknown;  // else: the parameters that are not (metrics.json names)
-  std::string reason;                // and why the first one cannot be used (the plugin's words, English)
+  std::vector<std::string> unknown;  // else: the parameters the platform does not publish (metrics.json names)
+  std::vector<std::string> uncountable;  // and those known but not countable from a chat log ("measure" too)
+  std::string reason;                // why the first of them cannot be used (the plugin's words, English)
   std::string line;                  // the platform's line (">=0.900000"), "unknown", or "" (none stated)
   std::optional<double> line_margin;  // exported vs the line, ≥ 0 on the good side (rates only)
 
@@ -217,8 +242,12 @@ struct DefinitionSide {
     v("format", s.format);
     v("exported", s.exported);
     v("canonical", s.canonical);
+    v("recomputed", s.recomputed);
+    v("gap", s.gap);
+    v("recomputed_definition", s.recomputed_definition);
     v("computable", s.computable);
     v("unknown", s.unknown);
+    v("uncountable", s.uncountable);
     v("reason", s.reason);
     v("line", s.line);
     v("line_margin", s.line_margin);
@@ -237,7 +266,8 @@ struct Report {
   std::vector<Anomaly> anomalies;
   std::vector<Mover> movers;
   std::vector<Note> notes;
-  std::vector<DefinitionSide> sides;  // by shop only
+  std::vector<PlatformFigure> platform_figures;  // shop level
+  std::vector<DefinitionSide> sides;              // by shop only
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -252,6 +282,7 @@ struct Report {
     v("anomalies", s.anomalies);
     v("movers", s.movers);
     v("notes", s.notes);
+    v("platform_figures", s.platform_figures);
     v("sides", s.sides);
   }
 };

@@ -16,6 +16,11 @@
 
 namespace kefu::host::store {
 
+// The origin of a platform's own definition run on chat logs by the host (`kefu ingest --assume`,
+// docs/metrics.md "Platform definitions computed"). Host only: no plugin can claim it (the SDK's
+// origin::all does not hold it), and the report never puts it in the canonical grid.
+inline constexpr std::string_view kPlatformRecomputed = "platform_recomputed";
+
 struct StoredValue {
   // Natural key: platform, shop_id, agent_id, day, metric, origin, native_name. The native name
   // keeps two platform figures that map to one canonical key apart (schema version 3).

@@ -116,3 +116,75 @@ TEST(IngestCli, SaysWhatItStoredAndIsIdempotent) {
 
 }  // namespace
 }  // namespace kefu::host::ingest
+
+#include "model/definition.h"
+#include "report/definition_sides.h"
+
+namespace kefu::host::ingest {
+namespace {
+
+template <class T>
+Param<T> known(T v) {
+  Param<T> p;
+  p.value = std::move(v);
+  return p;
+}
+
+// A Tmall-like definition as if every parameter were published: a session is replied when its
+// last turn is; transfers split; closing thanks count as questions.
+PlatformDefinition strict_reply_rate() {
+  Definition d;
+  d.id = "tmall/测试回复率";
+  d.measure = "reply_rate";
+  d.unit = known(CountUnit::session);
+  d.hours = known(std::optional<AssessedHours>());
+  d.bots = known(BotReplies::none);
+  d.transfers = known(Transfers::split);
+  d.closings = known(Closings::count);
+  d.threshold_ms = known(std::int64_t{0});
+  d.period_days = known(1);
+  d.min_sample = known(std::int64_t{0});
+  d.line = known(std::optional<Line>());
+  return {"tmall", "测试回复率", d, {"transfers"}};
+}
+
+TEST(Ingest, APlatformsOwnDefinitionIsStoredBesideTheCanonicalFiguresAndReachesTheReport) {
+  test::TempDir dir;
+  PluginRegistry registry;
+  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  const std::string log = dir.copy_in(data_file("metrics/transfer_story.csv"), "chat.csv");
+  IngestOptions options;
+  options.platform_definitions = {strict_reply_rate()};
+  ingest_files({log}, options, registry, *store);
+  const auto values = everything(*store);
+  // A ends with 好的谢谢 and B with 没有了，谢谢 (counted, unanswered), C is replied, D never: 1 of 4.
+  const store::StoredValue* platform = nullptr;
+  for (const auto& v : values)
+    if (v.value.origin == store::kPlatformRecomputed && v.value.agent_id.empty()) platform = &v;
+  ASSERT_NE(platform, nullptr);
+  EXPECT_EQ(platform->value.native_name, "测试回复率");
+  EXPECT_EQ(platform->value.metric, "reply_rate");
+  EXPECT_DOUBLE_EQ(platform->value.value, 0.25);
+  EXPECT_EQ(*platform->numerator, 1);
+  EXPECT_EQ(*platform->denominator, 4);
+  EXPECT_EQ(platform->definition, "tmall/测试回复率 [assumed: transfers]");
+  // The canonical kefu/2 figure is stored too, unchanged: 3 of 4 (only D is unreplied).
+  const store::StoredValue* canonical = nullptr;
+  for (const auto& v : values)
+    if (v.value.origin == "recomputed" && v.value.agent_id.empty() && v.value.metric == "reply_rate") canonical = &v;
+  ASSERT_NE(canonical, nullptr);
+  EXPECT_DOUBLE_EQ(canonical->value.value, 0.75);
+
+  config::Config config;
+  report::ReportOptions ro{report::day_range("2026-11-16", "2026-11-16"), false, report::By::shop, {}, {}};
+  report::Report r = report::build_report(*store, config, ro);
+  report::add_definition_sides(r, {{"tmall", {{"测试回复率", "percent", strict_reply_rate().definition}}}});
+  ASSERT_EQ(r.sides.size(), 1u);
+  EXPECT_DOUBLE_EQ(*r.sides[0].recomputed, 0.25);
+  EXPECT_DOUBLE_EQ(*r.sides[0].canonical, 0.75);
+  EXPECT_EQ(r.sides[0].recomputed_definition, "tmall/测试回复率 [assumed: transfers]");
+  EXPECT_TRUE(r.native.empty());  // never mistaken for a platform's export
+}
+
+}  // namespace
+}  // namespace kefu::host::ingest
