@@ -99,4 +99,14 @@ Day today() {
 
 std::string today_in_china() { return format_day(today()); }
 
+std::string china_time(std::int64_t ms) {
+  const std::int64_t local = ms / 1000 - (ms % 1000 < 0) + 8 * 3600;
+  const std::int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const std::int64_t sec = local - day * 86400;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(sec / 3600), static_cast<int>(sec / 60 % 60),
+                static_cast<int>(sec % 60));
+  return format_day(static_cast<Day>(day)) + buf;
+}
+
 }  // namespace kefu::host::calendar

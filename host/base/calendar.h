@@ -40,6 +40,9 @@ Day today();
 std::string today_in_china();  // YYYY-MM-DD
 
 std::string format_day(Day day);  // YYYY-MM-DD
+// An instant as China time, "YYYY-MM-DD HH:MM:SS" (no offset written: callers add "+08:00"
+// where a machine reads it).
+std::string china_time(std::int64_t epoch_ms);
 
 // The day of a real calendar date written YYYY-MM-DD; nullopt otherwise (2026-02-30 included).
 std::optional<Day> parse_day(std::string_view day);

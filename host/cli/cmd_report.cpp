@@ -8,6 +8,7 @@
 
 #include "model/native_definition.h"
 #include "report/definition_sides.h"
+#include "report/missed_sessions.h"
 
 #include <CLI/CLI.hpp>
 
@@ -89,6 +90,7 @@ int run_report(Context& ctx, const CLI::App&) {
 
   report::Report main = report::build_report(store, config, opts);
   report::add_definition_sides(main, platform_metrics);
+  report::add_missed_sessions(main, store);
   for (const std::string& shop : args.shops) {
     const bool has_row =
         std::any_of(main.rows.begin(), main.rows.end(), [&](const report::Row& r) { return r.shop_id == shop; });

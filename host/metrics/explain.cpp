@@ -117,6 +117,13 @@ class Explainer {
 
 }  // namespace
 
+std::optional<Shortfall> shortfall_from_name(std::string_view name) {
+  for (auto s : {Shortfall::closing_courtesy, Shortfall::open_at_transfer, Shortfall::never_assigned, Shortfall::bot_only,
+                 Shortfall::late, Shortfall::unanswered})
+    if (name == shortfall_name(s)) return s;
+  return std::nullopt;
+}
+
 const char* shortfall_name(Shortfall s) {
   switch (s) {
     case Shortfall::closing_courtesy:

@@ -5,6 +5,7 @@
 #include "metrics/engine.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ enum class Shortfall {
   unanswered         // no one answered
 };
 const char* shortfall_name(Shortfall s);  // the stable key: closing_courtesy, open_at_transfer, ...
+std::optional<Shortfall> shortfall_from_name(std::string_view name);  // the key back; nullopt if none
 
 // The metrics explain covers: the rates whose shortfall is made of units.
 bool explainable(std::string_view metric);  // reply_rate, within_30s_rate, within_3min_rate

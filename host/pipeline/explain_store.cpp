@@ -16,14 +16,6 @@ namespace {
 
 constexpr const char* kKeepNothing = "9999-12-31";  // a keep_from before which every day falls
 
-std::optional<metrics::Shortfall> shortfall_from_name(std::string_view name) {
-  for (auto s :
-       {metrics::Shortfall::closing_courtesy, metrics::Shortfall::open_at_transfer, metrics::Shortfall::never_assigned,
-        metrics::Shortfall::bot_only, metrics::Shortfall::late, metrics::Shortfall::unanswered})
-    if (name == metrics::shortfall_name(s)) return s;
-  return std::nullopt;
-}
-
 std::string key_of(std::string_view platform, std::string_view shop, std::string_view session) {
   std::string key;
   chatlog::session_key(key, platform, shop, session);
@@ -158,7 +150,7 @@ StoredExplain explain_from_store(const store::Store& store, const StoredExplainQ
     finding.session_id = f.session_id;
     finding.agent = f.agent;
     finding.day = calendar::parse_day(f.day).value_or(0);
-    finding.reason = shortfall_from_name(f.reason).value_or(metrics::Shortfall::unanswered);
+    finding.reason = metrics::shortfall_from_name(f.reason).value_or(metrics::Shortfall::unanswered);
     finding.asked_ms = f.asked_ms;
     finding.delay_ms = f.delay_ms;
     e.findings.push_back(std::move(finding));

@@ -28,17 +28,6 @@ std::map<Shortfall, std::int64_t> totals(const Explanation& e) {
   return out;
 }
 
-// 2026-11-16 09:00:05 in China time.
-std::string china_time(std::int64_t ms) {
-  const std::int64_t local = ms / 1000 + 8 * 3600;
-  const std::int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  const std::int64_t sec = local - day * 86400;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(sec / 3600), static_cast<int>(sec / 60 % 60),
-                static_cast<int>(sec % 60));
-  return calendar::format_day(static_cast<std::int32_t>(day)) + buf;
-}
-
 // num/den as a percentage with one decimal, rounded half-up: 97.3
 std::string percent1(std::int64_t num, std::int64_t den) {
   const std::int64_t tenths = (num * 2000 + den) / (2 * den);
@@ -159,7 +148,7 @@ void write_explain_text(std::ostream& out, const ExplainReport& r, Lang lang) {
       out << "  " << it->second << "  " << shortfall_label(s, lang) << '\n';
   out << '\n';
   for (const Finding& f : e.findings) {
-    out << tr(lang, "会话 ", "session ") << f.session_id << "  " << china_time(f.asked_ms) << "  "
+    out << tr(lang, "会话 ", "session ") << f.session_id << "  " << calendar::china_time(f.asked_ms) << "  "
         << (f.agent.empty()          ? std::string(tr(lang, "（无客服）", "(no agent)"))
             : f.agent == kUnassigned ? std::string(tr(lang, "未分配", "unassigned"))
                                      : f.agent)
@@ -168,7 +157,7 @@ void write_explain_text(std::ostream& out, const ExplainReport& r, Lang lang) {
     out << '\n';
     if (const auto* tail = tail_of(r, f))
       for (const auto& m : *tail)
-        out << "    " << china_time(m.ts).substr(11) << "  " << sender_label(m, lang) << "  " << m.content << '\n';
+        out << "    " << calendar::china_time(m.ts).substr(11) << "  " << sender_label(m, lang) << "  " << m.content << '\n';
   }
 }
 
@@ -200,7 +189,7 @@ void write_explain_json(std::ostream& out, const ExplainReport& r) {
     w.Key("day"), str(calendar::format_day(f.day));
     w.Key("agent"), str(f.agent);
     w.Key("reason"), str(shortfall_name(f.reason));
-    w.Key("asked_at"), str(china_time(f.asked_ms) + "+08:00");
+    w.Key("asked_at"), str(calendar::china_time(f.asked_ms) + "+08:00");
     w.Key("delay_s");
     if (f.delay_ms >= 0)
       w.Double(static_cast<double>(f.delay_ms) / 1000.0);
@@ -211,7 +200,7 @@ void write_explain_json(std::ostream& out, const ExplainReport& r) {
     if (const auto* tail = tail_of(r, f))
       for (const auto& m : *tail) {
         w.StartObject();
-        w.Key("at"), str(china_time(m.ts) + "+08:00");
+        w.Key("at"), str(calendar::china_time(m.ts) + "+08:00");
         w.Key("sender"), str(m.sender);
         w.Key("agent_id"), str(m.agent_id);
         w.Key("event"), str(m.event.empty() ? "msg" : m.event);
@@ -232,11 +221,11 @@ void write_explain_csv(std::ostream& out, const ExplainReport& r) {
     std::string last;
     if (const auto* tail = tail_of(r, f))
       for (const auto& m : *tail)
-        last += (last.empty() ? "" : " | ") + china_time(m.ts).substr(11) + " " + m.sender +
+        last += (last.empty() ? "" : " | ") + calendar::china_time(m.ts).substr(11) + " " + m.sender +
                 (m.agent_id.empty() ? "" : "(" + m.agent_id + ")") + ": " + m.content;
     out << csv_field(f.platform) << ',' << csv_field(f.shop_id) << ',' << csv_field(f.session_id) << ','
         << calendar::format_day(f.day) << ',' << csv_field(f.agent) << ',' << shortfall_name(f.reason) << ','
-        << china_time(f.asked_ms) << "+08:00," << (f.delay_ms >= 0 ? seconds(f.delay_ms) : "") << ',' << csv_field(last)
+        << calendar::china_time(f.asked_ms) << "+08:00," << (f.delay_ms >= 0 ? seconds(f.delay_ms) : "") << ',' << csv_field(last)
         << '\n';
   }
 }

@@ -189,8 +189,16 @@ std::string table_html(const Section& s) {
     for (const auto& c : s.header) h += "<th>" + esc(c) + "</th>";
     h += "</tr></thead><tbody>";
     for (std::size_t i = 0; i < s.rows.size(); ++i) {
-      h += i < s.row_missed.size() && s.row_missed[i] ? "<tr class=\"miss\">" : "<tr>";
-      for (const auto& c : s.rows[i]) h += "<td>" + esc(c) + "</td>";
+      const bool miss = i < s.row_missed.size() && s.row_missed[i];
+      const std::string id = i < s.row_ids.size() ? s.row_ids[i] : "";
+      const std::string link = i < s.row_links.size() ? s.row_links[i] : "";
+      h += "<tr" + std::string(miss ? " class=\"miss\"" : "") + (id.empty() ? "" : " id=\"" + esc(id) + "\"") + ">";
+      for (std::size_t c = 0; c < s.rows[i].size(); ++c) {
+        // A grid row links from its name to the sessions behind its shortfalls.
+        const bool linked = c == 0 && !link.empty();
+        h += "<td>" + std::string(linked ? "<a href=\"" + esc(link) + "\">" : "") + esc(s.rows[i][c]) +
+             (linked ? "</a>" : "") + "</td>";
+      }
       h += "</tr>";
     }
     h += "</tbody></table></div>";

@@ -271,6 +271,22 @@ void anomaly_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   wb.long_text(ws, row + 1, 0, anomaly_rule(lang));
 }
 
+// The sessions behind the shortfalls, the same rows as the report's section (sections.cpp).
+void missed_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
+  if (r.missed_totals.empty()) return;
+  for (const Section& s : report_sections(r, ctx)) {
+    if (s.id != "missed") continue;
+    lxw_worksheet* ws = wb.sheet(tr(ctx.lang, "未达标会话", "Missed sessions"), s.header, {10, 12, 12, 16, 12, 22, 10, 10, 48});
+    std::size_t row = 1;
+    for (const auto& cells : s.rows) {
+      for (std::size_t c = 0; c < cells.size(); ++c) wb.text(ws, row, c, cells[c]);
+      ++row;
+    }
+    ++row;
+    for (const auto& line : s.lines) wb.long_text(ws, row++, 0, line);
+  }
+}
+
 void native_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   lxw_worksheet* ws =
@@ -349,6 +365,7 @@ void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, con
     for (const Report& view : views) view_sheet(wb, view, ctx);
     daily_sheet(wb, views.front(), ctx);
     anomaly_sheet(wb, views.front(), ctx);
+    missed_sheet(wb, views.front(), ctx);
     native_sheet(wb, views.front(), ctx);
     about_sheet(wb, views.front(), ctx);
     wb.close(path);

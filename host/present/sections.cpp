@@ -1,8 +1,15 @@
 #include "present/sections.h"
 
+#include "metrics/explain.h"
 #include "model/catalog.h"
+#include "model/whole_shop.h"
+#include "present/explain_output.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <map>
+#include <tuple>
 
 namespace kefu::host::report {
 namespace {
@@ -60,6 +67,10 @@ Section grid(const Report& r, const RenderContext& ctx) {
     }
     s.rows.push_back(std::move(line));
     s.row_missed.push_back(missed);
+    const bool has_missed = std::any_of(r.missed_totals.begin(), r.missed_totals.end(), [&](const MissedTotal& t) {
+      return t.platform == row.platform && t.shop_id == row.shop_id;
+    });
+    s.row_links.push_back(has_missed && !row.total ? "#" + missed_anchor(row.platform, row.shop_id) : "");
   }
   return s;
 }
@@ -250,6 +261,48 @@ Section sides(const Report& r, const RenderContext& ctx) {
   return s;
 }
 
+// The sessions behind each shop's shortfall, from what ingest kept for kefu explain: totals per
+// reason first (one line a supervisor can say aloud), then each listed session.
+Section missed(const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  Section s{"missed", tr(lang, "七、未达标的会话及原因", "7. The sessions behind the shortfalls, and why"), {}, {}, {}, {}};
+  s.lines.push_back(tr(lang,
+                       "由导入时保存的明细得出（kefu explain 同源）；每店每指标最多列 20 个会话，合计数包含全部。"
+                       "查看完整明细：kefu explain 指标 --store 文件 --shop 店铺 --week 周。",
+                       "From what ingest kept for kefu explain; at most 20 sessions per shop and metric are listed, "
+                       "the totals count all. Everything: kefu explain METRIC --store FILE --shop SHOP --week W."));
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<const MissedTotal*>> totals;
+  for (const MissedTotal& t : r.missed_totals) totals[{t.platform, t.shop_id, t.metric}].push_back(&t);
+  for (const auto& [key, list] : totals) {
+    int all = 0;
+    std::string parts;
+    for (const MissedTotal* t : list) {
+      all += t->count;
+      const auto reason = metrics::shortfall_from_name(t->reason);
+      parts += (parts.empty() ? "" : tr(lang, "，", ", ")) +
+               (reason ? metrics::shortfall_label(*reason, lang) : t->reason) + " " + std::to_string(t->count);
+    }
+    s.lines.push_back(std::get<1>(key) + " " + metric_name(std::get<2>(key), lang) + tr(lang, "：未达标 ", ": missed ") +
+                      std::to_string(all) + tr(lang, "（", " (") + parts + tr(lang, "）", ")"));
+  }
+  s.header = {tr(lang, "店铺", "Shop"),     tr(lang, "指标", "Metric"),     tr(lang, "日期", "Day"),
+              tr(lang, "会话", "Session"),  tr(lang, "计入客服", "Counts for"), tr(lang, "原因", "Reason"),
+              tr(lang, "提问时间", "Asked at"), tr(lang, "用时", "Took"),    tr(lang, "最后一条消息", "Last message")};
+  std::string previous_shop;
+  for (const MissedSession& m : r.missed) {
+    const auto reason = metrics::shortfall_from_name(m.reason);
+    std::string agent = m.agent == kUnassigned ? std::string(tr(lang, "未分配", "unassigned")) : m.agent;
+    s.rows.push_back({m.shop_id, metric_name(m.metric, lang), m.day, m.session_id, agent,
+                      reason ? metrics::shortfall_label(*reason, lang) : m.reason, m.asked_at.substr(11),
+                      m.delay_s ? format_value("avg_response_s", *m.delay_s, lang) : "", m.last_message});
+    s.row_missed.push_back(false);
+    const std::string shop = m.platform + "/" + m.shop_id;
+    s.row_ids.push_back(shop != previous_shop ? missed_anchor(m.platform, m.shop_id) : "");
+    previous_shop = shop;
+  }
+  return s;
+}
+
 std::string note_text(const Note& n, Lang lang) {
   if (n.kind == "shop_not_in_config")
     return n.subject + tr(lang, "：有数据，但不在配置的 shops 中（按店铺编号显示，无分组）。",
@@ -272,6 +325,13 @@ std::string note_text(const Note& n, Lang lang) {
 
 }  // namespace
 
+std::string missed_anchor(const std::string& platform, const std::string& shop_id) {
+  std::string id = "missed-" + platform + "-" + shop_id;
+  for (char& c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) c = '_';
+  return id;
+}
+
 std::string report_title(const Report& r, Lang lang) {
   return tr(lang, "客服报表 ", "Customer-service report ") + period_line(r, lang);
 }
@@ -280,6 +340,7 @@ std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) 
   std::vector<Section> out{grid(r, ctx), kpis(r, ctx), anomalies(r, ctx), movers(r, ctx)};
   for (Section& s : native(r, ctx)) out.push_back(std::move(s));
   if (!r.sides.empty()) out.push_back(sides(r, ctx));
+  if (!r.missed_totals.empty()) out.push_back(missed(r, ctx));
   if (!r.notes.empty()) {
     Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}};
     for (const Note& n : r.notes) notes.lines.push_back(note_text(n, ctx.lang));

@@ -16,7 +16,13 @@ struct Section {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> row_missed;  // per row: it holds a KPI miss (the grid, the misses)
+  // HTML only, per row ("" for none): an anchor the row carries, and one its first cell links to
+  // (a grid row to its shop's missed sessions).
+  std::vector<std::string> row_ids, row_links;
 };
+
+// The anchor of a shop's missed sessions in the HTML report.
+std::string missed_anchor(const std::string& platform, const std::string& shop_id);
 
 std::string report_title(const Report& report, Lang lang);
 std::vector<Section> report_sections(const Report& report, const RenderContext& ctx);

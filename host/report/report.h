@@ -216,6 +216,44 @@ struct PlatformFigure {
   }
 };
 
+// One session that kept a shop's rate below 100 % (report/missed_sessions.h).
+struct MissedSession {
+  std::string platform, shop_id, metric, day, session_id, agent;
+  std::string reason;           // metrics::shortfall_name: closing_courtesy, never_assigned, late, ...
+  std::string asked_at;         // the missed question, +08:00 "YYYY-MM-DD HH:MM:SS"
+  std::optional<double> delay_s;  // late: how long the answer took
+  std::string last_message;     // the session's last kept message: "sender: text" ("" when none kept)
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("metric", s.metric);
+    v("day", s.day);
+    v("session_id", s.session_id);
+    v("agent", s.agent);
+    v("reason", s.reason);
+    v("asked_at", s.asked_at);
+    v("delay_s", s.delay_s);
+    v("last_message", s.last_message);
+  }
+};
+
+// How many sessions of a shop missed a rate in the period, per reason (all, listed or not).
+struct MissedTotal {
+  std::string platform, shop_id, metric, reason;
+  int count = 0;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("metric", s.metric);
+    v("reason", s.reason);
+    v("count", s.count);
+  }
+};
+
 // One platform metric of one shop three ways (report/definition_sides.h).
 struct DefinitionSide {
   std::string platform, shop_id, native_name, metric, definition;  // definition: "<platform>/<native_name>"
@@ -268,6 +306,8 @@ struct Report {
   std::vector<Note> notes;
   std::vector<PlatformFigure> platform_figures;  // shop level
   std::vector<DefinitionSide> sides;              // by shop only
+  std::vector<MissedSession> missed;              // by shop only, at most kMissedListed per shop and metric
+  std::vector<MissedTotal> missed_totals;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -284,6 +324,8 @@ struct Report {
     v("notes", s.notes);
     v("platform_figures", s.platform_figures);
     v("sides", s.sides);
+    v("missed", s.missed);
+    v("missed_totals", s.missed_totals);
   }
 };
 
