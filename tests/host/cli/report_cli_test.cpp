@@ -140,7 +140,8 @@ TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
   const auto doc = parse(inspected.out);
   std::vector<std::string> sheets;
   for (const auto& s : doc["sheets"].GetArray()) sheets.push_back(s.GetString());
-  EXPECT_THAT(sheets, ElementsAre("汇总", "按店铺", "按客服", "按平台", "每日", "异常日", "平台原生指标", "说明"));
+  EXPECT_THAT(sheets,
+              ElementsAre("汇总", "按店铺", "按客服", "按平台", "每日", "异常日", "未达标会话", "平台原生指标", "说明"));
   for (const auto& s : doc["sheet"].GetArray()) EXPECT_TRUE(s["frozen_header"].GetBool());
   // Summary: numbers, with a cell rule per targeted cell (lessThan for higher-is-better).
   const auto& summary = doc["sheet"][0];
@@ -163,7 +164,10 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
   const std::string html_file = dir_->path() + "/report.html";
   ASSERT_EQ(report("--format html --out " + html_file).exit_code, 0);
   const std::string html = host::read_whole_file(html_file).value_or("");
-  EXPECT_THAT(html, Not(::testing::ContainsRegex("(src|href)=")));  // nothing fetched at view time
+  // Nothing fetched at view time: no src, and links only within the page (#missed-...).
+  EXPECT_THAT(html, Not(::testing::ContainsRegex("src=")));
+  EXPECT_THAT(html, Not(::testing::ContainsRegex("href=\"[^#]")));
+  EXPECT_THAT(html, HasSubstr("<a href=\"#missed-"));
   EXPECT_THAT(html, Not(HasSubstr("@import")));
   const auto count = [&](const std::string& needle) {
     std::size_t n = 0;
