@@ -14,8 +14,6 @@
 namespace kefu::host::metrics {
 namespace {
 
-constexpr std::int64_t k30sMs = 30'000;
-constexpr std::int64_t k3minMs = 180'000;
 constexpr std::uint32_t kShopLevel = 0xFFFFFFFE;  // kefu/2: the group of a shop's distinct sessions
 
 struct GroupKey {
@@ -38,7 +36,7 @@ void add_turn(const Turn& t, std::int64_t from, GroupStats& g) {
   const std::int64_t response = t.answer - from;
   ++g.answered_turns;
   g.response_ms_sum += response;  // cannot overflow: at most the session's span (timestamp_in_range)
-  g.within_3min_turns += response <= k3minMs;
+  g.within_3min_turns += response <= kWithin3minMs;
 }
 
 // A session (kefu/2) or a segment (kefu/1) whose turns are `turns`, first first.
@@ -50,7 +48,7 @@ void add_unit(const Turns& turns, From from, bool replied, GroupStats& g) {
   const Turn& first = *turns.front();
   if (first.answer >= 0) {
     const std::int64_t response = first.answer - from(first);
-    g.within_30s_segments += response <= k30sMs;
+    g.within_30s_segments += response <= kWithin30sMs;
     g.first_response_ms.push_back(response);
   }
 }

@@ -58,6 +58,12 @@ struct MetricRow {
   GroupStats stats;
 };
 
+// The canonical versions' time limits (R11/C6): within_30s_rate's first reply, within_3min_rate's
+// every turn. Inclusive: a reply at exactly the limit is within it. One home for the engine and
+// `kefu explain`, so an explanation never disagrees with the figure it explains.
+inline constexpr std::int64_t kWithin30sMs = 30'000;
+inline constexpr std::int64_t kWithin3minMs = 180'000;
+
 // Kefu's canonical definition versions (docs/metrics.md).
 enum class Canonical {
   v1,  // kefu/1: R1-R15, segments, transfers split, closings count — kept byte for byte

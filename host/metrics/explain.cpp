@@ -10,9 +10,6 @@
 namespace kefu::host::metrics {
 namespace {
 
-constexpr std::int64_t k30sMs = 30'000;
-constexpr std::int64_t k3minMs = 180'000;
-
 // The session id: what follows the shop in its key (chatlog::session_key).
 std::string_view session_id_of(std::string_view key) {
   const auto [platform, shop] = chatlog::split_shop_key(key);
@@ -65,9 +62,9 @@ class Explainer {
     } else if (q_->metric == metric::within_30s_rate) {
       std::uint32_t first = 0;  // the view's first turn: an agent's own first, under kefu/2
       while (!mine(turns[first], holder)) ++first;
-      check(turns[first], holder, k30sMs);
+      check(turns[first], holder, kWithin30sMs);
     } else {
-      for (std::uint32_t i = 0; i < n; ++i) check(turns[i], holder, k3minMs);
+      for (std::uint32_t i = 0; i < n; ++i) check(turns[i], holder, kWithin3minMs);
     }
   }
 
