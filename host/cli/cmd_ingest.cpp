@@ -81,6 +81,7 @@ int run_ingest(Context& ctx, const CLI::App&) {
                                    args.definitions,
                                    ctx.closing_rule(),
                                    {keep.keep_days, args.explain_messages.value_or(keep.messages)},
+                                   {},
                                    {}};
   const PluginRegistry& registry = ctx.plugins();
   opts.platform_definitions = runnable_definitions(registry);
@@ -99,6 +100,17 @@ int run_ingest(Context& ctx, const CLI::App&) {
     for (const auto& n : f.notes) std::cout << "  " << n << '\n';
     rejected = rejected || f.rejected > 0;
   }
+  std::int64_t platform_values = 0;
+  for (const ingest::FileOutcome& f : out.files) platform_values += f.platform_values;
+  if (!opts.platform_definitions.empty())
+    std::cout << tr(lang, "平台口径重算：", "platform definitions recomputed: ") << opts.platform_definitions.size()
+              << tr(lang, " 个口径，", " definitions, ") << platform_values
+              << tr(lang, " 个数值（见 kefu report 的口径对照）\n", " values (see kefu report's definitions side by side)\n");
+  else if (!args.assumptions.empty())
+    std::cerr << "kefu: warning: "
+              << tr(lang, "这些 --assume 没有让任何平台口径变得可重算（仍有参数未知或聊天记录算不出）\n",
+                    "these --assume made no platform definition computable (a parameter is still unknown, or not "
+                    "countable from chat logs)\n");
   std::cout << tr(lang, "已写入 ", "stored in ") << store_path << tr(lang, "：新增或更新 ", ": new or changed ")
             << out.summary.written << tr(lang, " 个数值，未变 ", " values, unchanged ") << out.summary.unchanged
             << tr(lang, "（第 ", " (ingest #") << out.summary.id << tr(lang, " 次导入）\n", ")\n");

@@ -168,6 +168,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
                       for (const auto& f : files) chatlog::read_session_tails(f, wanted, n, tails, options.encoding);
                     });
   auto platform = platform_values(events, source, options);
+  outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());
   out.insert(out.end(), std::make_move_iterator(platform.begin()), std::make_move_iterator(platform.end()));
   outcomes.back().values = static_cast<std::int64_t>(out.size());
   return out;

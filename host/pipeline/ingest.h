@@ -51,6 +51,7 @@ struct FileOutcome {
   std::int64_t rows = 0, values = 0, rejected = 0;
   std::string rejects_file;
   std::vector<std::string> notes;
+  std::int64_t platform_values = 0;  // of values: platform definitions' figures (origin platform_recomputed)
 };
 
 struct IngestOutcome {

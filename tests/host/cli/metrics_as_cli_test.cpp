@@ -58,5 +58,18 @@ TEST(MetricsAsCli, AssumeWithoutADefinitionToFillIsRefused) {
   EXPECT_THAT(run.out, HasSubstr("--as or --definition"));
 }
 
+TEST(MetricsAsCli, IngestWithAssumptionsStoresThePlatformsFiguresAndSaysHowMany) {
+  TempDir dir;
+  const std::string log = dir.copy_in(data_file("metrics/transfer_story.csv"), "chat.csv");
+  const std::string store = " --store " + dir.path() + "/kefu.db --lang en";
+  auto run = kefu("ingest " + log + store + " --assume kefu/2");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, testing::ContainsRegex("platform definitions recomputed: [1-9][0-9]* definitions, [1-9][0-9]* values"));
+  // One assumption is not enough for any shipped definition: said, not silently nothing.
+  run = kefu("ingest " + log + store + " --assume transfers=carry");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("these --assume made no platform definition computable"));
+}
+
 }  // namespace
 }  // namespace kefu::test
