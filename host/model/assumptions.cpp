@@ -70,7 +70,7 @@ std::int64_t kefu2_threshold_ms(const std::string& measure) {
 }  // namespace
 
 std::vector<std::string> assume(Definition& d, const std::vector<std::string>& assignments) {
-  std::vector<bool> filled(8, false);
+  std::vector<bool> filled(kParameterNames.size(), false);
   for (const std::string& a : assignments) {
     if (a == kDefinitionsV2) {
       filled[0] = fill(d.unit, kefu2_unit(d.measure)) || filled[0];
@@ -115,11 +115,9 @@ std::vector<std::string> assume(Definition& d, const std::vector<std::string>& a
     }
     filled[index] = ok || filled[index];
   }
-  static const char* const kNames[] = {"unit",        "assessed_hours", "bot_replies", "transfers",
-                                       "closings",    "threshold_s",    "period_days", "min_sample"};
   std::vector<std::string> out;
   for (std::size_t i = 0; i < filled.size(); ++i)
-    if (filled[i]) out.emplace_back(kNames[i]);
+    if (filled[i]) out.emplace_back(kParameterNames[i]);
   return out;
 }
 

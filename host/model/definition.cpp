@@ -2,21 +2,28 @@
 
 #include "model/definition_names.h"
 
+#include <cstdio>
+
 namespace kefu::host {
 
 std::vector<std::string> Definition::unknown_parameters() const {
+  // Named as metrics.json's `computation` writes them, so a message can point at the JSON key.
+  const std::array<bool, kParameterNames.size()> known_flags = {unit.known(),         hours.known(),
+                                                                bots.known(),         transfers.known(),
+                                                                closings.known(),     threshold_ms.known(),
+                                                                period_days.known(),  min_sample.known()};
   std::vector<std::string> out;
-  // Named as metrics.json's `computation` writes them (definition_names.h), so a message can
-  // point at the JSON key. The line is not needed to compute the figure, only to place it.
-  if (!unit.known()) out.emplace_back("unit");
-  if (!hours.known()) out.emplace_back("assessed_hours");
-  if (!bots.known()) out.emplace_back("bot_replies");
-  if (!transfers.known()) out.emplace_back("transfers");
-  if (!closings.known()) out.emplace_back("closings");
-  if (!threshold_ms.known()) out.emplace_back("threshold_s");
-  if (!period_days.known()) out.emplace_back("period_days");
-  if (!min_sample.known()) out.emplace_back("min_sample");
+  for (std::size_t i = 0; i < kParameterNames.size(); ++i)
+    if (!known_flags[i]) out.emplace_back(kParameterNames[i]);
   return out;
+}
+
+std::string line_text(const Definition& d) {
+  if (!d.line.known()) return "unknown";
+  if (!*d.line.value) return "";
+  char value[32];
+  std::snprintf(value, sizeof value, "%.6f", (*d.line.value)->value);
+  return std::string(name_of((*d.line.value)->op)) + value;
 }
 
 std::string_view name_of(CountUnit u) {

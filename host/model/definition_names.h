@@ -6,6 +6,7 @@
 
 #include "model/definition.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,15 @@ std::string_view name_of(BotReplies b);    // none | all | assist_only
 std::string_view name_of(Transfers t);     // carry | split
 std::string_view name_of(Closings c);      // ignore | count
 std::string_view name_of(Comparator c);    // >= | > | <= | <
+
+// The parameters a definition needs to be computed, in declaration order, by their metrics.json
+// names (the line is not needed: it only places the figure).
+inline constexpr std::array<std::string_view, 8> kParameterNames = {
+    "unit", "assessed_hours", "bot_replies", "transfers", "closings", "threshold_s", "period_days", "min_sample"};
+
+// The line as machines read it: ">=0.900000"; "unknown" when unknown; "" when the platform
+// states none.
+std::string line_text(const Definition& d);
 
 // Minutes since midnight as HH:MM; 1440 is "24:00".
 std::string hhmm(int minutes);

@@ -38,13 +38,6 @@ std::string figure(Measure m, const DefinitionCounts& c) {
   return "";
 }
 
-std::string line_text(const Definition& d) {
-  if (!d.line.known()) return "unknown";
-  if (!*d.line.value) return "";
-  const Line& line = **d.line.value;
-  return std::string(name_of(line.op)) + decimal6(static_cast<__int128>(line.value * 1e6 + 0.5), 1'000'000);
-}
-
 Cells cells_of(const ComputedDefinition& cd, const DefinitionRow& r) {
   const Measure m = *measure_of(cd.definition.measure);
   Cells c;

@@ -8,14 +8,6 @@
 namespace kefu::host::report {
 namespace {
 
-std::string line_text(const Definition& d) {
-  if (!d.line.known()) return "unknown";
-  if (!*d.line.value) return "";
-  char value[32];
-  std::snprintf(value, sizeof value, "%.6f", (*d.line.value)->value);
-  return std::string(name_of((*d.line.value)->op)) + value;
-}
-
 const NativeFigure* exported_figure(const Report& r, const std::string& platform, const std::string& shop,
                                     const std::string& native_name) {
   for (const NativeFigure& f : r.native)
