@@ -2,7 +2,10 @@
 
 #include "base/calendar.h"
 #include "chatlog/reader.h"
+#include "cli/asked_definitions.h"
+#include "metrics/definition_explain.h"
 #include "metrics/explain.h"
+#include "model/definition_names.h"
 #include "pipeline/explain_store.h"
 #include "present/explain_output.h"
 #include "report/period.h"
@@ -26,6 +29,8 @@ struct Args {
   std::optional<Encoding> encoding;
   std::size_t last = 3;
   Format format = Format::table;
+  DefinitionRequest asked;  // --as / --definition / --assume
+  std::string native;       // --native: which of the platform's metrics
 } args;  // kefu parses one command line
 
 report::Period period() {
@@ -58,6 +63,15 @@ void add_explain_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--to", args.to, "last day YYYY-MM-DD, inclusive");
   cmd.add_option("--last", args.last, "messages shown per session (default 3)");
   add_definitions_option(cmd, args.definitions);
+  cmd.add_option("--as", args.asked.platforms,
+                 "explain the platform's own definition of the metric (平台口径), from the chat-log files")
+      ->expected(1);
+  cmd.add_option("--definition", args.asked.files, "explain a team definition from this file (see metrics compute)")
+      ->expected(1)
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--native", args.native, "with --as/--definition: the metric's own name, when several measure it");
+  cmd.add_option("--assume", args.asked.assumptions,
+                 "with --as: fill a parameter the platform leaves unknown, NAME=VALUE or kefu/2 (repeatable)");
   add_encoding_option(cmd, args.encoding);
   add_config_option(cmd, paths, "config file (its closings; its store)");
   add_format_option(cmd, args.format, {Format::table, Format::json, Format::csv});
@@ -101,11 +115,80 @@ int explain_from_store(Context& ctx, const report::Period& p, metrics::ExplainRe
 
 }  // namespace
 
+namespace {
+
+// The one definition asked for: of the platform's (or file's) metrics that measure args.metric,
+// the one named --native, else the only computable one. Each refusal lists the candidates.
+metrics::ComputedDefinition chosen_definition(Context& ctx) {
+  std::vector<metrics::ComputedDefinition> candidates;
+  for (auto& cd : asked_definitions(ctx, args.asked))
+    if (cd.definition.measure == args.metric && (args.native.empty() || cd.native_name == args.native))
+      candidates.push_back(std::move(cd));
+  auto listed = [&] {
+    std::string out;
+    for (const auto& cd : candidates) {
+      out += "\n  " + cd.native_name;
+      if (!cd.not_computable.empty())
+        out += " — not computable: " + cd.not_computable.front().parameter + ": " + cd.not_computable.front().reason;
+    }
+    return out;
+  };
+  if (candidates.empty())
+    throw CLI::ValidationError("--as", "no metric " + (args.native.empty() ? "" : "named " + args.native + " ") +
+                                           "of that definition measures " + args.metric +
+                                           " (kefu metrics definitions lists them)");
+  std::vector<metrics::ComputedDefinition> computable;
+  for (auto& cd : candidates)
+    if (cd.not_computable.empty() && metrics::explainable(cd.definition)) computable.push_back(cd);
+  if (computable.empty())
+    throw CLI::ValidationError("--as", "none of these can be computed from a chat log; --assume NAME=VALUE fills "
+                                       "what the platform leaves unknown:" + listed());
+  if (computable.size() > 1)
+    throw CLI::ValidationError("--native", "several metrics measure " + args.metric + "; name one:" + listed());
+  return std::move(computable.front());
+}
+
+// The definition's own view: hours, and its period figure on the last day with units.
+metrics::DefinitionView definition_view(const metrics::ComputedDefinition& cd, const chatlog::ChatEvents& events,
+                                        const metrics::ExplainQuery& q, std::int64_t not_assessed) {
+  const Definition& d = cd.definition;
+  metrics::DefinitionView v;
+  v.native_name = cd.native_name;
+  v.assumed = cd.assumed;
+  v.not_assessed = not_assessed;
+  if (const auto& h = *d.hours.value) v.hours = hhmm(h->from_min) + "-" + hhmm(h->to_min) + " " + std::string(name_of(h->applies_to));
+  v.period_days = *d.period_days.value;
+  v.min_sample = *d.min_sample.value;
+  v.line = line_text(d);
+  const metrics::Level level = q.agent.empty() ? metrics::Level::shop : metrics::Level::agent;
+  for (const auto& row : metrics::compute_definition(events, d))
+    if (row.level == level && row.shop_id == q.shop_id && (q.platform.empty() || row.platform == q.platform) &&
+        (q.agent.empty() || row.agent_id == q.agent) && row.day >= q.from_day && row.day <= q.to_day &&
+        (!v.window || row.day > v.window->day))
+      v.window = row;
+  if (v.window && d.line.known() && *d.line.value)
+    v.standing = metrics::standing(**d.line.value, v.window->period.hits, v.window->period.units);
+  return v;
+}
+
+}  // namespace
+
 int run_explain(Context& ctx, const CLI::App& cmd) {
   const report::Period p = period();
+  if (!args.native.empty() && args.asked.empty())
+    throw CLI::ValidationError("--native", "names a metric of --as PLATFORM or --definition FILE: give one");
+  if (!args.asked.assumptions.empty() && args.asked.empty())
+    throw CLI::ValidationError("--assume", "fills parameters of --as or --definition definitions: give one");
+  std::optional<metrics::ComputedDefinition> asked;
+  if (!args.asked.empty()) {
+    if (args.files.empty())
+      throw CLI::ValidationError("--as", "a platform's or team's definition is explained from the chat-log files (the "
+                                         "store keeps explanations under Kefu's definitions): give the files");
+    asked = chosen_definition(ctx);
+  }
   metrics::ExplainReport r{
       args.metric, metrics::canonical_id(args.definitions), p.from(), p.to(), args.platform, args.shop, args.agent, {},
-      {}};
+      {}, {}};
   if (args.files.empty()) return explain_from_store(ctx, p, r);
   if (cmd.count("--store") > 0) throw CLI::ValidationError("--store", "give the chat-log files or --store, not both");
 
@@ -116,7 +199,14 @@ int run_explain(Context& ctx, const CLI::App& cmd) {
   for (const auto& f : args.files) chatlog::read_chat_log(f, events, read);
 
   metrics::ExplainQuery q{args.metric, args.platform, args.shop, args.agent, p.first, p.last};
-  r.explanation = metrics::explain(events, args.definitions, q);
+  if (asked) {
+    metrics::DefinitionExplanation de = metrics::explain_definition(events, asked->definition, q);
+    r.explanation = std::move(de.explanation);
+    r.definitions = asked->definition.id;
+    r.definition = definition_view(*asked, events, q, de.not_assessed);
+  } else {
+    r.explanation = metrics::explain(events, args.definitions, q);
+  }
   // By day (then platform), each in the log's session order: the order the store keeps.
   std::stable_sort(r.explanation.findings.begin(), r.explanation.findings.end(),
                    [](const metrics::Finding& a, const metrics::Finding& b) {

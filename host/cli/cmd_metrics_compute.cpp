@@ -1,12 +1,10 @@
 // `kefu metrics compute FILE...`: canonical chat logs in, one row per agent/shop/platform day out.
 #include "base/output_file.h"
 #include "chatlog/reader.h"
+#include "cli/asked_definitions.h"
 #include "cli/metrics_subcommands.h"
 #include "cli/progress.h"
-#include "config/definition_file.h"
 #include "metrics/engine.h"
-#include "model/assumptions.h"
-#include "model/native_definition.h"
 #include "present/definition_figures.h"
 #include "present/metrics_output.h"
 
@@ -28,36 +26,10 @@ struct Args {
   std::string rejects_dir;
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
-  std::vector<std::string> as_platforms, definition_files, assumptions;
+  DefinitionRequest asked;
 } args;  // kefu parses one command line
 
-bool platform_or_team_definitions() { return !args.as_platforms.empty() || !args.definition_files.empty(); }
-
-// Each definition asked for, with the assumptions applied and why it cannot be computed (if so).
-std::vector<metrics::ComputedDefinition> asked_definitions(Context& ctx) {
-  std::vector<metrics::ComputedDefinition> out;
-  auto add = [&](const NativeMetric& m, Definition d) {
-    metrics::ComputedDefinition cd;
-    try {
-      cd.assumed = assume(d, args.assumptions);
-    } catch (const std::invalid_argument& e) {
-      throw CLI::ValidationError("--assume", e.what());
-    }
-    cd.not_computable = metrics::not_computable(d);
-    cd.native_name = m.native_name;
-    cd.definition = std::move(d);
-    out.push_back(std::move(cd));
-  };
-  for (const auto& id : args.as_platforms) {
-    const LoadedPlugin& plugin = ctx.plugins().require(id);
-    const auto& profile = plugin.valid_profile();
-    if (!profile) throw std::runtime_error("plugin " + id + " declares no metric profile: it has no definitions");
-    for (const NativeMetric& m : profile->metrics) add(m, definition_of(id, m));
-  }
-  for (const auto& file : args.definition_files)
-    for (auto& team : config::read_definition_file(file)) add(team.metric, std::move(team.definition));
-  return out;
-}
+bool platform_or_team_definitions() { return !args.asked.empty(); }
 
 void write_definitions(std::ostream& out, const std::vector<metrics::ComputedDefinition>& defs, Format format,
                        Lang lang) {
@@ -89,13 +61,13 @@ void add_metrics_compute_options(CLI::App& cmd) {
   add_encoding_option(cmd, args.encoding);
   cmd.add_option("--workers", args.workers, "Threads to use (default: one per core)");
   add_definitions_option(cmd, args.definitions);
-  cmd.add_option("--as", args.as_platforms,
+  cmd.add_option("--as", args.asked.platforms,
                  "Also the platform's own definitions (平台口径), each metric whose parameters are all known "
                  "(repeatable; see kefu metrics definitions)");
-  cmd.add_option("--definition", args.definition_files,
+  cmd.add_option("--definition", args.asked.files,
                  "A definition file of your own KPIs, shaped like a plugin's metrics.json (repeatable)")
       ->check(CLI::ExistingFile);
-  cmd.add_option("--assume", args.assumptions,
+  cmd.add_option("--assume", args.asked.assumptions,
                  "Fill a parameter the platform leaves unknown: NAME=VALUE (e.g. transfers=carry), or kefu/2 "
                  "for all; each figure says what was assumed (repeatable)");
   cmd.add_option("--rejects-dir", args.rejects_dir,
@@ -105,11 +77,11 @@ void add_metrics_compute_options(CLI::App& cmd) {
 
 int run_metrics_compute(Context& ctx) {
   const Lang lang = ctx.lang();
-  if (!args.assumptions.empty() && !platform_or_team_definitions())
+  if (!args.asked.assumptions.empty() && !platform_or_team_definitions())
     throw CLI::ValidationError("--assume", "fills parameters of --as or --definition definitions: give one");
   // Definitions are resolved before the (long) reading, so a typo fails at once.
   std::vector<metrics::ComputedDefinition> defs;
-  if (platform_or_team_definitions()) defs = asked_definitions(ctx);
+  if (platform_or_team_definitions()) defs = asked_definitions(ctx, args.asked);
   chatlog::ChatReadOptions read_options;
   read_options.workers = args.workers;
   read_options.encoding = args.encoding;

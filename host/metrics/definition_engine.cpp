@@ -1,6 +1,7 @@
 #include "metrics/definition_engine.h"
 
 #include "base/interner.h"
+#include "metrics/definition_units.h"
 #include "metrics/walk.h"
 #include "model/whole_shop.h"
 
@@ -14,18 +15,6 @@
 namespace kefu::host::metrics {
 namespace {
 
-// +08:00 minutes since midnight of an instant (assessed hours are written in China time).
-int china_minute(std::int64_t epoch_ms) {
-  const std::int64_t minutes = epoch_ms / 60'000 - (epoch_ms % 60'000 < 0) + 8 * 60;
-  return static_cast<int>(((minutes % 1440) + 1440) % 1440);
-}
-
-bool in_window(const AssessedHours& h, std::int64_t epoch_ms) {
-  const int m = china_minute(epoch_ms);
-  if (h.from_min <= h.to_min) return m >= h.from_min && m < h.to_min;
-  return m >= h.from_min || m < h.to_min;  // a window across midnight, e.g. 23:00-09:00
-}
-
 struct Key {
   std::uint32_t shop, agent;
   std::int32_t day;
@@ -37,24 +26,6 @@ struct KeyHash {
   }
 };
 using Groups = std::unordered_map<Key, DefinitionCounts, KeyHash>;
-
-// What the walk needs from a definition, and the parameters the counting reads, unpacked once.
-struct Plan {
-  Measure measure;
-  CountUnit unit;
-  std::optional<AssessedHours> hours;
-  std::int64_t threshold_ms;
-  WalkRules rules;
-};
-
-Plan plan_of(const Definition& d) {
-  Plan p{*measure_of(d.measure), *d.unit.value, *d.hours.value, *d.threshold_ms.value, {}};
-  p.rules.transfers = *d.transfers.value;
-  p.rules.closings = *d.closings.value;
-  p.rules.bots_answer = *d.bots.value == BotReplies::all;
-  p.rules.per_message = p.unit == CountUnit::message;
-  return p;
-}
 
 // One unit whose questions are `turns` (assessed ones only, first first) into its group.
 void add_unit(const Plan& p, const std::vector<const Turn*>& turns, DefinitionCounts& g) {
@@ -98,44 +69,12 @@ class Counter {
 
   void session(std::uint32_t shop, const SessionEvent* events, std::size_t n, Groups& groups) {
     if (!walk_session(events, n, plan_.rules, walk_)) return;  // R4: nothing was asked
-    if (plan_.hours && plan_.hours->applies_to == HoursApplyTo::session_start &&
-        !in_window(*plan_.hours, walk_.first_customer_ts))
-      return;  // e.g. JD: a session started 23:00-09:00 is not assessed at all
-    auto assessed = [&](const Turn& t) {
-      return !plan_.hours || plan_.hours->applies_to == HoursApplyTo::session_start || in_window(*plan_.hours, t.start);
-    };
-    switch (plan_.unit) {
-      case CountUnit::turn:
-      case CountUnit::message:  // the walk made each customer message its own turn
-        for (const Turn& t : walk_.turns)
-          if (assessed(t)) add_one(t, shop, groups);
-        break;
-      case CountUnit::session:
-        turns_.clear();
-        for (const Turn& t : walk_.turns)
-          if (assessed(t)) turns_.push_back(&t);
-        // The session is its first assessed question's: the agent who took (or left) it.
-        if (!turns_.empty()) add_unit(plan_, turns_, groups[{shop, turns_.front()->agent, walk_.day}]);
-        break;
-      case CountUnit::segment:
-        for (const Segment& seg : walk_.segments) {
-          turns_.clear();
-          for (std::uint32_t i = seg.first_turn; i < seg.first_turn + seg.turns; ++i)
-            if (assessed(walk_.turns[i])) turns_.push_back(&walk_.turns[i]);
-          if (!turns_.empty()) add_unit(plan_, turns_, groups[{shop, seg.holder, walk_.day}]);
-        }
-        break;
-      case CountUnit::customer_day:
-        break;  // refused by not_computable
-    }
+    for_each_unit(plan_, walk_, turns_, [&](const std::vector<const Turn*>& turns, std::uint32_t agent, bool assessed) {
+      if (assessed) add_unit(plan_, turns, groups[{shop, agent, walk_.day}]);
+    });
   }
 
  private:
-  void add_one(const Turn& t, std::uint32_t shop, Groups& groups) {
-    turns_.assign(1, &t);
-    add_unit(plan_, turns_, groups[{shop, t.agent, walk_.day}]);
-  }
-
   const Plan& plan_;
   Walk walk_;
   std::vector<const Turn*> turns_;
@@ -160,6 +99,23 @@ void emit(Level level, const AgentKey& key, const Daily& days, int period, std::
 }
 
 }  // namespace
+
+Plan plan_of(const Definition& d) {
+  Plan p{*measure_of(d.measure), *d.unit.value, *d.hours.value, *d.threshold_ms.value, {}};
+  p.rules.transfers = *d.transfers.value;
+  p.rules.closings = *d.closings.value;
+  p.rules.bots_answer = *d.bots.value == BotReplies::all;
+  p.rules.per_message = p.unit == CountUnit::message;
+  return p;
+}
+
+bool in_window(const AssessedHours& h, std::int64_t epoch_ms) {
+  // +08:00 minutes since midnight: assessed hours are written in China time.
+  const std::int64_t minutes = epoch_ms / 60'000 - (epoch_ms % 60'000 < 0) + 8 * 60;
+  const int m = static_cast<int>(((minutes % 1440) + 1440) % 1440);
+  if (h.from_min <= h.to_min) return m >= h.from_min && m < h.to_min;
+  return m >= h.from_min || m < h.to_min;  // a window across midnight, e.g. 23:00-09:00
+}
 
 std::optional<Measure> measure_of(std::string_view key) {
   if (key == "reply_rate") return Measure::replied;

@@ -16,13 +16,8 @@ std::string_view session_id_of(std::string_view key) {
   return key.substr(1 + platform.size() + 2 + shop.size());
 }
 
-// Why an unanswered turn stayed so.
 Shortfall why_unanswered(const Turn& t, Canonical version) {
-  if (version == Canonical::v1 && t.closings_only) return Shortfall::closing_courtesy;
-  if (t.cut_by_transfer || t.transfers_open > 0) return Shortfall::open_at_transfer;
-  if (t.agent == kNoAgent) return Shortfall::never_assigned;
-  if (t.bot_wrote) return Shortfall::bot_only;
-  return Shortfall::unanswered;
+  return unanswered_reason(t, version == Canonical::v1 ? Closings::count : Closings::ignore);
 }
 
 class Explainer {
@@ -113,6 +108,14 @@ class Explainer {
 };
 
 }  // namespace
+
+Shortfall unanswered_reason(const Turn& t, Closings closings) {
+  if (closings == Closings::count && t.closings_only) return Shortfall::closing_courtesy;
+  if (t.cut_by_transfer || t.transfers_open > 0) return Shortfall::open_at_transfer;
+  if (t.agent == kNoAgent) return Shortfall::never_assigned;
+  if (t.bot_wrote) return Shortfall::bot_only;
+  return Shortfall::unanswered;
+}
 
 std::optional<Shortfall> shortfall_from_name(std::string_view name) {
   for (auto s : {Shortfall::closing_courtesy, Shortfall::open_at_transfer, Shortfall::never_assigned, Shortfall::bot_only,

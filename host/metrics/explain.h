@@ -24,6 +24,10 @@ enum class Shortfall {
 const char* shortfall_name(Shortfall s);  // the stable key: closing_courtesy, open_at_transfer, ...
 std::optional<Shortfall> shortfall_from_name(std::string_view name);  // the key back; nullopt if none
 
+// Why an unanswered turn stayed so, the first cause that applies (a courtesy only when the
+// definition counts closings as questions).
+Shortfall unanswered_reason(const Turn& t, Closings closings);
+
 // The metrics explain covers: the rates whose shortfall is made of units.
 bool explainable(std::string_view metric);  // reply_rate, within_30s_rate, within_3min_rate
 

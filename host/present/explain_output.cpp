@@ -10,6 +10,7 @@
 #include <rapidjson/writer.h>
 
 #include <array>
+#include <cstdio>
 #include <map>
 
 namespace kefu::host::metrics {
@@ -55,6 +56,55 @@ std::string metric_name(const std::string& key, Lang lang) {
   const MetricDef* def = find_metric(key);
   if (!def) return key;
   return std::string(lang == Lang::zh ? def->name_zh : def->name_en);
+}
+
+// A ratio as a percentage with two decimals: 0.912345 → "91.23%".
+std::string percent2(double ratio) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f%%", ratio * 100.0);
+  return buf;
+}
+
+// The definition's own lines: what was assumed, what its hours leave out, and its (rolling)
+// figure against its line — the "how far from the penalty" a supervisor asks first.
+void write_definition_view(std::ostream& out, const DefinitionView& v, Lang lang) {
+  if (!v.assumed.empty()) {
+    out << tr(lang, "假设（平台未公开的参数）：", "assumed (not published by the platform): ");
+    for (std::size_t i = 0; i < v.assumed.size(); ++i) out << (i ? ", " : "") << v.assumed[i];
+    out << '\n';
+  }
+  if (v.not_assessed > 0)
+    out << tr(lang, "考核时段 ", "assessed hours ") << v.hours << tr(lang, " 之外的 ", ": ") << v.not_assessed
+        << tr(lang, " 个单位平台不计入（不在下面的分母里）\n", " units outside them are not counted (not in the figures below)\n");
+  if (!v.window) return;
+  const DefinitionCounts& p = v.window->period;
+  out << (v.period_days > 1 ? (lang == Lang::zh ? "滚动 " + std::to_string(v.period_days) + " 天"
+                                                : "rolling " + std::to_string(v.period_days) + " days")
+                            : std::string(tr(lang, "当天", "the day")))
+      << tr(lang, "（截至 ", " (to ") << calendar::format_day(v.window->day) << tr(lang, "）：", "): ") << p.hits << " / "
+      << p.units;
+  if (p.units > 0) out << " = " << percent2(static_cast<double>(p.hits) / static_cast<double>(p.units));
+  if (!v.window->assessed)
+    out << tr(lang, "；样本不足 ", "; fewer than ") << v.min_sample
+        << tr(lang, "，平台不考核", " units: the platform does not assess it");
+  out << '\n';
+  if (v.line == "unknown") {
+    out << tr(lang, "红线：未知（未公开）\n", "line: unknown (not published)\n");
+  } else if (v.standing) {
+    const LineStanding& s = *v.standing;
+    out << tr(lang, "红线 ", "line ") << v.line << tr(lang, "：", ": ");
+    if (s.meets)
+      out << tr(lang, "达线，余量 ", "met, margin ") << percent2(s.margin)
+          << (s.can_afford ? (lang == Lang::zh ? "，还能承受 " + std::to_string(*s.can_afford) + " 个未达标单位"
+                                               : ", can afford " + std::to_string(*s.can_afford) + " more misses")
+                           : std::string());
+    else
+      out << tr(lang, "未达线，差 ", "below, by ") << percent2(-s.margin)
+          << (s.to_meet ? (lang == Lang::zh ? "，还需 " + std::to_string(*s.to_meet) + " 个达标单位才到线"
+                                            : ", " + std::to_string(*s.to_meet) + " more good units to reach it")
+                        : std::string(tr(lang, "，本窗口内已无法到线", ", out of reach in this window")));
+    out << '\n';
+  }
 }
 
 }  // namespace
@@ -134,6 +184,7 @@ void write_explain_text(std::ostream& out, const ExplainReport& r, Lang lang) {
   if (!r.agent.empty()) out << " · " << (r.agent == kUnassigned ? tr(lang, "未分配", "unassigned") : r.agent);
   out << " · " << r.period_from << ".." << r.period_to << " · " << tr(lang, "口径 ", "definitions ") << r.definitions
       << '\n';
+  if (r.definition) write_definition_view(out, *r.definition, lang);
   if (e.units == 0) {
     out << tr(lang, "这一时段没有可计的会话。\n", "no sessions to count in this period.\n");
     return;
@@ -173,6 +224,44 @@ void write_explain_json(std::ostream& out, const ExplainReport& r) {
   w.Key("platform"), str(r.platform);
   w.Key("shop_id"), str(r.shop_id);
   w.Key("agent"), str(r.agent);
+  if (r.definition) {
+    const DefinitionView& v = *r.definition;
+    w.Key("definition");
+    w.StartObject();
+    w.Key("native_name"), str(v.native_name);
+    w.Key("assumed");
+    w.StartArray();
+    for (const auto& a : v.assumed) str(a);
+    w.EndArray();
+    w.Key("not_assessed"), w.Int64(v.not_assessed);
+    w.Key("period_days"), w.Int(v.period_days);
+    w.Key("line"), str(v.line);
+    w.Key("window");
+    if (v.window) {
+      w.StartObject();
+      w.Key("day"), str(calendar::format_day(v.window->day));
+      w.Key("hits"), w.Int64(v.window->period.hits);
+      w.Key("units"), w.Int64(v.window->period.units);
+      w.Key("assessed"), w.Bool(v.window->assessed);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("standing");
+    if (v.standing) {
+      w.StartObject();
+      w.Key("margin"), w.Double(v.standing->margin);
+      w.Key("meets"), w.Bool(v.standing->meets);
+      w.Key("to_meet");
+      v.standing->to_meet ? w.Int64(*v.standing->to_meet) : w.Null();
+      w.Key("can_afford");
+      v.standing->can_afford ? w.Int64(*v.standing->can_afford) : w.Null();
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  }
   w.Key("units"), w.Int64(r.explanation.units);
   w.Key("missed"), w.Int64(static_cast<std::int64_t>(r.explanation.findings.size()));
   w.Key("by_reason");

@@ -4,7 +4,9 @@
 #pragma once
 
 #include "chatlog/reader.h"
+#include "metrics/definition_engine.h"
 #include "metrics/explain.h"
+#include "metrics/line_standing.h"
 #include "present/text.h"
 
 #include <ostream>
@@ -13,10 +15,25 @@
 
 namespace kefu::host::metrics {
 
+// Explaining a platform's or a team's own definition (`--as`, `--definition`): which one, what
+// its assessed hours leave out, and where its (rolling) figure stands against its line.
+struct DefinitionView {
+  std::string native_name;
+  std::vector<std::string> assumed;  // parameters an --assume filled
+  std::int64_t not_assessed = 0;     // units of the period outside the assessed hours
+  std::string hours;                 // "09:00-23:00 session_start"; "" when every hour is assessed
+  int period_days = 1;
+  std::int64_t min_sample = 0;
+  std::string line;                        // line_text(): ">=0.900000", "unknown" or ""
+  std::optional<DefinitionRow> window;     // the view's row on the period's last day with units
+  std::optional<LineStanding> standing;    // that row's period against the line (rates with a known line)
+};
+
 struct ExplainReport {
   std::string metric, definitions, period_from, period_to, platform, shop_id, agent;
   Explanation explanation;
   chatlog::SessionTails tails;  // session_key → last messages; may be empty (not kept)
+  std::optional<DefinitionView> definition;  // --as / --definition; nullopt: a canonical version
 };
 
 // Why the store cannot explain a period (pipeline/explain_store.h, StoredExplain), for the

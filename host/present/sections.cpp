@@ -47,7 +47,7 @@ Section grid(const Report& r, const RenderContext& ctx) {
             {},
             {},
             {},
-            {}};
+            {}, {}, {}};
   s.lines.push_back(tr(
       lang, "每格：本期值 与上期相比的变化（比率为百分点 pp，时长为秒，数量为 %）；✓ 达标 ✗ 未达标（目标见下一节）。",
       "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "
@@ -88,7 +88,7 @@ std::string native_metric_name(const NativeFigure& f, const RenderContext& ctx) 
 
 Section kpis(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  Section s{"kpi", tr(lang, "二、KPI 目标", "2. KPI targets"), {}, {}, {}, {}};
+  Section s{"kpi", tr(lang, "二、KPI 目标", "2. KPI targets"), {}, {}, {}, {}, {}, {}};
   s.header = {by_name(r.by, lang),        tr(lang, "指标", "Metric"),     tr(lang, "本期", "This period"),
               tr(lang, "目标", "Target"), tr(lang, "目标来自", "Set at"), tr(lang, "差距", "Gap"),
               tr(lang, "状态", "Status")};
@@ -128,7 +128,7 @@ Section kpis(const Report& r, const RenderContext& ctx) {
 
 Section anomalies(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  Section s{"anomalies", tr(lang, "三、异常日", "3. Unusual days"), {anomaly_rule(lang)}, {}, {}, {}};
+  Section s{"anomalies", tr(lang, "三、异常日", "3. Unusual days"), {anomaly_rule(lang)}, {}, {}, {}, {}, {}};
   s.header = {tr(lang, "日期", "Day"),
               tr(lang, "店铺", "Shop"),
               tr(lang, "平台", "Platform"),
@@ -151,7 +151,7 @@ Section anomalies(const Report& r, const RenderContext& ctx) {
 
 Section movers(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  Section s{"movers", tr(lang, "四、变化最大", "4. Biggest movers"), {mover_rule(lang)}, {}, {}, {}};
+  Section s{"movers", tr(lang, "四、变化最大", "4. Biggest movers"), {mover_rule(lang)}, {}, {}, {}, {}, {}};
   if (!r.previous) {
     s.lines = {tr(lang, "未与上期比较（--compare none）。", "Not compared with a previous period (--compare none).")};
     return s;
@@ -179,7 +179,7 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
                 {},
                 {},
                 {},
-                {}};
+                {}, {}, {}};
       s.lines.push_back(
           tr(lang, "按该平台自己的口径统计，只与自己的上期比较，不与其他平台并列比较。数量为合计，其余为日均。",
              "Under this platform's own definitions: compared only with its own previous period, never with "
@@ -217,7 +217,7 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
 // (or the parameters the platform leaves unknown), and the exported figure against the line.
 Section sides(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  Section s{"sides", tr(lang, "六、口径对照：平台导出、Kefu 统一口径、平台口径重算", "6. Definitions side by side: exported, Kefu's, the platform's recomputed"), {}, {}, {}, {}};
+  Section s{"sides", tr(lang, "六、口径对照：平台导出、Kefu 统一口径、平台口径重算", "6. Definitions side by side: exported, Kefu's, the platform's recomputed"), {}, {}, {}, {}, {}, {}};
   s.lines.push_back(tr(
       lang,
       "同名指标在不同口径下数值不同：平台导出按平台口径，Kefu 统一口径按 docs/metrics.md 的 kefu/2（客户的“谢谢”不算未回复，转接中的问题由接手客服回答）。"
@@ -265,7 +265,7 @@ Section sides(const Report& r, const RenderContext& ctx) {
 // reason first (one line a supervisor can say aloud), then each listed session.
 Section missed(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  Section s{"missed", tr(lang, "七、未达标的会话及原因", "7. The sessions behind the shortfalls, and why"), {}, {}, {}, {}};
+  Section s{"missed", tr(lang, "七、未达标的会话及原因", "7. The sessions behind the shortfalls, and why"), {}, {}, {}, {}, {}, {}};
   s.lines.push_back(tr(lang,
                        "由导入时保存的明细得出（kefu explain 同源）；每店每指标最多列 20 个会话，合计数包含全部。"
                        "查看完整明细：kefu explain 指标 --store 文件 --shop 店铺 --week 周。",
@@ -342,7 +342,7 @@ std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) 
   if (!r.sides.empty()) out.push_back(sides(r, ctx));
   if (!r.missed_totals.empty()) out.push_back(missed(r, ctx));
   if (!r.notes.empty()) {
-    Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}};
+    Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}, {}, {}};
     for (const Note& n : r.notes) notes.lines.push_back(note_text(n, ctx.lang));
     out.push_back(std::move(notes));
   }

@@ -52,6 +52,44 @@ TEST(ExplainCli, APeriodMustBeGivenOnce) {
   EXPECT_THAT(run.out, HasSubstr("give one of --day D, --week 2026-W47 or --from D --to D"));
 }
 
+TEST(ExplainCli, APlatformsDefinitionIsExplainedWithWhatWasAssumedAndWhereItStandsAgainstItsLine) {
+  TempDir dir;
+  const std::string log = dir.copy_in(data_file("../../config/samples/demo/chat-jd.csv"), "jd.csv");
+  // JD leaves bots, transfers, closings, period and sample unpublished: refused until assumed.
+  auto run = kefu("explain within_30s_rate " + log + " --shop jd01 --week 2026-W47 --as jd --lang en", {}, true);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率 — not computable: bot_replies: unknown"));
+  run = kefu("explain within_30s_rate " + log + " --shop jd01 --week 2026-W47 --as jd --assume kefu/2 --format json");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("\"definitions\":\"jd/咚咚首次30秒应答率\""));
+  EXPECT_THAT(run.out, HasSubstr("\"assumed\":[\"bot_replies\",\"transfers\",\"closings\",\"period_days\",\"min_sample\"]"));
+  EXPECT_THAT(run.out, HasSubstr("\"by_reason\":{\"late\":"));
+  EXPECT_THAT(run.out, HasSubstr("\"line\":\"unknown\""));  // JD publishes no line for it: said, not skipped
+}
+
+TEST(ExplainCli, ATeamDefinitionShowsHowManyGoodUnitsItNeedsToReachItsLine) {
+  TempDir dir;
+  const std::string log = dir.copy_in(data_file("metrics/transfer_story.csv"), "chat.csv");
+  // Our KPI: turns answered within 3 min, 09:00-23:00, rolling 7 days, line >= 95 %. Five turns
+  // (the closing thanks open none), D never answered: 80 %; 95 % needs (0.95*5-4)/(1-0.95) = 15
+  // more good turns.
+  const auto run = kefu("explain within_3min_rate " + log + " --shop s1 --day 2026-11-16 --definition " +
+                        data_file("definitions/our_kpi.json") + " --lang en");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("definitions our_kpi/我司3分钟回复率"));
+  EXPECT_THAT(run.out, HasSubstr("rolling 7 days (to 2026-11-16): 4 / 5 = 80.00%"));
+  EXPECT_THAT(run.out, HasSubstr("line >=0.950000: below, by 15.00%, 15 more good units to reach it"));
+  EXPECT_THAT(run.out, HasSubstr("1  never assigned to an agent"));
+}
+
+TEST(ExplainCli, APlatformsDefinitionNeedsTheChatLogFiles) {
+  TempDir dir;
+  const auto run = kefu("explain reply_rate --store " + dir.path() + "/kefu.db --shop s1 --day 2026-11-16 --as jd",
+                        {}, true);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("explained from the chat-log files"));
+}
+
 // A store with the demo's JD log and the transfer story ingested under `definitions`.
 struct IngestedStore {
   TempDir dir;

@@ -2,6 +2,7 @@
 // definitions computed"): each parameter changes the figure the way the doc says, and what cannot
 // be computed from a chat log says which parameter and why.
 #include "metrics_test_util.hpp"
+#include "host/model/definition_builders.hpp"
 
 #include "base/calendar.h"
 #include "metrics/definition_engine.h"
@@ -22,39 +23,13 @@ using host::Transfers;
 using metrics::DefinitionRow;
 using metrics::Level;
 
-template <class T>
-host::Param<T> known(T v) {
-  host::Param<T> p;
-  p.value = std::move(v);
-  return p;
-}
-
-// A definition with every parameter known: turns, all day, no bots, carry, closings ignored.
 Definition definition(const std::string& measure, CountUnit unit = CountUnit::turn, std::int64_t threshold_ms = 0) {
-  Definition d;
-  d.id = "test/" + measure;
-  d.measure = measure;
-  d.unit = known(unit);
-  d.hours = known(std::optional<AssessedHours>());
-  d.bots = known(BotReplies::none);
-  d.transfers = known(Transfers::carry);
-  d.closings = known(Closings::ignore);
-  d.threshold_ms = known(threshold_ms);
-  d.period_days = known(1);
-  d.min_sample = known(std::int64_t{0});
-  d.line = known(std::optional<host::Line>());
-  return d;
+  return complete_definition(measure, unit, threshold_ms);
 }
 
 std::vector<DefinitionRow> run(const std::string& log, const Definition& d) {
-  TempDir dir;
-  const std::string path = dir.write("log.csv", kChatHeader + log);
   host::chatlog::ChatEvents events;
-  host::chatlog::ChatReadOptions options;
-  options.workers = 1;
-  static const host::words::ClosingList closings = host::words::ClosingList::defaults();
-  options.closing_only = [](std::string_view content) { return closings.closing_only(content); };
-  host::chatlog::read_chat_log(path, events, options);
+  read_text(kChatHeader + log, events);
   return metrics::compute_definition(events, d, 2);
 }
 

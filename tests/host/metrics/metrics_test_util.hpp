@@ -57,18 +57,24 @@ struct Computed {
   }
 };
 
-// `text` read with Kefu's closing list and computed under `version` (the R-rule tests: kefu/1).
-inline Computed compute_text(const std::string& text, unsigned workers = 1, const std::string& name = "log.csv",
-                             metrics::Canonical version = metrics::Canonical::v1) {
+// Chat-log `text` (header included) read with Kefu's closing list, as the commands read it.
+inline host::chatlog::ChatReadResult read_text(const std::string& text, host::chatlog::ChatEvents& events,
+                                               unsigned workers = 1, const std::string& name = "log.csv") {
   TempDir dir;
   const std::string path = dir.write(name, text);
-  host::chatlog::ChatEvents events;
   host::chatlog::ChatReadOptions options;
   options.workers = workers;
   static const host::words::ClosingList closings = host::words::ClosingList::defaults();
   options.closing_only = [](std::string_view content) { return closings.closing_only(content); };
+  return host::chatlog::read_chat_log(path, events, options);
+}
+
+// `text` read with Kefu's closing list and computed under `version` (the R-rule tests: kefu/1).
+inline Computed compute_text(const std::string& text, unsigned workers = 1, const std::string& name = "log.csv",
+                             metrics::Canonical version = metrics::Canonical::v1) {
+  host::chatlog::ChatEvents events;
   Computed c;
-  c.read = host::chatlog::read_chat_log(path, events, options);
+  c.read = read_text(text, events, workers, name);
   std::ostringstream out;
   metrics::write_csv(out, metrics::compute_metrics(events, version, workers));
   c.csv = out.str();

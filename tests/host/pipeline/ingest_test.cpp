@@ -3,6 +3,7 @@
 #include "pipeline/ingest.h"
 
 #include "host/cli/run_kefu.hpp"
+#include "host/model/definition_builders.hpp"
 #include "test_paths.hpp"
 
 #include <gmock/gmock.h>
@@ -123,12 +124,7 @@ TEST(IngestCli, SaysWhatItStoredAndIsIdempotent) {
 namespace kefu::host::ingest {
 namespace {
 
-template <class T>
-Param<T> known(T v) {
-  Param<T> p;
-  p.value = std::move(v);
-  return p;
-}
+using test::known;
 
 // A Tmall-like definition as if every parameter were published: a session is replied when its
 // last turn is; transfers split; closing thanks count as questions.

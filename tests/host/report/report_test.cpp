@@ -3,6 +3,7 @@
 #include "report/report.h"
 #include "report/definition_sides.h"
 
+#include "host/model/definition_builders.hpp"
 #include "test_paths.hpp"
 
 #include <gmock/gmock.h>
@@ -300,12 +301,7 @@ TEST_F(AnomalyTest, TooFewRecentDaysAreNotJudged) { EXPECT_TRUE(run(10, 100, 200
 namespace kefu::host::report {
 namespace {
 
-template <class T>
-Param<T> known(T v) {
-  Param<T> p;
-  p.value = std::move(v);
-  return p;
-}
+using test::known;
 
 TEST_F(ReportTest, EachPlatformMetricIsSetThreeWaysWithTheParametersThatKeepItFromBeingRecomputed) {
   Report r = build();
