@@ -81,6 +81,8 @@ int run_report(Context& ctx, const CLI::App&) {
       for (const NativeMetric& m : profile->metrics) {
         opts.native_formats[p->info().id][m.native_name] = m.value_format;
         platform_metrics[p->info().id].push_back({m.native_name, m.value_format, definition_of(p->info().id, m)});
+        if (const auto& d = platform_metrics[p->info().id].back().definition; d.period_days.known())
+          opts.lookback_days = std::max(opts.lookback_days, *d.period_days.value);
         if (!m.canonical_key.empty()) native_keys[p->info().id].insert(m.canonical_key);
       }
   }

@@ -213,6 +213,24 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
   return out;
 }
 
+// The recomputed figure's window against the line, the way a supervisor plans the week: the
+// margin, then how many good units the shop still needs, or how many misses it can still take.
+std::string window_standing(const DefinitionSide& d, Lang lang) {
+  if (!d.window_margin) return "—";
+  std::string out = format_native_change(d.format, d.window_margin, lang);
+  const std::string days = std::to_string(d.window_days);
+  if (*d.window_margin >= 0)
+    out += d.can_afford ? (lang == Lang::zh ? "（" + days + " 天窗口，还能承受 " + std::to_string(*d.can_afford) + " 个未达标）"
+                                            : " (" + days + "-day window, can afford " + std::to_string(*d.can_afford) + " more misses)")
+                        : (lang == Lang::zh ? "（" + days + " 天窗口）" : " (" + days + "-day window)");
+  else
+    out += d.to_meet ? (lang == Lang::zh ? "（" + days + " 天窗口，还需 " + std::to_string(*d.to_meet) + " 个达标才到线）"
+                                         : " (" + days + "-day window, " + std::to_string(*d.to_meet) + " more good units to reach it)")
+                     : (lang == Lang::zh ? "（" + days + " 天窗口内已无法到线）" : " (out of reach in this " + days + "-day window)");
+  if (!d.window_assessed) out += tr(lang, "；样本不足，平台不考核", "; sample too small: not assessed");
+  return out;
+}
+
 // Each platform metric three ways: exported, Kefu's canonical, the platform's own recomputed
 // (or the parameters the platform leaves unknown), and the exported figure against the line.
 Section sides(const Report& r, const RenderContext& ctx) {
@@ -229,7 +247,7 @@ Section sides(const Report& r, const RenderContext& ctx) {
   s.header = {tr(lang, "店铺", "Shop"),          tr(lang, "平台指标名", "Platform's name"),
               tr(lang, "平台导出", "Exported"),  tr(lang, "Kefu 统一口径", "Kefu (kefu/2)"),
               tr(lang, "平台口径重算", "Platform's way, recomputed"), tr(lang, "平台红线", "Platform's line"),
-              tr(lang, "导出距红线", "Export vs line")};
+              tr(lang, "导出距红线", "Export vs line"), tr(lang, "重算距红线（考核窗口）", "Recomputed vs line (its window)")};
   for (const DefinitionSide& d : r.sides) {
     std::string recomputed;
     if (d.recomputed) {
@@ -255,8 +273,9 @@ Section sides(const Report& r, const RenderContext& ctx) {
     std::string line = d.line == "unknown" ? tr(lang, "未知", "unknown") : d.line.empty() ? tr(lang, "未规定", "none stated") : d.line;
     std::string margin = d.line_margin ? format_native_change(d.format, d.line_margin, lang) : "—";
     s.rows.push_back({d.shop_id, d.native_name, format_native(d.format, d.exported, lang),
-                      d.canonical ? format_value(d.metric, *d.canonical, lang) : "—", recomputed, line, margin});
-    s.row_missed.push_back(d.line_margin && *d.line_margin < 0);
+                      d.canonical ? format_value(d.metric, *d.canonical, lang) : "—", recomputed, line, margin,
+                      window_standing(d, lang)});
+    s.row_missed.push_back((d.line_margin && *d.line_margin < 0) || (d.window_margin && *d.window_margin < 0));
   }
   return s;
 }

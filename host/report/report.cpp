@@ -373,14 +373,19 @@ class Builder {
       const MetricValue& v = sv.value;
       if (v.origin != store::kPlatformRecomputed || !v.agent_id.empty() || !wanted(v.shop_id)) continue;
       const auto day = calendar::parse_day(v.day);
-      if (!day || !in(options_.period, *day)) continue;
+      if (!day || *day > options_.period.last) continue;
       auto& [figure, sum] = acc[{v.platform, v.shop_id, v.native_name}];
-      if (figure.platform.empty()) figure = {v.platform, v.shop_id, v.native_name, v.metric, {}, {}, "", sv.definition};
+      if (figure.platform.empty())
+        figure = {v.platform, v.shop_id, v.native_name, v.metric, {}, {}, "", sv.definition, {}};
+      figure.days.push_back({*day, sv.numerator.value_or(0), sv.denominator.value_or(0)});
+      if (!in(options_.period, *day)) continue;
       sum.add(sv);
       if (v.day >= figure.latest_day) figure.latest_day = v.day, figure.latest = v.value;
     }
     for (auto& [key, a] : acc) {
       auto& [figure, sum] = a;
+      if (figure.latest_day.empty()) continue;  // only days before the period
+      std::sort(figure.days.begin(), figure.days.end(), [](const auto& x, const auto& y) { return x.day < y.day; });
       if (sum.divisible && sum.denominator > 0)
         figure.value = sum.numerator / sum.denominator;
       else if (!sum.divisible && sum.numerator == 0 && sum.denominator == 0)
@@ -420,7 +425,7 @@ KpiStatus kpi_status(std::string_view metric, double value, double target) {
 
 Report build_report(const store::Store& store, const config::Config& config, const ReportOptions& options) {
   // Everything from the start of the previous period, or of the anomaly window, to the end.
-  std::int32_t first = options.period.first - kAnomalyWindow;
+  std::int32_t first = options.period.first - std::max(kAnomalyWindow, options.lookback_days);
   if (options.compare) first = std::min(first, previous(options.period).first);
   store::ValueQuery query{calendar::format_day(first), options.period.to(), {}, options.shops};
   return Builder(config, options).build(store.values(query));

@@ -202,6 +202,13 @@ struct PlatformFigure {
   std::optional<double> latest;   // the definition's own (rolling) figure on the period's last day with data
   std::string latest_day;
   std::string definition;         // "<platform>/<native_name>", with " [assumed: ...]" when assumptions filled it
+  // Every stored day up to the period's end (those before it too, as far as the report read:
+  // ReportOptions::lookback_days), for the definition's rolling window. Not in the JSON.
+  struct Day {
+    std::int32_t day;
+    double numerator, denominator;
+  };
+  std::vector<Day> days;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -269,6 +276,16 @@ struct DefinitionSide {
   std::string reason;                // why the first of them cannot be used (the plugin's words, English)
   std::string line;                  // the platform's line (">=0.900000"), "unknown", or "" (none stated)
   std::optional<double> line_margin;  // exported vs the line, ≥ 0 on the good side (rates only)
+  // The recomputed figure over the definition's own (rolling) window ending on its last stored
+  // day, against the line: its margin, and the good units it still needs or the misses it can
+  // still take. Rates with a known line and a recomputed figure only.
+  std::string window_day;                   // the window's last day
+  int window_days = 0;                      // its length (period_days)
+  std::int64_t window_units = 0;            // the units it holds
+  bool window_assessed = true;              // window_units ≥ the platform's minimum sample
+  std::optional<double> window_margin;      // ≥ 0 on the good side
+  std::optional<std::int64_t> to_meet;      // below the line: good units still needed (none: out of reach)
+  std::optional<std::int64_t> can_afford;   // on the good side: misses it can still take (none: no limit)
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -289,6 +306,13 @@ struct DefinitionSide {
     v("reason", s.reason);
     v("line", s.line);
     v("line_margin", s.line_margin);
+    v("window_day", s.window_day);
+    v("window_days", s.window_days);
+    v("window_units", s.window_units);
+    v("window_assessed", s.window_assessed);
+    v("window_margin", s.window_margin);
+    v("to_meet", s.to_meet);
+    v("can_afford", s.can_afford);
   }
 };
 
@@ -337,6 +361,9 @@ struct ReportOptions {
   // How each platform writes its own figures: platform → native name → value_format (from the
   // plugins' metric profiles). Decides how a native figure is summed and shown.
   std::map<std::string, std::map<std::string, std::string>> native_formats;
+  // How many days before the period the platform definitions' rolling windows reach (the longest
+  // period_days): recomputed platform figures are read that far back.
+  int lookback_days = 0;
 };
 
 Report build_report(const store::Store& store, const config::Config& config, const ReportOptions& options);

@@ -330,6 +330,39 @@ TEST_F(ReportTest, EachPlatformMetricIsSetThreeWaysWithTheParametersThatKeepItFr
   EXPECT_NEAR(*s.line_margin, 0.09, 1e-12);
 }
 
+TEST_F(ReportTest, ARecomputedFiguresRollingWindowReachesBeforeThePeriodAndSaysHowManyGoodUnitsTheLineNeeds) {
+  // Tmall's way, 30 days, line >= 90 %: 50 of 50 on 11-01 (before the week) and 30 of 50 on
+  // 11-20. The week alone is 60 %; the window is 80 of 100 = 80 %, and 90 % needs
+  // (0.9 * 100 - 80) / (1 - 0.9) = 100 more good units.
+  store::IngestBatch b{"tmall-chat", "chat_log", {}};
+  for (const auto& [day, hits] : {std::pair{"2026-11-01", 50}, std::pair{"2026-11-20", 30}}) {
+    store::StoredValue v = recomputed("tmall", "tm01", "", day, "reply_rate", hits, 50);
+    v.value.origin = std::string(store::kPlatformRecomputed);
+    v.value.native_name = "回复率";
+    v.definition = "tmall/回复率 [assumed: transfers]";
+    b.values.push_back(v);
+  }
+  store_->ingest(b);
+  ReportOptions o{iso_week("2026-W47"), true, By::shop, {}, {}};
+  o.lookback_days = 30;
+  Report r = build_report(*store_, config_, o);
+  auto d = test::complete_definition("reply_rate", CountUnit::session);
+  d.id = "tmall/回复率";
+  d.period_days = known(30);
+  d.min_sample = known(std::int64_t{100});
+  d.line = known(std::optional<Line>(Line{Comparator::ge, 0.9, "扣分"}));
+  add_definition_sides(r, {{"tmall", {{"回复率", "percent", d}}}});
+  ASSERT_EQ(r.sides.size(), 1u);
+  const DefinitionSide& s = r.sides[0];
+  EXPECT_DOUBLE_EQ(*s.recomputed, 0.6);
+  EXPECT_EQ(s.window_day, "2026-11-20");
+  EXPECT_EQ(s.window_units, 100);
+  EXPECT_TRUE(s.window_assessed);
+  EXPECT_NEAR(*s.window_margin, -0.1, 1e-12);
+  EXPECT_EQ(s.to_meet, 100);
+  EXPECT_FALSE(s.can_afford);
+}
+
 TEST_F(ReportTest, FiguresOfTwoDefinitionVersionsInOnePeriodAreNotedNotSilentlySummed) {
   store::IngestBatch b{"old", "chat_log", {}};
   b.values.push_back(recomputed("jd", "jd01", "", "2026-11-19", "sessions", 4, 1));
