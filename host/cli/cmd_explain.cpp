@@ -8,6 +8,7 @@
 #include "model/definition_names.h"
 #include "pipeline/explain_store.h"
 #include "present/explain_output.h"
+#include "present/parameter_labels.h"
 #include "report/period.h"
 
 #include <CLI/CLI.hpp>
@@ -129,7 +130,8 @@ metrics::ComputedDefinition chosen_definition(Context& ctx) {
     for (const auto& cd : candidates) {
       out += "\n  " + cd.native_name;
       if (!cd.not_computable.empty())
-        out += " — not computable: " + cd.not_computable.front().parameter + ": " + cd.not_computable.front().reason;
+        out += " — " + std::string(tr(ctx.lang(), "无法重算：", "not computable: ")) +
+               not_computable_text(cd.not_computable.front(), ctx.lang());
     }
     return out;
   };

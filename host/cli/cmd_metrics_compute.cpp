@@ -6,6 +6,7 @@
 #include "cli/progress.h"
 #include "metrics/engine.h"
 #include "present/definition_figures.h"
+#include "present/parameter_labels.h"
 #include "present/metrics_output.h"
 
 #include <CLI/CLI.hpp>
@@ -124,7 +125,7 @@ int run_metrics_compute(Context& ctx) {
       for (const auto& cd : defs)
         if (!cd.not_computable.empty())
           std::cerr << cd.definition.id << tr(lang, "：无法重算（", ": not computed (")
-                    << cd.not_computable.front().parameter << ": " << cd.not_computable.front().reason << ")\n";
+                    << not_computable_text(cd.not_computable.front(), lang) << tr(lang, "）\n", ")\n");
     std::cerr << tr(lang, "读取 ", "read ") << rows_read << tr(lang, " 行，拒绝 ", " rows, rejected ") << rejected
               << tr(lang, " 行；口径 ", "; definitions ") << defs.size() << tr(lang, " 个，可重算 ", ", computed ")
               << computed << '\n';

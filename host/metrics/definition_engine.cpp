@@ -128,7 +128,9 @@ std::optional<Measure> measure_of(std::string_view key) {
 
 std::vector<NotComputable> not_computable(const Definition& d) {
   std::vector<NotComputable> out;
-  auto unknown = [&](const char* name, const std::string& reason) { out.push_back({name, "unknown: " + reason}); };
+  auto unknown = [&](const char* name, const std::string& reason) {
+    out.push_back({name, "unknown: " + reason, Uncomputable::unknown, reason});
+  };
   if (!d.unit.known()) unknown("unit", d.unit.unknown_reason);
   if (!d.hours.known()) unknown("assessed_hours", d.hours.unknown_reason);
   if (!d.bots.known()) unknown("bot_replies", d.bots.unknown_reason);
@@ -139,21 +141,27 @@ std::vector<NotComputable> not_computable(const Definition& d) {
   if (!d.min_sample.known()) unknown("min_sample", d.min_sample.unknown_reason);
 
   const auto measure = measure_of(d.measure);
-  if (!measure)
-    out.push_back({"measure", d.measure.empty() ? "the metric maps to no canonical figure"
-                                                : "a chat log holds no " + d.measure + " (only reply_rate, "
-                                                  "within_30s_rate, within_3min_rate, avg_response_s, "
-                                                  "first_response_s and sessions are counted from messages)"});
+  if (!measure && d.measure.empty())
+    out.push_back({"measure", "the metric maps to no canonical figure", Uncomputable::no_measure, ""});
+  else if (!measure)
+    out.push_back({"measure",
+                   "a chat log holds no " + d.measure +
+                       " (only reply_rate, within_30s_rate, within_3min_rate, avg_response_s, first_response_s and "
+                       "sessions are counted from messages)",
+                   Uncomputable::not_in_chat_log, d.measure});
   if (d.unit.known() && *d.unit.value == CountUnit::customer_day)
-    out.push_back({"unit", "customer_day (one buyer per shop and day) is not counted from chat logs yet: the engine "
-                           "keeps sessions, not buyers"});
+    out.push_back({"unit",
+                   "customer_day (one buyer per shop and day) is not counted from chat logs yet: the engine keeps "
+                   "sessions, not buyers",
+                   Uncomputable::customer_day, ""});
   if (d.bots.known() && *d.bots.value == BotReplies::assist_only)
-    out.push_back({"bot_replies", "assist_only needs bot messages marked as agent-assisted, which a chat log does "
-                                  "not mark"});
+    out.push_back({"bot_replies", "assist_only needs bot messages marked as agent-assisted, which a chat log does not mark",
+                   Uncomputable::assist_only, ""});
   if (measure == Measure::within && d.threshold_ms.known() && *d.threshold_ms.value <= 0)
-    out.push_back({"threshold_s", "a within-threshold rate needs a threshold above 0"});
+    out.push_back({"threshold_s", "a within-threshold rate needs a threshold above 0", Uncomputable::zero_threshold, ""});
   if (measure == Measure::first_response && d.unit.known() && *d.unit.value != CountUnit::session)
-    out.push_back({"unit", "a first response is a session's: the unit must be session"});
+    out.push_back({"unit", "a first response is a session's: the unit must be session", Uncomputable::first_response_unit,
+                   ""});
   return out;
 }
 

@@ -24,10 +24,23 @@ enum class Measure {
 };
 std::optional<Measure> measure_of(std::string_view key);
 
-// Why a definition cannot be computed from a chat log: the parameter (metrics.json name, or
-// "measure") and the reason, in English (present/ words it for people).
+// Why a definition cannot be computed from a chat log.
+enum class Uncomputable {
+  unknown,              // the parameter is unknown (detail: the plugin's reason)
+  no_measure,           // the metric maps to no canonical figure
+  not_in_chat_log,      // its measure is not counted from messages (detail: the measure)
+  customer_day,         // customer_day units need buyers
+  assist_only,          // assist_only bot replies need marked bot messages
+  zero_threshold,       // a within-threshold rate with a threshold of 0
+  first_response_unit,  // a first response with a unit other than session
+};
+
+// The parameter (metrics.json name, or "measure") and why; `reason` is the stable English text
+// that JSON and CSV carry ("unknown: …"), present/parameter_labels.h words it for people.
 struct NotComputable {
   std::string parameter, reason;
+  Uncomputable why = Uncomputable::unknown;
+  std::string detail;
 };
 // Every reason, unknown parameters first; empty when the definition can be computed.
 std::vector<NotComputable> not_computable(const Definition& d);

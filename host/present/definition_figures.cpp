@@ -3,6 +3,7 @@
 #include "base/calendar.h"
 #include "base/output_file.h"
 #include "metrics/line_standing.h"
+#include "present/parameter_labels.h"
 #include "model/definition_names.h"
 #include "model/whole_shop.h"
 #include "present/metrics_output.h"
@@ -180,7 +181,7 @@ void write_definition_figures_table(std::ostream& out, const std::vector<Compute
         << '\n';
     if (!cd.not_computable.empty()) {
       out << tr(lang, "  无法按此口径重算：\n", "  cannot be computed this way:\n");
-      for (const auto& n : cd.not_computable) out << wrap(n.parameter + ": " + n.reason, 100, "    - ", "      ");
+      for (const auto& n : cd.not_computable) out << wrap(not_computable_text(n, lang), 100, "    - ", "      ");
       continue;
     }
     if (!cd.assumed.empty())

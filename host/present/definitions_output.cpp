@@ -1,5 +1,7 @@
 #include "present/definitions_output.h"
 
+#include "present/parameter_labels.h"
+
 #include "model/catalog.h"
 #include "model/definition_names.h"
 #include "model/native_definition.h"
@@ -17,8 +19,8 @@ constexpr std::size_t kWidth = 100;
 // One parameter as both outputs show it. `name` is its key in metrics.json's computation.
 struct ParamView {
   const char* name = "";
-  const char* label_zh = "";
-  const char* label_en = "";
+  std::string label_zh;
+  std::string label_en;
   bool known = false;
   std::string value_zh, value_en;  // people's words, known values only
   std::string value;               // the machine form (JSON)
@@ -43,12 +45,11 @@ bool is_ratio(const MetricDefinition& m) {
 }
 
 template <class T, class Words>
-ParamView view(const char* name, const char* zh, const char* en, const Param<T>& p, const std::string& note,
-               Words&& words) {
+ParamView view(const char* name, const Param<T>& p, const std::string& note, Words&& words) {
   ParamView v;
   v.name = name;
-  v.label_zh = zh;
-  v.label_en = en;
+  v.label_zh = parameter_label(name, Lang::zh);
+  v.label_en = parameter_label(name, Lang::en);
   v.known = p.known();
   v.unknown = p.unknown_reason;
   v.note = note;
@@ -94,12 +95,12 @@ std::vector<ParamView> views(const MetricDefinition& m) {
   const std::optional<MetricComputation>& c = m.metric.computation;
   auto note = [&](auto member) { return c ? ((*c).*member).note : std::string(); };
   std::vector<ParamView> out;
-  out.push_back(view("unit", "计数单位", "unit", d.unit, note(&MetricComputation::unit), [](CountUnit u, ParamView& v) {
+  out.push_back(view("unit", d.unit, note(&MetricComputation::unit), [](CountUnit u, ParamView& v) {
     v.value_zh = unit_zh(u);
     v.value_en = unit_en(u);
     v.value = name_of(u);
   }));
-  out.push_back(view("assessed_hours", "考核时段", "assessed hours", d.hours, note(&MetricComputation::assessed_hours),
+  out.push_back(view("assessed_hours", d.hours, note(&MetricComputation::assessed_hours),
                      [](const std::optional<AssessedHours>& h, ParamView& v) {
                        if (!h) {
                          v.value_zh = "全天";
@@ -118,7 +119,7 @@ std::vector<ParamView> views(const MetricDefinition& m) {
                        v.value_en = window + " (" + en + ")";
                        v.value = window + " " + std::string(name_of(h->applies_to));
                      }));
-  out.push_back(view("bot_replies", "机器人回复", "bot replies", d.bots, note(&MetricComputation::bot_replies),
+  out.push_back(view("bot_replies", d.bots, note(&MetricComputation::bot_replies),
                      [](BotReplies b, ParamView& v) {
                        v.value_zh = b == BotReplies::none  ? "不算回复"
                                     : b == BotReplies::all ? "算回复"
@@ -128,7 +129,7 @@ std::vector<ParamView> views(const MetricDefinition& m) {
                                                            : "only agent-assisted bot replies answer";
                        v.value = name_of(b);
                      }));
-  out.push_back(view("transfers", "转接", "transfers", d.transfers, note(&MetricComputation::transfers),
+  out.push_back(view("transfers", d.transfers, note(&MetricComputation::transfers),
                      [](Transfers t, ParamView& v) {
                        v.value_zh =
                            t == Transfers::carry ? "转接时未答的问题由接手客服回答" : "转接时未答的问题算未回复";
@@ -137,32 +138,31 @@ std::vector<ParamView> views(const MetricDefinition& m) {
                                         : "a question open at a transfer counts as unanswered";
                        v.value = name_of(t);
                      }));
-  out.push_back(view(
-      "closings", "结束语", "closings", d.closings, note(&MetricComputation::closings), [](Closings cl, ParamView& v) {
+  out.push_back(view("closings", d.closings, note(&MetricComputation::closings), [](Closings cl, ParamView& v) {
         v.value_zh = cl == Closings::ignore ? "只含结束语的消息不开启新轮次" : "结束语也开启轮次";
         v.value_en = cl == Closings::ignore ? "closing-only messages open no turn" : "closing-only messages open turns";
         v.value = name_of(cl);
       }));
-  out.push_back(view("threshold_s", "时限", "threshold", d.threshold_ms, note(&MetricComputation::threshold_s),
+  out.push_back(view("threshold_s", d.threshold_ms, note(&MetricComputation::threshold_s),
                      [](std::int64_t ms, ParamView& v) {
                        v.value_zh = ms == 0 ? "无" : duration(ms, Lang::zh);
                        v.value_en = ms == 0 ? "none" : duration(ms, Lang::en);
                        v.value = number(static_cast<double>(ms) / 1000);
                      }));
-  out.push_back(view("period_days", "统计周期", "period", d.period_days, note(&MetricComputation::period_days),
+  out.push_back(view("period_days", d.period_days, note(&MetricComputation::period_days),
                      [](int n, ParamView& v) {
                        v.value_zh = n == 1 ? "每天单独计" : "近" + std::to_string(n) + "天滚动";
                        v.value_en = n == 1 ? "each day alone" : "rolling " + std::to_string(n) + " days";
                        v.value = std::to_string(n);
                      }));
-  out.push_back(view("min_sample", "最小样本", "minimum sample", d.min_sample, note(&MetricComputation::min_sample),
+  out.push_back(view("min_sample", d.min_sample, note(&MetricComputation::min_sample),
                      [](std::int64_t n, ParamView& v) {
                        v.value_zh = n == 0 ? "无" : "不足" + std::to_string(n) + "不考核";
                        v.value_en = n == 0 ? "none" : "not assessed below " + std::to_string(n);
                        v.value = std::to_string(n);
                      }));
   const bool ratio = is_ratio(m);
-  out.push_back(view("line", "考核线", "line", d.line, note(&MetricComputation::line),
+  out.push_back(view("line", d.line, note(&MetricComputation::line),
                      [ratio](const std::optional<Line>& l, ParamView& v) {
                        if (!l) {
                          v.value_zh = "平台未设考核线";

@@ -58,7 +58,7 @@ TEST(ExplainCli, APlatformsDefinitionIsExplainedWithWhatWasAssumedAndWhereItStan
   // JD leaves bots, transfers, closings, period and sample unpublished: refused until assumed.
   auto run = kefu("explain within_30s_rate " + log + " --shop jd01 --week 2026-W47 --as jd --lang en", {}, true);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率 — not computable: bot_replies: unknown"));
+  EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率 — not computable: bot replies: not published"));
   run = kefu("explain within_30s_rate " + log + " --shop jd01 --week 2026-W47 --as jd --assume kefu/2 --format json");
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("\"definitions\":\"jd/咚咚首次30秒应答率\""));

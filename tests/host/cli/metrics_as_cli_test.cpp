@@ -18,7 +18,7 @@ TEST(MetricsAsCli, APlatformMetricWithAnUnknownParameterIsNotComputedAndSaysWhic
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率  [jd/咚咚首次30秒应答率]"));
   EXPECT_THAT(run.out, HasSubstr("cannot be computed this way"));
-  EXPECT_THAT(run.out, HasSubstr("bot_replies: unknown: no source found says whether bot replies count"));
+  EXPECT_THAT(run.out, HasSubstr("bot replies: not published (no source found says whether bot replies count)"));
   EXPECT_THAT(run.out, HasSubstr("computed 0"));
 }
 
