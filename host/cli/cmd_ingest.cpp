@@ -100,6 +100,19 @@ int run_ingest(Context& ctx, const CLI::App&) {
     for (const auto& n : f.notes) std::cout << "  " << n << '\n';
     rejected = rejected || f.rejected > 0;
   }
+  // Every run adds: say what this run was counted with, and where it could not be.
+  if (out.joined.stored_sessions > 0)
+    std::cout << tr(lang, "与之前导入的同日会话合并计算：", "counted with the same days' sessions of earlier ingests: ")
+              << out.joined.stored_sessions << tr(lang, " 个会话（其中 ", " sessions (")
+              << out.joined.continued_sessions
+              << tr(lang, " 个本次带来了新消息）\n", " of them continued by these files)\n");
+  for (const std::string& day : out.joined.days_without_sessions)
+    std::cerr << "kefu: warning: " << day
+              << tr(lang,
+                    " 的聊天记录指标是在 Kefu 保存会话之前导入的，无法与本次合并：本次结果替换了它们。要两次都算，"
+                    "请把当天的全部聊天记录文件一起重新导入\n",
+                    ": its chat-log figures were stored before Kefu kept sessions and cannot be added to; this "
+                    "ingest's replace them. To count both, ingest all of that day's chat logs again together\n");
   std::int64_t platform_values = 0;
   for (const ingest::FileOutcome& f : out.files) platform_values += f.platform_values;
   if (!opts.platform_definitions.empty())

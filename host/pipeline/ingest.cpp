@@ -8,6 +8,7 @@
 #include "metrics/definition_engine.h"
 #include "metrics/engine.h"
 #include "model/whole_shop.h"
+#include "pipeline/stored_sessions.h"
 #include "platforms/native_file.h"
 #include "platforms/rule_sources.h"
 #include "rules/rule_book.h"
@@ -136,9 +137,21 @@ store::StoredValue native_value(const MetricValue& v, const std::map<std::string
   return s;
 }
 
+// The shop days of recomputed values: each computed from every session the store holds of it.
+std::vector<store::IngestBatch::ShopDay> whole_days(const std::vector<store::StoredValue>& values) {
+  std::set<store::IngestBatch::ShopDay> days;
+  for (const auto& v : values) days.insert({v.value.platform, v.value.shop_id, v.value.day});
+  return {days.begin(), days.end()};
+}
+
+Joined joined_outcome(const JoinedSessions& j) {
+  return {j.stored_sessions, j.continued_sessions, j.days_without_sessions};
+}
+
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
-                                            std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms,
-                                            store::ExplainBatch& explain) {
+                                            const store::Store& store, std::vector<FileOutcome>& outcomes,
+                                            std::set<std::string>& platforms, store::IngestBatch& batch,
+                                            Joined& joined_out) {
   if (files.empty()) return {};
   chatlog::ChatEvents events;
   for (const std::string& path : files) {
@@ -159,15 +172,23 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   }
   std::string source;
   for (const auto& f : files) source += (source.empty() ? "" : " ") + f;
-  std::vector<store::StoredValue> out = recomputed_values(events, source, options, platforms);
+  // Every run adds: the days these logs touch are recomputed with what earlier runs kept of them.
+  JoinedSessions joined = join_stored_sessions(events, store);
+  const chatlog::ChatEvents& all = joined.joined() ? joined.events : events;
+  joined_out = joined_outcome(joined);
+  batch.sessions = std::move(joined.keep);
+  std::vector<store::StoredValue> out = recomputed_values(all, source, options, platforms);
   outcomes.back().values = static_cast<std::int64_t>(out.size());  // the values of all the logs together
-  // The last messages of the sessions with a finding: a second, filtered reading of the logs.
-  explain =
-      explain_batch(events, options.definitions, out, options.explain, options.today,
+  batch.recomputed_days = whole_days(out);
+  // The last messages of the sessions with a finding: a second, filtered reading of the logs,
+  // joined with those earlier runs kept.
+  batch.explain =
+      explain_batch(all, options.definitions, out, options.explain, options.today,
                     [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
                       for (const auto& f : files) chatlog::read_session_tails(f, wanted, n, tails, options.encoding);
+                      add_stored_tails(joined.stored_messages, n, tails, wanted);
                     });
-  auto platform = platform_values(events, source, options);
+  auto platform = platform_values(all, source, options);
   outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());
   out.insert(out.end(), std::make_move_iterator(platform.begin()), std::make_move_iterator(platform.end()));
   outcomes.back().values = static_cast<std::int64_t>(out.size());
@@ -226,7 +247,7 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   // Read everything first: a file that cannot be used stops the ingest before anything is written.
   std::set<std::string> platforms;
   store::IngestBatch batch;
-  batch.values = chat_values(chats, options, out.files, platforms, batch.explain);
+  batch.values = chat_values(chats, options, store, out.files, platforms, batch, out.joined);
   batch.explain.keep_from = retention_cutoff(options.explain, options.today);
   for (const std::string& path : exports) {
     auto values = native_values(path, options, registry, out.files);
@@ -254,10 +275,15 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
   out.rejected = static_cast<std::int64_t>(read.rejects.size());
   for (const Reject& r : read.rejects)
     out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
-  auto recomputed = recomputed_values(events, source, options, platforms);
+  JoinedSessions joined = join_stored_sessions(events, store);
+  const chatlog::ChatEvents& all = joined.joined() ? joined.events : events;
+  out.joined = joined_outcome(joined);
+  batch.sessions = std::move(joined.keep);
+  auto recomputed = recomputed_values(all, source, options, platforms);
+  batch.recomputed_days = whole_days(recomputed);
   // The messages are at hand: the last ones of a session are taken from them, in R2 order.
   batch.explain = explain_batch(
-      events, options.definitions, recomputed, options.explain, options.today,
+      all, options.definitions, recomputed, options.explain, options.today,
       [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
         std::string key;
         for (const ChatMessage& m : fetched.messages) {
@@ -269,6 +295,7 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
                            [](const chatlog::TailMessage& a, const chatlog::TailMessage& b) { return a.ts < b.ts; });
           if (messages.size() > n) messages.erase(messages.begin(), messages.end() - static_cast<std::ptrdiff_t>(n));
         }
+        add_stored_tails(joined.stored_messages, n, tails, wanted);
       });
   batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()),
                       std::make_move_iterator(recomputed.end()));

@@ -54,8 +54,18 @@ struct FileOutcome {
   std::int64_t platform_values = 0;  // of values: platform definitions' figures (origin platform_recomputed)
 };
 
+// What a run added to the days earlier runs stored (docs/report.md "Every run adds").
+struct Joined {
+  std::int64_t stored_sessions = 0;     // sessions of earlier runs counted again with this run's
+  std::int64_t continued_sessions = 0;  // of them, sessions this run carried more rows of
+  // "platform/shop_id day": figures from chat logs stored before the store kept sessions; this
+  // run's figures replace them.
+  std::vector<std::string> days_without_sessions;
+};
+
 struct IngestOutcome {
   std::vector<FileOutcome> files;
+  Joined joined;
   store::IngestSummary summary;
   std::vector<std::string> snapshots;  // "jd rules", "jd words": newly stored snapshots
   std::vector<std::string> warnings;   // snapshots that could not be taken (the values are stored)
@@ -72,6 +82,7 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
 
 struct FetchOutcome {
   std::int64_t values = 0, messages = 0, rejected = 0;  // values stored (native and recomputed), messages read
+  Joined joined;
   std::vector<std::string> reject_reasons;
   store::IngestSummary summary;
   std::vector<std::string> snapshots, warnings;

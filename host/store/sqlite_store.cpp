@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -137,7 +138,26 @@ ALTER TABLE metric_values_2 RENAME TO metric_values;
 CREATE INDEX metric_values_by_day ON metric_values(day);
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName};
+// Schema 4: every run adds, none erases. Each conversation's rows (instants, kinds, agents; no
+// content) are kept so that a later run carrying more of the same day — the afternoon's export
+// after the morning's — recomputes the day from all of them instead of replacing it. Stores of
+// schema 3 keep their values; their days have no sessions, which ingest notes when it adds to one.
+constexpr std::string_view kMigrationSessions = R"sql(
+CREATE TABLE chat_sessions (
+  platform   TEXT NOT NULL,
+  shop_id    TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  day        TEXT NOT NULL,             -- R4, +08:00: of its first customer message, else of its first row
+  ord        INTEGER NOT NULL,          -- when it was first seen, across runs (a day's session order)
+  rows       BLOB NOT NULL,             -- chatlog/session_rows.h: instants, kinds, agent ids; no content
+  ingest_id  INTEGER NOT NULL REFERENCES ingests(id),
+  PRIMARY KEY (platform, shop_id, session_id)
+) WITHOUT ROWID;
+CREATE INDEX chat_sessions_by_day ON chat_sessions(platform, shop_id, day);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName,
+                                                         kMigrationSessions};
 
 // The primary key of metric_values as one string (fields joined by a byte no text holds).
 std::string natural_key(const MetricValue& v) {
@@ -173,6 +193,14 @@ class Statement {
   Statement& bind(int i, std::optional<double> v) {
     check(v ? sqlite3_bind_double(stmt_, i, *v) : sqlite3_bind_null(stmt_, i));
     return *this;
+  }
+  Statement& bind_blob(int i, std::string_view bytes) {
+    check(sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  std::string blob(int col) const {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : "";
   }
   Statement& bind(int i, std::int64_t v) {
     check(sqlite3_bind_int64(stmt_, i, v));
@@ -284,7 +312,9 @@ class SqliteStore final : public Store {
       upsert.reset();
       if (after_each) after_each(i + 1);
     }
+    drop_stale_recomputed(batch.recomputed_days, keys);
     write_explain(batch.explain, summary.id);
+    write_sessions(batch.sessions, summary.id);
     Statement done(db_, "UPDATE ingests SET written = ?, unchanged = ? WHERE id = ?");
     done.bind(1, summary.written).bind(2, summary.unchanged).bind(3, summary.id).step();
     tx.commit();
@@ -416,6 +446,52 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  std::vector<StoredSession> sessions(const SessionQuery& q) const override {
+    std::map<std::string, StoredSession> found;  // by session id: a day and an id may name one twice
+    auto collect = [&](Statement& s) {
+      while (s.step()) {
+        StoredSession x{q.platform, q.shop_id, s.text(0), s.text(1), s.integer(2), s.blob(3)};
+        found.emplace(x.session_id, std::move(x));
+      }
+      s.reset();
+    };
+    Statement by_day(db_, "SELECT session_id, day, ord, rows FROM chat_sessions "
+                          "WHERE platform = ?1 AND shop_id = ?2 AND day = ?3");
+    for (const std::string& day : q.days) {
+      by_day.bind(1, q.platform).bind(2, q.shop_id).bind(3, day);
+      collect(by_day);
+    }
+    Statement by_id(db_, "SELECT session_id, day, ord, rows FROM chat_sessions "
+                         "WHERE platform = ?1 AND shop_id = ?2 AND session_id = ?3");
+    for (const std::string& id : q.session_ids) {
+      by_id.bind(1, q.platform).bind(2, q.shop_id).bind(3, id);
+      collect(by_id);
+    }
+    std::vector<StoredSession> out;
+    for (auto& [id, x] : found) out.push_back(std::move(x));
+    std::sort(out.begin(), out.end(), [](const StoredSession& a, const StoredSession& b) { return a.order < b.order; });
+    return out;
+  }
+
+  std::int64_t last_session_order() const override {
+    Statement s(db_, "SELECT COALESCE(MAX(ord), 0) FROM chat_sessions");
+    s.step();
+    return s.integer(0);
+  }
+
+  std::vector<StoredMessage> day_messages(const std::string& platform, const std::string& shop_id,
+                                          const std::string& day) const override {
+    Statement s(db_, R"sql(
+      SELECT session_id, seq, ts, sender, agent_id, event, content FROM explain_messages
+      WHERE shop_id = ?1 AND platform = ?2 AND day = ?3 ORDER BY session_id, seq)sql");
+    s.bind(1, shop_id).bind(2, platform).bind(3, day);
+    std::vector<StoredMessage> out;
+    while (s.step())
+      out.push_back({platform, shop_id, day, s.text(0), s.integer(1), s.integer(2), s.text(3), s.text(4), s.text(5),
+                     s.text(6)});
+    return out;
+  }
+
   bool snapshot(const std::string& platform, const std::string& kind, const std::string& day,
                 const std::string& body) override {
     Transaction tx(*this);
@@ -461,6 +537,49 @@ class SqliteStore final : public Store {
     SqliteStore& store_;
     bool done_ = false;
   };
+
+  // Inside the ingest's transaction: the recomputed values of each day the batch holds whole
+  // that the batch did not write (`written`: its natural keys).
+  void drop_stale_recomputed(const std::vector<IngestBatch::ShopDay>& days, const std::set<std::string>& written) {
+    if (days.empty()) return;
+    Statement stored(db_, R"sql(
+      SELECT agent_id, metric, native_name FROM metric_values
+      WHERE platform = ?1 AND shop_id = ?2 AND day = ?3 AND origin = 'recomputed')sql");
+    Statement drop(db_, R"sql(
+      DELETE FROM metric_values WHERE platform = ?1 AND shop_id = ?2 AND agent_id = ?3 AND day = ?4 AND metric = ?5
+        AND origin = 'recomputed' AND native_name = ?6)sql");
+    for (const IngestBatch::ShopDay& d : days) {
+      std::vector<MetricValue> stale;
+      stored.bind(1, d.platform).bind(2, d.shop_id).bind(3, d.day);
+      while (stored.step()) {
+        MetricValue v{d.platform, d.shop_id, stored.text(0), d.day, stored.text(1), stored.text(2), 0,
+                      Availability::available, "recomputed"};
+        if (!written.contains(natural_key(v))) stale.push_back(std::move(v));
+      }
+      stored.reset();
+      for (const MetricValue& v : stale) {
+        drop.bind(1, v.platform).bind(2, v.shop_id).bind(3, v.agent_id).bind(4, v.day).bind(5, v.metric);
+        drop.bind(6, v.native_name).step();
+        drop.reset();
+      }
+    }
+  }
+
+  // Inside the ingest's transaction: each session's rows replace what was kept of it.
+  void write_sessions(const std::vector<StoredSession>& sessions, std::int64_t ingest_id) {
+    if (sessions.empty()) return;
+    Statement put(db_, R"sql(
+      INSERT INTO chat_sessions(platform, shop_id, session_id, day, ord, rows, ingest_id)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+      ON CONFLICT(platform, shop_id, session_id) DO UPDATE SET
+        day = excluded.day, ord = excluded.ord, rows = excluded.rows, ingest_id = excluded.ingest_id
+      WHERE day IS NOT excluded.day OR ord IS NOT excluded.ord OR rows IS NOT excluded.rows)sql");
+    for (const StoredSession& x : sessions) {
+      put.bind(1, x.platform).bind(2, x.shop_id).bind(3, x.session_id).bind(4, x.day).bind(5, x.order);
+      put.bind_blob(6, x.rows).bind(7, ingest_id).step();
+      put.reset();
+    }
+  }
 
   // Inside the ingest's transaction: each explained day's findings and messages replace the
   // day's old ones; then the retention drops every day before `keep_from`.

@@ -74,11 +74,35 @@ struct ExplainBatch {
   std::string keep_from;
 };
 
+// A conversation as a later run needs it to add its own rows to the same day (docs/report.md
+// "Every run adds"): its rows without their content, encoded by chatlog/session_rows.h.
+struct StoredSession {
+  std::string platform, shop_id, session_id;
+  std::string day;         // R4 (+08:00): of its first customer message, else of its first row
+  std::int64_t order = 0;  // when it was first seen, across runs: a day's session order
+  std::string rows;        // opaque to the store
+};
+
+// Sessions of one shop on any of `days`, or with any of `session_ids`.
+struct SessionQuery {
+  std::string platform, shop_id;
+  std::vector<std::string> days, session_ids;
+};
+
 struct IngestBatch {
   std::string source;  // what was ingested, for the ingests log: file names or a fetch range
   std::string kind;    // chat_log | native_export | api
   std::vector<StoredValue> values;
   ExplainBatch explain;  // written in the same transaction as the values
+  std::vector<StoredSession> sessions;  // upserted by (platform, shop_id, session_id), same transaction
+  // Shop days whose canonical recomputed values (origin "recomputed") this batch holds whole: a
+  // stored one of them that the batch does not hold (an agent row the day no longer has) is
+  // removed, so that the day reads as the batch computed it.
+  struct ShopDay {
+    std::string platform, shop_id, day;
+    auto operator<=>(const ShopDay&) const = default;
+  };
+  std::vector<ShopDay> recomputed_days;
 };
 
 struct IngestSummary {
@@ -121,6 +145,14 @@ class Store {
 
   // What explains `query.metric` for one shop and period, as ingests stored it.
   virtual StoredExplanation explanation(const ExplainQuery& query) const = 0;
+
+  // The conversations earlier runs kept (schema 4), ordered by `order`; and the highest order
+  // given so far (0: none), from which a run numbers the sessions it sees first.
+  virtual std::vector<StoredSession> sessions(const SessionQuery& query) const = 0;
+  virtual std::int64_t last_session_order() const = 0;
+  // Every message kept for explain of one shop's day (all its sessions), by session and seq.
+  virtual std::vector<StoredMessage> day_messages(const std::string& platform, const std::string& shop_id,
+                                                  const std::string& day) const = 0;
 
   // Keeps `body` as the platform's latest `kind` (rules | words) snapshot, dated `day`, unless
   // it equals the latest one. True when a new snapshot was stored.
