@@ -1,0 +1,157 @@
+#include "base/table_text.h"
+
+#include "base/input_file.h"
+#include "base/output_file.h"
+#include "base/xlsx.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <stdexcept>
+
+namespace kefu::host {
+namespace {
+
+bool has_suffix(const std::string& path, std::string_view suffix) {
+  if (path.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), path.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+// A workbook by its bytes; by its name only when the name says .xlsx (an ".xls" from a
+// platform back-end is often HTML or TSV text in disguise, and read as text).
+bool is_workbook(std::string_view head, const std::string& path) {
+  return head.starts_with(xlsx::kZipMagic) || head.starts_with(xlsx::kOleMagic) || has_suffix(path, ".xlsx") ||
+         has_suffix(path, ".xlsm");
+}
+
+// The sheet as CSV: one line per sheet row (blank rows stay blank lines, which the CSV readers
+// skip, so reject line numbers are sheet row numbers), every row at least as wide as the first
+// non-blank one (the header): Excel leaves trailing empty cells out, a CSV row must not.
+TableText workbook_text(xlsx::Workbook book, const TableOptions& options, std::size_t max_bytes) {
+  TableText out;
+  std::string& csv = out.decoded.text;
+  std::size_t width = 0;
+  const xlsx::SheetStats stats =
+      book.read_sheet(options.sheet, [&](const std::vector<std::string>& cells, std::size_t count) {
+        if (count > 0) {
+          if (width == 0) width = count;
+          for (std::size_t c = 0; c < std::max(count, width); ++c) {
+            if (c) csv += ',';
+            if (c < count) append_csv_field(csv, cells[c]);
+          }
+        }
+        csv += '\n';
+        if (csv.size() > kMaxInputBytes)
+          throw std::runtime_error("the sheet makes more than 4 GiB of CSV; split the export");
+        return max_bytes == 0 || csv.size() < max_bytes;
+      });
+  out.source.kind = TableSource::Kind::xlsx;
+  out.source.sheet = stats.sheet;
+  out.source.date1904 = stats.date1904;
+  out.source.date_cells = stats.date_cells;
+  out.source.rows = stats.rows;
+  out.source.xml_bytes = stats.xml_bytes;
+  return out;
+}
+
+// Decoded UTF-16: Excel's "Unicode text" is TAB-separated; other UTF-16 text stays as it is.
+TableText utf16_text(DecodedText decoded) {
+  TableText out;
+  const std::string_view first_line = std::string_view(decoded.text).substr(0, decoded.text.find('\n'));
+  if (first_line.find('\t') != std::string_view::npos) {
+    decoded.text = tab_separated_to_csv(decoded.text);
+    out.source.kind = TableSource::Kind::unicode_text;
+    out.source.rows = static_cast<std::uint64_t>(std::count(decoded.text.begin(), decoded.text.end(), '\n'));
+  }
+  out.decoded = std::move(decoded);
+  return out;
+}
+
+}  // namespace
+
+bool needs_conversion(std::string_view head, const std::string& path) {
+  return is_workbook(head, path) || utf16_bom(head).has_value();
+}
+
+TableText table_text(std::string bytes, const std::string& path, const TableOptions& options, std::size_t max_bytes) {
+  if (is_workbook(bytes, path)) return workbook_text(xlsx::Workbook::open_bytes(std::move(bytes), path), options, max_bytes);
+  if (utf16_bom(bytes) && !options.encoding) {
+    if (max_bytes && bytes.size() > max_bytes * 2) bytes.resize(max_bytes * 2);  // a head: enough characters
+    return utf16_text(decode_text(std::move(bytes)));
+  }
+  TableText out;
+  out.decoded = decode_text(std::move(bytes), options.encoding);
+  return out;
+}
+
+TableText read_table_text(const std::string& path, const TableOptions& options, std::size_t max_bytes) {
+  std::string head(8, '\0');
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot read");
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  // libzip reads a workbook from the file itself, part by part: never all of it in memory.
+  if (is_workbook(head, path)) return workbook_text(xlsx::Workbook::open_file(path), options, max_bytes);
+  InputBytes input = read_input_file(path);
+  if (!input.bytes) throw std::runtime_error(input.error);
+  return table_text(std::move(*input.bytes), path, options, max_bytes);
+}
+
+std::string tab_separated_to_csv(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  std::string quoted;
+  // The field at `at`; `at` ends on the TAB or line feed after it, or at the end.
+  auto next_field = [&](std::size_t& at) -> std::string_view {
+    if (at >= text.size() || text[at] != '"') {
+      const std::size_t stop = std::min(text.find_first_of("\t\n", at), text.size());
+      const std::string_view v = text.substr(at, stop - at);
+      at = stop;
+      return v;
+    }
+    quoted.clear();
+    std::size_t p = at + 1;
+    for (;;) {
+      const std::size_t q = text.find('"', p);
+      if (q == std::string_view::npos) {  // never closed: the rest is the field
+        quoted.append(text.substr(p));
+        p = text.size();
+        break;
+      }
+      quoted.append(text.substr(p, q - p));
+      p = q + 1;
+      if (p < text.size() && text[p] == '"') {
+        quoted += '"';
+        ++p;
+        continue;
+      }
+      break;
+    }
+    // Anything between the closing quote and the next TAB or line end belongs to the field.
+    const std::size_t stop = std::min(text.find_first_of("\t\n", p), text.size());
+    quoted.append(text.substr(p, stop - p));
+    at = stop;
+    return quoted;
+  };
+  for (std::size_t at = 0; at < text.size();) {
+    for (bool first = true;; first = false) {
+      std::string_view value = next_field(at);
+      if (!value.empty() && value.back() == '\r' && (at == text.size() || text[at] == '\n')) value.remove_suffix(1);
+      if (!first) out += ',';
+      append_csv_field(out, value);
+      if (at < text.size() && text[at] == '\t') {
+        ++at;
+        continue;
+      }
+      break;
+    }
+    out += '\n';
+    if (at < text.size()) ++at;  // the line feed
+  }
+  return out;
+}
+
+}  // namespace kefu::host

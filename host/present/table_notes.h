@@ -1,0 +1,15 @@
+// What was done to a tabular input before it was read (a workbook sheet or Excel's "Unicode
+// text" converted to CSV, base/table_text.h), said once per file in the user's language.
+#pragma once
+
+#include "base/table_text.h"
+#include "present/text.h"
+
+#include <string>
+
+namespace kefu::host {
+
+// "" when the file was read as it is.
+std::string table_note(const TableSource& source, Lang lang);
+
+}  // namespace kefu::host
