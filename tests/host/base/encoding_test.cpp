@@ -73,7 +73,7 @@ TEST(Encoding, Utf16BigEndianWithBomIsDecoded) {
 }
 
 TEST(Encoding, ALoneSurrogateOrAnOddLastByteIsReportedAndReplaced) {
-  std::string bytes = utf16(u"a", true) + "\x00\xD8" + utf16(u"b", true).substr(2) + "x";
+  const std::string bytes = utf16(u"a", true) + std::string("\x00\xD8", 2) + utf16(u"b", true).substr(2) + "x";
   const DecodedText d = decode_text(bytes);
   EXPECT_EQ(d.text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
   EXPECT_EQ(d.invalid, (std::vector<std::size_t>{4, 8}));

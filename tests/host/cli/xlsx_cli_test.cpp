@@ -87,7 +87,7 @@ TEST_F(XlsxCli, MetricsComputeOnAWorkbookGivesTheFiguresOfItsCsv) {
   // it), and the summary says what was converted.
   const auto run = kefu("metrics compute " + written + " --format json");
   EXPECT_THAT(run.out, HasSubstr("xlsx 工作表“Sheet1”已转为 CSV 读取"));
-  EXPECT_THAT(read(written + ".rejects.csv"), HasSubstr("\n12,unparseable ts"));
+  EXPECT_THAT(read(written + ".rejects.csv"), HasSubstr("\n12,\"unparseable ts"));
   EXPECT_THAT(kefu("--lang en metrics compute " + written + " --format json").out,
               HasSubstr("xlsx sheet \"Sheet1\" read as CSV"));
 }
