@@ -33,7 +33,7 @@ TableText workbook_text(xlsx::Workbook book, const TableOptions& options, std::s
   std::string& csv = out.decoded.text;
   std::size_t width = 0;
   const xlsx::SheetStats stats =
-      book.read_sheet(options.sheet, [&](const std::vector<std::string>& cells, std::size_t count) {
+      book.read_sheet(options.sheet, [&](const std::vector<std::string_view>& cells, std::size_t count) {
         if (count > 0) {
           if (width == 0) width = count;
           for (std::size_t c = 0; c < std::max(count, width); ++c) {

@@ -24,12 +24,16 @@ constexpr std::uint64_t kMaxRows = 1048576;                    // Excel's limit
 constexpr std::size_t kMaxCellBytes = 64u << 20;               // one cell's text
 
 // "x:sheet" and "sheet" are the same element: OOXML writers differ in namespace prefixes.
-std::string_view local_name(const char* name) {
-  const char* colon = std::strrchr(name, ':');
-  return colon ? std::string_view(colon + 1) : std::string_view(name);
+// One pass over the (short) name: this runs for every element and attribute of a sheet.
+inline std::string_view local_name(const char* name) {
+  const char* start = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':') start = p + 1;
+  return std::string_view(start, static_cast<std::size_t>(p - start));
 }
 
-const char* attribute(const char** attrs, std::string_view local) {
+inline const char* attribute(const char** attrs, std::string_view local) {
   for (; *attrs; attrs += 2)
     if (local_name(attrs[0]) == local) return attrs[1];
   return nullptr;
@@ -354,7 +358,7 @@ class SheetHandler : public Handler {
 
   bool emit(std::size_t count) {
     ++stats_.rows;
-    if (!callback_(cells_, count)) {
+    if (!callback_(views_, count)) {
       stopped_ = true;
       XML_StopParser(parser, XML_FALSE);
       return false;
@@ -386,8 +390,9 @@ class SheetHandler : public Handler {
       if (auto c = column_of(r)) col = *c;
     if (col >= kMaxColumns) return stop(std::string("cell ") + (r ? r : "?") + " is past column XFD");
     if (col < count_) return stop(std::string("cell ") + (r ? r : "?") + " comes after a cell to its right");
-    if (cells_.size() <= col) cells_.resize(col + 1);
-    for (std::size_t c = count_; c < col; ++c) cells_[c].clear();  // skipped columns are empty
+    if (cells_.size() <= col) cells_.resize(col + 1), shared_.resize(col + 1), views_.resize(col + 1);
+    for (std::size_t c = count_; c < col; ++c) cells_[c].clear(), shared_[c] = nullptr;  // skipped: empty
+    shared_[col] = nullptr;
     column_ = col;
     next_column_ = col + 1;
     const char* t = attribute(attrs, "t");
@@ -414,8 +419,9 @@ class SheetHandler : public Handler {
         if (!index || *index >= book_.shared.size())
           return stop("shared string " + value_ + " does not exist (the workbook has " +
                       std::to_string(book_.shared.size()) + ")");
-        cell = book_.shared[*index];
-        break;
+        shared_[column_] = &book_.shared[*index];  // read in place, not copied
+        count_ = column_ + 1;
+        return;
       }
       case CellType::boolean:
         cell = value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;
@@ -447,14 +453,19 @@ class SheetHandler : public Handler {
   void end_row() {
     // A row of empty cells is a blank line (the CSV readers skip those).
     bool blank = true;
-    for (std::size_t c = 0; c < count_ && blank; ++c) blank = cells_[c].empty();
+    for (std::size_t c = 0; c < count_; ++c) {
+      views_[c] = shared_[c] ? std::string_view(*shared_[c]) : std::string_view(cells_[c]);
+      blank = blank && views_[c].empty();
+    }
     emit(blank ? 0 : count_);
   }
 
   Book book_;
   const RowCallback& callback_;
   SheetStats& stats_;
-  std::vector<std::string> cells_;
+  std::vector<std::string> cells_;               // cells read from the sheet's own text
+  std::vector<const std::string*> shared_;       // or a shared string, in place
+  std::vector<std::string_view> views_;          // what the callback sees
   std::string value_;
   std::uint64_t row_ = 0;
   std::size_t count_ = 0, column_ = 0, next_column_ = 0, style_ = 0;

@@ -56,9 +56,9 @@ struct SheetStats {
   std::uint64_t xml_bytes = 0;     // uncompressed sheet XML parsed
 };
 
-// One row: cells[0..count) are its columns from A; the vector may be longer (reused storage).
-// Return false to stop reading (the rest of the sheet is not parsed).
-using RowCallback = std::function<bool(const std::vector<std::string>& cells, std::size_t count)>;
+// One row: cells[0..count) are its columns from A, valid during the call; the vector may be
+// longer (reused storage). Return false to stop reading (the rest of the sheet is not parsed).
+using RowCallback = std::function<bool(const std::vector<std::string_view>& cells, std::size_t count)>;
 
 class Workbook {
  public:

@@ -16,7 +16,7 @@ using Rows = std::vector<std::vector<std::string>>;
 Rows read_rows(const std::string& path, const std::string& sheet = "", SheetStats* stats = nullptr) {
   Workbook book = Workbook::open_file(path);
   Rows rows;
-  const SheetStats s = book.read_sheet(sheet, [&](const std::vector<std::string>& cells, std::size_t count) {
+  const SheetStats s = book.read_sheet(sheet, [&](const std::vector<std::string_view>& cells, std::size_t count) {
     rows.emplace_back(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(count));
     return true;
   });
@@ -190,7 +190,7 @@ TEST(Xlsx, ReadingStopsWhenTheCallbackSaysSo) {
   book.close();
   Workbook wb = Workbook::open_file(path);
   int seen = 0;
-  wb.read_sheet("", [&](const std::vector<std::string>&, std::size_t) { return ++seen < 3; });
+  wb.read_sheet("", [&](const std::vector<std::string_view>&, std::size_t) { return ++seen < 3; });
   EXPECT_EQ(seen, 3);
 }
 
