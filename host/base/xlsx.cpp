@@ -13,6 +13,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <thread>
 
 namespace kefu::host::xlsx {
 namespace {
@@ -22,6 +23,7 @@ constexpr std::uint64_t kMaxPartBytes = (std::uint64_t{1} << 32) - 1;  // XML of
 constexpr std::size_t kMaxColumns = 16384;                     // Excel's limit (XFD)
 constexpr std::uint64_t kMaxRows = 1048576;                    // Excel's limit
 constexpr std::size_t kMaxCellBytes = 64u << 20;               // one cell's text
+constexpr std::uint64_t kMaxPiecedBytes = 1u << 30;           // larger sheets are streamed, not held whole
 
 // "x:sheet" and "sheet" are the same element: OOXML writers differ in namespace prefixes.
 // One pass over the (short) name: this runs for every element and attribute of a sheet.
@@ -136,13 +138,11 @@ struct Workbook::Impl {
 
   bool has(const std::string& part) const { return zip_name_locate(zip.get(), part.c_str(), ZIP_FL_NOCASE) >= 0; }
 
-  // Inflates `part` chunk by chunk into expat; returns the XML bytes parsed. A handler may stop
-  // the parse (XML_StopParser): the rest of the part is then not read.
-  std::uint64_t parse(const std::string& part, Handler& handler, bool required = true) {
+  std::unique_ptr<zip_file_t, FileCloser> open_part(const std::string& part, bool required) {
     const zip_int64_t index = zip_name_locate(zip.get(), part.c_str(), ZIP_FL_NOCASE);
     if (index < 0) {
       if (required) damaged(part + " is missing");
-      return 0;
+      return nullptr;
     }
     std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(zip.get(), static_cast<zip_uint64_t>(index), 0));
     if (!file) {
@@ -150,14 +150,36 @@ struct Workbook::Impl {
       if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_WRONGPASSWD) encrypted();
       damaged(part + ": " + zip_strerror(zip.get()));
     }
-    std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr),
-                                                                                          &XML_ParserFree);
+    return file;
+  }
+
+  using Parser = std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)>;
+  static Parser make_parser(Handler& handler) {
+    Parser parser(XML_ParserCreate(nullptr), &XML_ParserFree);
     if (!parser) throw std::bad_alloc();
     handler.parser = parser.get();
     XML_SetUserData(parser.get(), &handler);
     XML_SetElementHandler(parser.get(), on_start, on_end);
     XML_SetCharacterDataHandler(parser.get(), on_text);
     XML_SetStartDoctypeDeclHandler(parser.get(), on_doctype);
+    return parser;
+  }
+
+  // After XML_Parse* failed: stopped by the handler (false), or an error naming the part.
+  void check_failure(XML_Parser parser, const Handler& handler, const std::string& part) const {
+    if (!handler.failure.empty())
+      damaged(part + ": line " + std::to_string(XML_GetCurrentLineNumber(parser)) + ": " + handler.failure);
+    if (XML_GetErrorCode(parser) == XML_ERROR_ABORTED) return;  // stopped by the handler
+    damaged(part + ": line " + std::to_string(XML_GetCurrentLineNumber(parser)) + ": " +
+            XML_ErrorString(XML_GetErrorCode(parser)));
+  }
+
+  // Inflates `part` chunk by chunk into expat; returns the XML bytes parsed. A handler may stop
+  // the parse (XML_StopParser): the rest of the part is then not read.
+  std::uint64_t parse(const std::string& part, Handler& handler, bool required = true) {
+    auto file = open_part(part, required);
+    if (!file) return 0;
+    Parser parser = make_parser(handler);
     std::uint64_t total = 0;
     for (;;) {
       void* buffer = XML_GetBuffer(parser.get(), static_cast<int>(kChunk));
@@ -168,13 +190,25 @@ struct Workbook::Impl {
       if (total > kMaxPartBytes)
         throw Error(Problem::too_large, path + ": " + part + " holds more than 4 GiB of XML; split the export");
       if (XML_ParseBuffer(parser.get(), static_cast<int>(got), got == 0) != XML_STATUS_OK) {
-        if (!handler.failure.empty())
-          damaged(part + ": line " + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": " + handler.failure);
-        if (XML_GetErrorCode(parser.get()) == XML_ERROR_ABORTED) return total;  // stopped by the handler
-        damaged(part + ": line " + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": " +
-                XML_ErrorString(XML_GetErrorCode(parser.get())));
+        check_failure(parser.get(), handler, part);
+        return total;
       }
       if (got == 0) return total;
+    }
+  }
+
+  // The whole part inflated, when it holds at most `limit` bytes; nullopt when it holds more.
+  std::optional<std::string> inflate(const std::string& part, std::uint64_t limit) {
+    auto file = open_part(part, true);
+    std::string out;
+    for (;;) {
+      const std::size_t have = out.size();
+      out.resize(have + kChunk);
+      const zip_int64_t got = zip_fread(file.get(), out.data() + have, kChunk);
+      if (got < 0) damaged(part + ": " + zip_file_strerror(file.get()));
+      out.resize(have + static_cast<std::size_t>(got));
+      if (out.size() > limit) return std::nullopt;
+      if (got == 0) return out;
     }
   }
 
@@ -306,8 +340,12 @@ class SheetHandler : public Handler {
     const std::vector<DateFormat>& styles;
     bool date1904;
   };
-  SheetHandler(Book book, const RowCallback& callback, SheetStats& stats)
-      : book_(book), callback_(callback), stats_(stats) {}
+  // `piece`: a piece of the sheet cut at a row start; rows before its first are not reported.
+  SheetHandler(Book book, const RowCallback& callback, SheetStats& stats, bool piece = false)
+      : book_(book), callback_(callback), stats_(stats), piece_(piece) {}
+
+  std::uint64_t first_row() const { return first_row_; }
+  std::uint64_t last_row() const { return row_; }
 
   void start(const char* name, const char** attrs) override {
     if (stopped_) return;
@@ -372,6 +410,10 @@ class SheetHandler : public Handler {
       const auto v = parse_number<std::uint64_t>(r);
       if (!v || *v <= row_ || *v > kMaxRows) return stop(std::string("row number ") + r + " out of order or past 1048576");
       number = *v;
+    }
+    if (first_row_ == 0) {
+      first_row_ = number;
+      if (piece_) row_ = number - 1;  // the rows before belong to the piece before
     }
     // Rows the XML leaves out are empty rows: one blank line each, so lines stay row numbers.
     while (row_ + 1 < number) {
@@ -470,6 +512,8 @@ class SheetHandler : public Handler {
   std::uint64_t row_ = 0;
   std::size_t count_ = 0, column_ = 0, next_column_ = 0, style_ = 0;
   CellType type_ = CellType::number;
+  bool piece_ = false;
+  std::uint64_t first_row_ = 0;
   bool in_cell_ = false, in_inline_ = false, collecting_ = false, stopped_ = false;
   int phonetic_ = 0;
 };
@@ -596,7 +640,7 @@ Workbook Workbook::open_bytes(std::string bytes, const std::string& path) {
 const std::vector<std::string>& Workbook::sheet_names() const { return impl_->names; }
 bool Workbook::date1904() const { return impl_->date1904; }
 
-SheetStats Workbook::read_sheet(const std::string& sheet, const RowCallback& row) {
+std::size_t Workbook::sheet_index(const std::string& sheet) const {
   std::size_t index = 0;
   if (!sheet.empty()) {
     const auto it = std::find(impl_->names.begin(), impl_->names.end(), sheet);
@@ -609,6 +653,11 @@ SheetStats Workbook::read_sheet(const std::string& sheet, const RowCallback& row
     }
     index = static_cast<std::size_t>(it - impl_->names.begin());
   }
+  return index;
+}
+
+SheetStats Workbook::read_sheet(const std::string& sheet, const RowCallback& row) {
+  const std::size_t index = sheet_index(sheet);
   impl_->load_shared_strings();
   SheetStats stats;
   stats.sheet = impl_->names[index];
@@ -616,6 +665,69 @@ SheetStats Workbook::read_sheet(const std::string& sheet, const RowCallback& row
   SheetHandler handler({impl_->shared, impl_->styles, impl_->date1904}, row, stats);
   stats.xml_bytes = impl_->parse(impl_->parts[index], handler);
   return stats;
+}
+
+std::vector<SheetPiece> Workbook::read_sheet_pieces(const std::string& sheet, unsigned pieces,
+                                                    const std::function<RowCallback(unsigned)>& row_of,
+                                                    SheetStats& stats) {
+  const std::size_t index = sheet_index(sheet);
+  impl_->load_shared_strings();
+  const SheetHandler::Book book{impl_->shared, impl_->styles, impl_->date1904};
+  stats = SheetStats{};
+  stats.sheet = impl_->names[index];
+  stats.date1904 = impl_->date1904;
+  const std::string& part = impl_->parts[index];
+  // One piece (streamed, never whole in memory) when more would not help or not be safe.
+  auto whole = [&]() -> std::vector<SheetPiece> {
+    const RowCallback row = row_of(0);
+    SheetHandler handler(book, row, stats);
+    stats.xml_bytes = impl_->parse(part, handler);
+    return {SheetPiece{handler.first_row() ? 1 : 0, handler.last_row()}};
+  };
+  if (pieces < 2) return whole();
+  const std::optional<std::string> xml = impl_->inflate(part, kMaxPiecedBytes);
+  if (!xml) return whole();
+  // Cut at row starts between the first row and </sheetData>. A "<row" can only be a tag there
+  // unless a comment, CDATA section or processing instruction holds one: then no cutting.
+  constexpr std::string_view kRow = "<row r=\"";
+  const std::size_t begin = xml->find(kRow), end = xml->rfind("</sheetData>");
+  if (begin == std::string::npos || end == std::string::npos || begin > end ||
+      xml->find("<!", begin) < end || xml->find("<?", begin) < end)
+    return whole();
+  std::vector<std::size_t> cuts{begin};
+  for (unsigned k = 1; k < pieces; ++k) {
+    const std::size_t at = xml->find(kRow, begin + (end - begin) / pieces * k);
+    if (at < end && at > cuts.back()) cuts.push_back(at);
+  }
+  cuts.push_back(end);
+  const std::size_t n = cuts.size() - 1;
+  std::vector<SheetStats> piece_stats(n);
+  std::vector<SheetPiece> out(n);
+  std::vector<std::exception_ptr> errors(n);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < n; ++k)
+    threads.emplace_back([&, k] {
+      try {
+        const RowCallback row = row_of(static_cast<unsigned>(k));
+        SheetHandler handler(book, row, piece_stats[k], /*piece=*/true);
+        Impl::Parser parser = Impl::make_parser(handler);
+        constexpr std::string_view open = "<sheetData>", close = "</sheetData>";
+        const std::string_view body(xml->data() + cuts[k], cuts[k + 1] - cuts[k]);
+        if (XML_Parse(parser.get(), open.data(), static_cast<int>(open.size()), XML_FALSE) != XML_STATUS_OK ||
+            XML_Parse(parser.get(), body.data(), static_cast<int>(body.size()), XML_FALSE) != XML_STATUS_OK ||
+            XML_Parse(parser.get(), close.data(), static_cast<int>(close.size()), XML_TRUE) != XML_STATUS_OK)
+          impl_->check_failure(parser.get(), handler, part);
+        out[k] = {handler.first_row(), handler.last_row()};
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  stats.xml_bytes = xml->size();
+  for (const auto& p : piece_stats) stats.rows += p.rows, stats.date_cells += p.date_cells;
+  return out;
 }
 
 DateFormat classify_format(int id, std::string_view code) {

@@ -60,6 +60,11 @@ struct SheetStats {
 // longer (reused storage). Return false to stop reading (the rest of the sheet is not parsed).
 using RowCallback = std::function<bool(const std::vector<std::string_view>& cells, std::size_t count)>;
 
+// The rows of one piece of a sheet read in pieces: 0 when it holds none.
+struct SheetPiece {
+  std::uint64_t first_row = 0, last_row = 0;
+};
+
 class Workbook {
  public:
   // `path` names the file in every message. The bytes form reads a workbook already in memory
@@ -76,7 +81,18 @@ class Workbook {
   // from 1 up to the last (rows the XML omits are empty). Throws Error.
   SheetStats read_sheet(const std::string& sheet, const RowCallback& row);
 
+  // The same on several cores: the sheet's XML (up to 1 GiB; larger ones are streamed in one
+  // piece) is inflated and cut at row starts into at most `pieces` pieces, each parsed by its
+  // own expat parser on its own thread. `row_of(k)` makes piece k's callback, called on that
+  // thread with the piece's rows in order. A piece reports rows from its first row on; the rows
+  // between the last row of one piece (0 before the first piece) and the first row of the next
+  // (SheetPiece) are empty rows the caller adds. Sums the stats of all pieces into `stats`.
+  std::vector<SheetPiece> read_sheet_pieces(const std::string& sheet, unsigned pieces,
+                                                   const std::function<RowCallback(unsigned)>& row_of,
+                                                   SheetStats& stats);
+
  private:
+  std::size_t sheet_index(const std::string& sheet) const;  // throws unknown_sheet
   struct Impl;
   explicit Workbook(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
