@@ -682,7 +682,7 @@ std::vector<SheetPiece> Workbook::read_sheet_pieces(const std::string& sheet, un
     const RowCallback row = row_of(0);
     SheetHandler handler(book, row, stats);
     stats.xml_bytes = impl_->parse(part, handler);
-    return {SheetPiece{handler.first_row() ? 1 : 0, handler.last_row()}};
+    return {SheetPiece{handler.first_row() ? std::uint64_t{1} : std::uint64_t{0}, handler.last_row()}};
   };
   if (pieces < 2) return whole();
   const std::optional<std::string> xml = impl_->inflate(part, kMaxPiecedBytes);
