@@ -127,13 +127,10 @@ struct Workbook::Impl {
   std::string shared_part, styles_part;
 
   [[noreturn]] void damaged(const std::string& what) const {
-    throw Error(Problem::damaged, path + ": a damaged xlsx workbook (" + what +
-                                      "); open it in Excel or LibreOffice and save it again as .xlsx, or as CSV");
+    throw Error(Problem::damaged, path, what);
   }
   [[noreturn]] void encrypted() const {
-    throw Error(Problem::encrypted, path + ": an encrypted (password-protected) workbook or an old Excel .xls, "
-                                           "which Kefu cannot read; open it in Excel and save it as .xlsx without "
-                                           "a password, or as CSV UTF-8");
+    throw Error(Problem::encrypted, path, "");
   }
 
   bool has(const std::string& part) const { return zip_name_locate(zip.get(), part.c_str(), ZIP_FL_NOCASE) >= 0; }
@@ -188,7 +185,7 @@ struct Workbook::Impl {
       if (got < 0) damaged(part + ": " + zip_file_strerror(file.get()));
       total += static_cast<std::uint64_t>(got);
       if (total > kMaxPartBytes)
-        throw Error(Problem::too_large, path + ": " + part + " holds more than 4 GiB of XML; split the export");
+        throw Error(Problem::too_large, path, part + " holds more than 4 GiB of XML");
       if (XML_ParseBuffer(parser.get(), static_cast<int>(got), got == 0) != XML_STATUS_OK) {
         check_failure(parser.get(), handler, part);
         return total;
@@ -527,8 +524,7 @@ void Workbook::Impl::load() {
   if (book.empty()) book = "xl/workbook.xml";
   if (!has(book)) {
     // A zip, but not a workbook: a .docx, a zipped CSV, an .ods.
-    throw Error(Problem::not_zip, path + ": not an xlsx workbook (a zip archive without " + book +
-                                      "); save it from Excel as .xlsx, or as CSV");
+    throw Error(Problem::not_zip, path, "a zip archive without " + book);
   }
   WorkbookHandler wb;
   parse(book, wb);
@@ -568,6 +564,39 @@ void Workbook::Impl::load_shared_strings() {
   parse(shared_part, handler, false);
 }
 
+namespace {
+
+std::string english(Problem problem, const std::string& path, const std::string& detail,
+                    const std::vector<std::string>& sheets) {
+  switch (problem) {
+    case Problem::not_zip:
+      return path + ": not an xlsx workbook (" + detail + "); save it from Excel as .xlsx, or as CSV";
+    case Problem::encrypted:
+      return path + ": an encrypted (password-protected) workbook or an old Excel .xls, which Kefu cannot read; "
+                    "open it in Excel and save it as .xlsx without a password, or as CSV UTF-8";
+    case Problem::damaged:
+      return path + ": a damaged xlsx workbook (" + detail +
+             "); open it in Excel or LibreOffice and save it again as .xlsx, or as CSV";
+    case Problem::unknown_sheet: {
+      std::string list;
+      for (const auto& n : sheets) (list += list.empty() ? "" : ", ") += "\"" + n + "\"";
+      return path + ": no sheet named \"" + detail + "\"; its sheets are " + list + " (give one with --sheet)";
+    }
+    case Problem::too_large:
+      return path + ": " + detail + "; split the export";
+  }
+  return path + ": " + detail;
+}
+
+}  // namespace
+
+Error::Error(Problem problem, std::string path, std::string detail, std::vector<std::string> sheets)
+    : std::runtime_error(english(problem, path, detail, sheets)),
+      problem(problem),
+      path(std::move(path)),
+      detail(std::move(detail)),
+      sheets(std::move(sheets)) {}
+
 Workbook::Workbook(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Workbook::Workbook(Workbook&&) noexcept = default;
 Workbook::~Workbook() = default;
@@ -575,25 +604,18 @@ Workbook::~Workbook() = default;
 namespace {
 
 [[noreturn]] void throw_open_error(const std::string& path, int code) {
-  if (code == ZIP_ER_NOZIP)
-    throw Error(Problem::not_zip, path + ": not an xlsx workbook (not a zip archive); save it from Excel as .xlsx, "
-                                         "or as CSV");
+  if (code == ZIP_ER_NOZIP) throw Error(Problem::not_zip, path, "not a zip archive");
   if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_WRONGPASSWD)
-    throw Error(Problem::encrypted, path + ": an encrypted workbook; save it from Excel as .xlsx without a password, "
-                                           "or as CSV UTF-8");
+    throw Error(Problem::encrypted, path, "");
   zip_error_t error;
   zip_error_init_with_code(&error, code);
   const std::string why = zip_error_strerror(&error);
   zip_error_fini(&error);
-  throw Error(Problem::damaged, path + ": a damaged xlsx workbook (" + why +
-                                    "); open it in Excel or LibreOffice and save it again as .xlsx, or as CSV");
+  throw Error(Problem::damaged, path, why);
 }
 
 void refuse_ole(const std::string& path, std::string_view head) {
-  if (head.starts_with(kOleMagic))
-    throw Error(Problem::encrypted, path + ": an encrypted (password-protected) workbook or an old Excel .xls, "
-                                           "which Kefu cannot read; open it in Excel and save it as .xlsx without a "
-                                           "password, or as CSV UTF-8");
+  if (head.starts_with(kOleMagic)) throw Error(Problem::encrypted, path, "");
 }
 
 }  // namespace
@@ -644,13 +666,7 @@ std::size_t Workbook::sheet_index(const std::string& sheet) const {
   std::size_t index = 0;
   if (!sheet.empty()) {
     const auto it = std::find(impl_->names.begin(), impl_->names.end(), sheet);
-    if (it == impl_->names.end()) {
-      std::string list;
-      for (const auto& n : impl_->names) (list += list.empty() ? "" : ", ") += "\"" + n + "\"";
-      throw Error(Problem::unknown_sheet,
-                  impl_->path + ": no sheet named \"" + sheet + "\"; its sheets are " + list + " (give one with --sheet)",
-                  impl_->names);
-    }
+    if (it == impl_->names.end()) throw Error(Problem::unknown_sheet, impl_->path, sheet, impl_->names);
     index = static_cast<std::size_t>(it - impl_->names.begin());
   }
   return index;

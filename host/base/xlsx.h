@@ -34,11 +34,13 @@ enum class Problem {
   too_large,       // a part or a cell past the limits
 };
 
+// what() is the English message; present/table_notes.h says it in the user's language.
 class Error : public std::runtime_error {
  public:
-  Error(Problem problem, const std::string& message, std::vector<std::string> sheets = {})
-      : std::runtime_error(message), problem(problem), sheets(std::move(sheets)) {}
+  Error(Problem problem, std::string path, std::string detail, std::vector<std::string> sheets = {});
   Problem problem;
+  std::string path;                 // the file
+  std::string detail;               // damaged, not_zip, too_large: what; unknown_sheet: the name asked for
   std::vector<std::string> sheets;  // unknown_sheet: the workbook's sheet names, in order
 };
 

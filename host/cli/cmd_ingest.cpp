@@ -85,10 +85,10 @@ int run_ingest(Context& ctx, const CLI::App&) {
                                    ctx.closing_rule(),
                                    {keep.keep_days, args.explain_messages.value_or(keep.messages)},
                                    {},
-                                   {}};
+                                   {},
+                                   args.sheet};
   const PluginRegistry& registry = ctx.plugins();
   opts.platform_definitions = runnable_definitions(registry);
-  opts.sheet = args.sheet;
   const std::string& store_path = ctx.config().store;
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 

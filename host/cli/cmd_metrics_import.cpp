@@ -160,9 +160,10 @@ int run_metrics_import(Context& ctx) {
       }
       file.values = static_cast<std::int64_t>(result->values.size());
     } catch (const std::exception& e) {
-      file.error = e.what();
+      file.error = e.what();  // JSON: English, stable
       failed = true;
-      std::cerr << "kefu: error: " << e.what() << '\n';
+      const auto* workbook = dynamic_cast<const xlsx::Error*>(&e);
+      std::cerr << "kefu: error: " << (workbook ? workbook_error(*workbook, lang) : std::string(e.what())) << '\n';
     }
     if (file.error.empty()) {
       std::cerr << path << ": " << tr(lang, "读取 ", "read ") << file.rows_read << tr(lang, " 行，导入 ", " rows, ")

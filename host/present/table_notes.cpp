@@ -25,4 +25,25 @@ std::string table_note(const TableSource& s, Lang lang) {
   return out;
 }
 
+std::string workbook_error(const xlsx::Error& e, Lang lang) {
+  if (lang == Lang::en) return e.what();
+  switch (e.problem) {
+    case xlsx::Problem::not_zip:
+      return e.path + "：不是 xlsx 工作簿（" + e.detail + "）；请在 Excel 中另存为 .xlsx，或另存为 CSV";
+    case xlsx::Problem::encrypted:
+      return e.path + "：是加密（设了密码）的工作簿或旧版 Excel .xls，Kefu 无法读取；请在 Excel 中打开，"
+                      "另存为不带密码的 .xlsx，或另存为 CSV UTF-8";
+    case xlsx::Problem::damaged:
+      return e.path + "：xlsx 工作簿已损坏（" + e.detail + "）；请用 Excel 或 LibreOffice 打开后重新保存为 .xlsx，或另存为 CSV";
+    case xlsx::Problem::unknown_sheet: {
+      std::string list;
+      for (const auto& n : e.sheets) (list += list.empty() ? "" : "、") += "“" + n + "”";
+      return e.path + "：没有名为“" + e.detail + "”的工作表；工作簿中的工作表：" + list + "（用 --sheet 指定其一）";
+    }
+    case xlsx::Problem::too_large:
+      return e.path + "：工作簿过大（" + e.detail + "）；请把导出拆成几个文件";
+  }
+  return e.what();
+}
+
 }  // namespace kefu::host

@@ -153,8 +153,9 @@ TEST_F(XlsxCli, SheetPicksASheetByNameAndAnUnknownSheetListsThem) {
   EXPECT_EQ(first.exit_code, 2);
   const auto unknown = kefu("metrics compute --sheet 明细 " + book);
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_THAT(unknown.out, HasSubstr("no sheet named \"明细\""));
-  EXPECT_THAT(unknown.out, HasSubstr("\"说明\", \"聊天\""));
+  EXPECT_THAT(unknown.out, HasSubstr("没有名为“明细”的工作表；工作簿中的工作表：“说明”、“聊天”"));
+  const auto english = kefu("--lang en metrics compute --sheet 明细 " + book);
+  EXPECT_THAT(english.out, HasSubstr("no sheet named \"明细\"; its sheets are \"说明\", \"聊天\" (give one with --sheet)"));
   // ingest and scan take it too.
   EXPECT_EQ(kefu("ingest --sheet 聊天 " + book + " --store " + dir.path() + "/s.db").exit_code, 1);
   const auto scan = kefu("scan --platform tmall --sheet 明细 " + book);
@@ -194,11 +195,15 @@ TEST_F(XlsxCli, AWorkbookThatCannotBeReadSaysWhatToDo) {
   const std::string fake = dir.write("chats.xlsx", "platform,shop_id\n");
   const auto run = kefu("metrics compute " + fake);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.out, HasSubstr(fake + ": not an xlsx workbook"));
+  EXPECT_THAT(run.out, HasSubstr(fake + "：不是 xlsx 工作簿"));
+  EXPECT_THAT(kefu("--lang en metrics compute " + fake).out, HasSubstr(fake + ": not an xlsx workbook"));
   const std::string xls = dir.write("old.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
   const auto old = kefu("ingest --platform jd --shop jd01 " + xls + " --store " + dir.path() + "/x.db");
   EXPECT_EQ(old.exit_code, 2);
-  EXPECT_THAT(old.out, HasSubstr("save it as .xlsx"));
+  EXPECT_THAT(old.out, HasSubstr("另存为不带密码的 .xlsx"));
+  const auto import = kefu("--lang en metrics import --platform jd --shop jd01 " + xls);
+  EXPECT_EQ(import.exit_code, 2);
+  EXPECT_THAT(import.out, HasSubstr("save it as .xlsx without a password"));
 }
 
 }  // namespace
