@@ -10,8 +10,8 @@
 #include "base/table_text.h"
 #include "chatlog_gen.h"
 
-#include <kefu/toolkit/csv.hpp>
 #include <xlsxwriter.h>
+#include <kefu/toolkit/csv.hpp>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -165,16 +165,19 @@ int main(int argc, char** argv) {
         same_csv = same_csv && first_csv == t.decoded.text;
     }
   const double xml_mb = static_cast<double>(source.xml_bytes) / 1e6;
-  std::printf("xlsx → CSV (in process): %llu rows, workbook %.1f MB, sheet XML %.1f MB, CSV out %.1f MB (%s), %u cores\n",
-              static_cast<unsigned long long>(source.rows), xlsx_mb, xml_mb, static_cast<double>(csv_bytes) / 1e6,
-              same_csv ? "the same both ways" : "DIFFERENT", std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))));
+  std::printf(
+      "xlsx → CSV (in process): %llu rows, workbook %.1f MB, sheet XML %.1f MB, CSV out %.1f MB (%s), %u cores\n",
+      static_cast<unsigned long long>(source.rows), xlsx_mb, xml_mb, static_cast<double>(csv_bytes) / 1e6,
+      same_csv ? "the same both ways" : "DIFFERENT",
+      std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))));
   for (Way& w : ways) {
     std::sort(w.wall.begin(), w.wall.end());
     std::sort(w.cpu.begin(), w.cpu.end());
     const double median = w.wall[w.wall.size() / 2], median_cpu = w.cpu[w.cpu.size() / 2];
     std::printf("  %s (%zu runs)\n", w.label, w.wall.size());
-    std::printf("    wall      best %.3f s   median %.3f s: %.0f MB/s of sheet XML (median; target >= 100), best %.0f MB/s\n",
-                w.wall.front(), median, xml_mb / median, xml_mb / w.wall.front());
+    std::printf(
+        "    wall      best %.3f s   median %.3f s: %.0f MB/s of sheet XML (median; target >= 100), best %.0f MB/s\n",
+        w.wall.front(), median, xml_mb / median, xml_mb / w.wall.front());
     std::printf("    CPU       median %.3f s, all threads: %.0f MB/s of sheet XML per CPU second\n", median_cpu,
                 xml_mb / median_cpu);
     std::printf("    rows/s    %.2f M (median)\n", static_cast<double>(source.rows) / median / 1e6);

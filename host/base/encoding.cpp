@@ -96,7 +96,8 @@ DecodedText from_utf16(std::string_view bytes, Encoding e) {
     const char32_t u = unit(at);
     if (u < 0x80) {
       out.text += static_cast<char>(u);
-    } else if (u >= 0xD800 && u <= 0xDBFF && at + 3 < bytes.size() && unit(at + 2) >= 0xDC00 && unit(at + 2) <= 0xDFFF) {
+    } else if (u >= 0xD800 && u <= 0xDBFF && at + 3 < bytes.size() && unit(at + 2) >= 0xDC00 &&
+               unit(at + 2) <= 0xDFFF) {
       utf8::append(out.text, 0x10000 + ((u - 0xD800) << 10) + (unit(at + 2) - 0xDC00));
       at += 2;
     } else if (u >= 0xD800 && u <= 0xDFFF) {

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 
 namespace kefu::host {
 namespace {
@@ -56,7 +56,8 @@ TableText workbook_text(xlsx::Workbook book, const TableOptions& options, std::s
   std::string& csv = out.decoded.text;
   std::size_t width = 0;
   auto too_large = [](const std::string& text) {
-    if (text.size() > kMaxInputBytes) throw std::runtime_error("the sheet makes more than 4 GiB of CSV; split the export");
+    if (text.size() > kMaxInputBytes)
+      throw std::runtime_error("the sheet makes more than 4 GiB of CSV; split the export");
   };
   if (max_bytes > 0) {
     const xlsx::SheetStats stats =
@@ -76,13 +77,16 @@ TableText workbook_text(xlsx::Workbook book, const TableOptions& options, std::s
   const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   std::vector<std::string> parts(cores);
   xlsx::SheetStats stats;
-  const std::vector<xlsx::SheetPiece> pieces = book.read_sheet_pieces(options.sheet, cores, [&](unsigned k) {
-    return [&part = parts[k], width, &too_large](const std::vector<std::string_view>& cells, std::size_t count) {
-      append_row(part, cells, count, width);
-      too_large(part);
-      return true;
-    };
-  }, stats);
+  const std::vector<xlsx::SheetPiece> pieces = book.read_sheet_pieces(
+      options.sheet, cores,
+      [&](unsigned k) {
+        return [&part = parts[k], width, &too_large](const std::vector<std::string_view>& cells, std::size_t count) {
+          append_row(part, cells, count, width);
+          too_large(part);
+          return true;
+        };
+      },
+      stats);
   std::size_t total = 0;
   for (const auto& p : parts) total += p.size();
   csv.reserve(total + 16);
@@ -121,7 +125,8 @@ bool needs_conversion(std::string_view head, const std::string& path) {
 }
 
 TableText table_text(std::string bytes, const std::string& path, const TableOptions& options, std::size_t max_bytes) {
-  if (is_workbook(bytes, path)) return workbook_text(xlsx::Workbook::open_bytes(std::move(bytes), path), options, max_bytes);
+  if (is_workbook(bytes, path))
+    return workbook_text(xlsx::Workbook::open_bytes(std::move(bytes), path), options, max_bytes);
   if (utf16_bom(bytes) && !options.encoding) {
     if (max_bytes && bytes.size() > max_bytes * 2) bytes.resize(max_bytes * 2);  // a head: enough characters
     return utf16_text(decode_text(std::move(bytes)));

@@ -26,11 +26,11 @@ struct TableOptions {
 struct TableSource {
   enum class Kind { text, xlsx, unicode_text };
   Kind kind = Kind::text;
-  std::string sheet;               // xlsx: the sheet read
-  bool date1904 = false;           // xlsx: the workbook's 1904 date system
-  std::uint64_t date_cells = 0;    // xlsx: numbers read as dates or times
-  std::uint64_t rows = 0;          // xlsx: sheet rows; unicode_text: lines
-  std::uint64_t xml_bytes = 0;     // xlsx: sheet XML parsed (benchmarks)
+  std::string sheet;             // xlsx: the sheet read
+  bool date1904 = false;         // xlsx: the workbook's 1904 date system
+  std::uint64_t date_cells = 0;  // xlsx: numbers read as dates or times
+  std::uint64_t rows = 0;        // xlsx: sheet rows; unicode_text: lines
+  std::uint64_t xml_bytes = 0;   // xlsx: sheet XML parsed (benchmarks)
 
   bool converted() const { return kind != Kind::text; }
 };

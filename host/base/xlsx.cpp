@@ -7,23 +7,23 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <type_traits>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
 #include <optional>
 #include <thread>
+#include <type_traits>
 
 namespace kefu::host::xlsx {
 namespace {
 
-constexpr std::size_t kChunk = 256 * 1024;                     // bytes inflated and parsed at a time
+constexpr std::size_t kChunk = 256 * 1024;                             // bytes inflated and parsed at a time
 constexpr std::uint64_t kMaxPartBytes = (std::uint64_t{1} << 32) - 1;  // XML of one part (zip bombs)
-constexpr std::size_t kMaxColumns = 16384;                     // Excel's limit (XFD)
-constexpr std::uint64_t kMaxRows = 1048576;                    // Excel's limit
-constexpr std::size_t kMaxCellBytes = 64u << 20;               // one cell's text
-constexpr std::uint64_t kMaxPiecedBytes = 1u << 30;           // larger sheets are streamed, not held whole
+constexpr std::size_t kMaxColumns = 16384;                             // Excel's limit (XFD)
+constexpr std::uint64_t kMaxRows = 1048576;                            // Excel's limit
+constexpr std::size_t kMaxCellBytes = 64u << 20;                       // one cell's text
+constexpr std::uint64_t kMaxPiecedBytes = 1u << 30;                    // larger sheets are streamed, not held whole
 
 // "x:sheet" and "sheet" are the same element: OOXML writers differ in namespace prefixes.
 // One pass over the (short) name: this runs for every element and attribute of a sheet.
@@ -126,12 +126,8 @@ struct Workbook::Impl {
   bool loaded_shared = false;
   std::string shared_part, styles_part;
 
-  [[noreturn]] void damaged(const std::string& what) const {
-    throw Error(Problem::damaged, path, what);
-  }
-  [[noreturn]] void encrypted() const {
-    throw Error(Problem::encrypted, path, "");
-  }
+  [[noreturn]] void damaged(const std::string& what) const { throw Error(Problem::damaged, path, what); }
+  [[noreturn]] void encrypted() const { throw Error(Problem::encrypted, path, ""); }
 
   bool has(const std::string& part) const { return zip_name_locate(zip.get(), part.c_str(), ZIP_FL_NOCASE) >= 0; }
 
@@ -184,8 +180,7 @@ struct Workbook::Impl {
       const zip_int64_t got = zip_fread(file.get(), buffer, kChunk);
       if (got < 0) damaged(part + ": " + zip_file_strerror(file.get()));
       total += static_cast<std::uint64_t>(got);
-      if (total > kMaxPartBytes)
-        throw Error(Problem::too_large, path, part + " holds more than 4 GiB of XML");
+      if (total > kMaxPartBytes) throw Error(Problem::too_large, path, part + " holds more than 4 GiB of XML");
       if (XML_ParseBuffer(parser.get(), static_cast<int>(got), got == 0) != XML_STATUS_OK) {
         check_failure(parser.get(), handler, part);
         return total;
@@ -292,15 +287,21 @@ class SharedStringsHandler : public Handler {
   explicit SharedStringsHandler(std::vector<std::string>& out) : out_(out) {}
   void start(const char* name, const char**) override {
     const std::string_view n = local_name(name);
-    if (n == "si") current_.clear(), in_si_ = true;
-    else if (n == "rPh") ++phonetic_;
-    else if (n == "t" && in_si_ && phonetic_ == 0) collecting_ = true;
+    if (n == "si")
+      current_.clear(), in_si_ = true;
+    else if (n == "rPh")
+      ++phonetic_;
+    else if (n == "t" && in_si_ && phonetic_ == 0)
+      collecting_ = true;
   }
   void end(const char* name) override {
     const std::string_view n = local_name(name);
-    if (n == "t") collecting_ = false;
-    else if (n == "rPh") --phonetic_;
-    else if (n == "si") out_.push_back(std::move(current_)), current_ = std::string(), in_si_ = false;
+    if (n == "t")
+      collecting_ = false;
+    else if (n == "rPh")
+      --phonetic_;
+    else if (n == "si")
+      out_.push_back(std::move(current_)), current_ = std::string(), in_si_ = false;
   }
   void text(const char* s, int len) override {
     if (collecting_) current_.append(s, static_cast<std::size_t>(len));
@@ -318,9 +319,12 @@ std::optional<std::size_t> column_of(const char* ref) {
   std::size_t col = 0, letters = 0;
   for (; *ref; ++ref) {
     const char c = *ref;
-    if (c >= 'A' && c <= 'Z') col = col * 26 + static_cast<std::size_t>(c - 'A' + 1);
-    else if (c >= 'a' && c <= 'z') col = col * 26 + static_cast<std::size_t>(c - 'a' + 1);
-    else break;
+    if (c >= 'A' && c <= 'Z')
+      col = col * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    else if (c >= 'a' && c <= 'z')
+      col = col * 26 + static_cast<std::size_t>(c - 'a' + 1);
+    else
+      break;
     if (++letters > 3) return kMaxColumns;  // past XFD: refused by the caller
   }
   if (letters == 0) return std::nullopt;
@@ -405,7 +409,8 @@ class SheetHandler : public Handler {
     std::uint64_t number = row_ + 1;
     if (const char* r = attribute(attrs, "r")) {
       const auto v = parse_number<std::uint64_t>(r);
-      if (!v || *v <= row_ || *v > kMaxRows) return stop(std::string("row number ") + r + " out of order or past 1048576");
+      if (!v || *v <= row_ || *v > kMaxRows)
+        return stop(std::string("row number ") + r + " out of order or past 1048576");
       number = *v;
     }
     if (first_row_ == 0) {
@@ -502,9 +507,9 @@ class SheetHandler : public Handler {
   Book book_;
   const RowCallback& callback_;
   SheetStats& stats_;
-  std::vector<std::string> cells_;               // cells read from the sheet's own text
-  std::vector<const std::string*> shared_;       // or a shared string, in place
-  std::vector<std::string_view> views_;          // what the callback sees
+  std::vector<std::string> cells_;          // cells read from the sheet's own text
+  std::vector<const std::string*> shared_;  // or a shared string, in place
+  std::vector<std::string_view> views_;     // what the callback sees
   std::string value_;
   std::uint64_t row_ = 0;
   std::size_t count_ = 0, column_ = 0, next_column_ = 0, style_ = 0;
@@ -572,8 +577,9 @@ std::string english(Problem problem, const std::string& path, const std::string&
     case Problem::not_zip:
       return path + ": not an xlsx workbook (" + detail + "); save it from Excel as .xlsx, or as CSV";
     case Problem::encrypted:
-      return path + ": an encrypted (password-protected) workbook or an old Excel .xls, which Kefu cannot read; "
-                    "open it in Excel and save it as .xlsx without a password, or as CSV UTF-8";
+      return path +
+             ": an encrypted (password-protected) workbook or an old Excel .xls, which Kefu cannot read; "
+             "open it in Excel and save it as .xlsx without a password, or as CSV UTF-8";
     case Problem::damaged:
       return path + ": a damaged xlsx workbook (" + detail +
              "); open it in Excel or LibreOffice and save it again as .xlsx, or as CSV";
@@ -707,8 +713,8 @@ std::vector<SheetPiece> Workbook::read_sheet_pieces(const std::string& sheet, un
   // unless a comment, CDATA section or processing instruction holds one: then no cutting.
   constexpr std::string_view kRow = "<row r=\"";
   const std::size_t begin = xml->find(kRow), end = xml->rfind("</sheetData>");
-  if (begin == std::string::npos || end == std::string::npos || begin > end ||
-      xml->find("<!", begin) < end || xml->find("<?", begin) < end)
+  if (begin == std::string::npos || end == std::string::npos || begin > end || xml->find("<!", begin) < end ||
+      xml->find("<?", begin) < end)
     return whole();
   std::vector<std::size_t> cuts{begin};
   for (unsigned k = 1; k < pieces; ++k) {
@@ -770,7 +776,8 @@ DateFormat classify_format(int id, std::string_view code) {
       const std::size_t close = code.find(']', i + 1);
       if (close == std::string_view::npos) break;
       const std::string_view inside = code.substr(i + 1, close - i - 1);
-      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos) f.is_date = f.has_time = true;
+      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos)
+        f.is_date = f.has_time = true;
       i = close;
     } else if (c == ';') {
       break;  // the first section (positive numbers) decides

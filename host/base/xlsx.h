@@ -27,11 +27,11 @@ namespace kefu::host::xlsx {
 
 // Why a workbook cannot be read (the message says which file and what to do).
 enum class Problem {
-  not_zip,         // not a zip archive at all
-  encrypted,       // a password-protected workbook or an old .xls (an OLE compound file)
-  damaged,         // a zip, but a part is missing or its XML is broken
-  unknown_sheet,   // --sheet names no sheet; `sheets` lists them
-  too_large,       // a part or a cell past the limits
+  not_zip,        // not a zip archive at all
+  encrypted,      // a password-protected workbook or an old .xls (an OLE compound file)
+  damaged,        // a zip, but a part is missing or its XML is broken
+  unknown_sheet,  // --sheet names no sheet; `sheets` lists them
+  too_large,      // a part or a cell past the limits
 };
 
 // what() is the English message; present/table_notes.h says it in the user's language.
@@ -51,11 +51,11 @@ inline constexpr std::string_view kZipMagic = "PK\x03\x04";
 
 // What reading a sheet did.
 struct SheetStats {
-  std::string sheet;               // its name
-  bool date1904 = false;           // the workbook uses the 1904 date system
-  std::uint64_t rows = 0;          // rows passed to the callback (blank ones included)
-  std::uint64_t date_cells = 0;    // numbers read as dates or times
-  std::uint64_t xml_bytes = 0;     // uncompressed sheet XML parsed
+  std::string sheet;             // its name
+  bool date1904 = false;         // the workbook uses the 1904 date system
+  std::uint64_t rows = 0;        // rows passed to the callback (blank ones included)
+  std::uint64_t date_cells = 0;  // numbers read as dates or times
+  std::uint64_t xml_bytes = 0;   // uncompressed sheet XML parsed
 };
 
 // One row: cells[0..count) are its columns from A, valid during the call; the vector may be
@@ -90,8 +90,7 @@ class Workbook {
   // between the last row of one piece (0 before the first piece) and the first row of the next
   // (SheetPiece) are empty rows the caller adds. Sums the stats of all pieces into `stats`.
   std::vector<SheetPiece> read_sheet_pieces(const std::string& sheet, unsigned pieces,
-                                                   const std::function<RowCallback(unsigned)>& row_of,
-                                                   SheetStats& stats);
+                                            const std::function<RowCallback(unsigned)>& row_of, SheetStats& stats);
 
  private:
   std::size_t sheet_index(const std::string& sheet) const;  // throws unknown_sheet

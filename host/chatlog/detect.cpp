@@ -66,7 +66,8 @@ Detection detect_file(const std::string& path, const std::string& sheet) {
   std::string head(kHeadBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  if (needs_conversion(head, path)) return detect(read_table_text(path, TableOptions{sheet, {}}, kHeadBytes).decoded.text);
+  if (needs_conversion(head, path))
+    return detect(read_table_text(path, TableOptions{sheet, {}}, kHeadBytes).decoded.text);
   return detect(head);
 }
 

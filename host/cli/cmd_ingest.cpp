@@ -48,7 +48,8 @@ std::vector<ingest::PlatformDefinition> runnable_definitions(const PluginRegistr
 }  // namespace
 
 void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
-  cmd.add_option("files", args.files, "chat logs (CSV/JSONL/xlsx, canonical header) and platform export files (CSV or xlsx)")
+  cmd.add_option("files", args.files,
+                 "chat logs (CSV/JSONL/xlsx, canonical header) and platform export files (CSV or xlsx)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd.add_option("--platform", args.platform, "the platform whose exports these are (chat logs name theirs)");

@@ -144,7 +144,8 @@ int run_metrics_import(Context& ctx) {
       file.encoding = native.encoding;
       file.rows_read = result->rows_read;
       file.notes = result->notes;
-      if (const std::string note = table_note(native.source, lang); !note.empty()) file.notes.insert(file.notes.begin(), note);
+      if (const std::string note = table_note(native.source, lang); !note.empty())
+        file.notes.insert(file.notes.begin(), note);
       file.rejected = static_cast<std::int64_t>(result->rejects.size());
       file.rejects_file = native.rejects_file;
       rejected = rejected || file.rejected > 0;

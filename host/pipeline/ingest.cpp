@@ -167,7 +167,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   explain =
       explain_batch(events, options.definitions, out, options.explain, options.today,
                     [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
-                      for (const auto& f : files) chatlog::read_session_tails(f, wanted, n, tails, options.encoding, options.sheet);
+                      for (const auto& f : files)
+                        chatlog::read_session_tails(f, wanted, n, tails, options.encoding, options.sheet);
                     });
   auto platform = platform_values(events, source, options);
   outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());

@@ -8,7 +8,8 @@
 namespace kefu::host::metrics {
 
 NativeFile import_native_file(const LoadedPlugin& plugin, const std::string& path, const std::string& shop,
-                              const std::string& day, std::optional<Encoding> forced, const std::string& rejects_dir, const std::string& sheet) {
+                              const std::string& day, std::optional<Encoding> forced, const std::string& rejects_dir,
+                              const std::string& sheet) {
   InputBytes input = read_input_file(path);
   if (!input.bytes) throw std::runtime_error(input.error);
   TableText table = table_text(std::move(*input.bytes), path, TableOptions{sheet, forced});

@@ -1,6 +1,7 @@
 // One platform export file through its plugin: read the bytes, decode GBK/UTF-8 (or convert a
-// workbook or UTF-16 text to CSV, base/table_text.h) for the plugin, import, keep the rejects next to the file (or in --rejects-dir). Shared by `kefu metrics import` and
-// `kefu ingest`, so both read an export the same way.
+// workbook or UTF-16 text to CSV, base/table_text.h) for the plugin, import, keep the rejects
+// next to the file (or in --rejects-dir). Shared by `kefu metrics import` and `kefu ingest`, so
+// both read an export the same way.
 #pragma once
 
 #include "base/encoding.h"

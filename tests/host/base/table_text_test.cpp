@@ -80,12 +80,15 @@ TEST(TableText, ASheetReadInPiecesOnEveryCoreGivesTheCsvOfOneStream) {
   xlsx::Workbook wb = xlsx::Workbook::open_file(path);
   std::vector<std::vector<std::string>> rows(4);
   xlsx::SheetStats stats;
-  const auto parts = wb.read_sheet_pieces("", 4, [&](unsigned k) {
-    return [&rows, k](const std::vector<std::string_view>& cells, std::size_t count) {
-      rows[k].push_back(count ? std::string(cells[0]) : "");
-      return true;
-    };
-  }, stats);
+  const auto parts = wb.read_sheet_pieces(
+      "", 4,
+      [&](unsigned k) {
+        return [&rows, k](const std::vector<std::string_view>& cells, std::size_t count) {
+          rows[k].push_back(count ? std::string(cells[0]) : "");
+          return true;
+        };
+      },
+      stats);
   ASSERT_EQ(parts.size(), 4u);
   EXPECT_EQ(parts[0].first_row, 1u);
   EXPECT_EQ(parts[3].last_row, 3000u);
@@ -96,8 +99,7 @@ TEST(TableText, ASheetReadInPiecesOnEveryCoreGivesTheCsvOfOneStream) {
 }
 
 TEST(TableText, ExcelUnicodeTextIsDecodedAndItsTabsBecomeCommas) {
-  const TableText t =
-      table_text(utf16le(u"session_id\tcontent\r\nS1\t\"亲,\"\"在\"\"\"\r\nS2\t\r\n"), "chats.txt", {});
+  const TableText t = table_text(utf16le(u"session_id\tcontent\r\nS1\t\"亲,\"\"在\"\"\"\r\nS2\t\r\n"), "chats.txt", {});
   EXPECT_EQ(t.decoded.text, "session_id,content\nS1,\"亲,\"\"在\"\"\"\nS2,\n");
   EXPECT_EQ(t.source.kind, TableSource::Kind::unicode_text);
   EXPECT_EQ(t.decoded.encoding, Encoding::utf16le);

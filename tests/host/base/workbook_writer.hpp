@@ -2,9 +2,9 @@
 // with), so the reader is tested against a real writer rather than hand-made XML.
 #pragma once
 
-#include <kefu/toolkit/csv.hpp>
 #include <xlsxwriter.h>
 #include <zip.h>
+#include <kefu/toolkit/csv.hpp>
 
 #include <fstream>
 #include <sstream>

@@ -39,7 +39,8 @@ TEST(Xlsx, SharedStringsNumbersAndBooleansReadAsWritten) {
   worksheet_write_boolean(ws, 2, 1, 1, nullptr);
   book.close();
   SheetStats stats;
-  EXPECT_EQ(read_rows(path, "", &stats), (Rows{{"session_id", "content"}, {"18612345678", "亲，在的"}, {"3.25", "TRUE"}}));
+  EXPECT_EQ(read_rows(path, "", &stats),
+            (Rows{{"session_id", "content"}, {"18612345678", "亲，在的"}, {"3.25", "TRUE"}}));
   EXPECT_EQ(stats.sheet, "聊天记录");
   EXPECT_FALSE(stats.date1904);
   EXPECT_EQ(stats.date_cells, 0u);

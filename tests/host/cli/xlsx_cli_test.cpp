@@ -155,7 +155,8 @@ TEST_F(XlsxCli, SheetPicksASheetByNameAndAnUnknownSheetListsThem) {
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_THAT(unknown.out, HasSubstr("没有名为“明细”的工作表；工作簿中的工作表：“说明”、“聊天”"));
   const auto english = kefu("--lang en metrics compute --sheet 明细 " + book);
-  EXPECT_THAT(english.out, HasSubstr("no sheet named \"明细\"; its sheets are \"说明\", \"聊天\" (give one with --sheet)"));
+  EXPECT_THAT(english.out,
+              HasSubstr("no sheet named \"明细\"; its sheets are \"说明\", \"聊天\" (give one with --sheet)"));
   // ingest and scan take it too.
   EXPECT_EQ(kefu("ingest --sheet 聊天 " + book + " --store " + dir.path() + "/s.db").exit_code, 1);
   const auto scan = kefu("scan --platform tmall --sheet 明细 " + book);
@@ -197,7 +198,8 @@ TEST_F(XlsxCli, AWorkbookThatCannotBeReadSaysWhatToDo) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.out, HasSubstr(fake + "：不是 xlsx 工作簿"));
   EXPECT_THAT(kefu("--lang en metrics compute " + fake).out, HasSubstr(fake + ": not an xlsx workbook"));
-  const std::string xls = dir.write("old.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
+  const std::string xls =
+      dir.write("old.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
   const auto old = kefu("ingest --platform jd --shop jd01 " + xls + " --store " + dir.path() + "/x.db");
   EXPECT_EQ(old.exit_code, 2);
   EXPECT_THAT(old.out, HasSubstr("另存为不带密码的 .xlsx"));
