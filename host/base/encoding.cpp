@@ -78,9 +78,63 @@ DecodedText as_utf8(std::string bytes, bool bom, std::vector<std::size_t> invali
   return out;
 }
 
+// UTF-16 after its BOM, to UTF-8. Surrogate pairs are joined; a lone surrogate or an odd last
+// byte is recorded and becomes U+FFFD.
+DecodedText from_utf16(std::string_view bytes, Encoding e) {
+  DecodedText out;
+  out.encoding = e;
+  out.had_bom = true;
+  out.text.reserve(bytes.size() / 2 * 3 / 2 + 16);
+  const bool le = e == Encoding::utf16le;
+  auto unit = [&](std::size_t at) -> char32_t {
+    const auto a = static_cast<unsigned char>(bytes[at]), b = static_cast<unsigned char>(bytes[at + 1]);
+    return le ? static_cast<char32_t>(a | b << 8) : static_cast<char32_t>(a << 8 | b);
+  };
+  constexpr std::size_t kBomBytes = 2;
+  std::size_t at = kBomBytes;
+  for (; at + 1 < bytes.size(); at += 2) {
+    const char32_t u = unit(at);
+    if (u < 0x80) {
+      out.text += static_cast<char>(u);
+    } else if (u >= 0xD800 && u <= 0xDBFF && at + 3 < bytes.size() && unit(at + 2) >= 0xDC00 &&
+               unit(at + 2) <= 0xDFFF) {
+      utf8::append(out.text, 0x10000 + ((u - 0xD800) << 10) + (unit(at + 2) - 0xDC00));
+      at += 2;
+    } else if (u >= 0xD800 && u <= 0xDFFF) {
+      out.invalid.push_back(at);
+      utf8::append(out.text, 0xFFFD);
+    } else {
+      utf8::append(out.text, u);
+    }
+  }
+  if (at < bytes.size()) {
+    out.invalid.push_back(at);
+    utf8::append(out.text, 0xFFFD);
+  }
+  return out;
+}
+
 }  // namespace
 
-const char* encoding_name(Encoding e) { return e == Encoding::utf8 ? "utf-8" : "gb18030"; }
+const char* encoding_name(Encoding e) {
+  switch (e) {
+    case Encoding::utf8:
+      return "utf-8";
+    case Encoding::gb18030:
+      return "gb18030";
+    case Encoding::utf16le:
+      return "utf-16le";
+    case Encoding::utf16be:
+      return "utf-16be";
+  }
+  return "?";
+}
+
+std::optional<Encoding> utf16_bom(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE")) return Encoding::utf16le;
+  if (bytes.starts_with("\xFE\xFF")) return Encoding::utf16be;
+  return std::nullopt;
+}
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
   std::string n(name);
@@ -91,6 +145,10 @@ std::optional<Encoding> parse_encoding(std::string_view name) {
 }
 
 DecodedText decode_text(std::string bytes, std::optional<Encoding> forced) {
+  if (forced == Encoding::utf16le || forced == Encoding::utf16be || (!forced && utf16_bom(bytes))) {
+    // A UTF-16 BOM decides (an FF or FE byte never starts UTF-8 or GB18030 text).
+    if (const auto e = utf16_bom(bytes)) return from_utf16(bytes, *e);
+  }
   const bool bom = std::string_view(bytes).substr(0, 3) == kBom;
   if (forced == Encoding::gb18030) return from_gb18030(std::move(bytes));
   const std::size_t skip = bom ? kBom.size() : 0;

@@ -141,10 +141,25 @@ void write_file_atomically_by_name(const std::string& path, const std::function<
 }
 
 std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+  std::string out;
+  append_csv_field(out, s);
+  return out;
+}
+
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (std::size_t at = 0;;) {
+    const std::size_t quote = s.find('"', at);
+    out.append(s.substr(at, quote == std::string_view::npos ? std::string_view::npos : quote + 1 - at));
+    if (quote == std::string_view::npos) break;
+    out += '"';  // doubled
+    at = quote + 1;
+  }
+  out += '"';
 }
 
 std::string rejects_path(const std::string& input, const std::string& rejects_dir) {

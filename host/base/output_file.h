@@ -34,6 +34,8 @@ void write_file_atomically_by_name(const std::string& path, const std::function<
 
 // One CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.
 std::string csv_field(std::string_view value);
+// The same, appended to `out` (no temporary: converting a sheet writes millions of fields).
+void append_csv_field(std::string& out, std::string_view value);
 
 // The first line of every rejects file: how Kefu recognizes one it wrote.
 inline constexpr std::string_view kRejectsHeader = "line,reason,original\n";

@@ -1,5 +1,7 @@
 #include "chatlog/detect.h"
 
+#include "base/table_text.h"
+
 #include <kefu/toolkit/csv.hpp>
 
 #include <algorithm>
@@ -58,12 +60,14 @@ Detection detect(std::string_view head) {
   return d;
 }
 
-Detection detect_file(const std::string& path) {
+Detection detect_file(const std::string& path, const std::string& sheet) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot read");
   std::string head(kHeadBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
+  if (needs_conversion(head, path))
+    return detect(read_table_text(path, TableOptions{sheet, {}}, kHeadBytes).decoded.text);
   return detect(head);
 }
 

@@ -35,9 +35,10 @@ struct Detection {
 // only column every use of a chat log needs); anything else is not a chat log.
 Detection detect(std::string_view head);
 
-// The same for a file, from its first 64 KiB. Throws std::runtime_error naming the file when
-// it cannot be read.
-Detection detect_file(const std::string& path);
+// The same for a file, from its first 64 KiB; a workbook (its `sheet`, "" the first) or UTF-16
+// text from the first 64 KiB of its CSV (base/table_text.h). Throws std::runtime_error naming the
+// file when it cannot be read.
+Detection detect_file(const std::string& path, const std::string& sheet = "");
 
 // "platform,shop_id,…,content": the canonical header line.
 std::string canonical_header();

@@ -427,23 +427,35 @@ ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents
 
 namespace {
 
-// A chat log opened for reading: its bytes (GB18030 converted), layout and where data starts.
+// A chat log opened for reading: its bytes (GB18030 converted; a workbook or UTF-16 text made
+// CSV), layout and where data starts.
 struct OpenLog {
   std::unique_ptr<ByteSource> source;
   Encoding encoding = Encoding::utf8;
+  TableSource table;
   Layout layout;
   std::uint64_t data_offset = 0;
   std::int64_t data_line = 1;
 };
 
-OpenLog open_log(const std::string& path, std::optional<Encoding> forced) {
+OpenLog open_log(const std::string& path, std::optional<Encoding> forced, const std::string& sheet) {
   OpenLog log;
   log.source = std::make_unique<ByteSource>(ByteSource::File{}, path);
   std::string head(kSniff, '\0');
   head.resize(log.source->read(0, head.data(), head.size()));
-  log.encoding =
-      forced.value_or(looks_like_utf8(head, head.size() == log.source->size()) ? Encoding::utf8 : Encoding::gb18030);
-  if (log.encoding == Encoding::gb18030) {
+  if (needs_conversion(head, path)) {
+    // A workbook or Excel's "Unicode text": converted whole to CSV, then read from memory.
+    TableText table = read_table_text(path, TableOptions{sheet, forced});
+    log.encoding = table.decoded.encoding;
+    log.table = std::move(table.source);
+    log.source = std::make_unique<ByteSource>(ByteSource::Memory{}, std::move(table.decoded.text));
+    head.assign(kSniff, '\0');
+    head.resize(log.source->read(0, head.data(), head.size()));
+  } else {
+    log.encoding =
+        forced.value_or(looks_like_utf8(head, head.size() == log.source->size()) ? Encoding::utf8 : Encoding::gb18030);
+  }
+  if (log.encoding == Encoding::gb18030 && !log.table.converted()) {
     // Converted whole: GBK exports are the platforms' small files, not gigabyte logs.
     auto bytes = read_whole_file(path);
     if (!bytes) throw std::runtime_error(path + ": cannot read");
@@ -489,9 +501,9 @@ class TailRows {
 }  // namespace
 
 void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
-                        SessionTails& into, std::optional<Encoding> encoding) {
+                        SessionTails& into, std::optional<Encoding> encoding, const std::string& sheet) {
   if (wanted.empty()) return;
-  OpenLog log = open_log(path, encoding);
+  OpenLog log = open_log(path, encoding, sheet);
   TailRows rows(log.layout, wanted, into);
   std::atomic<std::uint64_t> done{0};
   if (log.layout.format == Format::csv)
@@ -509,8 +521,9 @@ namespace {
 
 ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options) {
   ChatReadResult result;
-  OpenLog log = open_log(path, options.encoding);
+  OpenLog log = open_log(path, options.encoding, options.sheet);
   result.encoding = log.encoding;
+  result.source = log.table;
   const std::unique_ptr<ByteSource>& source = log.source;
   const std::uint64_t data_offset = log.data_offset;
   const std::int64_t data_line = log.data_line;

@@ -8,6 +8,7 @@
 #include "base/big_array.h"
 #include "base/encoding.h"
 #include "base/interner.h"
+#include "base/table_text.h"
 #include "chatlog/detect.h"
 
 #include <kefu/model.hpp>
@@ -96,10 +97,12 @@ struct ChatReadResult {
   Encoding encoding = Encoding::utf8;
   std::int64_t rows = 0;        // rows read, all senders, rejects excluded
   std::vector<Reject> rejects;  // rows that could not be read, in line order
+  TableSource source;           // a workbook or UTF-16 text converted to CSV first (base/table_text.h)
 };
 
 struct ChatReadOptions {
   std::optional<Encoding> encoding;             // nullopt: detect
+  std::string sheet;                            // xlsx: the sheet to read ("": the first)
   unsigned workers = 0;                         // 0: one per core
   std::function<void(std::uint64_t)> progress;  // bytes of this file done (any thread)
   std::size_t block_bytes = 0;                  // read size of a worker; 0: 8 MiB (tests and fuzzing use tiny ones)
@@ -125,7 +128,8 @@ using SessionTails = std::unordered_map<std::string, std::vector<TailMessage>>;
 // the `last` of each in `into` (files in record order make one input). One thread: explain asks
 // for few sessions, after the metrics are known.
 void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
-                        SessionTails& into, std::optional<Encoding> encoding = std::nullopt);
+                        SessionTails& into, std::optional<Encoding> encoding = std::nullopt,
+                        const std::string& sheet = "");
 
 // Adds messages a plugin fetched from a platform API, under the same rules as a file's rows
 // (`rejects` numbers them from 1 in the order given).

@@ -4,6 +4,7 @@
 #include "model/assumptions.h"
 #include "model/native_definition.h"
 #include "pipeline/ingest.h"
+#include "present/table_notes.h"
 
 #include <CLI/CLI.hpp>
 
@@ -16,6 +17,7 @@ struct Args {
   std::vector<std::string> files;
   std::string platform, shop, day, rejects_dir;
   std::optional<Encoding> encoding;
+  std::string sheet;
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
   std::optional<int> explain_messages;
@@ -46,13 +48,15 @@ std::vector<ingest::PlatformDefinition> runnable_definitions(const PluginRegistr
 }  // namespace
 
 void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
-  cmd.add_option("files", args.files, "chat logs (CSV/JSONL, canonical header) and platform export files")
+  cmd.add_option("files", args.files,
+                 "chat logs (CSV/JSONL/xlsx, canonical header) and platform export files (CSV or xlsx)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd.add_option("--platform", args.platform, "the platform whose exports these are (chat logs name theirs)");
   cmd.add_option("--shop", args.shop, "shop id, for exports that do not name their shop");
   cmd.add_option("--day", args.day, "YYYY-MM-DD, for exports without a day column");
   add_encoding_option(cmd, args.encoding);
+  add_sheet_option(cmd, args.sheet);
   add_store_option(cmd, paths);
   add_config_option(cmd, paths);
   cmd.add_option("--workers", args.workers, "threads reading chat logs (default: one per core)");
@@ -82,7 +86,8 @@ int run_ingest(Context& ctx, const CLI::App&) {
                                    ctx.closing_rule(),
                                    {keep.keep_days, args.explain_messages.value_or(keep.messages)},
                                    {},
-                                   {}};
+                                   {},
+                                   args.sheet};
   const PluginRegistry& registry = ctx.plugins();
   opts.platform_definitions = runnable_definitions(registry);
   const std::string& store_path = ctx.config().store;
@@ -97,6 +102,7 @@ int run_ingest(Context& ctx, const CLI::App&) {
     if (!f.rejects_file.empty())
       std::cout << tr(lang, "（已存入 ", " (kept in ") << f.rejects_file << tr(lang, "）", ")");
     std::cout << '\n';
+    if (const std::string note = table_note(f.source, lang); !note.empty()) std::cout << "  " << note << '\n';
     for (const auto& n : f.notes) std::cout << "  " << n << '\n';
     rejected = rejected || f.rejected > 0;
   }

@@ -8,6 +8,7 @@
 #include "present/definition_figures.h"
 #include "present/parameter_labels.h"
 #include "present/metrics_output.h"
+#include "present/table_notes.h"
 
 #include <CLI/CLI.hpp>
 
@@ -24,6 +25,7 @@ struct Args {
   Format format = Format::csv;
   std::string out;
   std::optional<Encoding> encoding;
+  std::string sheet;
   std::string rejects_dir;
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
@@ -54,12 +56,13 @@ void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, 
 }  // namespace
 
 void add_metrics_compute_options(CLI::App& cmd) {
-  cmd.add_option("files", args.files, "Chat logs: CSV with header, or JSON Lines")
+  cmd.add_option("files", args.files, "Chat logs: CSV with header, JSON Lines, or an xlsx workbook")
       ->required()
       ->check(CLI::ExistingFile);
   add_format_option(cmd, args.format, {Format::csv, Format::json, Format::table});
   cmd.add_option("--out", args.out, "Write the result to FILE (replaced whole, never half-written)");
   add_encoding_option(cmd, args.encoding);
+  add_sheet_option(cmd, args.sheet);
   cmd.add_option("--workers", args.workers, "Threads to use (default: one per core)");
   add_definitions_option(cmd, args.definitions);
   cmd.add_option("--as", args.asked.platforms,
@@ -86,6 +89,7 @@ int run_metrics_compute(Context& ctx) {
   chatlog::ChatReadOptions read_options;
   read_options.workers = args.workers;
   read_options.encoding = args.encoding;
+  read_options.sheet = args.sheet;
   read_options.closing_only = ctx.closing_rule();
   std::size_t total = 0;
   for (const auto& f : args.files) {
@@ -104,6 +108,8 @@ int run_metrics_compute(Context& ctx) {
     const chatlog::ChatReadResult result = reading.get();
     rows_read += result.rows;
     rejected += static_cast<std::int64_t>(result.rejects.size());
+    if (const std::string note = table_note(result.source, lang); !note.empty())
+      std::cerr << args.files[i] << ": " << note << '\n';
     if (const auto path = write_rejects_file(args.files[i], result.rejects, args.rejects_dir); !path.empty())
       std::cerr << args.files[i] << ": " << result.rejects.size()
                 << tr(lang, " 行无法读取，已存入 ", " rows could not be read, kept in ") << path << '\n';

@@ -5,6 +5,7 @@
 #include "base/output_file.h"
 #include "cli/metrics_subcommands.h"
 #include "platforms/native_file.h"
+#include "present/table_notes.h"
 
 #include <kefu/json.hpp>
 
@@ -20,7 +21,7 @@ namespace {
 struct Args {
   std::string platform;
   std::vector<std::string> files;
-  std::string shop, day, rejects_dir;
+  std::string shop, day, rejects_dir, sheet;
   std::optional<Encoding> encoding;
   Format format = Format::table;
 } args;  // kefu parses one command line
@@ -111,10 +112,11 @@ void print(const ImportJson& out, Format format, Lang lang) {
 
 void add_metrics_import_options(CLI::App& cmd) {
   cmd.add_option("--platform", args.platform, "The platform whose export this is")->required();
-  cmd.add_option("files", args.files, "Export files")->required()->check(CLI::ExistingFile);
+  cmd.add_option("files", args.files, "Export files (CSV or xlsx)")->required()->check(CLI::ExistingFile);
   cmd.add_option("--shop", args.shop, "Shop id, when the export does not name its shop");
   cmd.add_option("--day", args.day, "YYYY-MM-DD, when the export has no day column");
   add_encoding_option(cmd, args.encoding);
+  add_sheet_option(cmd, args.sheet);
   add_format_option(cmd, args.format, {Format::table, Format::csv, Format::json});
   cmd.add_option("--rejects-dir", args.rejects_dir,
                  "Write <FILE>.rejects.csv into DIR instead of beside each export (exports on a read-only share)")
@@ -137,11 +139,13 @@ int run_metrics_import(Context& ctx) {
     file.file = path;
     try {
       const metrics::NativeFile native =
-          metrics::import_native_file(plugin, path, args.shop, args.day, args.encoding, args.rejects_dir);
+          metrics::import_native_file(plugin, path, args.shop, args.day, args.encoding, args.rejects_dir, args.sheet);
       const ImportResult* result = &native.result;
       file.encoding = native.encoding;
       file.rows_read = result->rows_read;
       file.notes = result->notes;
+      if (const std::string note = table_note(native.source, lang); !note.empty())
+        file.notes.insert(file.notes.begin(), note);
       file.rejected = static_cast<std::int64_t>(result->rejects.size());
       file.rejects_file = native.rejects_file;
       rejected = rejected || file.rejected > 0;
@@ -157,9 +161,10 @@ int run_metrics_import(Context& ctx) {
       }
       file.values = static_cast<std::int64_t>(result->values.size());
     } catch (const std::exception& e) {
-      file.error = e.what();
+      file.error = e.what();  // JSON: English, stable
       failed = true;
-      std::cerr << "kefu: error: " << e.what() << '\n';
+      const auto* workbook = dynamic_cast<const xlsx::Error*>(&e);
+      std::cerr << "kefu: error: " << (workbook ? workbook_error(*workbook, lang) : std::string(e.what())) << '\n';
     }
     if (file.error.empty()) {
       std::cerr << path << ": " << tr(lang, "读取 ", "read ") << file.rows_read << tr(lang, " 行，导入 ", " rows, ")

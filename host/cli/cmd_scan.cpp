@@ -4,6 +4,7 @@
 #include "base/output_file.h"
 #include "pipeline/update.h"
 #include "platforms/word_sources.h"
+#include "present/table_notes.h"
 #include "words/scan_file.h"
 
 #include <kefu/json.hpp>
@@ -96,6 +97,7 @@ struct Args {
   std::string severity = "warn", sender;
   Format format = Format::table;
   std::optional<Encoding> encoding;
+  std::string sheet;
   bool overlapping = false;
 } args;  // kefu parses one command line
 
@@ -182,6 +184,7 @@ void add_scan_options(CLI::App& cmd, ConfigPaths& paths) {
       ->check(CLI::IsMember({"block", "warn"}));
   cmd.add_flag("--overlapping", args.overlapping, "report every hit, also those inside longer ones");
   add_encoding_option(cmd, args.encoding);
+  add_sheet_option(cmd, args.sheet);
   cmd.add_option("--sender", args.sender, "chat logs: only messages of this sender (agent, customer, bot)")
       ->check(CLI::IsMember({"agent", "customer", "bot", "system"}));
 }
@@ -190,6 +193,7 @@ int run_scan(Context& ctx, const CLI::App&) {
   const Lang lang = ctx.lang();
   words::ScanOptions scan_options;
   scan_options.encoding = args.encoding;
+  scan_options.sheet = args.sheet;
   scan_options.sender = args.sender;
   scan_options.match.overlapping = args.overlapping;
   scan_options.match.include_warn = args.severity == "warn";
@@ -243,6 +247,7 @@ int run_scan(Context& ctx, const CLI::App&) {
     out.files.push_back({r.file, words::input_kind_name(r.kind), encoding_name(r.encoding), static_cast<int>(r.bytes),
                          static_cast<int>(r.units), static_cast<int>(r.hits.size()), r.problems});
     for (const auto& p : r.problems) std::cerr << "kefu: " << p << '\n';
+    if (const std::string note = table_note(r.source, lang); !note.empty()) std::cerr << r.file << ": " << note << '\n';
     input_errors = input_errors || !r.problems.empty();
   }
   if (args.format == Format::json)

@@ -19,6 +19,7 @@
 #include "cli/cmd_rules.h"
 #include "cli/cmd_scan.h"
 #include "cli/cmd_update.h"
+#include "present/table_notes.h"
 #include "cli/cmd_words.h"
 #include "cli/context.h"
 #include "cli/options.h"
@@ -103,6 +104,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return kExitUsage;
+  } catch (const xlsx::Error& e) {  // a workbook that cannot be read: said in the user's language
+    std::cerr << "kefu: error: " << workbook_error(e, options.language()) << '\n';
     return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << "kefu: error: " << e.what() << '\n';

@@ -53,6 +53,10 @@ void add_encoding_option(CLI::App& cmd, std::optional<Encoding>& encoding) {
           "ENCODING"));
 }
 
+void add_sheet_option(CLI::App& cmd, std::string& sheet) {
+  cmd.add_option("--sheet", sheet, "xlsx inputs: the sheet to read, by name (default: the first sheet)");
+}
+
 void add_format_option(CLI::App& cmd, Format& format, std::initializer_list<Format> supported) {
   const std::vector<Format> formats(supported);
   std::string help, set;

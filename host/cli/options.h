@@ -47,6 +47,10 @@ void add_store_option(CLI::App& cmd, ConfigPaths& paths);
 // parse_encoding does not know is a usage error.
 void add_encoding_option(CLI::App& cmd, std::optional<Encoding>& encoding);
 
+// --sheet NAME: which sheet of an .xlsx input to read (default: the first); an unknown name
+// fails with the workbook's sheet names.
+void add_sheet_option(CLI::App& cmd, std::string& sheet);
+
 // --definitions kefu/1|kefu/2: which canonical definitions recompute chat logs (docs/metrics.md);
 // the value `version` holds before the parse (kefu/2) is the default.
 void add_definitions_option(CLI::App& cmd, metrics::Canonical& version);

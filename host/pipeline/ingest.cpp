@@ -157,6 +157,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   for (const std::string& path : files) {
     chatlog::ChatReadOptions read;
     read.encoding = options.encoding;
+    read.sheet = options.sheet;
     read.workers = options.workers;
     read.closing_only = closing_rule(options);
     const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
@@ -168,6 +169,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
                   static_cast<std::int64_t>(r.rejects.size()),
                   write_rejects_file(path, r.rejects, options.rejects_dir),
                   {}};
+    f.source = r.source;
     outcomes.push_back(std::move(f));
   }
   std::string source;
@@ -185,7 +187,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   batch.explain =
       explain_batch(all, options.definitions, out, options.explain, options.today,
                     [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
-                      for (const auto& f : files) chatlog::read_session_tails(f, wanted, n, tails, options.encoding);
+                      for (const auto& f : files)
+                        chatlog::read_session_tails(f, wanted, n, tails, options.encoding, options.sheet);
                       add_stored_tails(joined.stored_messages, n, tails, wanted);
                     });
   auto platform = platform_values(all, source, options);
@@ -203,13 +206,15 @@ std::vector<store::StoredValue> native_values(const std::string& path, const Ing
                              "(and --shop when the export does not name its shop)");
   const LoadedPlugin& plugin = registry.require(options.platform);
   const metrics::NativeFile native =
-      metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding, options.rejects_dir);
+      metrics::import_native_file(plugin, path, options.shop, options.day, options.encoding, options.rejects_dir,
+                                  options.sheet);
   const auto definitions = native_definitions(plugin);
   std::vector<store::StoredValue> out;
   for (const MetricValue& v : native.result.values) out.push_back(native_value(v, definitions, path));
   outcomes.push_back({path, "native_export", native.encoding, native.result.rows_read,
                       static_cast<std::int64_t>(out.size()), static_cast<std::int64_t>(native.result.rejects.size()),
                       native.rejects_file, native.result.notes});
+  outcomes.back().source = native.source;
   return out;
 }
 
@@ -235,14 +240,16 @@ void snapshot(const std::set<std::string>& platforms, const PluginRegistry& regi
 
 }  // namespace
 
-bool is_chat_log(const std::string& path) { return chatlog::detect_file(path).is_chat_log(); }
+bool is_chat_log(const std::string& path, const std::string& sheet) {
+  return chatlog::detect_file(path, sheet).is_chat_log();
+}
 
 IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
                            const PluginRegistry& registry, store::Store& store,
                            const std::function<void(std::size_t)>& after_each) {
   IngestOutcome out;
   std::vector<std::string> chats, exports;
-  for (const std::string& f : files) (is_chat_log(f) ? chats : exports).push_back(f);
+  for (const std::string& f : files) (is_chat_log(f, options.sheet) ? chats : exports).push_back(f);
 
   // Read everything first: a file that cannot be used stops the ingest before anything is written.
   std::set<std::string> platforms;

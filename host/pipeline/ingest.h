@@ -7,6 +7,7 @@
 #pragma once
 
 #include "base/encoding.h"
+#include "base/table_text.h"
 #include "metrics/engine.h"
 #include "model/definition.h"
 #include "pipeline/explain_store.h"
@@ -44,6 +45,7 @@ struct IngestOptions {
   ExplainRetention explain;
   std::string today;  // YYYY-MM-DD the retention counts back from; "": today in China (tests set it)
   std::vector<PlatformDefinition> platform_definitions;  // run on the logs of their platform
+  std::string sheet;  // workbooks: the sheet to read (--sheet; "": the first)
 };
 
 struct FileOutcome {
@@ -52,6 +54,7 @@ struct FileOutcome {
   std::string rejects_file;
   std::vector<std::string> notes;
   std::int64_t platform_values = 0;  // of values: platform definitions' figures (origin platform_recomputed)
+  TableSource source;                // a workbook or UTF-16 text converted to CSV first
 };
 
 // What a run added to the days earlier runs stored (docs/report.md "Every run adds").
@@ -71,8 +74,9 @@ struct IngestOutcome {
   std::vector<std::string> warnings;   // snapshots that could not be taken (the values are stored)
 };
 
-// True when the file starts with the canonical chat-log header (CSV) or a JSON object (JSONL).
-bool is_chat_log(const std::string& path);
+// True when the file starts with the canonical chat-log header (CSV) or a JSON object (JSONL);
+// for a workbook, when that `sheet` does.
+bool is_chat_log(const std::string& path, const std::string& sheet = "");
 
 // Throws std::runtime_error naming the file and the fix when a file cannot be used; nothing is
 // stored then. `after_each` is passed to Store::ingest (tests).

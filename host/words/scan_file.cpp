@@ -64,8 +64,8 @@ void place_text_hits(const DecodedText& decoded, std::vector<Hit>& hits, ScanRep
     s.line = line;
     s.column = utf8::count_chars(text.substr(line_start, h.begin - line_start)) + 1;
     s.text = std::string(text.substr(h.begin, h.end - h.begin));
-    if (decoded.encoding == Encoding::utf8) {
-      const std::size_t bom = decoded.had_bom ? 3 : 0;
+    if (decoded.encoding != Encoding::gb18030) {  // UTF-16: offsets in the UTF-8 text
+      const std::size_t bom = decoded.encoding == Encoding::utf8 && decoded.had_bom ? 3 : 0;
       s.offset = h.begin + bom;
       s.length = h.end - h.begin;
     } else {  // walk the original GB18030 line to the same characters
@@ -223,7 +223,15 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
   }
   std::optional<std::string>& bytes = input.bytes;
   report.bytes = bytes->size();
-  const DecodedText decoded = decode_text(std::move(*bytes), options.encoding);
+  TableText table;
+  try {
+    table = table_text(std::move(*bytes), path, TableOptions{options.sheet, options.encoding});
+  } catch (const std::runtime_error& e) {  // a workbook that cannot be read: this file's problem
+    report.problems.push_back(e.what());
+    return report;
+  }
+  report.source = std::move(table.source);
+  const DecodedText& decoded = table.decoded;
   report.encoding = decoded.encoding;
   constexpr std::size_t kMaxListed = 20;
   for (std::size_t i = 0; i < decoded.invalid.size() && i < kMaxListed; ++i)

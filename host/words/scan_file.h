@@ -1,11 +1,14 @@
 // Scanning one input file for banned words: a plain text file (a script library 话术库, one
 // script per line) or a canonical chat log (CSV or JSONL, recognized by its header), UTF-8 or
-// GB18030. Positions are reported so a person can find the hit: line and column (characters),
-// and bytes. For plain text, `offset` is the byte offset in the file as stored; for chat logs,
-// `line` is where the record's content line is and `offset` counts bytes within `content`.
+// GB18030; an xlsx workbook or UTF-16 text is first made CSV (base/table_text.h). Positions are
+// reported so a person can find the hit: line and column (characters), and bytes. For plain
+// text, `offset` is the byte offset in the file as stored (converted inputs: in their UTF-8
+// CSV text); for chat logs, `line` is where the record's content line is (a sheet's row) and
+// `offset` counts bytes within `content`.
 #pragma once
 
 #include "base/encoding.h"
+#include "base/table_text.h"
 #include "words/lexicon.h"
 
 #include <cstdint>
@@ -22,6 +25,7 @@ const char* input_kind_name(InputKind kind);
 struct ScanOptions {
   MatchOptions match;
   std::optional<Encoding> encoding;                        // forced; detected when empty
+  std::string sheet;                                       // xlsx: the sheet to scan ("": the first)
   std::string sender;                                      // chat logs: only this sender's messages ("" = all)
   std::uint64_t max_bytes = (std::uint64_t{1} << 32) - 1;  // larger inputs are refused
 };
@@ -42,6 +46,7 @@ struct ScanReport {
   std::size_t bytes = 0, units = 0;  // units: lines or chat records scanned
   std::vector<ScanHit> hits;
   std::vector<std::string> problems;  // input errors, each "file:line:" or "file: byte N:"
+  TableSource source;                 // a workbook or UTF-16 text converted to CSV first
 };
 
 // The path that names standard input ("kefu scan -").

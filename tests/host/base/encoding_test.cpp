@@ -1,4 +1,4 @@
-// Encoding detection: UTF-8, BOM, GB18030, and invalid sequences reported by offset.
+// Encoding detection: UTF-8, BOM, GB18030, UTF-16 by its BOM, and invalid sequences reported by offset.
 #include "base/encoding.h"
 
 #include <gtest/gtest.h>
@@ -45,6 +45,38 @@ TEST(Encoding, NamesAreParsedLeniently) {
   EXPECT_EQ(parse_encoding("GBK"), Encoding::gb18030);
   EXPECT_EQ(parse_encoding("utf8"), Encoding::utf8);
   EXPECT_FALSE(parse_encoding("latin1"));
+}
+
+// UTF-16 as Python writes it: BOM, then the units (LE or BE).
+std::string utf16(const std::u16string& text, bool little_endian) {
+  std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  for (char16_t u : text) {
+    const char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+    out += little_endian ? lo : hi;
+    out += little_endian ? hi : lo;
+  }
+  return out;
+}
+
+TEST(Encoding, Utf16LittleEndianWithBomIsDecoded) {
+  const DecodedText d = decode_text(utf16(u"客服\t小美 😀\r\n", true));
+  EXPECT_EQ(d.encoding, Encoding::utf16le);
+  EXPECT_EQ(d.text, "客服\t小美 😀\r\n");
+  EXPECT_TRUE(d.invalid.empty());
+  EXPECT_STREQ(encoding_name(d.encoding), "utf-16le");
+}
+
+TEST(Encoding, Utf16BigEndianWithBomIsDecoded) {
+  const DecodedText d = decode_text(utf16(u"发货", false));
+  EXPECT_EQ(d.encoding, Encoding::utf16be);
+  EXPECT_EQ(d.text, "发货");
+}
+
+TEST(Encoding, ALoneSurrogateOrAnOddLastByteIsReportedAndReplaced) {
+  const std::string bytes = utf16(u"a", true) + std::string("\x00\xD8", 2) + utf16(u"b", true).substr(2) + "x";
+  const DecodedText d = decode_text(bytes);
+  EXPECT_EQ(d.text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_EQ(d.invalid, (std::vector<std::size_t>{4, 8}));
 }
 
 }  // namespace
