@@ -4,6 +4,7 @@
 #include "model/assumptions.h"
 #include "model/native_definition.h"
 #include "pipeline/ingest.h"
+#include "present/chatlog_messages.h"
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,7 @@ struct Args {
   metrics::Canonical definitions = metrics::Canonical::v2;
   std::optional<int> explain_messages;
   std::vector<std::string> assumptions;
+  std::vector<std::string> layouts;
 } args;  // kefu parses one command line
 
 // Every platform definition that can run on chat logs: all parameters known, or filled by the
@@ -46,11 +48,13 @@ std::vector<ingest::PlatformDefinition> runnable_definitions(const PluginRegistr
 }  // namespace
 
 void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
-  cmd.add_option("files", args.files, "chat logs (CSV/JSONL, canonical header) and platform export files")
+  cmd.add_option("files", args.files,
+                 "chat logs (CSV/JSONL: the canonical header or a known layout's) and platform export files")
       ->required()
       ->check(CLI::ExistingFile);
   cmd.add_option("--platform", args.platform, "the platform whose exports these are (chat logs name theirs)");
-  cmd.add_option("--shop", args.shop, "shop id, for exports that do not name their shop");
+  cmd.add_option("--shop", args.shop, "shop id, for exports and chat layouts that do not name their shop");
+  add_layout_option(cmd, args.layouts);
   cmd.add_option("--day", args.day, "YYYY-MM-DD, for exports without a day column");
   add_encoding_option(cmd, args.encoding);
   add_store_option(cmd, paths);
@@ -85,6 +89,8 @@ int run_ingest(Context& ctx, const CLI::App&) {
                                    {}};
   const PluginRegistry& registry = ctx.plugins();
   opts.platform_definitions = runnable_definitions(registry);
+  opts.layouts = &ctx.chat_layouts(args.layouts);
+  opts.utc_offset_ms = ctx.config().utc_offset_ms;
   const std::string& store_path = ctx.config().store;
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 
@@ -97,6 +103,11 @@ int run_ingest(Context& ctx, const CLI::App&) {
     if (!f.rejects_file.empty())
       std::cout << tr(lang, "（已存入 ", " (kept in ") << f.rejects_file << tr(lang, "）", ")");
     std::cout << '\n';
+    if (f.kind == "chat_log") {
+      if (f.layout != chatlog::kCanonicalLayoutId) std::cout << "  " << present::layout_used(f.layout, lang) << '\n';
+      if (f.naive_times > 0)
+        std::cout << "  " << present::naive_times(f.naive_times, opts.utc_offset_ms, lang) << '\n';
+    }
     for (const auto& n : f.notes) std::cout << "  " << n << '\n';
     rejected = rejected || f.rejected > 0;
   }

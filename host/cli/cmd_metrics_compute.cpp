@@ -7,6 +7,7 @@
 #include "metrics/engine.h"
 #include "model/assumptions.h"
 #include "model/native_definition.h"
+#include "present/chatlog_messages.h"
 #include "present/definition_figures.h"
 #include "present/metrics_output.h"
 
@@ -28,7 +29,8 @@ struct Args {
   std::string rejects_dir;
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
-  std::vector<std::string> as_platforms, definition_files, assumptions;
+  std::vector<std::string> as_platforms, definition_files, assumptions, layouts;
+  std::string shop;
 } args;  // kefu parses one command line
 
 bool platform_or_team_definitions() { return !args.as_platforms.empty() || !args.definition_files.empty(); }
@@ -81,9 +83,11 @@ void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, 
 }  // namespace
 
 void add_metrics_compute_options(CLI::App& cmd) {
-  cmd.add_option("files", args.files, "Chat logs: CSV with header, or JSON Lines")
+  cmd.add_option("files", args.files, "Chat logs: CSV with the canonical header or a known layout's, or JSON Lines")
       ->required()
       ->check(CLI::ExistingFile);
+  add_layout_option(cmd, args.layouts);
+  cmd.add_option("--shop", args.shop, "shop id, for chat layouts that do not name their shop");
   add_format_option(cmd, args.format, {Format::csv, Format::json, Format::table});
   cmd.add_option("--out", args.out, "Write the result to FILE (replaced whole, never half-written)");
   add_encoding_option(cmd, args.encoding);
@@ -114,6 +118,9 @@ int run_metrics_compute(Context& ctx) {
   read_options.workers = args.workers;
   read_options.encoding = args.encoding;
   read_options.closing_only = ctx.closing_rule();
+  read_options.layouts = &ctx.chat_layouts(args.layouts);
+  read_options.shop = args.shop;
+  read_options.naive_offset_ms = ctx.config().utc_offset_ms;
   std::size_t total = 0;
   for (const auto& f : args.files) {
     std::error_code ec;
@@ -131,6 +138,11 @@ int run_metrics_compute(Context& ctx) {
     const chatlog::ChatReadResult result = reading.get();
     rows_read += result.rows;
     rejected += static_cast<std::int64_t>(result.rejects.size());
+    if (result.layout != chatlog::kCanonicalLayoutId)
+      std::cerr << args.files[i] << ": " << present::layout_used(result.layout, lang) << '\n';
+    if (result.naive_times > 0)
+      std::cerr << args.files[i] << ": " << present::naive_times(result.naive_times, read_options.naive_offset_ms, lang)
+                << '\n';
     if (const auto path = write_rejects_file(args.files[i], result.rejects, args.rejects_dir); !path.empty())
       std::cerr << args.files[i] << ": " << result.rejects.size()
                 << tr(lang, " 行无法读取，已存入 ", " rows could not be read, kept in ") << path << '\n';

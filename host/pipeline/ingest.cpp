@@ -136,14 +136,23 @@ store::StoredValue native_value(const MetricValue& v, const std::map<std::string
   return s;
 }
 
+// How the chat logs of this ingest are read: the first reading and explain's second alike.
+chatlog::ChatReadOptions chat_read_options(const IngestOptions& options) {
+  chatlog::ChatReadOptions read;
+  read.encoding = options.encoding;
+  read.layouts = options.layouts;
+  read.shop = options.shop;
+  read.naive_offset_ms = options.utc_offset_ms;
+  return read;
+}
+
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
                                             std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms,
                                             store::ExplainBatch& explain) {
   if (files.empty()) return {};
   chatlog::ChatEvents events;
   for (const std::string& path : files) {
-    chatlog::ChatReadOptions read;
-    read.encoding = options.encoding;
+    chatlog::ChatReadOptions read = chat_read_options(options);
     read.workers = options.workers;
     read.closing_only = closing_rule(options);
     const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
@@ -155,6 +164,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
                   static_cast<std::int64_t>(r.rejects.size()),
                   write_rejects_file(path, r.rejects, options.rejects_dir),
                   {}};
+    f.layout = r.layout;
+    f.naive_times = r.naive_times;
     outcomes.push_back(std::move(f));
   }
   std::string source;
@@ -165,7 +176,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   explain =
       explain_batch(events, options.definitions, out, options.explain, options.today,
                     [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
-                      for (const auto& f : files) chatlog::read_session_tails(f, wanted, n, tails, options.encoding);
+                      for (const auto& f : files)
+                        chatlog::read_session_tails(f, wanted, n, tails, chat_read_options(options));
                     });
   auto platform = platform_values(events, source, options);
   outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());
@@ -214,14 +226,16 @@ void snapshot(const std::set<std::string>& platforms, const PluginRegistry& regi
 
 }  // namespace
 
-bool is_chat_log(const std::string& path) { return chatlog::detect_file(path).is_chat_log(); }
+bool is_chat_log(const std::string& path, const chatlog::Layouts* layouts) {
+  return layouts ? chatlog::detect_file(path, *layouts).is_chat_log() : chatlog::detect_file(path).is_chat_log();
+}
 
 IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
                            const PluginRegistry& registry, store::Store& store,
                            const std::function<void(std::size_t)>& after_each) {
   IngestOutcome out;
   std::vector<std::string> chats, exports;
-  for (const std::string& f : files) (is_chat_log(f) ? chats : exports).push_back(f);
+  for (const std::string& f : files) (is_chat_log(f, options.layouts) ? chats : exports).push_back(f);
 
   // Read everything first: a file that cannot be used stops the ingest before anything is written.
   std::set<std::string> platforms;

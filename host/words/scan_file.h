@@ -6,6 +6,7 @@
 #pragma once
 
 #include "base/encoding.h"
+#include "chatlog/layout.h"
 #include "words/lexicon.h"
 
 #include <cstdint>
@@ -24,6 +25,7 @@ struct ScanOptions {
   std::optional<Encoding> encoding;                        // forced; detected when empty
   std::string sender;                                      // chat logs: only this sender's messages ("" = all)
   std::uint64_t max_bytes = (std::uint64_t{1} << 32) - 1;  // larger inputs are refused
+  const chatlog::Layouts* layouts = nullptr;               // chat CSV layouts; nullptr: the canonical only
 };
 
 struct ScanHit {
@@ -31,8 +33,8 @@ struct ScanHit {
   std::size_t offset = 0, length = 0;
   std::string text;  // the original span, as UTF-8
   Hit hit;
-  std::size_t record = 0;  // chat logs: 1-based record number
-  std::string session_id, sender, agent_id;
+  std::size_t record = 0;                    // chat logs: 1-based record number
+  std::string session_id, sender, agent_id;  // sender: canonical (a layout's values translated)
 };
 
 struct ScanReport {
@@ -42,6 +44,7 @@ struct ScanReport {
   std::size_t bytes = 0, units = 0;  // units: lines or chat records scanned
   std::vector<ScanHit> hits;
   std::vector<std::string> problems;  // input errors, each "file:line:" or "file: byte N:"
+  std::string layout;                 // chat CSV: the layout its header matched; "" when read by column names
 };
 
 // The path that names standard input ("kefu scan -").
