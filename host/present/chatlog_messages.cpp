@@ -28,26 +28,31 @@ std::string unknown_layout(const chatlog::LayoutMismatch& m, Lang lang) {
   }
   const bool chat_like = chatlog::looks_like_chat_header(cells);
   const std::string canonical = chatlog::canonical_header();
-  // Only the canonical layout to compare with: its missing columns are the canonical list again.
-  const bool only_canonical = m.closest.empty() || m.closest == chatlog::kCanonicalLayoutId;
+  // The canonical layout closest: its missing columns are names alone ("platform,shop_id").
+  const bool canonical_closest = m.closest == chatlog::kCanonicalLayoutId;
   std::string lacks;
-  for (std::size_t i = 0; i < m.missing.size(); ++i)
+  for (std::size_t i = 0; i < m.missing.size(); ++i) {
+    if (canonical_closest) {
+      lacks += (i ? "," : "") + m.missing[i];
+      continue;
+    }
     lacks += (i ? (lang == Lang::zh ? "；" : "; ") : "") + m.missing[i] +
              (m.wanted[i].empty() ? ""
                                   : (lang == Lang::zh ? "（列名 " : " (a column named ") + m.wanted[i] +
                                         (lang == Lang::zh ? "）" : ")"));
-  const std::string closest = m.closest + (m.closest_name.empty() ? "" : " " + m.closest_name);
+  }
+  const std::string closest = canonical_closest
+                                  ? m.closest + (lang == Lang::zh ? "（Kefu 的标准列）" : " (Kefu's own columns)")
+                                  : m.closest + (m.closest_name.empty() ? "" : " " + m.closest_name);
   if (lang == Lang::zh)
     return m.file + (chat_like ? "：看起来是聊天记录，但表头（" : "：表头（") + header +
            "）不符合任何已知的聊天记录布局。\n" + "  Kefu 的标准列：" + canonical + "\n" +
-           (only_canonical ? "  没有团队或平台的布局接近它（已知的只有标准布局）\n"
-                           : "  最接近的布局：" + closest + "，缺少 " + lacks + "\n") +
+           (m.closest.empty() ? "" : "  最接近的布局：" + closest + "，缺少 " + lacks + "\n") +
            "  办法：写一个布局说明哪一列是哪个字段（docs/data-in.md「Chat-log layouts」），用 --layout 文件 指定，"
            "或放进 kefu.json 的 chat_layouts；或把表头改成标准列";
   return m.file + (chat_like ? ": this looks like a chat log, but its header (" : ": its header (") + header +
          ") matches no known chat-log layout.\n" + "  Kefu's canonical columns: " + canonical + "\n" +
-         (only_canonical ? "  no team or plugin layout comes close (only the canonical one is known)\n"
-                         : "  the closest layout: " + closest + ", which lacks " + lacks + "\n") +
+         (m.closest.empty() ? "" : "  the closest layout: " + closest + ", which lacks " + lacks + "\n") +
          "  what to do: write a layout saying which column holds which field (docs/data-in.md, \"Chat-log "
          "layouts\") and pass it with --layout FILE or add it to kefu.json chat_layouts; or rename the header to "
          "the canonical columns";

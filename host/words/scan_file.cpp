@@ -164,8 +164,10 @@ void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Le
     std::string names;
     for (auto f : record.fields) names += (names.empty() ? "" : ",") + std::string(f);
     report.problems.push_back(path + ": line " + std::to_string(record.line) + ": the CSV header (" + names +
-                              ") has session_id but no content column, so no message can be found; name the message "
-                              "column content, or save the file as plain text to scan every line");
+                              ") reads like a chat log's but matches no known layout and has no content column, so no "
+                              "message can be found; give --layout FILE saying which column holds the message "
+                              "(docs/data-in.md), name the message column content, or save the file as plain text "
+                              "to scan every line");
     return;
   }
   const std::size_t width = record.fields.size();
