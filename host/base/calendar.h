@@ -20,6 +20,19 @@ using Day = std::int32_t;
 // including a date-time without an offset (its instant would be a guess).
 std::optional<std::int64_t> parse_timestamp(std::string_view ts);
 
+// The chat logs' rule (docs/chat-log.md "ts", docs/data-in.md "Times without a time zone"): the
+// same, and also `YYYY/MM/DD` dates, and a date-time without an offset is read at
+// `naive_offset_ms` (the shop's time zone: +08:00 unless configured); `naive` says it was.
+std::optional<std::int64_t> parse_timestamp(std::string_view ts, std::int64_t naive_offset_ms, bool& naive);
+// Epoch seconds, all digits (at most 12); nullopt otherwise.
+std::optional<std::int64_t> parse_epoch_seconds(std::string_view ts);
+
+// China Standard Time, the offset every platform here reports in.
+inline constexpr std::int64_t kChinaOffsetMs = 8 * 3'600'000;
+// "+08:00", "-05:00" or "Z" as milliseconds east of UTC; nullopt otherwise.
+std::optional<std::int64_t> parse_utc_offset(std::string_view text);
+std::string format_utc_offset(std::int64_t offset_ms);  // "+08:00"
+
 // The instants a chat log may hold: from 2000-01-01T00:00:00Z (inclusive) to
 // 2100-01-01T00:00:00Z (exclusive). A row outside is a reject: a year-9999 reply would otherwise
 // make a response time of millennia, and sums of them overflow. See docs/fuzzing.md.

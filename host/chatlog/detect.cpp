@@ -37,7 +37,7 @@ std::string canonical_header() {
   return out;
 }
 
-Detection detect(std::string_view head) {
+Detection detect(std::string_view head, const Layouts& layouts) {
   head = skip_bom_and_blank_lines(head);
   Detection d;
   if (head.starts_with("{")) {
@@ -48,27 +48,34 @@ Detection detect(std::string_view head) {
   // The header alone: a field cut off at the end of `head` is still compared as far as it goes.
   csv::Reader reader(head, csv::Slice{1, true, false});
   csv::Record header;
-  if (reader.next(header) != csv::Status::record ||
-      std::find(header.fields.begin(), header.fields.end(), "session_id") == header.fields.end()) {
-    d.reason = "the first line names no session_id column";
+  if (reader.next(header) != csv::Status::record) {
+    d.reason = "the first line is not a CSV header";
+    return d;
+  }
+  if (const LayoutChoice choice = choose_layout(layouts, header.fields); choice.layout) {
+    d.layout = choice.layout->id;
+    d.reason = "the header matches the chat-log layout " + d.layout;
+  } else if (looks_like_chat_header(header.fields)) {
+    d.reason = "the header reads like a chat log's (a session_id, or a time and a message column)";
+  } else {
+    d.reason = "the header matches no chat-log layout and has no session_id, time or message column";
     return d;
   }
   d.kind = Kind::csv;
-  d.reason = "the header names a session_id column";
   for (std::string_view c : kColumns)
     if (std::find(header.fields.begin(), header.fields.end(), c) == header.fields.end()) d.missing.push_back(c);
   return d;
 }
 
-Detection detect_file(const std::string& path, const std::string& sheet) {
+Detection detect_file(const std::string& path, const Layouts& layouts, const std::string& sheet) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot read");
   std::string head(kHeadBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
   if (needs_conversion(head, path))
-    return detect(read_table_text(path, TableOptions{sheet, {}}, kHeadBytes).decoded.text);
-  return detect(head);
+    return detect(read_table_text(path, TableOptions{sheet, {}}, kHeadBytes).decoded.text, layouts);
+  return detect(head, layouts);
 }
 
 }  // namespace kefu::host::chatlog

@@ -30,8 +30,6 @@ constexpr std::size_t kBlock = 8u << 20;                // read size of a worker
 constexpr std::uint64_t kMinBytesPerWorker = 4u << 20;  // smaller files are read by one worker
 constexpr std::size_t kSniff = 64u << 10;               // bytes looked at for encoding and header
 
-enum Column : std::size_t { kPlatform, kShop, kSession, kCustomer, kTs, kSender, kAgent, kEvent, kContent };
-
 // The file's bytes: read with pread by offset, or from memory once converted from GB18030.
 class ByteSource {
  public:
@@ -145,11 +143,10 @@ class JsonlReader {
 
 enum class Format { csv, jsonl };
 
-// Where each canonical column sits in a record, and how many fields a record has.
+// How the file's records read: CSV or JSON Lines, and the layout applied to its header.
 struct Layout {
   Format format = Format::csv;
-  std::array<std::size_t, kColumnCount> index{};
-  std::size_t width = kColumnCount;
+  Mapping map;
   const std::function<bool(std::string_view)>* closing_only = nullptr;  // ChatReadOptions::closing_only
 };
 
@@ -158,6 +155,7 @@ struct Part {
   ChatEvents events;
   std::vector<Reject> rejects;
   std::int64_t rows = 0;
+  std::int64_t naive = 0;        // rows read whose time had no offset
   std::uint64_t end_offset = 0;  // where the first record it did not take starts
   std::int64_t end_line = 0;     // and its line (in this part's numbering)
 };
@@ -197,7 +195,7 @@ class RowRules {
     } else {
       return "unknown event (msg or transfer)";
     }
-    if (!ts) return "unparseable ts (ISO-8601 with an offset, or epoch milliseconds)";
+    if (!ts) return "unparseable ts (ISO-8601 date and time, or epoch milliseconds)";
     if (!calendar::timestamp_in_range(*ts))
       return "ts out of range (from 2000-01-01T00:00:00Z to before 2100-01-01T00:00:00Z)";
     if (platform.empty() || shop.empty() || session.empty()) return "empty platform, shop_id or session_id";
@@ -240,10 +238,18 @@ class RowReader {
 
   // Empty on success, else the reason the row is rejected.
   const char* read(const csv::Record& record, Part& part) {
-    if (record.fields.size() != layout_.width) return "wrong field count";
-    auto field = [&](Column c) { return record.fields[layout_.index[c]]; };
-    return rules_.add(part.events, part.rows, field(kPlatform), field(kShop), field(kSession), field(kSender),
-                      field(kEvent), field(kAgent), field(kContent), calendar::parse_timestamp(field(kTs)));
+    const Mapping& m = layout_.map;
+    if (record.fields.size() != m.width) return "wrong field count";
+    std::string_view sender = m.field(record.fields, kSender), event = m.field(record.fields, kEvent);
+    const std::string_view content = m.field(record.fields, kContent);
+    if (m.translate) m.canonical_values(sender, event, content);
+    bool naive = false;
+    const auto ts = read_time(m.field(record.fields, kTs), m, naive);
+    const char* why = rules_.add(part.events, part.rows, m.field(record.fields, kPlatform),
+                                 m.field(record.fields, kShop), m.field(record.fields, kSession), sender, event,
+                                 m.field(record.fields, kAgent), content, ts);
+    if (!why && naive) ++part.naive;
+    return why;
   }
 
  private:
@@ -315,7 +321,7 @@ std::optional<std::uint64_t> guess_record_start(const ByteSource& source, const 
   for (int tries = 0; at != std::string::npos && tries < 1000; ++tries, at = window.find('\n', at + 1)) {
     csv::Reader reader(std::string_view(window).substr(at + 1), csv::Slice{1, false, true});
     csv::Record record;
-    if (reader.next(record) != csv::Status::record || record.fields.size() != layout.width) continue;
+    if (reader.next(record) != csv::Status::record || record.fields.size() != layout.map.width) continue;
     Part probe;
     RowReader rows(layout);
     if (!rows.read(record, probe)) return from + at + 1;
@@ -323,16 +329,29 @@ std::optional<std::uint64_t> guess_record_start(const ByteSource& source, const 
   return std::nullopt;
 }
 
+// What the header of a chat log is read against: the layouts it may be in, the shop of a
+// layout without one (--shop), and the offset of times written without one.
+struct HeaderRules {
+  const Layouts* layouts = nullptr;  // nullptr: the canonical layout only
+  std::string shop;
+  std::int64_t naive_offset_ms = calendar::kChinaOffsetMs;
+};
+
+HeaderRules header_rules(const ChatReadOptions& options) {
+  return {options.layouts, options.shop, options.naive_offset_ms};
+}
+
 // The layout of the file that starts with `head`; nullopt when the header runs past `head`
-// and more of the file follows.
+// and more of the file follows. A header that matches no layout throws UnknownLayout, which
+// names the closest layout and what it lacks.
 std::optional<Layout> read_header(const std::string& path, std::string_view head, bool whole,
-                                  std::uint64_t& data_offset, std::int64_t& data_line) {
+                                  std::uint64_t& data_offset, std::int64_t& data_line, const HeaderRules& rules) {
   Layout layout;
   std::size_t first = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   first = head.find_first_not_of(" \t\r\n", first);
   if (first != std::string_view::npos && head[first] == '{') {
     layout.format = Format::jsonl;
-    for (std::size_t c = 0; c < kColumnCount; ++c) layout.index[c] = c;
+    layout.map = canonical_mapping(rules.naive_offset_ms);
     data_offset = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     data_line = 1;
     return layout;
@@ -344,22 +363,14 @@ std::optional<Layout> read_header(const std::string& path, std::string_view head
   const csv::Status status = reader.next(header, &error);
   if (status == csv::Status::end && !whole) return std::nullopt;
   if (status != csv::Status::record) throw std::runtime_error(path + ": no header; expected the columns " + expected);
-  std::string missing;
-  for (std::size_t c = 0; c < kColumnCount; ++c) {
-    const auto it = std::find(header.fields.begin(), header.fields.end(), kColumns[c]);
-    if (it == header.fields.end()) {
-      if (!missing.empty()) missing += ',';
-      missing += kColumns[c];
-      continue;
-    }
-    if (std::count(header.fields.begin(), header.fields.end(), kColumns[c]) > 1)
-      throw std::runtime_error(path + ": the header names " + std::string(kColumns[c]) + " twice");
-    layout.index[c] = static_cast<std::size_t>(it - header.fields.begin());
-  }
-  if (!missing.empty())
-    throw std::runtime_error(path + ": line " + std::to_string(header.line) + " is not the chat-log header (missing " +
-                             missing + "); expected the columns " + expected);
-  layout.width = header.fields.size();
+  static const Layouts canonical_only;
+  const LayoutChoice choice = choose_layout(rules.layouts ? *rules.layouts : canonical_only, header.fields);
+  if (!choice.layout) throw UnknownLayout(mismatch_of(path, header.fields, choice));
+  if (choice.layout->id == kCanonicalLayoutId)
+    for (std::string_view c : kColumns)
+      if (std::count(header.fields.begin(), header.fields.end(), c) > 1)
+        throw std::runtime_error(path + ": the header names " + std::string(c) + " twice");
+  layout.map = map_header(*choice.layout, header.fields, path, rules.shop, rules.naive_offset_ms);
   data_offset = reader.offset();
   data_line = reader.line();
   return layout;
@@ -438,7 +449,8 @@ struct OpenLog {
   std::int64_t data_line = 1;
 };
 
-OpenLog open_log(const std::string& path, std::optional<Encoding> forced, const std::string& sheet) {
+OpenLog open_log(const std::string& path, std::optional<Encoding> forced, const HeaderRules& rules,
+                 const std::string& sheet) {
   OpenLog log;
   log.source = std::make_unique<ByteSource>(ByteSource::File{}, path);
   std::string head(kSniff, '\0');
@@ -465,7 +477,7 @@ OpenLog open_log(const std::string& path, std::optional<Encoding> forced, const 
     head.resize(log.source->read(0, head.data(), head.size()));
   }
   std::optional<Layout> header;
-  while (!(header = read_header(path, head, head.size() == log.source->size(), log.data_offset, log.data_line))) {
+  while (!(header = read_header(path, head, head.size() == log.source->size(), log.data_offset, log.data_line, rules))) {
     head.resize(std::min<std::uint64_t>(head.size() * 4, log.source->size()));  // a very long header line
     head.resize(log.source->read(0, head.data(), head.size()));
   }
@@ -480,14 +492,18 @@ class TailRows {
       : layout_(layout), wanted_(wanted), out_(out) {}
 
   const char* read(const csv::Record& record, Part&) {
-    if (record.fields.size() != layout_.width) return nullptr;
-    auto field = [&](Column c) { return record.fields[layout_.index[c]]; };
+    const Mapping& m = layout_.map;
+    if (record.fields.size() != m.width) return nullptr;
+    auto field = [&](Field f) { return m.field(record.fields, f); };
     session_key(key_, field(kPlatform), field(kShop), field(kSession));
     if (!wanted_.count(key_)) return nullptr;
-    const auto ts = calendar::parse_timestamp(field(kTs));
+    bool naive = false;
+    const auto ts = read_time(field(kTs), m, naive);
     if (!ts) return nullptr;  // a reject of the first reading
-    out_[key_].push_back({*ts, std::string(field(kSender)), std::string(field(kAgent)), std::string(field(kEvent)),
-                          std::string(field(kContent))});
+    std::string_view sender = field(kSender), event = field(kEvent);
+    if (m.translate) m.canonical_values(sender, event, field(kContent));
+    out_[key_].push_back(
+        {*ts, std::string(sender), std::string(field(kAgent)), std::string(event), std::string(field(kContent))});
     return nullptr;
   }
 
@@ -501,9 +517,9 @@ class TailRows {
 }  // namespace
 
 void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
-                        SessionTails& into, std::optional<Encoding> encoding, const std::string& sheet) {
+                        SessionTails& into, const ChatReadOptions& options) {
   if (wanted.empty()) return;
-  OpenLog log = open_log(path, encoding, sheet);
+  OpenLog log = open_log(path, options.encoding, header_rules(options), options.sheet);
   TailRows rows(log.layout, wanted, into);
   std::atomic<std::uint64_t> done{0};
   if (log.layout.format == Format::csv)
@@ -521,7 +537,7 @@ namespace {
 
 ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options) {
   ChatReadResult result;
-  OpenLog log = open_log(path, options.encoding, options.sheet);
+  OpenLog log = open_log(path, options.encoding, header_rules(options), options.sheet);
   result.encoding = log.encoding;
   result.source = log.table;
   const std::unique_ptr<ByteSource>& source = log.source;
@@ -530,6 +546,7 @@ ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatRea
   Layout layout = log.layout;
   layout.closing_only = &options.closing_only;
   result.format = layout.format == Format::csv ? "csv" : "jsonl";
+  result.layout = layout.map.layout_id;
 
   // Split the data into one byte range per worker; each starts at a (guessed) record start.
   const std::uint64_t data_size = source->size() - data_offset;
@@ -575,6 +592,7 @@ ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatRea
     else
       into.append(std::move(part.events));
     result.rows += part.rows;
+    result.naive_times += part.naive;
     std::move(part.rejects.begin(), part.rejects.end(), std::back_inserter(result.rejects));
   }
   return result;

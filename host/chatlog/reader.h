@@ -6,6 +6,7 @@
 #pragma once
 
 #include "base/big_array.h"
+#include "base/calendar.h"
 #include "base/encoding.h"
 #include "base/interner.h"
 #include "base/table_text.h"
@@ -94,10 +95,12 @@ std::pair<std::string_view, std::string_view> split_shop_key(std::string_view ke
 
 struct ChatReadResult {
   std::string format;  // csv | jsonl
+  std::string layout;  // the layout its header matched (chatlog/layout.h); "canonical" for JSON Lines
   Encoding encoding = Encoding::utf8;
   std::int64_t rows = 0;        // rows read, all senders, rejects excluded
   std::vector<Reject> rejects;  // rows that could not be read, in line order
   TableSource source;           // a workbook or UTF-16 text converted to CSV first (base/table_text.h)
+  std::int64_t naive_times = 0;  // rows read whose time had no offset (read at naive_offset_ms)
 };
 
 struct ChatReadOptions {
@@ -109,11 +112,16 @@ struct ChatReadOptions {
   // C2: whether a customer message's content is only a closing courtesy (words::ClosingList);
   // empty: no message is (every customer message is EventKind::customer). Called from workers.
   std::function<bool(std::string_view)> closing_only;
+  // The layouts a CSV header is matched against (chatlog/layout.h); nullptr: the canonical only.
+  const Layouts* layouts = nullptr;
+  std::string shop;  // shop_id of a layout that neither reads nor fixes one (--shop)
+  std::int64_t naive_offset_ms = calendar::kChinaOffsetMs;  // a time written without an offset
 };
 
 // Reads one chat log file, appending its events to `into` (files in the order given make one
-// record order). A missing file or a missing/wrong header throws std::runtime_error naming the
-// file and the expected columns; bad rows become rejects and the rest is read.
+// record order). A missing file or a missing header throws std::runtime_error naming the file
+// and the expected columns; a header that matches no layout throws UnknownLayout (the closest
+// layout and what it lacks); bad rows become rejects and the rest is read.
 ChatReadResult read_chat_log(const std::string& path, ChatEvents& into, const ChatReadOptions& options = {});
 
 // A row of a session as `kefu explain` shows it.
@@ -127,9 +135,10 @@ using SessionTails = std::unordered_map<std::string, std::vector<TailMessage>>;
 // Reads `path` again for the rows of the `wanted` sessions (session_key), every sender, keeping
 // the `last` of each in `into` (files in record order make one input). One thread: explain asks
 // for few sessions, after the metrics are known.
+// Read with the same layouts, shop and offset as the first reading (`options`; workers, progress
+// and closings unused).
 void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
-                        SessionTails& into, std::optional<Encoding> encoding = std::nullopt,
-                        const std::string& sheet = "");
+                        SessionTails& into, const ChatReadOptions& options = {});
 
 // Adds messages a plugin fetched from a platform API, under the same rules as a file's rows
 // (`rejects` numbers them from 1 in the order given).

@@ -32,6 +32,7 @@ struct Args {
   Format format = Format::table;
   DefinitionRequest asked;  // --as / --definition / --assume
   std::string native;       // --native: which of the platform's metrics
+  std::vector<std::string> layouts;
 } args;  // kefu parses one command line
 
 report::Period period() {
@@ -74,7 +75,8 @@ void add_explain_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--assume", args.asked.assumptions,
                  "with --as: fill a parameter the platform leaves unknown, NAME=VALUE or kefu/2 (repeatable)");
   add_encoding_option(cmd, args.encoding);
-  add_config_option(cmd, paths, "config file (its closings; its store)");
+  add_layout_option(cmd, args.layouts);
+  add_config_option(cmd, paths, "config file (its closings, chat layouts and utc_offset; its store)");
   add_format_option(cmd, args.format, {Format::table, Format::json, Format::csv});
 }
 
@@ -198,6 +200,9 @@ int run_explain(Context& ctx, const CLI::App& cmd) {
   chatlog::ChatReadOptions read;
   read.encoding = args.encoding;
   read.closing_only = ctx.closing_rule();
+  read.layouts = &ctx.chat_layouts(args.layouts);
+  read.shop = args.shop;  // a layout without shop_id: the shop asked about
+  read.naive_offset_ms = ctx.config().utc_offset_ms;
   for (const auto& f : args.files) chatlog::read_chat_log(f, events, read);
 
   metrics::ExplainQuery q{args.metric, args.platform, args.shop, args.agent, p.first, p.last};
@@ -217,7 +222,7 @@ int run_explain(Context& ctx, const CLI::App& cmd) {
   // The last messages of each missed session: a second, filtered reading of the logs.
   std::unordered_set<std::string> wanted;
   for (const auto& f : r.explanation.findings) wanted.insert(std::string(events.sessions.name(f.session)));
-  for (const auto& f : args.files) chatlog::read_session_tails(f, wanted, args.last, r.tails, args.encoding);
+  for (const auto& f : args.files) chatlog::read_session_tails(f, wanted, args.last, r.tails, read);
   write(r, ctx.lang());
   return kExitOk;
 }

@@ -5,6 +5,7 @@
 #include "model/native_definition.h"
 #include "pipeline/ingest.h"
 #include "present/table_notes.h"
+#include "present/chatlog_messages.h"
 
 #include <CLI/CLI.hpp>
 
@@ -22,6 +23,7 @@ struct Args {
   metrics::Canonical definitions = metrics::Canonical::v2;
   std::optional<int> explain_messages;
   std::vector<std::string> assumptions;
+  std::vector<std::string> layouts;
 } args;  // kefu parses one command line
 
 // Every platform definition that can run on chat logs: all parameters known, or filled by the
@@ -49,11 +51,13 @@ std::vector<ingest::PlatformDefinition> runnable_definitions(const PluginRegistr
 
 void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("files", args.files,
-                 "chat logs (CSV/JSONL/xlsx, canonical header) and platform export files (CSV or xlsx)")
+                 "chat logs (CSV/JSONL/xlsx: the canonical header or a known layout's) and platform export files "
+                 "(CSV or xlsx)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd.add_option("--platform", args.platform, "the platform whose exports these are (chat logs name theirs)");
-  cmd.add_option("--shop", args.shop, "shop id, for exports that do not name their shop");
+  cmd.add_option("--shop", args.shop, "shop id, for exports and chat layouts that do not name their shop");
+  add_layout_option(cmd, args.layouts);
   cmd.add_option("--day", args.day, "YYYY-MM-DD, for exports without a day column");
   add_encoding_option(cmd, args.encoding);
   add_sheet_option(cmd, args.sheet);
@@ -90,6 +94,8 @@ int run_ingest(Context& ctx, const CLI::App&) {
                                    args.sheet};
   const PluginRegistry& registry = ctx.plugins();
   opts.platform_definitions = runnable_definitions(registry);
+  opts.layouts = &ctx.chat_layouts(args.layouts);
+  opts.utc_offset_ms = ctx.config().utc_offset_ms;
   const std::string& store_path = ctx.config().store;
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 
@@ -103,6 +109,11 @@ int run_ingest(Context& ctx, const CLI::App&) {
       std::cout << tr(lang, "（已存入 ", " (kept in ") << f.rejects_file << tr(lang, "）", ")");
     std::cout << '\n';
     if (const std::string note = table_note(f.source, lang); !note.empty()) std::cout << "  " << note << '\n';
+    if (f.kind == "chat_log") {
+      if (f.layout != chatlog::kCanonicalLayoutId) std::cout << "  " << present::layout_used(f.layout, lang) << '\n';
+      if (f.naive_times > 0)
+        std::cout << "  " << present::naive_times(f.naive_times, opts.utc_offset_ms, lang) << '\n';
+    }
     for (const auto& n : f.notes) std::cout << "  " << n << '\n';
     rejected = rejected || f.rejected > 0;
   }

@@ -5,6 +5,7 @@
 #include "cli/metrics_subcommands.h"
 #include "cli/progress.h"
 #include "metrics/engine.h"
+#include "present/chatlog_messages.h"
 #include "present/definition_figures.h"
 #include "present/parameter_labels.h"
 #include "present/metrics_output.h"
@@ -30,6 +31,8 @@ struct Args {
   unsigned workers = 0;
   metrics::Canonical definitions = metrics::Canonical::v2;
   DefinitionRequest asked;
+  std::vector<std::string> layouts;
+  std::string shop;
 } args;  // kefu parses one command line
 
 bool platform_or_team_definitions() { return !args.asked.empty(); }
@@ -56,9 +59,12 @@ void write_rows(std::ostream& out, const std::vector<metrics::MetricRow>& rows, 
 }  // namespace
 
 void add_metrics_compute_options(CLI::App& cmd) {
-  cmd.add_option("files", args.files, "Chat logs: CSV with header, JSON Lines, or an xlsx workbook")
+  cmd.add_option("files", args.files,
+                 "Chat logs: CSV with the canonical header or a known layout's, JSON Lines, or an xlsx workbook")
       ->required()
       ->check(CLI::ExistingFile);
+  add_layout_option(cmd, args.layouts);
+  cmd.add_option("--shop", args.shop, "shop id, for chat layouts that do not name their shop");
   add_format_option(cmd, args.format, {Format::csv, Format::json, Format::table});
   cmd.add_option("--out", args.out, "Write the result to FILE (replaced whole, never half-written)");
   add_encoding_option(cmd, args.encoding);
@@ -91,6 +97,9 @@ int run_metrics_compute(Context& ctx) {
   read_options.encoding = args.encoding;
   read_options.sheet = args.sheet;
   read_options.closing_only = ctx.closing_rule();
+  read_options.layouts = &ctx.chat_layouts(args.layouts);
+  read_options.shop = args.shop;
+  read_options.naive_offset_ms = ctx.config().utc_offset_ms;
   std::size_t total = 0;
   for (const auto& f : args.files) {
     std::error_code ec;
@@ -110,6 +119,11 @@ int run_metrics_compute(Context& ctx) {
     rejected += static_cast<std::int64_t>(result.rejects.size());
     if (const std::string note = table_note(result.source, lang); !note.empty())
       std::cerr << args.files[i] << ": " << note << '\n';
+    if (result.layout != chatlog::kCanonicalLayoutId)
+      std::cerr << args.files[i] << ": " << present::layout_used(result.layout, lang) << '\n';
+    if (result.naive_times > 0)
+      std::cerr << args.files[i] << ": " << present::naive_times(result.naive_times, read_options.naive_offset_ms, lang)
+                << '\n';
     if (const auto path = write_rejects_file(args.files[i], result.rejects, args.rejects_dir); !path.empty())
       std::cerr << args.files[i] << ": " << result.rejects.size()
                 << tr(lang, " 行无法读取，已存入 ", " rows could not be read, kept in ") << path << '\n';

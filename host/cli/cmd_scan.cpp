@@ -93,7 +93,7 @@ struct ScanOutput {
 };
 
 struct Args {
-  std::vector<std::string> platforms, words, allow, files;
+  std::vector<std::string> platforms, words, allow, files, layouts;
   std::string severity = "warn", sender;
   Format format = Format::table;
   std::optional<Encoding> encoding;
@@ -185,6 +185,7 @@ void add_scan_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_flag("--overlapping", args.overlapping, "report every hit, also those inside longer ones");
   add_encoding_option(cmd, args.encoding);
   add_sheet_option(cmd, args.sheet);
+  add_layout_option(cmd, args.layouts);
   cmd.add_option("--sender", args.sender, "chat logs: only messages of this sender (agent, customer, bot)")
       ->check(CLI::IsMember({"agent", "customer", "bot", "system"}));
 }
@@ -199,6 +200,10 @@ int run_scan(Context& ctx, const CLI::App&) {
   scan_options.match.include_warn = args.severity == "warn";
 
   const PluginRegistry& registry = ctx.plugins();
+  // Files are scanned side by side: the plugins' layouts are asked for now, not by a worker.
+  const chatlog::Layouts& layouts = ctx.chat_layouts(args.layouts);
+  layouts.all();
+  scan_options.layouts = &layouts;
   // Each platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
   auto platforms = words::plugin_word_lists(registry, args.platforms);
   update::add_merchant_layers(platforms, ctx.config());

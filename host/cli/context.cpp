@@ -1,5 +1,10 @@
 #include "cli/context.h"
 
+#include "base/file.h"
+#include "model/validate.h"
+
+#include <kefu/json.hpp>
+
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -66,6 +71,51 @@ const words::ClosingList& Context::closings() {
 std::function<bool(std::string_view)> Context::closing_rule() {
   const words::ClosingList& list = closings();
   return [&list](std::string_view content) { return list.closing_only(content); };
+}
+
+namespace {
+
+// A --layout file: one layout object, checked as kefu.json's are.
+ChatLayout read_layout_file(const std::string& path) {
+  const auto text = read_whole_file(path);
+  if (!text) throw std::runtime_error(path + ": cannot read the layout file");
+  ChatLayout layout;
+  try {
+    layout = json::read<ChatLayout>(*text, path);
+  } catch (const json::ParseError& e) {
+    throw std::runtime_error(std::string(e.what()) + " (the layout format: docs/data-in.md, \"Chat-log layouts\")");
+  }
+  const auto problems = validate_chat_layout(layout, "$", LayoutOrigin::team);
+  if (!problems.empty()) {
+    std::string m = path + ": " + std::to_string(problems.size()) + (problems.size() == 1 ? " problem" : " problems");
+    for (const auto& p : problems) m += "\n  " + p;
+    throw std::runtime_error(m + "\n(the layout format: docs/data-in.md, \"Chat-log layouts\")");
+  }
+  return layout;
+}
+
+}  // namespace
+
+const chatlog::Layouts& Context::chat_layouts(const std::vector<std::string>& layout_files) {
+  if (!layouts_) {
+    std::vector<ChatLayout> given;
+    for (const auto& f : layout_files) given.push_back(read_layout_file(f));
+    for (const auto& l : config().chat_layouts) given.push_back(l);
+    // A plugin's layouts are its platform's: without a platform of their own, they fix its id.
+    layouts_.emplace(std::move(given), [this] {
+      std::vector<ChatLayout> out;
+      for (const auto& p : plugins().plugins()) {
+        const auto& profile = p->valid_profile();
+        if (!profile) continue;
+        for (ChatLayout l : profile->chat_layouts) {
+          if (l.values.platform.empty() && l.columns.platform.empty()) l.values.platform = p->info().id;
+          out.push_back(std::move(l));
+        }
+      }
+      return out;
+    });
+  }
+  return *layouts_;
 }
 
 }  // namespace kefu::host

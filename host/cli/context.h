@@ -3,6 +3,7 @@
 // does not fail on a broken kefu.json it has no use for.
 #pragma once
 
+#include "chatlog/layout.h"
 #include "cli/options.h"
 #include "config/config.h"
 #include "net/http_client.h"
@@ -47,6 +48,10 @@ class Context {
   // a bad entry throws std::runtime_error naming the config.
   const words::ClosingList& closings();
   std::function<bool(std::string_view)> closing_rule();
+  // The layouts chat logs are matched against (docs/data-in.md): `layout_files` (--layout), the
+  // config's chat_layouts, the canonical layout, then the plugins' — loaded only when a header
+  // matches none before. Built on first use; a bad layout file throws naming it and the key.
+  const chatlog::Layouts& chat_layouts(const std::vector<std::string>& layout_files);
 
  private:
   GlobalOptions options_;
@@ -55,6 +60,7 @@ class Context {
   std::unique_ptr<store::Store> store_;
   std::optional<PluginRegistry> plugins_;
   std::optional<words::ClosingList> closings_;
+  std::optional<chatlog::Layouts> layouts_;
   bool refusals_told_ = false;
 };
 

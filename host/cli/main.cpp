@@ -9,6 +9,7 @@
 // their own (plugins check, metrics catalog|compute|import). Errors are thrown, not returned:
 // a CLI::ParseError prints as a usage error, anything else as "kefu: error: ..."; both exit 2.
 // A new command is a new cmd_<name>.{h,cpp} and a new row.
+#include "chatlog/layout.h"
 #include "cli/cmd_diff.h"
 #include "cli/cmd_explain.h"
 #include "cli/cmd_fetch.h"
@@ -24,6 +25,7 @@
 #include "cli/context.h"
 #include "cli/options.h"
 #include "net/log.h"
+#include "present/chatlog_messages.h"
 
 #include <kefu/abi.h>
 
@@ -107,6 +109,9 @@ int main(int argc, char** argv) {
     return kExitUsage;
   } catch (const xlsx::Error& e) {  // a workbook that cannot be read: said in the user's language
     std::cerr << "kefu: error: " << workbook_error(e, options.language()) << '\n';
+    return kExitUsage;
+  } catch (const chatlog::UnknownLayout& e) {  // a chat log in no known layout: said in the user's language
+    std::cerr << "kefu: error: " << present::unknown_layout(e.mismatch(), options.language()) << '\n';
     return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << "kefu: error: " << e.what() << '\n';

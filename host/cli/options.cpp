@@ -41,6 +41,13 @@ void add_store_option(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--store", paths.store, "the SQLite store (default: the config's, else ./kefu.db)");
 }
 
+void add_layout_option(CLI::App& cmd, std::vector<std::string>& files) {
+  cmd.add_option("--layout", files,
+                 "a chat-log layout file (JSON: which column holds which field, docs/data-in.md), tried before "
+                 "kefu.json's chat_layouts and the plugins' (repeatable)")
+      ->check(CLI::ExistingFile);
+}
+
 void add_encoding_option(CLI::App& cmd, std::optional<Encoding>& encoding) {
   cmd.add_option_function<std::string>(
          "--encoding",

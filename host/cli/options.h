@@ -46,6 +46,8 @@ void add_store_option(CLI::App& cmd, ConfigPaths& paths);
 // --encoding NAME: forces the input encoding; nullopt (the default) detects it. A name
 // parse_encoding does not know is a usage error.
 void add_encoding_option(CLI::App& cmd, std::optional<Encoding>& encoding);
+// --layout FILE (repeatable): chat-log layouts tried first (docs/data-in.md).
+void add_layout_option(CLI::App& cmd, std::vector<std::string>& files);
 
 // --sheet NAME: which sheet of an .xlsx input to read (default: the first); an unknown name
 // fails with the workbook's sheet names.

@@ -1,9 +1,13 @@
 #include "config/config.h"
 #include "config/json_checks.h"
 
+#include "base/calendar.h"
 #include "base/file.h"
 #include "config/trust.h"
 #include "model/catalog.h"
+#include "model/validate.h"
+
+#include <kefu/json.hpp>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -188,6 +192,60 @@ void read_closings(const Value& closings, Checker& c, Config& config) {
   }
 }
 
+// "chat_layouts": [{...} | "file.json"]: the team's chat-export layouts (docs/data-in.md), each
+// inline or a layout file (relative to the config's folder), checked as a plugin's would be,
+// the problems named by their path in the config.
+void read_chat_layouts(const Value& list, const std::string& file, Checker& c, Config& config) {
+  if (!list.IsArray()) {
+    c.problem("chat_layouts",
+              "expected an array of layouts, each {\"id\": ..., \"columns\": {...}} or a layout file's path "
+              "(docs/data-in.md)");
+    return;
+  }
+  std::set<std::string> ids;
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    std::string path = "chat_layouts[" + std::to_string(i) + "]";
+    ChatLayout layout;
+    // The SDK reader names the key as "$.columns.ts"; the config names it from its own top.
+    auto problem_of = [&](const json::ParseError& e) {
+      std::string what = e.what();
+      if (const auto at = what.find(": $"); at != std::string::npos) what = path + what.substr(at + 3);
+      c.problems.push_back(what);
+    };
+    if (list[i].IsString()) {
+      fs::path f = list[i].GetString();
+      if (f.is_relative()) f = (fs::path(file).parent_path() / f).lexically_normal();
+      path += " (" + f.string() + ")";
+      const auto text = read_whole_file(f.string());
+      if (!text) {
+        c.problem(path, "cannot read the layout file (missing or unreadable)");
+        continue;
+      }
+      try {
+        layout = json::read<ChatLayout>(*text, path);
+      } catch (const json::ParseError& e) {
+        problem_of(e);
+        continue;
+      }
+    } else {
+      if (!c.object(list[i], path)) continue;
+      c.only_keys(list[i], path,
+                  {"id", "name", "columns", "values", "senders", "events", "transfer_content_prefixes", "time_format",
+                   "source"});
+      try {
+        json::detail::Reader(path).value(list[i], layout);
+      } catch (const json::ParseError& e) {
+        problem_of(e);
+        continue;
+      }
+    }
+    for (auto& p : validate_chat_layout(layout, path, LayoutOrigin::team)) c.problems.push_back(std::move(p));
+    if (!layout.id.empty() && !ids.insert(layout.id).second)
+      c.problem(path + ".id", "\"" + layout.id + "\" is used twice; each layout once");
+    config.chat_layouts.push_back(std::move(layout));
+  }
+}
+
 void read_updates(const Value& list, Checker& c, Config& config) {
   if (!list.IsArray()) {
     c.problem("updates", "expected an array [{\"name\": ..., \"kind\": \"words\", \"platform\": ..., \"url\": ...}]");
@@ -358,9 +416,9 @@ Config parse_config(std::string_view json, const std::string& file) {
   Config config;
   config.path = file;
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
-  c.only_keys(
-      doc, "",
-      {"version", "store", "secrets", "api", "http", "updates", "words", "closings", "explain", "shops", "targets"});
+  c.only_keys(doc, "",
+              {"version", "store", "secrets", "api", "http", "updates", "words", "closings", "explain", "shops",
+               "targets", "chat_layouts", "utc_offset"});
   if (doc.HasMember("explain") && c.object(doc["explain"], "explain")) {
     const Value& e = doc["explain"];
     c.only_keys(e, "explain", {"keep_days", "messages"});
@@ -416,6 +474,17 @@ Config parse_config(std::string_view json, const std::string& file) {
   }
   if (doc.HasMember("words")) read_word_files(doc["words"], c, config);
   if (doc.HasMember("closings")) read_closings(doc["closings"], c, config);
+  if (doc.HasMember("chat_layouts")) read_chat_layouts(doc["chat_layouts"], file, c, config);
+  if (doc.HasMember("utc_offset")) {
+    const auto offset =
+        doc["utc_offset"].IsString() ? calendar::parse_utc_offset(doc["utc_offset"].GetString()) : std::nullopt;
+    if (!offset)
+      c.problem("utc_offset",
+                "expected an offset such as \"+08:00\" (China time, the default) or \"-05:00\": chat-log times "
+                "written without one are read at it");
+    else
+      config.utc_offset_ms = *offset;
+  }
   if (doc.HasMember("shops")) read_shops(doc["shops"], c, config);
   if (doc.HasMember("targets")) read_target_section(doc["targets"], c, config);
   if (!c.problems.empty()) throw ConfigError(file, c.problems);

@@ -3,6 +3,9 @@
 // sample that goes with the demo data.
 #pragma once
 
+#include <kefu/model.hpp>
+
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -72,6 +75,12 @@ struct Config {
   std::map<std::string, std::vector<std::string>> word_files;
   // The team's closing courtesies ("closings": [...]), added to Kefu's list (docs/metrics.md, C2).
   std::vector<std::string> closings;
+  // The team's chat-export layouts ("chat_layouts": [...], docs/data-in.md), tried after
+  // --layout and before the canonical and the plugins' layouts.
+  std::vector<ChatLayout> chat_layouts;
+  // The offset a chat-log time written without one is read at ("utc_offset": "+08:00", the
+  // default: every platform here reports China time). Milliseconds east of UTC.
+  std::int64_t utc_offset_ms = 8 * 3'600'000;
 
   const Shop* find_shop(std::string_view id) const;
   // The most specific target for `metric`: the shop's, else its platform's, else the global one.

@@ -180,6 +180,13 @@ std::vector<std::string> validate_metric_profile(const MetricProfile& profile) {
     add(p, validate_source(m.source, where));
     add(p, validate_computation(m, where));
   }
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < profile.chat_layouts.size(); ++i) {
+    const std::string where = "chat_layouts[" + std::to_string(i) + "]";
+    add(p, validate_chat_layout(profile.chat_layouts[i], where, LayoutOrigin::plugin));
+    if (!ids.insert(profile.chat_layouts[i].id).second)
+      p.push_back(where + ".id: \"" + profile.chat_layouts[i].id + "\" is used twice; each layout once");
+  }
   return p;
 }
 

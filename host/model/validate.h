@@ -20,4 +20,10 @@ std::vector<std::string> validate_metric_profile(const MetricProfile& profile);
 // is valid: the plugin predates SDK 1.5.
 std::vector<std::string> validate_computation(const NativeMetric& metric, const std::string& where);
 
+// A chat-log layout (SDK 1.6; validate_chat_layout.cpp); `where` names it ("chat_layouts[0]").
+// A plugin's layout must carry its source and may leave the platform to the plugin's id; a
+// team's (kefu.json, --layout) must fix its platform or read it from a column.
+enum class LayoutOrigin { plugin, team };
+std::vector<std::string> validate_chat_layout(const ChatLayout& layout, const std::string& where, LayoutOrigin origin);
+
 }  // namespace kefu::host

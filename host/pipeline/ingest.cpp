@@ -148,6 +148,17 @@ Joined joined_outcome(const JoinedSessions& j) {
   return {j.stored_sessions, j.continued_sessions, j.days_without_sessions};
 }
 
+// How the chat logs of this ingest are read: the first reading and explain's second alike.
+chatlog::ChatReadOptions chat_read_options(const IngestOptions& options) {
+  chatlog::ChatReadOptions read;
+  read.encoding = options.encoding;
+  read.layouts = options.layouts;
+  read.shop = options.shop;
+  read.naive_offset_ms = options.utc_offset_ms;
+  read.sheet = options.sheet;
+  return read;
+}
+
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
                                             const store::Store& store, std::vector<FileOutcome>& outcomes,
                                             std::set<std::string>& platforms, store::IngestBatch& batch,
@@ -155,9 +166,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   if (files.empty()) return {};
   chatlog::ChatEvents events;
   for (const std::string& path : files) {
-    chatlog::ChatReadOptions read;
-    read.encoding = options.encoding;
-    read.sheet = options.sheet;
+    chatlog::ChatReadOptions read = chat_read_options(options);
     read.workers = options.workers;
     read.closing_only = closing_rule(options);
     const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
@@ -170,6 +179,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
                   write_rejects_file(path, r.rejects, options.rejects_dir),
                   {}};
     f.source = r.source;
+    f.layout = r.layout;
+    f.naive_times = r.naive_times;
     outcomes.push_back(std::move(f));
   }
   std::string source;
@@ -188,7 +199,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
       explain_batch(all, options.definitions, out, options.explain, options.today,
                     [&](const std::unordered_set<std::string>& wanted, std::size_t n, chatlog::SessionTails& tails) {
                       for (const auto& f : files)
-                        chatlog::read_session_tails(f, wanted, n, tails, options.encoding, options.sheet);
+                        chatlog::read_session_tails(f, wanted, n, tails, chat_read_options(options));
                       add_stored_tails(joined.stored_messages, n, tails, wanted);
                     });
   auto platform = platform_values(all, source, options);
@@ -240,8 +251,8 @@ void snapshot(const std::set<std::string>& platforms, const PluginRegistry& regi
 
 }  // namespace
 
-bool is_chat_log(const std::string& path, const std::string& sheet) {
-  return chatlog::detect_file(path, sheet).is_chat_log();
+bool is_chat_log(const std::string& path, const chatlog::Layouts* layouts, const std::string& sheet) {
+  return chatlog::detect_file(path, layouts ? *layouts : chatlog::Layouts(), sheet).is_chat_log();
 }
 
 IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
@@ -249,7 +260,7 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
                            const std::function<void(std::size_t)>& after_each) {
   IngestOutcome out;
   std::vector<std::string> chats, exports;
-  for (const std::string& f : files) (is_chat_log(f, options.sheet) ? chats : exports).push_back(f);
+  for (const std::string& f : files) (is_chat_log(f, options.layouts, options.sheet) ? chats : exports).push_back(f);
 
   // Read everything first: a file that cannot be used stops the ingest before anything is written.
   std::set<std::string> platforms;

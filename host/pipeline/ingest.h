@@ -6,8 +6,10 @@
 // Chat logs also leave what `kefu explain` needs once they are gone (pipeline/explain_store.h).
 #pragma once
 
+#include "base/calendar.h"
 #include "base/encoding.h"
 #include "base/table_text.h"
+#include "chatlog/layout.h"
 #include "metrics/engine.h"
 #include "model/definition.h"
 #include "pipeline/explain_store.h"
@@ -33,7 +35,7 @@ struct PlatformDefinition {
 
 struct IngestOptions {
   std::string platform;              // for platform exports (chat logs name theirs per row)
-  std::string shop;                  // for exports that do not name their shop
+  std::string shop;                  // for exports, and chat layouts, that do not name their shop
   std::string day;                   // for exports without a day column
   std::optional<Encoding> encoding;  // forced; detected when empty
   unsigned workers = 0;
@@ -46,6 +48,9 @@ struct IngestOptions {
   std::string today;  // YYYY-MM-DD the retention counts back from; "": today in China (tests set it)
   std::vector<PlatformDefinition> platform_definitions;  // run on the logs of their platform
   std::string sheet;  // workbooks: the sheet to read (--sheet; "": the first)
+  // The layouts chat logs may be in (--layout, kefu.json, canonical, plugins); nullptr: canonical only.
+  const chatlog::Layouts* layouts = nullptr;
+  std::int64_t utc_offset_ms = calendar::kChinaOffsetMs;  // chat-log times written without an offset
 };
 
 struct FileOutcome {
@@ -55,6 +60,8 @@ struct FileOutcome {
   std::vector<std::string> notes;
   std::int64_t platform_values = 0;  // of values: platform definitions' figures (origin platform_recomputed)
   TableSource source;                // a workbook or UTF-16 text converted to CSV first
+  std::string layout;                // chat logs: the layout the header matched ("canonical" ...)
+  std::int64_t naive_times = 0;      // chat logs: rows whose time had no offset (read at utc_offset_ms)
 };
 
 // What a run added to the days earlier runs stored (docs/report.md "Every run adds").
@@ -74,9 +81,10 @@ struct IngestOutcome {
   std::vector<std::string> warnings;   // snapshots that could not be taken (the values are stored)
 };
 
-// True when the file starts with the canonical chat-log header (CSV) or a JSON object (JSONL);
+// True when the file is a chat log (chatlog::detect: JSON Lines, a header of a known layout, or
+// one that reads like a chat log's — which the reader then refuses naming the closest layout);
 // for a workbook, when that `sheet` does.
-bool is_chat_log(const std::string& path, const std::string& sheet = "");
+bool is_chat_log(const std::string& path, const chatlog::Layouts* layouts = nullptr, const std::string& sheet = "");
 
 // Throws std::runtime_error naming the file and the fix when a file cannot be used; nothing is
 // stored then. `after_each` is passed to Store::ingest (tests).

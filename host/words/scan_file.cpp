@@ -29,8 +29,8 @@ namespace {
 constexpr std::size_t kChunk = 1 << 20;  // progress is reported about once per MiB
 
 // The kind of input, from the one chat-log detection every command shares.
-InputKind detect_kind(std::string_view text) {
-  switch (chatlog::detect(text.substr(0, 64 * 1024)).kind) {
+InputKind detect_kind(std::string_view text, const chatlog::Layouts& layouts) {
+  switch (chatlog::detect(text.substr(0, 64 * 1024), layouts).kind) {
     case chatlog::Kind::csv:
       return InputKind::chat_csv;
     case chatlog::Kind::jsonl:
@@ -133,7 +133,7 @@ void scan_message(const Lexicon& lexicon, const ScanOptions& options, std::strin
 }
 
 void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Lexicon& lexicon,
-                   const ScanOptions& options, ScanReport& report) {
+                   const ScanOptions& options, const chatlog::Layouts& layouts, ScanReport& report) {
   csv::Reader reader(decoded.text);
   csv::Record record;
   std::string error;
@@ -146,14 +146,28 @@ void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Le
     auto it = std::find(record.fields.begin(), record.fields.end(), name);
     return it == record.fields.end() ? -1 : static_cast<int>(it - record.fields.begin());
   };
-  const int content = column("content"), session = column("session_id"), sender = column("sender"),
-            agent = column("agent_id");
+  int content = column("content"), session = column("session_id"), sender = column("sender"),
+      agent = column("agent_id");
+  // A header of a known layout is read by it (its columns, its sender values); any other by the
+  // canonical names, of which the scanner needs only content.
+  std::optional<chatlog::Mapping> layout;
+  if (const auto choice = chatlog::choose_layout(layouts, record.fields); choice.layout) {
+    layout = chatlog::map_columns(*choice.layout, record.fields);
+    report.layout = layout->layout_id;
+    auto at = [&](std::size_t f) {
+      return layout->index[f] == chatlog::Mapping::kAbsent ? -1 : static_cast<int>(layout->index[f]);
+    };
+    content = at(chatlog::kContent), session = at(chatlog::kSession), sender = at(chatlog::kSender),
+    agent = at(chatlog::kAgent);
+  }
   if (content < 0) {  // the header only looked like a chat log's ("content_type", say)
     std::string names;
     for (auto f : record.fields) names += (names.empty() ? "" : ",") + std::string(f);
     report.problems.push_back(path + ": line " + std::to_string(record.line) + ": the CSV header (" + names +
-                              ") has session_id but no content column, so no message can be found; name the message "
-                              "column content, or save the file as plain text to scan every line");
+                              ") reads like a chat log's but matches no known layout and has no content column, so no "
+                              "message can be found; give --layout FILE saying which column holds the message "
+                              "(docs/data-in.md), name the message column content, or save the file as plain text "
+                              "to scan every line");
     return;
   }
   const std::size_t width = record.fields.size();
@@ -170,11 +184,14 @@ void scan_chat_csv(const std::string& path, const DecodedText& decoded, const Le
                                 std::to_string(width) + " (record skipped)");
       continue;
     }
-    auto field = [&](int i) { return i < 0 ? std::string() : std::string(record.fields[static_cast<std::size_t>(i)]); };
-    if (!options.sender.empty() && field(sender) != options.sender) continue;
+    auto field = [&](int i) { return i < 0 ? std::string_view() : record.fields[static_cast<std::size_t>(i)]; };
+    std::string_view who = field(sender), event;
+    const std::string_view text = record.fields[static_cast<std::size_t>(content)];
+    if (layout && layout->translate) layout->canonical_values(who, event, text);
+    if (!options.sender.empty() && who != options.sender) continue;
     ++report.units;
-    scan_message(lexicon, options, record.fields[static_cast<std::size_t>(content)],
-                 static_cast<std::size_t>(record.line), n, field(session), field(sender), field(agent), report);
+    scan_message(lexicon, options, text, static_cast<std::size_t>(record.line), n, std::string(field(session)),
+                 std::string(who), std::string(field(agent)), report);
   }
 }
 
@@ -240,13 +257,15 @@ ScanReport scan_file(const std::string& path, const Lexicon& lexicon, const Scan
   if (decoded.invalid.size() > kMaxListed)
     report.problems.push_back(path + ": " + std::to_string(decoded.invalid.size() - kMaxListed) +
                               " more invalid sequences (use --encoding if the guess is wrong)");
-  report.kind = detect_kind(decoded.text);
+  static const chatlog::Layouts canonical_only;
+  const chatlog::Layouts& layouts = options.layouts ? *options.layouts : canonical_only;
+  report.kind = detect_kind(decoded.text, layouts);
   switch (report.kind) {
     case InputKind::text:
       scan_text(decoded, lexicon, options, progress, report);
       break;
     case InputKind::chat_csv:
-      scan_chat_csv(path, decoded, lexicon, options, report);
+      scan_chat_csv(path, decoded, lexicon, options, layouts, report);
       break;
     case InputKind::chat_jsonl:
       scan_chat_jsonl(path, decoded, lexicon, options, report);

@@ -9,6 +9,7 @@
 
 #include "base/encoding.h"
 #include "base/table_text.h"
+#include "chatlog/layout.h"
 #include "words/lexicon.h"
 
 #include <cstdint>
@@ -28,6 +29,7 @@ struct ScanOptions {
   std::string sheet;                                       // xlsx: the sheet to scan ("": the first)
   std::string sender;                                      // chat logs: only this sender's messages ("" = all)
   std::uint64_t max_bytes = (std::uint64_t{1} << 32) - 1;  // larger inputs are refused
+  const chatlog::Layouts* layouts = nullptr;               // chat CSV layouts; nullptr: the canonical only
 };
 
 struct ScanHit {
@@ -35,8 +37,8 @@ struct ScanHit {
   std::size_t offset = 0, length = 0;
   std::string text;  // the original span, as UTF-8
   Hit hit;
-  std::size_t record = 0;  // chat logs: 1-based record number
-  std::string session_id, sender, agent_id;
+  std::size_t record = 0;                    // chat logs: 1-based record number
+  std::string session_id, sender, agent_id;  // sender: canonical (a layout's values translated)
 };
 
 struct ScanReport {
@@ -47,6 +49,7 @@ struct ScanReport {
   std::vector<ScanHit> hits;
   std::vector<std::string> problems;  // input errors, each "file:line:" or "file: byte N:"
   TableSource source;                 // a workbook or UTF-16 text converted to CSV first
+  std::string layout;                 // chat CSV: the layout its header matched; "" when read by column names
 };
 
 // The path that names standard input ("kefu scan -").

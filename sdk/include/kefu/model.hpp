@@ -367,12 +367,109 @@ struct NativeMetric {
   }
 };
 
+// ---- Chat-log layouts (SDK 1.6) ------------------------------------------------------
+//
+// How a chat export that is not written in the canonical chat log (docs/chat-log.md) maps onto
+// it: which column holds each canonical field, constants for fields the file lacks, the
+// sender and event values, how a transfer is marked and how times are written. Read by the
+// host's one chat-log reader; the format is documented in docs/data-in.md, "Chat-log layouts".
+
+// Per canonical field, the header names that may hold it (alternatives; the first the header
+// has is used). A field with no names is not read from the file.
+struct ChatColumns {
+  std::vector<std::string> platform, shop_id, session_id, customer_id, ts, sender, agent_id, event, content;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+    v("session_id", s.session_id);
+    v("customer_id", s.customer_id);
+    v("ts", s.ts);
+    v("sender", s.sender);
+    v("agent_id", s.agent_id);
+    v("event", s.event);
+    v("content", s.content);
+  }
+};
+
+// Constants for fields the file does not have (a file of one platform, one shop).
+struct ChatValues {
+  std::string platform, shop_id;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("platform", s.platform);
+    v("shop_id", s.shop_id);
+  }
+};
+
+// The file's sender values for each canonical sender (买家 → customer ...). `transfer`: a sender
+// value that marks the row as a transfer (the agent column names who takes over). The
+// canonical values themselves are always understood.
+struct ChatSenders {
+  std::vector<std::string> customer, agent, bot, system, transfer;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("customer", s.customer);
+    v("agent", s.agent);
+    v("bot", s.bot);
+    v("system", s.system);
+    v("transfer", s.transfer);
+  }
+};
+
+// The file's event values (msg and transfer are always understood; an empty event is a message).
+struct ChatEventValues {
+  std::vector<std::string> msg, transfer;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("msg", s.msg);
+    v("transfer", s.transfer);
+  }
+};
+
+struct ChatLayout {
+  std::string id;    // a-z 0-9 - _, e.g. "qianniu-team"; named in summaries ("按布局 qianniu-team 读取")
+  std::string name;  // what a person calls the file, e.g. 千牛聊天记录导出
+  ChatColumns columns;
+  ChatValues values;
+  ChatSenders senders;
+  ChatEventValues events;
+  // A message whose content starts with one of these is a transfer (a system line such as
+  // "会话已转接给"); the agent column names who takes over.
+  std::vector<std::string> transfer_content_prefixes;
+  // "iso" (default): ISO-8601 date-time, `-` or `/` between date parts, with or without an
+  // offset (without: the configured offset, +08:00 by default), or epoch milliseconds;
+  // "epoch_s": epoch seconds; "epoch_ms": epoch milliseconds.
+  std::string time_format;
+  Source source;  // where the column names come from; confidence says how sure
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("id", s.id);
+    v("name", s.name);
+    v("columns", s.columns);
+    v("values", s.values);
+    v("senders", s.senders);
+    v("events", s.events);
+    v("transfer_content_prefixes", s.transfer_content_prefixes);
+    v("time_format", s.time_format);
+    v("source", s.source);
+  }
+};
+
 struct MetricProfile {
   std::vector<NativeMetric> metrics;
+  // Since SDK 1.6: the layouts of the platform's chat-record exports. Empty (or no key): none.
+  std::vector<ChatLayout> chat_layouts;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("metrics", s.metrics);
+    v("chat_layouts", s.chat_layouts);
   }
 };
 

@@ -59,10 +59,13 @@ TEST(ChatLogDetect, SessionIdAndContentIsAChatLogToScanIngestAndComputeAlike) {
   EXPECT_EQ(scan.exit_code, 1) << scan.out;  // a block hit in the chat's content
   const auto ingest = kefu("ingest --store " + dir.path() + "/k.db " + path);
   EXPECT_EQ(ingest.exit_code, 2);
-  EXPECT_THAT(ingest.out, HasSubstr("missing platform,shop_id,customer_id,ts,sender,agent_id,event"));
+  EXPECT_THAT(
+      ingest.out,
+      HasSubstr(
+          "最接近的布局：canonical（Kefu 的标准列），缺少 platform,shop_id,customer_id,ts,sender,agent_id,event"));
   const auto compute = kefu("metrics compute " + path);
   EXPECT_EQ(compute.exit_code, 2);
-  EXPECT_THAT(compute.out, HasSubstr("missing platform,shop_id,customer_id,ts,sender,agent_id,event"));
+  EXPECT_THAT(compute.out, HasSubstr("缺少 platform,shop_id,customer_id,ts,sender,agent_id,event"));
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ TEST(MetricsComputeCli, RecomputesKeepsRejectsAndSaysSo) {
   EXPECT_THAT(run.out, HasSubstr("读取 9 行，拒绝 1 行，会话 2 个"));
   EXPECT_EQ(slurp(log + ".rejects.csv"),
             "line,reason,original\n"
-            "12,\"unparseable ts (ISO-8601 with an offset, or epoch milliseconds)\","
+            "12,\"unparseable ts (ISO-8601 date and time, or epoch milliseconds)\","
             "\"douyin,dy01,S9,c2,yesterday,agent,阿杰,msg,有的\"\n");
   const std::string out = slurp(dir.path() + "/out.csv");
   // 小美 holds the first segment (18 s reply, then the address turn is open at the transfer);
@@ -103,9 +103,8 @@ TEST(MetricsComputeCli, WrongHeaderIsAnErrorNamingTheColumns) {
   const std::string bad = dir.write("bad.csv", "a,b,c\n1,2,3\n");
   const auto run = kefu("metrics compute " + bad);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(
-      run.out,
-      HasSubstr("expected the columns platform,shop_id,session_id,customer_id,ts,sender,agent_id,event,content"));
+  EXPECT_THAT(run.out,
+              HasSubstr("Kefu 的标准列：platform,shop_id,session_id,customer_id,ts,sender,agent_id,event,content"));
 }
 
 }  // namespace

@@ -37,14 +37,17 @@ TEST(MetricsR3, TimestampsWithAnyOffsetOrEpochMilliseconds) {
       row("x", "2026-11-16T01:00:00Z", "customer") + row("x", "2026-11-15T20:00:05.250-05:00", "agent", "a1") +
       // 1794790800000 ms is 2026-11-16T01:00:00Z; the reply 7 s later.
       row("y", "1794790800000", "customer") + row("y", "09:00:07", "agent", "a2") +
-      // Not instants: no offset, month 13, another notation.
-      row("z", "2026-11-16T09:00:00", "customer") + row("z", "2026-13-01T00:00:00Z", "customer") +
-      row("z", "16/11/2026 09:00", "customer"));
+      // Without an offset: China time (docs/data-in.md), dashes or slashes; 09:00:04+08:00 the reply.
+      row("w", "2026-11-16T09:00:00", "customer") + row("w", "2026/11/16 09:00:04", "agent", "a3") +
+      // Not instants: month 13, another notation.
+      row("z", "2026-13-01T00:00:00Z", "customer") + row("z", "16/11/2026 09:00", "customer"));
   EXPECT_EQ(c.get(agent_key("a1"), "first_response_mean_s"), "5.250000");
   EXPECT_EQ(c.get(agent_key("a2"), "first_response_mean_s"), "7.000000");
-  ASSERT_EQ(c.read.rejects.size(), 3u);
+  EXPECT_EQ(c.get(agent_key("a3"), "first_response_mean_s"), "4.000000");
+  EXPECT_EQ(c.read.naive_times, 2);
+  ASSERT_EQ(c.read.rejects.size(), 2u);
   for (const auto& r : c.read.rejects) EXPECT_NE(r.reason.find("unparseable ts"), std::string::npos);
-  EXPECT_EQ(c.read.rejects[0].line, 6);
+  EXPECT_EQ(c.read.rejects[0].line, 8);
 }
 
 TEST(MetricsR4, DayIsTheChinaDateOfTheFirstCustomerMessage) {

@@ -6,9 +6,11 @@
 namespace kefu::host {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 Source law() { return {"《中华人民共和国消费者权益保护法》第二十五条", "", "2026-11-23", Confidence::law, ""}; }
 
@@ -73,6 +75,26 @@ TEST(ValidateTest, MetricProfilesMapToCatalogKeysAndExplainNonComparability) {
       ElementsAre(
           "metrics[0] 咚咚首次30秒应答率: canonical_key \"within_30_rate\" is not in the host's metric catalog",
           "metrics[0] 咚咚首次30秒应答率: comparability is not 'same' but comparability_note does not say how or why"));
+}
+
+TEST(ValidateTest, AChatLayoutsProblemsNameTheirKey) {
+  ChatLayout l;
+  l.id = "canonical";
+  l.columns.session_id = {"会话ID"};
+  l.columns.ts = {"时间"};
+  l.senders.customer = {"买家"};
+  l.senders.agent = {"买家"};
+  l.time_format = "unix";
+  const auto team = validate_chat_layout(l, "chat_layouts[0]", LayoutOrigin::team);
+  EXPECT_THAT(team, Contains(HasSubstr("chat_layouts[0].id: \"canonical\" is the built-in layout")));
+  EXPECT_THAT(team, Contains(HasSubstr("chat_layouts[0].columns.sender: missing")));
+  EXPECT_THAT(team, Contains(HasSubstr("chat_layouts[0].senders.agent[0]: \"买家\" is listed under two senders")));
+  EXPECT_THAT(team, Contains(HasSubstr("chat_layouts[0].time_format: \"unix\"")));
+  EXPECT_THAT(team, Contains(HasSubstr("chat_layouts[0].values.platform: missing")));
+  // A plugin's layout may leave the platform to the plugin, and must carry its source.
+  const auto plugin = validate_chat_layout(l, "chat_layouts[0]", LayoutOrigin::plugin);
+  EXPECT_THAT(plugin, Not(Contains(HasSubstr("values.platform"))));
+  EXPECT_THAT(plugin, Contains(HasSubstr("source.title is empty")));
 }
 
 TEST(ValidateTest, IdentityRules) {

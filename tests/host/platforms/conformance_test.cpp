@@ -64,6 +64,25 @@ TEST(ConformanceTest, ThePredefinitionPluginsParametersReadAsUnknownBecauseItPre
   EXPECT_EQ(d.unit.unknown_reason, kPredatesComputation);
 }
 
+TEST(ConformanceTest, AnOldPluginWithoutChatLayoutsStillLoadsAndShipsNone) {
+  LoadResult loaded = load_plugin(test::fixture_file("sdk_1_4_metrics"));
+  ASSERT_TRUE(loaded.plugin) << loaded.refusal->message;
+  const auto& profile = loaded.plugin->valid_profile();
+  ASSERT_TRUE(profile.has_value());
+  EXPECT_TRUE(profile->chat_layouts.empty());
+}
+
+TEST(ConformanceTest, APluginsChatLayoutIsCheckedAndPasses) {
+  const ConformanceReport r =
+      check_conformance(KEFU_TEST_FIXTURE_DIR + std::string("/chat_layouts/libkefu_fixture_chat_layouts.so"));
+  EXPECT_TRUE(r.ok()) << (r.failures.empty() ? "" : r.failures[0]);
+  LoadResult loaded = load_plugin(KEFU_TEST_FIXTURE_DIR + std::string("/chat_layouts/libkefu_fixture_chat_layouts.so"));
+  ASSERT_TRUE(loaded.plugin);
+  ASSERT_TRUE(loaded.plugin->valid_profile().has_value());
+  ASSERT_EQ(loaded.plugin->valid_profile()->chat_layouts.size(), 1u);
+  EXPECT_EQ(loaded.plugin->valid_profile()->chat_layouts[0].id, "chatfix-export");
+}
+
 TEST(ConformanceTest, EveryMetricOfTheFourRealPluginsCarriesAComputation) {
   for (const char* id : {"tmall", "jd", "douyin", "kuaishou"}) {
     LoadResult loaded = load_plugin(test::plugin_file(id));

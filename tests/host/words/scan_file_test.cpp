@@ -33,8 +33,8 @@ TEST(ScanFile, ACsvWithSessionIdButNoContentColumnIsAClearProblemNotACrash) {
   EXPECT_EQ(r.kind, InputKind::chat_csv);
   EXPECT_TRUE(r.hits.empty());
   ASSERT_EQ(r.problems.size(), 1u);
-  EXPECT_THAT(r.problems[0], HasSubstr(path + ": line 1: the CSV header (session_id,content_type) has session_id but "
-                                              "no content column"));
+  EXPECT_THAT(r.problems[0], HasSubstr(path + ": line 1: the CSV header (session_id,content_type) reads like a chat "
+                                              "log's but matches no known layout and has no content column"));
   EXPECT_THAT(r.problems[0], HasSubstr("name the message column content"));
 }
 

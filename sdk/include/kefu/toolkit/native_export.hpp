@@ -55,13 +55,15 @@ struct ExportLayout {
 struct MetricsFile {
   std::vector<NativeMetric> metrics;
   ExportLayout export_layout;
+  std::vector<ChatLayout> chat_layouts;  // since SDK 1.6: the platform's chat-record exports
 
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("metrics", s.metrics);
     v("export", s.export_layout);
+    v("chat_layouts", s.chat_layouts);
   }
-  MetricProfile profile() const { return MetricProfile{metrics}; }
+  MetricProfile profile() const { return MetricProfile{metrics, chat_layouts}; }
 };
 
 namespace native_export {
