@@ -3,6 +3,7 @@
 #include "model/whole_shop.h"
 
 #include "base/calendar.h"
+#include "base/excel_damage.h"
 #include "base/file.h"
 #include "base/utf8.h"
 
@@ -232,6 +233,30 @@ class RowRules {
   std::string key_;
 };
 
+// Rows whose damage comes from a spreadsheet (base/excel_damage.h): a file with any is refused.
+constexpr const char* kExcelShortenedId = "session_id in scientific notation (Excel shortened the id)";
+constexpr const char* kExcelSerialTime = "ts is a number (Excel turned the time into a date serial)";
+
+// Refuses a file Excel damaged, naming the first such line, how many there are, and the fix.
+void refuse_excel_damage(const std::string& path, const std::vector<Reject>& rejects) {
+  const Reject* first = nullptr;
+  std::int64_t count = 0;
+  for (const Reject& r : rejects)
+    if (r.reason == kExcelShortenedId || r.reason == kExcelSerialTime) {
+      if (!first || r.line < first->line) first = &r;
+      ++count;
+    }
+  if (!first) return;
+  const bool id = first->reason == kExcelShortenedId;
+  throw std::runtime_error(
+      path + ": line " + std::to_string(first->line) + " (and " + std::to_string(count - 1) + " more): " +
+      (id ? "session_id is written in scientific notation, as Excel shows a long number: its digits are lost and "
+            "different sessions would merge into one"
+          : "ts is a number, as Excel writes a date it reformatted: the time is no longer written as a time") +
+      ". Nothing was read. Open the platform's original export (not a copy saved by Excel), or format the " +
+      (id ? "session_id" : "ts") + " column as Text before saving, and give that file. The line: " + first->original);
+}
+
 class RowReader {
  public:
   explicit RowReader(const Layout& layout) : layout_(layout), rules_(layout.closing_only) {}
@@ -243,8 +268,11 @@ class RowReader {
     std::string_view sender = m.field(record.fields, kSender), event = m.field(record.fields, kEvent);
     const std::string_view content = m.field(record.fields, kContent);
     if (m.translate) m.canonical_values(sender, event, content);
+    // Excel's damage is told apart from an ordinary bad row: the file is refused (read_log).
+    if (excel::scientific_notation(m.field(record.fields, kSession))) return kExcelShortenedId;
     bool naive = false;
     const auto ts = read_time(m.field(record.fields, kTs), m, naive);
+    if (!ts && excel::serial_date(m.field(record.fields, kTs))) return kExcelSerialTime;
     const char* why = rules_.add(part.events, part.rows, m.field(record.fields, kPlatform),
                                  m.field(record.fields, kShop), m.field(record.fields, kSession), sender, event,
                                  m.field(record.fields, kAgent), content, ts);
@@ -586,6 +614,7 @@ ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatRea
     for (auto& r : parts[w].rejects) r.line += shift;
     parts[w].end_line += shift;
   }
+  for (const Part& part : parts) refuse_excel_damage(path, part.rejects);
   for (Part& part : parts) {
     if (into.sessions.size() == 0 && into.agents.size() == 0)
       into = std::move(part.events);

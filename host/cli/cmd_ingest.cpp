@@ -99,6 +99,19 @@ int run_ingest(Context& ctx, const CLI::App&) {
   const std::string& store_path = ctx.config().store;
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 
+  // The summary never contradicts the outcome: a run that stored nothing says so first.
+  const bool nothing_stored = out.summary.written + out.summary.unchanged == 0;
+  if (nothing_stored) {
+    std::int64_t rows = 0, rejects = 0;
+    for (const ingest::FileOutcome& f : out.files) rows += f.rows, rejects += f.rejected;
+    std::cerr << "kefu: error: " << tr(lang, "没有存入任何数值：", "nothing was stored: ")
+              << (rejects > 0 && rows == 0
+                      ? std::string(lang == Lang::zh ? "全部 " + std::to_string(rejects) + " 行都无法读取"
+                                                     : "all " + std::to_string(rejects) + " rows were rejected")
+                      : std::string(tr(lang, "文件中没有可计算的数据", "the files hold nothing to compute")))
+              << tr(lang, "。每个文件的情况和被拒绝的行见下面；改正后再导入\n",
+                    ". Each file's outcome and its rejected rows are below; fix them and ingest again\n");
+  }
   bool rejected = false;
   for (const ingest::FileOutcome& f : out.files) {
     std::cout << f.file << ": "
@@ -153,6 +166,7 @@ int run_ingest(Context& ctx, const CLI::App&) {
                     "this ingest; only the last one is kept\n");
   for (const auto& s : out.snapshots) std::cout << tr(lang, "已保存快照：", "snapshot kept: ") << s << '\n';
   for (const auto& w : out.warnings) std::cerr << "kefu: warning: " << w << '\n';
+  if (nothing_stored) return kExitUsage;
   return rejected ? kExitFindings : kExitOk;
 }
 
