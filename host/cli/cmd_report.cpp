@@ -11,6 +11,7 @@
 #include "report/missed_sessions.h"
 
 #include <CLI/CLI.hpp>
+#include <kefu/catalog.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -79,8 +80,10 @@ int run_report(Context& ctx, const CLI::App&) {
     native_keys[p->info().id];  // loaded, even when it maps nothing
     if (const auto& profile = p->valid_profile())
       for (const NativeMetric& m : profile->metrics) {
-        opts.native_formats[p->info().id][m.native_name] = m.value_format;
-        platform_metrics[p->info().id].push_back({m.native_name, m.value_format, definition_of(p->info().id, m)});
+        // Minutes are stored as seconds at import, and shown so.
+        const std::string format(kefu::value_format::stored_as(m.value_format));
+        opts.native_formats[p->info().id][m.native_name] = format;
+        platform_metrics[p->info().id].push_back({m.native_name, format, definition_of(p->info().id, m)});
         if (const auto& d = platform_metrics[p->info().id].back().definition; d.period_days.known())
           opts.lookback_days = std::max(opts.lookback_days, *d.period_days.value);
         if (!m.canonical_key.empty()) native_keys[p->info().id].insert(m.canonical_key);

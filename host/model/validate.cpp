@@ -5,8 +5,10 @@
 #include "model/catalog.h"
 
 #include <kefu/json.hpp>
+#include <kefu/toolkit/native_export.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace kefu::host {
@@ -172,13 +174,30 @@ std::vector<std::string> validate_metric_profile(const MetricProfile& profile) {
     if (!m.value_format.empty() &&
         std::find(value_format::all.begin(), value_format::all.end(), m.value_format) == value_format::all.end())
       p.push_back(where + ": value_format \"" + m.value_format +
-                  "\": expected one of percent, ratio, seconds, count, amount");
+                  "\": expected one of percent, ratio, seconds, minutes, count, amount");
     if (m.value_format.empty() && !m.export_columns.empty())
       p.push_back(where +
                   ": export_columns without value_format: say how the cells are written "
-                  "(percent, ratio, seconds, count, amount)");
+                  "(percent, ratio, seconds, minutes, count, amount)");
     add(p, validate_source(m.source, where));
     add(p, validate_computation(m, where));
+  }
+  // The export reader takes a column for the first metric that names it, and stores a figure
+  // under its native name: a name or a column given twice would lose figures silently.
+  std::map<std::string, std::string> names, columns;
+  for (std::size_t i = 0; i < profile.metrics.size(); ++i) {
+    const NativeMetric& m = profile.metrics[i];
+    const std::string where = "metrics[" + std::to_string(i) + "] " + m.native_name;
+    if (const auto [it, fresh] = names.emplace(m.native_name, where); !fresh)
+      p.push_back(where + ": native_name is also " + it->second + "'s; each metric once");
+    std::set<std::string> own;  // a metric may list one header in several spellings: harmless
+    for (const std::string& c : m.export_columns) {
+      const std::string folded = native_export::fold_header(c);
+      if (!own.insert(folded).second) continue;
+      if (const auto [it, fresh] = columns.emplace(folded, where); !fresh)
+        p.push_back(where + ": export column \"" + c + "\" is also " + it->second +
+                    "'s: the export reader would give it to the first only");
+    }
   }
   std::set<std::string> ids;
   for (std::size_t i = 0; i < profile.chat_layouts.size(); ++i) {

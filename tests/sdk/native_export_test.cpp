@@ -24,6 +24,14 @@ TEST(NativeExport, SecondsInTheFormsExportsUse) {
   EXPECT_FALSE(parse_value("1:xx", "seconds"));
 }
 
+TEST(NativeExport, MinutesAreReadAsSeconds) {
+  EXPECT_EQ(*parse_value("2.5", "minutes"), 150.0);
+  EXPECT_EQ(*parse_value("2.5分钟", "minutes"), 150.0);
+  EXPECT_EQ(*parse_value("3分", "minutes"), 180.0);
+  EXPECT_EQ(*parse_value("1min", "minutes"), 60.0);
+  EXPECT_FALSE(parse_value("2分30秒", "minutes"));  // minutes and seconds: a "seconds" column
+}
+
 TEST(NativeExport, CountsAndAmountsWithThousandsSeparators) {
   EXPECT_EQ(*parse_value("1,234", "count"), 1234.0);
   EXPECT_EQ(*parse_value("¥12,840.50", "amount"), 12840.5);
@@ -87,6 +95,21 @@ TEST(NativeExport, ColumnsByNameAnyOrderPendingTotalsAndRejects) {
   EXPECT_EQ(r.values[2].shop_id, "tm01");
   ASSERT_EQ(r.notes.size(), 1u);
   EXPECT_NE(r.notes[0].find("备注"), std::string::npos);
+}
+
+TEST(NativeExport, DeclaredSummaryRowsAreSkippedAndCountedInTheNotes) {
+  ExportLayout l = layout();
+  l.summary_markers = {"均值"};
+  const std::string text =
+      "客服昵称,日期,回复率\n"
+      "小美,2026-11-16,98%\n"
+      "均值,2026-11-16,97%\n"
+      "合计,2026-11-16,97%\n";
+  const ImportResult r = import_export(text, ImportRequest{"t.csv", "tm01", "utf-8", ""}, "tmall", profile(), l);
+  EXPECT_TRUE(r.rejects.empty());
+  ASSERT_EQ(r.values.size(), 2u);  // 小美 and the whole shop; the average is nobody's
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_EQ(r.notes[0], "summary rows skipped (均值, declared by the plugin as nobody's figures): 1");
 }
 
 TEST(NativeExport, NanInfinityAndNegativeFiguresAreRejectsWithTheirLineAndReason) {

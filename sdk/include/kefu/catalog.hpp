@@ -140,7 +140,10 @@ inline constexpr std::string_view ratio = "ratio";      // 0.855
 inline constexpr std::string_view seconds = "seconds";  // 12.5, 1分5秒, 00:01:05
 inline constexpr std::string_view count = "count";
 inline constexpr std::string_view amount = "amount";  // yuan, ¥1,234.50
-inline constexpr std::array<std::string_view, 5> all = {percent, ratio, seconds, count, amount};
+inline constexpr std::string_view minutes = "minutes";  // 2.5, 2.5分钟 → 150 s (since SDK 1.6)
+inline constexpr std::array<std::string_view, 6> all = {percent, ratio, seconds, count, amount, minutes};
+// How a value read in this format is stored and shown: minutes become seconds at import.
+constexpr std::string_view stored_as(std::string_view format) { return format == minutes ? seconds : format; }
 }  // namespace value_format
 
 // ---- Where a figure came from: MetricValue::origin ---------------------------------------

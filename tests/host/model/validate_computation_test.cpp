@@ -239,7 +239,7 @@ TEST(ValidateComputationTest, AnInvalidValueFormatIsRefused) {
   NativeMetric m = valid();
   m.value_format = "percentage";
   EXPECT_THAT(problems(m), ElementsAre("metrics[0] 测试3分钟回复率: value_format \"percentage\": expected one of "
-                                       "percent, ratio, seconds, count, amount"));
+                                       "percent, ratio, seconds, minutes, count, amount"));
 }
 
 TEST(ValidateComputationTest, ExportColumnsWithoutValueFormatAreRefused) {

@@ -77,6 +77,24 @@ TEST(ValidateTest, MetricProfilesMapToCatalogKeysAndExplainNonComparability) {
           "metrics[0] 咚咚首次30秒应答率: comparability is not 'same' but comparability_note does not say how or why"));
 }
 
+TEST(ValidateTest, AMetricNamedTwiceOrAnExportColumnGivenToTwoMetricsIsAProblem) {
+  NativeMetric a;
+  a.native_name = "平均人工响应时长";
+  a.definition = "minutes to an agent's reply";
+  a.value_format = "minutes";
+  a.export_columns = {"平均人工响应时长", "平均人工响应时长"};
+  a.source = {"拼多多商家后台", "https://mms.pinduoduo.com", "2026-11-23", Confidence::official, ""};
+  NativeMetric b = a;
+  b.export_columns = {"平均人工响应时长（分钟）", "平均人工响应时长"};
+  const auto problems = validate_metric_profile({{a, b}});
+  EXPECT_THAT(problems, Not(Contains(HasSubstr("metrics[0] 平均人工响应时长: export column"))));  // twice in one: harmless
+  EXPECT_THAT(problems, Contains("metrics[1] 平均人工响应时长: native_name is also metrics[0] 平均人工响应时长's; "
+                                 "each metric once"));
+  EXPECT_THAT(problems, Contains(HasSubstr("metrics[1] 平均人工响应时长: export column \"平均人工响应时长\" is also "
+                                           "metrics[0]")));
+  EXPECT_THAT(problems, Not(Contains(HasSubstr("value_format"))));  // minutes is a format
+}
+
 TEST(ValidateTest, AChatLayoutsProblemsNameTheirKey) {
   ChatLayout l;
   l.id = "canonical";

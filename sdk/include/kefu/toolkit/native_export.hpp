@@ -38,6 +38,9 @@ struct ExportLayout {
   std::vector<std::string> shop_columns;     // e.g. 店铺名称; none present: ImportRequest::shop_id
   std::vector<std::string> pending_markers;  // e.g. 延迟统计
   std::vector<std::string> total_markers;    // agent cells of a whole-shop row, e.g. 合计, 汇总
+  // Agent cells of summary rows that are nobody's figures, e.g. 均值, 平均 (since SDK 1.6):
+  // skipped, and counted in the import's notes.
+  std::vector<std::string> summary_markers;
   std::string note;                          // where these column names come from
 
   template <class S, class V>
@@ -47,6 +50,7 @@ struct ExportLayout {
     v("shop_columns", s.shop_columns);
     v("pending_markers", s.pending_markers);
     v("total_markers", s.total_markers);
+    v("summary_markers", s.summary_markers);
     v("note", s.note);
   }
 };
@@ -156,6 +160,11 @@ inline std::optional<double> parse_value(std::string_view cell, std::string_view
     strip_suffix(s, "\xE7\xA7\x92") || strip_suffix(s, "s");
     return number(trim(s));
   }
+  if (format == "minutes") {  // 2.5 or 2.5分钟 / 2.5分 / 2.5min → seconds
+    strip_suffix(s, "\xE5\x88\x86\xE9\x92\x9F") || strip_suffix(s, "\xE5\x88\x86") || strip_suffix(s, "min");
+    const auto m = number(trim(s));
+    return m ? std::optional<double>(*m * 60) : std::nullopt;
+  }
   if (format == "amount") {
     if (s.starts_with("\xC2\xA5"))
       s.remove_prefix(2);  // ¥
@@ -209,6 +218,7 @@ inline std::string describe_format(std::string_view format) {
   if (format == "percent") return "a percentage such as 85.5%";
   if (format == "seconds") return "seconds such as 12.5, 1分5秒 or 00:01:05";
   if (format == "amount") return "an amount such as 1,234.50";
+  if (format == "minutes") return "minutes such as 2.5 or 2.5分钟";
   return "a number";
 }
 
@@ -279,6 +289,12 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
     fixed_day = parse_day(request.day);
     if (!fixed_day) throw std::runtime_error("--day " + request.day + ": expected YYYY-MM-DD");
   }
+  std::vector<std::pair<std::string, int>> summaries_seen;  // marker → rows skipped, in first-seen order
+  auto count_summary = [&](const std::string& marker) {
+    for (auto& [name, n] : summaries_seen)
+      if (name == marker) return void(++n);
+    summaries_seen.emplace_back(marker, 1);
+  };
   for (csv::Status status; (status = reader.next(record, &error)) != csv::Status::end;) {
     ++result.rows_read;
     auto reject = [&](const std::string& reason) {
@@ -298,6 +314,10 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
       continue;
     }
     std::string agent(cell(agent_col));
+    if (contains(layout.summary_markers, agent)) {  // 均值: nobody's figures, said in the notes
+      count_summary(agent);
+      continue;
+    }
     if (contains(layout.total_markers, agent))
       agent.clear();  // the whole shop's row
     else if (agent.empty()) {
@@ -351,6 +371,9 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
     }
     std::move(values.begin(), values.end(), std::back_inserter(result.values));
   }
+  for (const auto& [name, n] : summaries_seen)
+    result.notes.push_back("summary rows skipped (" + name + ", declared by the plugin as nobody's figures): " +
+                           std::to_string(n));
   return result;
 }
 
