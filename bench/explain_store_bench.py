@@ -37,7 +37,8 @@ def table_bytes(db):
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         rows = con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall()
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("metric_values", "explain_days", "explain_findings", "explain_messages")}
+                  for t in ("metric_values", "explain_days", "explain_findings", "explain_messages",
+                            "chat_sessions")}
         con.close()
         return dict(rows), counts
     except sqlite3.Error as e:
