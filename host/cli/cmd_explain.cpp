@@ -170,8 +170,8 @@ metrics::DefinitionView definition_view(const metrics::ComputedDefinition& cd, c
         (q.agent.empty() || row.agent_id == q.agent) && row.day >= q.from_day && row.day <= q.to_day &&
         (!v.window || row.day > v.window->day))
       v.window = row;
-  if (v.window && d.line.known() && *d.line.value)
-    v.standing = metrics::standing(**d.line.value, v.window->period.hits, v.window->period.units);
+  if (d.line.known() && *d.line.value) v.line_value = **d.line.value;
+  if (v.window && v.line_value) v.standing = metrics::standing(*v.line_value, v.window->period.hits, v.window->period.units);
   return v;
 }
 

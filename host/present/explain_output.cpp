@@ -92,7 +92,15 @@ void write_definition_view(std::ostream& out, const DefinitionView& v, Lang lang
     out << tr(lang, "红线：未知（未公开）\n", "line: unknown (not published)\n");
   } else if (v.standing) {
     const LineStanding& s = *v.standing;
-    out << tr(lang, "红线 ", "line ") << v.line << tr(lang, "：", ": ");
+    out << tr(lang, "红线 ", "line ");
+    if (v.line_value) {
+      const Comparator op = v.line_value->op;
+      out << (op == Comparator::ge ? "≥ " : op == Comparator::gt ? "> " : op == Comparator::le ? "≤ " : "< ")
+          << percent2(v.line_value->value);
+    } else {
+      out << v.line;
+    }
+    out << tr(lang, "：", ": ");
     if (s.meets)
       out << tr(lang, "达线，余量 ", "met, margin ") << percent2(s.margin)
           << (s.can_afford ? (lang == Lang::zh ? "，还能承受 " + std::to_string(*s.can_afford) + " 个未达标单位"

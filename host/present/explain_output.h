@@ -25,6 +25,7 @@ struct DefinitionView {
   int period_days = 1;
   std::int64_t min_sample = 0;
   std::string line;                        // line_text(): ">=0.900000", "unknown" or ""
+  std::optional<Line> line_value;          // the line when known and stated (shown as "≥ 90.00%")
   std::optional<DefinitionRow> window;     // the view's row on the period's last day with units
   std::optional<LineStanding> standing;    // that row's period against the line (rates with a known line)
 };

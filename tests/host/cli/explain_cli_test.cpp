@@ -78,7 +78,7 @@ TEST(ExplainCli, ATeamDefinitionShowsHowManyGoodUnitsItNeedsToReachItsLine) {
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("definitions our_kpi/我司3分钟回复率"));
   EXPECT_THAT(run.out, HasSubstr("rolling 7 days (to 2026-11-16): 4 / 5 = 80.00%"));
-  EXPECT_THAT(run.out, HasSubstr("line >=0.950000: below, by 15.00%, 15 more good units to reach it"));
+  EXPECT_THAT(run.out, HasSubstr("line ≥ 95.00%: below, by 15.00%, 15 more good units to reach it"));
   EXPECT_THAT(run.out, HasSubstr("1  never assigned to an agent"));
 }
 
