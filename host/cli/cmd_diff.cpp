@@ -35,7 +35,7 @@ void add_diff_options(CLI::App& cmd, ConfigPaths& paths) {
 }
 
 int run_diff(Context& ctx, const CLI::App&) {
-  const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
+  const PluginRegistry& registry = ctx.plugins();
   // The team's own lists (kefu.json `words`, kefu update) are part of each side's words.
   const config::Config& config = ctx.config();
   const rules::Briefing briefing = rules::build_briefing(

@@ -72,7 +72,8 @@ int run_report(Context& ctx, const CLI::App&) {
 
   report::ReportOptions opts{choose_period(args), args.compare == "previous", parse_by(args.by), args.shops, {}};
   report::RenderContext render{lang, {}};
-  const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
+  // A refused plugin is said (its platform's names and definitions are missing below).
+  const PluginRegistry& registry = ctx.plugins();
   std::map<std::string, std::vector<report::PlatformMetric>> platform_metrics;
   report::NativeKeys native_keys;
   for (const auto& p : registry.plugins()) {

@@ -77,7 +77,7 @@ void add_rules_options(CLI::App& cmd, ConfigPaths&) {
 }
 
 int run_rules(Context& ctx, const CLI::App&) {
-  const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
+  const PluginRegistry& registry = ctx.plugins();
   const rules::PlatformAt where =
       rules::parse_platform_at(args.at.empty() ? args.platform : args.platform + "@" + args.at);
   const LoadedPlugin& plugin = registry.require(where.id);

@@ -56,7 +56,7 @@ void add_words_options(CLI::App& cmd, ConfigPaths& paths) {
 }
 
 int run_words(Context& ctx, const CLI::App&) {
-  const PluginRegistry& registry = ctx.plugins(Refusals::quiet);
+  const PluginRegistry& registry = ctx.plugins();
   // The platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
   auto platforms = words::plugin_word_lists(registry, {args.platform});
   update::add_merchant_layers(platforms, ctx.config());

@@ -69,6 +69,20 @@ TEST(CliTest, PluginDirFlagOverridesAndRefusalsExitOne) {
   EXPECT_THAT(r.out, HasSubstr("kefu: refused: plugin " + dir.path() + "/libkefu_broken.so: not a shared library"));
 }
 
+TEST(CliTest, WordsRulesAndDiffSayWhichPluginWasRefusedAndGoOnWithTheOthers) {
+  test::TempDir dir;
+  dir.copy_in(test::plugin_file("jd"), "libkefu_jd.so");
+  dir.copy_in(test::plugin_file("tmall"), "libkefu_tmall.so");
+  dir.write("libkefu_broken.so", "junk");
+  const std::string plugins = "--plugin-dir " + dir.path() + " --lang en ";
+  for (const std::string command : {"words --platform jd", "rules --platform jd", "diff jd tmall"}) {
+    const CliRun r = kefu(plugins + command);
+    EXPECT_EQ(r.exit_code, 0) << command << ": " << r.out;
+    EXPECT_THAT(r.out, HasSubstr("kefu: warning: plugin " + dir.path() + "/libkefu_broken.so: not a shared library"))
+        << command;
+  }
+}
+
 TEST(CliTest, EnvironmentPathIsUsedWhenNoFlagIsGiven) {
   test::TempDir dir;
   dir.copy_in(test::plugin_file("douyin"), "libkefu_douyin.so");
