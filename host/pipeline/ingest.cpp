@@ -203,6 +203,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
                       add_stored_tails(joined.stored_messages, n, tails, wanted);
                     });
   auto platform = platform_values(all, source, options);
+  for (const PlatformDefinition& pd : options.platform_definitions)
+    batch.recomputed_figures.push_back({pd.platform, pd.native_name});
   outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());
   out.insert(out.end(), std::make_move_iterator(platform.begin()), std::make_move_iterator(platform.end()));
   outcomes.back().values = static_cast<std::int64_t>(out.size());
@@ -284,7 +286,9 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
                             const PluginRegistry& registry, store::Store& store, const IngestOptions& options) {
   FetchOutcome out;
   std::set<std::string> platforms{plugin.info().id};
-  store::IngestBatch batch{source, "api", {}, {}};
+  store::IngestBatch batch;
+  batch.source = source;
+  batch.kind = "api";
   const auto definitions = native_definitions(plugin);
   for (const MetricValue& v : fetched.values) batch.values.push_back(native_value(v, definitions, source));
   chatlog::ChatEvents events;

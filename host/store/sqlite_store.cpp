@@ -312,7 +312,7 @@ class SqliteStore final : public Store {
       upsert.reset();
       if (after_each) after_each(i + 1);
     }
-    drop_stale_recomputed(batch.recomputed_days, keys);
+    drop_stale_recomputed(batch, keys);
     write_explain(batch.explain, summary.id);
     write_sessions(batch.sessions, summary.id);
     Statement done(db_, "UPDATE ingests SET written = ?, unchanged = ? WHERE id = ?");
@@ -539,27 +539,31 @@ class SqliteStore final : public Store {
   };
 
   // Inside the ingest's transaction: the recomputed values of each day the batch holds whole
-  // that the batch did not write (`written`: its natural keys).
-  void drop_stale_recomputed(const std::vector<IngestBatch::ShopDay>& days, const std::set<std::string>& written) {
-    if (days.empty()) return;
+  // that the batch did not write (`written`: its natural keys) — Kefu's own, and the figures of
+  // the platform definitions the batch computed.
+  void drop_stale_recomputed(const IngestBatch& batch, const std::set<std::string>& written) {
+    if (batch.recomputed_days.empty()) return;
+    std::set<std::pair<std::string, std::string>> figures;
+    for (const auto& f : batch.recomputed_figures) figures.emplace(f.platform, f.native_name);
     Statement stored(db_, R"sql(
-      SELECT agent_id, metric, native_name FROM metric_values
-      WHERE platform = ?1 AND shop_id = ?2 AND day = ?3 AND origin = 'recomputed')sql");
+      SELECT agent_id, metric, native_name, origin FROM metric_values
+      WHERE platform = ?1 AND shop_id = ?2 AND day = ?3 AND origin IN ('recomputed', 'platform_recomputed'))sql");
     Statement drop(db_, R"sql(
       DELETE FROM metric_values WHERE platform = ?1 AND shop_id = ?2 AND agent_id = ?3 AND day = ?4 AND metric = ?5
-        AND origin = 'recomputed' AND native_name = ?6)sql");
-    for (const IngestBatch::ShopDay& d : days) {
+        AND origin = ?7 AND native_name = ?6)sql");
+    for (const IngestBatch::ShopDay& d : batch.recomputed_days) {
       std::vector<MetricValue> stale;
       stored.bind(1, d.platform).bind(2, d.shop_id).bind(3, d.day);
       while (stored.step()) {
         MetricValue v{d.platform, d.shop_id, stored.text(0), d.day, stored.text(1), stored.text(2), 0,
-                      Availability::available, "recomputed"};
-        if (!written.contains(natural_key(v))) stale.push_back(std::move(v));
+                      Availability::available, stored.text(3)};
+        const bool computed = v.origin == "recomputed" || figures.contains({v.platform, v.native_name});
+        if (computed && !written.contains(natural_key(v))) stale.push_back(std::move(v));
       }
       stored.reset();
       for (const MetricValue& v : stale) {
         drop.bind(1, v.platform).bind(2, v.shop_id).bind(3, v.agent_id).bind(4, v.day).bind(5, v.metric);
-        drop.bind(6, v.native_name).step();
+        drop.bind(6, v.native_name).bind(7, v.origin).step();
         drop.reset();
       }
     }

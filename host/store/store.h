@@ -103,6 +103,14 @@ struct IngestBatch {
     auto operator<=>(const ShopDay&) const = default;
   };
   std::vector<ShopDay> recomputed_days;
+  // The platform definitions (platform, native name) this batch computed over those days: their
+  // stored figures (origin platform_recomputed) on those days that the batch does not hold are
+  // removed too. A definition the batch did not compute (its plugin refused this run) keeps its.
+  struct PlatformFigure {
+    std::string platform, native_name;
+    auto operator<=>(const PlatformFigure&) const = default;
+  };
+  std::vector<PlatformFigure> recomputed_figures;
 };
 
 struct IngestSummary {

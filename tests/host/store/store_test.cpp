@@ -347,5 +347,41 @@ TEST(Store, ANegativeSchemaVersionIsRefusedAsDamaged) {
   }
 }
 
+// A day recomputed whole: what the day no longer has goes, Kefu's own values and the figures of the
+// platform definitions the batch computed alike; a definition it did not compute keeps its figures.
+StoredValue agent_value(const std::string& agent, const std::string& origin, const std::string& native) {
+  StoredValue s = value("jd01", "2026-11-18", 0.5, 1, 2);
+  s.value.agent_id = agent;
+  s.value.origin = origin;
+  s.value.native_name = native;
+  return s;
+}
+
+TEST(Store, ARecomputedDayDropsTheValuesItNoLongerHasOfEveryDefinitionItComputed) {
+  test::TempDir dir;
+  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  IngestBatch first{"morning.csv", "chat_log", {}};
+  for (const std::string agent : {"jd_a", "jd_b"}) {
+    first.values.push_back(agent_value(agent, "recomputed", "reply_rate"));
+    first.values.push_back(agent_value(agent, std::string(kPlatformRecomputed), "咚咚回复率"));
+    first.values.push_back(agent_value(agent, std::string(kPlatformRecomputed), "30秒应答率"));
+  }
+  store->ingest(first);
+
+  // The whole day again: jd_b's conversations now belong to jd_a; only 咚咚回复率 was computed.
+  IngestBatch again{"whole.csv", "chat_log", {}};
+  again.values.push_back(agent_value("jd_a", "recomputed", "reply_rate"));
+  again.values.push_back(agent_value("jd_a", std::string(kPlatformRecomputed), "咚咚回复率"));
+  again.recomputed_days.push_back({"jd", "jd01", "2026-11-18"});
+  again.recomputed_figures.push_back({"jd", "咚咚回复率"});
+  store->ingest(again);
+
+  std::vector<std::string> kept;
+  for (const auto& v : all(*store)) kept.push_back(v.value.agent_id + " " + v.value.origin + " " + v.value.native_name);
+  EXPECT_THAT(kept, ::testing::UnorderedElementsAre("jd_a recomputed reply_rate", "jd_a platform_recomputed 咚咚回复率",
+                                                    "jd_a platform_recomputed 30秒应答率",
+                                                    "jd_b platform_recomputed 30秒应答率"));
+}
+
 }  // namespace
 }  // namespace kefu::host::store
