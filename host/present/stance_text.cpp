@@ -21,7 +21,7 @@ std::string stance_basis(const words::CategoryStance& s, Lang lang) {
   if (s.stance == words::Stance::listed) return out;
   if (s.stance == words::Stance::unknown) {
     // No confidence label here: "third party: not found" would read like a finding.
-    out += tr(lang, " — 未找到该平台", " — no rule found for this platform");
+    out += tr(lang, " — 未找到该平台", " — no rule found");
     if (!s.rule_name.empty()) out += tr(lang, "关于「", " on \"") + s.rule_name + tr(lang, "」", "\"");
     out += tr(lang, "的规定", "");
     if (!s.source.title.empty()) out += tr(lang, "（", " (") + s.source.title + tr(lang, "）", ")");
