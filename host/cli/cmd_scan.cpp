@@ -49,7 +49,8 @@ struct HitRow {
   std::vector<PlatformVerdict> platforms;
   int record = 0;
   std::string session_id, sender, agent_id;
-  Source source;  // where the deciding entry comes from
+  Source source;         // where the deciding entry comes from
+  std::string sentence;  // the sentence the hit sits in
   // Not in JSON (there: platforms[].stance/rule/rule_source): per platform, for the text output.
   std::vector<words::CategoryStance> platform_stances;
   template <class S, class V>
@@ -71,6 +72,7 @@ struct HitRow {
     v("sender", s.sender);
     v("agent_id", s.agent_id);
     v("source", s.source);
+    v("sentence", s.sentence);
   }
 };
 struct FileSummary {
@@ -121,6 +123,7 @@ HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const word
   row.offset = static_cast<int>(s.offset);
   row.length = static_cast<int>(s.length);
   row.text = s.text;
+  row.sentence = s.sentence;
   row.normalized = lexicon.normalized(s.hit.pattern);
   row.record = static_cast<int>(s.record);
   row.session_id = s.session_id;
@@ -177,6 +180,7 @@ void print_text(const ScanOutput& out, Lang lang) {
       std::cout << tr(lang, " 会话 ", " session ") << h.session_id << ' ' << h.sender
                 << (h.agent_id.empty() ? "" : " " + h.agent_id);
     std::cout << '\n';
+    if (!h.sentence.empty()) std::cout << tr(lang, "    原句：", "    sentence: ") << h.sentence << '\n';
     // Both halves of the verdict: where the word comes from, and what makes its category apply.
     std::cout << tr(lang, "    词源：", "    term source: ") << confidence_label(h.source.confidence, lang)
               << tr(lang, "：", ": ") << h.source.title << '\n';
@@ -193,7 +197,7 @@ void print_text(const ScanOutput& out, Lang lang) {
 
 void print_csv(const ScanOutput& out) {
   std::cout << "file,line,column,offset,length,text,term,normalized,category,severity,platforms,suggestion,record,"
-               "session_id,sender,agent_id\n";
+               "session_id,sender,agent_id,sentence\n";
   for (const HitRow& h : out.hits) {
     std::string platforms;
     for (const auto& p : h.platforms) platforms += (platforms.empty() ? "" : ";") + p.id + ":" + p.severity;
@@ -201,7 +205,7 @@ void print_csv(const ScanOutput& out) {
               << csv_field(h.text) << ',' << csv_field(h.term) << ',' << csv_field(h.normalized) << ','
               << csv_field(h.category) << ',' << h.severity << ',' << platforms << ',' << csv_field(h.suggestion) << ','
               << h.record << ',' << csv_field(h.session_id) << ',' << csv_field(h.sender) << ','
-              << csv_field(h.agent_id) << '\n';
+              << csv_field(h.agent_id) << ',' << csv_field(h.sentence) << '\n';
   }
 }
 

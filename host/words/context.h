@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace kefu::host::words {
@@ -15,5 +16,12 @@ namespace kefu::host::words {
 // Kefu's own judgement (docs/words.md "Context"), not a platform fact.
 inline constexpr std::size_t kCodeDigits = 6;
 bool inside_code(std::string_view text, std::size_t begin, std::size_t end);
+
+// The sentence the span [begin, end) of `text` (UTF-8 bytes) sits in, so a reader sees the hit
+// in its words: from after the last 。！？；!?; or line break before it to the first one after
+// it (kept), spaces trimmed, never beyond its line; a sentence longer than kSentenceMax
+// characters is cut to kSentenceSide characters either side of the span, marked with "…".
+inline constexpr std::size_t kSentenceMax = 120, kSentenceSide = 50;
+std::string sentence_around(std::string_view text, std::size_t begin, std::size_t end);
 
 }  // namespace kefu::host::words

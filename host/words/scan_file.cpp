@@ -72,6 +72,7 @@ void place_text_hits(const DecodedText& decoded, std::vector<Hit>& hits, ScanRep
     s.line = line;
     s.column = utf8::count_chars(text.substr(line_start, h.begin - line_start)) + 1;
     s.text = std::string(text.substr(h.begin, h.end - h.begin));
+    s.sentence = sentence_around(text, h.begin, h.end);
     if (decoded.encoding != Encoding::gb18030) {  // UTF-16: offsets in the UTF-8 text
       const std::size_t bom = decoded.encoding == Encoding::utf8 && decoded.had_bom ? 3 : 0;
       s.offset = h.begin + bom;
@@ -134,6 +135,7 @@ void scan_message(const Lexicon& lexicon, const ScanOptions& options, std::strin
     s.offset = h.begin;
     s.length = h.end - h.begin;
     s.text = std::string(content.substr(h.begin, h.end - h.begin));
+    s.sentence = sentence_around(content, h.begin, h.end);
     s.record = record;
     s.session_id = session;
     s.sender = sender;

@@ -33,13 +33,14 @@ struct Verdict {
   }
 };
 struct HitJson {
-  std::string file, text, term, category, severity, session_id, sender, agent_id;
+  std::string file, text, term, category, severity, session_id, sender, agent_id, sentence;
   int line = 0, column = 0, offset = 0, length = 0, record = 0;
   std::vector<Verdict> platforms;
   RuleSourceJson source;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("source", s.source);
+    v("sentence", s.sentence);
     v("file", s.file);
     v("text", s.text);
     v("term", s.term);
@@ -97,6 +98,7 @@ TEST(ScanCli, ScriptLibraryHitsWithLineColumnAndByteOffsets) {
   EXPECT_THAT(seen, ::testing::ElementsAre("3:6:最好", "3:12:微 信", "5:1:好评返现"));
   EXPECT_EQ(out.hits[1].term, "微信");
   EXPECT_EQ(out.hits[1].length, 7);  // 微 + space + 信
+  EXPECT_EQ(out.hits[1].sentence, "这款是全网最好的，加我微 信发你优惠");  // the hit in its sentence
   EXPECT_EQ(out.hits[0].severity, "block");
   // 最近 and 第一时间 on line 4 are allow-listed: nothing there.
 }
