@@ -122,7 +122,7 @@ struct MetricsSection {
 
 struct WordExample {
   std::string text, category, suggestion;
-  std::string other_side;  // the term on the other platform: warn | allow | none (not listed)
+  std::string other_side;  // the term on the other platform: warn | allow | unknown | none (not listed)
   Source source;
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -156,19 +156,49 @@ struct WordShift {
   }
 };
 
+// One side's stance on a category (words/lexicon.h Stance): banned | allowed | unknown.
+struct SideStance {
+  std::string stance, rule_name;
+  bool inherited = false;
+  Source source;
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("stance", s.stance);
+    v("rule_name", s.rule_name);
+    v("inherited", s.inherited);
+    v("source", s.source);
+  }
+};
+struct CategoryStances {
+  std::string category, rule;
+  SideStance from, to;
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("category", s.category);
+    v("rule", s.rule);
+    v("from", s.from);
+    v("to", s.to);
+  }
+};
+
 struct WordsSection {
   bool available = false;
   std::string unavailable;
   std::string missing_in;      // the platform whose plugin provides no word list, if any
+  std::vector<CategoryStances> stances;  // each side's stance per category a rule governs
   WordShift newly_banned;      // `block` on TO, not `block` on FROM
-  WordShift no_longer_banned;  // `block` on FROM, not `block` on TO
+  WordShift no_longer_banned;  // `block` on FROM, known and not `block` on TO
+  // `block` on FROM, TO's stance on its category unknown: never told to the agent as allowed.
+  WordShift unknown_on_to;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("available", s.available);
     v("unavailable", s.unavailable);
     v("missing_in", s.missing_in);
+    v("stances", s.stances);
     v("newly_banned", s.newly_banned);
     v("no_longer_banned", s.no_longer_banned);
+    v("unknown_on_to", s.unknown_on_to);
   }
 };
 

@@ -26,11 +26,15 @@ std::size_t category_rank(const std::string& c) {
   return std::size(kCategoryOrder);
 }
 
-// A platform's verdict on each normalized text: block, warn or allow.
+// A platform's verdict on each normalized text: block, warn, unknown (a common term of a
+// category whose stance there no source gives) or allow.
 std::unordered_map<std::string, std::string> verdicts(const std::vector<ListedTerm>& list) {
   std::unordered_map<std::string, std::string> out;
   for (const ListedTerm& e : list) {
-    const std::string v = e.allow ? "allow" : e.term.severity == Severity::block ? "block" : "warn";
+    const std::string v = e.allow                                ? "allow"
+                          : e.unknown                            ? "unknown"
+                          : e.term.severity == Severity::block ? "block"
+                                                                 : "warn";
     // A banned term outranks an allow-listed phrase of the same text.
     auto [it, inserted] = out.try_emplace(e.normalized, v);
     if (!inserted && it->second == "allow") it->second = v;
@@ -38,15 +42,26 @@ std::unordered_map<std::string, std::string> verdicts(const std::vector<ListedTe
   return out;
 }
 
-// Terms `block` on `side` that the other side does not block, grouped by category.
-WordShift shift(const std::vector<ListedTerm>& side, const std::unordered_map<std::string, std::string>& other) {
-  std::map<std::size_t, CategoryShift> groups;
+// Terms `block` on `side` that the other side does not block, grouped by category; those the
+// other side's stance is unknown on go to `unknown` when given, else stay in the shift.
+WordShift shift(const std::vector<ListedTerm>& side, const std::unordered_map<std::string, std::string>& other,
+                WordShift* unknown = nullptr) {
+  std::map<std::size_t, CategoryShift> groups, unknown_groups;
   WordShift out;
   for (const ListedTerm& e : side) {
-    if (e.allow || e.term.severity != Severity::block) continue;
+    if (e.allow || e.unknown || e.term.severity != Severity::block) continue;
     const auto it = other.find(e.normalized);
     const std::string there = it == other.end() ? "none" : it->second;
     if (there == "block") continue;
+    if (there == "unknown" && unknown) {
+      CategoryShift& g = unknown_groups[category_rank(e.term.category)];
+      g.category = e.term.category;
+      ++g.count;
+      ++unknown->count;
+      if (g.examples.size() < kWordExamples)
+        g.examples.push_back({e.term.text, e.term.category, e.term.suggestion, there, e.term.source});
+      continue;
+    }
     CategoryShift& g = groups[category_rank(e.term.category)];
     g.category = e.term.category;
     ++g.count;
@@ -55,7 +70,13 @@ WordShift shift(const std::vector<ListedTerm>& side, const std::unordered_map<st
       g.examples.push_back({e.term.text, e.term.category, e.term.suggestion, there, e.term.source});
   }
   for (auto& [rank, g] : groups) out.by_category.push_back(std::move(g));
+  if (unknown)
+    for (auto& [rank, g] : unknown_groups) unknown->by_category.push_back(std::move(g));
   return out;
+}
+
+SideStance side_stance(const words::CategoryStance& s) {
+  return {words::stance_name(s.stance), s.rule_name, s.inherited, s.source};
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -85,8 +106,10 @@ WordsSection shift_words(const words::Lexicon& lexicon) {
   WordsSection out;
   out.available = true;
   const auto from = lexicon.effective(0), to = lexicon.effective(1);
+  for (const words::CategoryStance& f : lexicon.stances(0))
+    out.stances.push_back({f.category, f.rule, side_stance(f), side_stance(lexicon.stance(1, f.category))});
   out.newly_banned = shift(to, verdicts(from));
-  out.no_longer_banned = shift(from, verdicts(to));
+  out.no_longer_banned = shift(from, verdicts(to), &out.unknown_on_to);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include "pipeline/update.h"
 #include "platforms/rule_sources.h"
 #include "present/rules_render.h"
+#include "words/lists.h"
 
 #include <kefu/json.hpp>
 
@@ -17,7 +18,7 @@ namespace {
 struct Args {
   std::string from, to, out;
   Format format = Format::table;
-  std::vector<std::string> scripts;
+  std::vector<std::string> scripts, words, allow;
 } args;  // kefu parses one command line
 
 }  // namespace
@@ -28,6 +29,10 @@ void add_diff_options(CLI::App& cmd, ConfigPaths& paths) {
       ->required();
   cmd.add_option("to", args.to, "platform the agent moves to, e.g. douyin")->required();
   cmd.add_option("--scripts", args.scripts, "check your script library FILE against TO's banned words (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--words", args.words, "add your own terms from FILE to both sides, as kefu scan does (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--allow", args.allow, "add allow-listed phrases from FILE to both sides (repeatable)")
       ->check(CLI::ExistingFile);
   add_format_option(cmd, args.format, {Format::table, Format::md, Format::json});
   cmd.add_option("--out", args.out, "write the briefing to FILE instead of the terminal");
@@ -40,7 +45,8 @@ int run_diff(Context& ctx, const CLI::App&) {
   const config::Config& config = ctx.config();
   const rules::Briefing briefing = rules::build_briefing(
       registry, rules::parse_platform_at(args.from), rules::parse_platform_at(args.to), args.scripts,
-      [&](const std::string& platform) { return update::merchant_word_list(config, platform); });
+      [&](const std::string& platform) { return update::merchant_word_list(config, platform); },
+      words::read_user_word_files(args.words, args.allow));
   const Lang lang = ctx.lang();
   auto write = [&](std::ostream& out) {
     if (args.format == Format::json)

@@ -4,6 +4,7 @@
 #include "base/output_file.h"
 #include "pipeline/update.h"
 #include "platforms/word_sources.h"
+#include "present/stance_text.h"
 #include "present/table_notes.h"
 #include "words/scan_file.h"
 
@@ -27,12 +28,18 @@ namespace kefu::host {
 namespace {
 
 // One hit as `kefu scan --format json|csv` prints it (docs/words.md documents the keys).
+// Per platform: block | warn | unknown (the term is a common one of a category whose stance on
+// the platform no source gives), and the platform's stance on the category with its rule.
 struct PlatformVerdict {
-  std::string id, severity;
+  std::string id, severity, stance, rule;
+  Source rule_source;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("id", s.id);
     v("severity", s.severity);
+    v("stance", s.stance);
+    v("rule", s.rule);
+    v("rule_source", s.rule_source);
   }
 };
 struct HitRow {
@@ -42,6 +49,10 @@ struct HitRow {
   std::vector<PlatformVerdict> platforms;
   int record = 0;
   std::string session_id, sender, agent_id;
+  Source source;         // where the deciding entry comes from
+  std::string sentence;  // the sentence the hit sits in
+  // Not in JSON (there: platforms[].stance/rule/rule_source): per platform, for the text output.
+  std::vector<words::CategoryStance> platform_stances;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("file", s.file);
@@ -60,6 +71,8 @@ struct HitRow {
     v("session_id", s.session_id);
     v("sender", s.sender);
     v("agent_id", s.agent_id);
+    v("source", s.source);
+    v("sentence", s.sentence);
   }
 };
 struct FileSummary {
@@ -81,7 +94,7 @@ struct ScanOutput {
   std::vector<std::string> platforms;
   std::vector<HitRow> hits;
   std::vector<FileSummary> files;
-  int block = 0, warn = 0;
+  int block = 0, warn = 0, unknown = 0;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("platforms", s.platforms);
@@ -89,6 +102,7 @@ struct ScanOutput {
     v("files", s.files);
     v("block", s.block);
     v("warn", s.warn);
+    v("unknown", s.unknown);
   }
 };
 
@@ -109,52 +123,81 @@ HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const word
   row.offset = static_cast<int>(s.offset);
   row.length = static_cast<int>(s.length);
   row.text = s.text;
+  row.sentence = s.sentence;
   row.normalized = lexicon.normalized(s.hit.pattern);
   row.record = static_cast<int>(s.record);
   row.session_id = s.session_id;
   row.sender = s.sender;
   row.agent_id = s.agent_id;
   const words::ListedTerm* decisive = nullptr;
+  bool any_warn = false;
   for (std::size_t p = 0; p < lexicon.platforms().size(); ++p) {
     const words::PlatformMask bit = words::PlatformMask{1} << p;
     const bool block = s.hit.block & bit, warn = s.hit.warn & bit;
     if (!block && !warn) continue;
-    row.platforms.push_back({lexicon.platforms()[p], block ? "block" : "warn"});
     const words::ListedTerm* e = lexicon.entry(s.hit.pattern, p);
-    if (e && (!decisive || (block && decisive->term.severity != Severity::block))) decisive = e;
+    const bool unknown = !block && e && e->unknown;
+    any_warn = any_warn || (warn && !unknown);
+    PlatformVerdict v{lexicon.platforms()[p], block ? "block" : unknown ? "unknown" : "warn", "", "", {}};
+    const words::CategoryStance st = e ? lexicon.stance(p, e->term.category) : words::CategoryStance{};
+    v.stance = words::stance_name(st.stance);
+    v.rule = st.rule;
+    v.rule_source = st.source;
+    row.platform_stances.push_back(st);
+    row.platforms.push_back(std::move(v));
+    if (e && (!decisive || (block && decisive->term.severity != Severity::block) || (decisive->unknown && !e->unknown)))
+      decisive = e;
   }
-  row.severity = s.hit.block ? "block" : "warn";
+  row.severity = s.hit.block ? "block" : any_warn ? "warn" : "unknown";
   if (decisive) {
     row.term = decisive->term.text;
     row.category = decisive->term.category;
     row.suggestion = decisive->term.suggestion;
+    row.source = decisive->term.source;
   }
   return row;
 }
 
+const char* severity_label(const std::string& severity, Lang lang) {
+  return severity == "block"  ? tr(lang, "[禁用] ", "[block] ")
+         : severity == "warn" ? tr(lang, "[提示] ", "[warn] ")
+                              : tr(lang, "[未知] ", "[unknown] ");
+}
+
 void print_text(const ScanOutput& out, Lang lang) {
   for (const HitRow& h : out.hits) {
-    std::cout << h.file << ':' << h.line << ':' << h.column << ": "
-              << (h.severity == "block" ? tr(lang, "[禁用] ", "[block] ") : tr(lang, "[提示] ", "[warn] ")) << h.term
+    std::cout << h.file << ':' << h.line << ':' << h.column << ": " << severity_label(h.severity, lang) << h.term
               << " (" << h.category << ")";
     if (h.text != h.term) std::cout << tr(lang, " 原文「", " as \"") << h.text << tr(lang, "」", "\"");
     std::cout << tr(lang, " 平台 ", " on ");
     for (std::size_t i = 0; i < h.platforms.size(); ++i)
-      std::cout << (i ? "," : "") << h.platforms[i].id << (h.platforms[i].severity == "block" ? "" : "(warn)");
+      std::cout << (i ? "," : "") << h.platforms[i].id
+                << (h.platforms[i].severity == "block"  ? ""
+                    : h.platforms[i].severity == "warn" ? "(warn)"
+                                                        : tr(lang, "(未知)", "(unknown)"));
     if (!h.suggestion.empty()) std::cout << tr(lang, " 建议：", " suggest: ") << h.suggestion;
     if (!h.session_id.empty() || !h.sender.empty())
       std::cout << tr(lang, " 会话 ", " session ") << h.session_id << ' ' << h.sender
                 << (h.agent_id.empty() ? "" : " " + h.agent_id);
     std::cout << '\n';
+    if (!h.sentence.empty()) std::cout << tr(lang, "    原句：", "    sentence: ") << h.sentence << '\n';
+    // Both halves of the verdict: where the word comes from, and what makes its category apply.
+    std::cout << tr(lang, "    词源：", "    term source: ") << confidence_label(h.source.confidence, lang)
+              << tr(lang, "：", ": ") << h.source.title << '\n';
+    for (std::size_t i = 0; i < h.platform_stances.size(); ++i)
+      if (h.platform_stances[i].stance != words::Stance::listed)
+        std::cout << tr(lang, "    平台依据 ", "    platform rule ") << h.platforms[i].id << tr(lang, "：", ": ")
+                  << stance_basis(h.platform_stances[i], lang) << '\n';
   }
   std::cerr << tr(lang, "扫描 ", "scanned ") << out.files.size() << tr(lang, " 个文件，命中 ", " file(s), ")
             << out.hits.size() << tr(lang, " 处（禁用 ", " hit(s) (block ") << out.block
-            << tr(lang, "，提示 ", ", warn ") << out.warn << tr(lang, "）\n", ")\n");
+            << tr(lang, "，提示 ", ", warn ") << out.warn
+            << tr(lang, "，平台立场未知 ", ", not known for the platform ") << out.unknown << tr(lang, "）\n", ")\n");
 }
 
 void print_csv(const ScanOutput& out) {
   std::cout << "file,line,column,offset,length,text,term,normalized,category,severity,platforms,suggestion,record,"
-               "session_id,sender,agent_id\n";
+               "session_id,sender,agent_id,sentence\n";
   for (const HitRow& h : out.hits) {
     std::string platforms;
     for (const auto& p : h.platforms) platforms += (platforms.empty() ? "" : ";") + p.id + ":" + p.severity;
@@ -162,7 +205,7 @@ void print_csv(const ScanOutput& out) {
               << csv_field(h.text) << ',' << csv_field(h.term) << ',' << csv_field(h.normalized) << ','
               << csv_field(h.category) << ',' << h.severity << ',' << platforms << ',' << csv_field(h.suggestion) << ','
               << h.record << ',' << csv_field(h.session_id) << ',' << csv_field(h.sender) << ','
-              << csv_field(h.agent_id) << '\n';
+              << csv_field(h.agent_id) << ',' << csv_field(h.sentence) << '\n';
   }
 }
 
@@ -247,7 +290,8 @@ int run_scan(Context& ctx, const CLI::App&) {
   for (const auto& r : reports) {
     for (const auto& h : r.hits) {
       out.hits.push_back(row_of(lexicon, r.file, h));
-      (out.hits.back().severity == "block" ? out.block : out.warn)++;
+      const std::string& severity = out.hits.back().severity;
+      (severity == "block" ? out.block : severity == "warn" ? out.warn : out.unknown)++;
     }
     out.files.push_back({r.file, words::input_kind_name(r.kind), encoding_name(r.encoding), static_cast<int>(r.bytes),
                          static_cast<int>(r.units), static_cast<int>(r.hits.size()), r.problems});

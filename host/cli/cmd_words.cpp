@@ -3,6 +3,7 @@
 #include "config/config.h"
 #include "pipeline/update.h"
 #include "platforms/word_sources.h"
+#include "present/stance_text.h"
 
 #include <kefu/json.hpp>
 
@@ -29,12 +30,27 @@ struct WordRow {
     v("source", s.source);
   }
 };
+// The platform's stance on each category a rule governs: banned | allowed | unknown.
+struct StanceRow {
+  std::string category, stance, rule, rule_name;
+  Source source;
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("category", s.category);
+    v("stance", s.stance);
+    v("rule", s.rule);
+    v("rule_name", s.rule_name);
+    v("source", s.source);
+  }
+};
 struct WordListing {
   std::string platform;
+  std::vector<StanceRow> categories;
   std::vector<WordRow> words;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("platform", s.platform);
+    v("categories", s.categories);
     v("words", s.words);
   }
 };
@@ -62,33 +78,43 @@ int run_words(Context& ctx, const CLI::App&) {
   update::add_merchant_layers(platforms, ctx.config());
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
                                words::read_user_word_files(args.words, args.allow));
-  WordListing listing{args.platform, {}};
+  WordListing listing{args.platform, {}, {}};
+  for (const words::CategoryStance& st : lexicon.stances(0))
+    listing.categories.push_back({st.category, words::stance_name(st.stance), st.rule, st.rule_name, st.source});
   for (const words::ListedTerm& e : lexicon.effective(0)) {
-    listing.words.push_back(
-        {e.term.text, e.normalized, e.allow ? "allow" : "terms", e.term.category,
-         e.allow ? "allow" : std::string(enum_names(e.term.severity)[static_cast<int>(e.term.severity)]),
-         e.term.suggestion, words::layer_name(e.layer), e.term.source});
+    // A common term whose category's stance is unknown here is "unknown", never a severity.
+    listing.words.push_back({e.term.text, e.normalized, e.allow ? "allow" : "terms", e.term.category,
+                             e.allow     ? "allow"
+                             : e.unknown ? "unknown"
+                                         : std::string(enum_names(e.term.severity)[static_cast<int>(e.term.severity)]),
+                             e.term.suggestion, words::layer_name(e.layer), e.term.source});
   }
   if (args.format == Format::json) {
     std::cout << json::write(listing) << '\n';
     return kExitOk;
   }
   const Lang lang = ctx.lang();
+  std::cout << args.platform << tr(lang, " 各类别的平台立场：\n", " stance per category:\n");
+  for (const words::CategoryStance& st : lexicon.stances(0))
+    std::cout << "  " << st.category << tr(lang, "：", ": ") << stance_basis(st, lang) << '\n';
+  std::cout << '\n';
   Table table({tr(lang, "词", "term"), tr(lang, "类别", "category"), tr(lang, "级别", "severity"),
                tr(lang, "建议替换", "suggestion"), tr(lang, "层", "layer"), tr(lang, "可信度", "confidence"),
                tr(lang, "来源", "source")});
-  std::size_t blocks = 0, warns = 0, allows = 0;
+  std::size_t blocks = 0, warns = 0, allows = 0, unknowns = 0;
   for (const WordRow& w : listing.words) {
-    const char* level = w.severity == "block"  ? tr(lang, "禁用", "block")
-                        : w.severity == "warn" ? tr(lang, "提示", "warn")
-                                               : tr(lang, "放行", "allow");
-    (w.severity == "block" ? blocks : w.severity == "warn" ? warns : allows)++;
+    const char* level = w.severity == "block"     ? tr(lang, "禁用", "block")
+                        : w.severity == "warn"    ? tr(lang, "提示", "warn")
+                        : w.severity == "unknown" ? tr(lang, "未知", "unknown")
+                                                  : tr(lang, "放行", "allow");
+    (w.severity == "block" ? blocks : w.severity == "warn" ? warns : w.severity == "unknown" ? unknowns : allows)++;
     table.add({w.text, w.list == "allow" ? "-" : w.category, level, w.suggestion.empty() ? "-" : w.suggestion, w.layer,
                confidence_label(w.source.confidence, lang), w.source.title});
   }
   table.print(std::cout);
   std::cout << args.platform << tr(lang, "：禁用 ", ": block ") << blocks << tr(lang, "，提示 ", ", warn ") << warns
-            << tr(lang, "，放行短语 ", ", allow-listed ") << allows << '\n';
+            << tr(lang, "，放行短语 ", ", allow-listed ") << allows
+            << tr(lang, "，平台立场未知 ", ", not known for this platform ") << unknowns << '\n';
   return kExitOk;
 }
 

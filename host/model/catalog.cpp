@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace kefu::host {
@@ -52,6 +53,17 @@ constexpr std::array<std::string_view, 8> kRuleCategories = {"服务/响应", "�
 
 constexpr std::array<std::string_view, 6> kTermCategories = {"广告法极限词", "引流/站外联系", "好评返现/虚假交易",
                                                              "医疗功效",     "辱骂/不文明",   "其他"};
+
+// The rule whose value says whether a platform forbids the behaviour a term category names:
+// where a platform's rule (or the common law it inherits) forbids it, the common list's terms
+// of the category apply there; where the rule is unknown, so is the platform's stance on them.
+// 医疗功效 and 其他 have no such rule: their terms apply as each entry's own source says.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kCategoryRules = {{
+    {"广告法极限词", "conduct.absolute_terms"},
+    {"引流/站外联系", "conduct.offplatform_diversion"},
+    {"好评返现/虚假交易", "conduct.review_cashback"},
+    {"辱骂/不文明", "conduct.civility"},
+}};
 
 namespace metric = kefu::metric;
 namespace unit = kefu::value_format;
@@ -151,6 +163,11 @@ int enum_level(const RuleKeyDef& def, std::string_view value) {
 }
 bool is_term_category(std::string_view c) {
   return std::find(kTermCategories.begin(), kTermCategories.end(), c) != kTermCategories.end();
+}
+std::string_view term_category_rule(std::string_view category) {
+  for (const auto& [c, key] : kCategoryRules)
+    if (c == category) return key;
+  return {};
 }
 
 }  // namespace kefu::host

@@ -52,5 +52,8 @@ bool is_rule_category(std::string_view category);
 // Position of an enum value in the key's levels (0 = loosest); -1 when it is not listed.
 int enum_level(const RuleKeyDef& def, std::string_view value);
 bool is_term_category(std::string_view category);
+// The rule key whose value says whether a platform forbids what a term category names
+// (引流/站外联系 → conduct.offplatform_diversion); empty for a category no rule governs.
+std::string_view term_category_rule(std::string_view category);
 
 }  // namespace kefu::host

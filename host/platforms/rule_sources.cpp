@@ -32,7 +32,8 @@ RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at) {
 }
 
 Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, const PlatformAt& to,
-                        const std::vector<std::string>& script_files, const MerchantLists& merchant) {
+                        const std::vector<std::string>& script_files, const MerchantLists& merchant,
+                        const WordList& user) {
   const LoadedPlugin& a = registry.require(from.id);
   const LoadedPlugin& b = registry.require(to.id);
   const RuleView from_view = load_rule_view(registry, from), to_view = load_rule_view(registry, to);
@@ -52,9 +53,12 @@ Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, 
     // Labelled by side, not by id, so one platform at two dates works too.
     auto lists = words::plugin_word_lists(registry, {from.id, to.id});
     for (auto& l : lists) l.merchant = merchant(l.id);
+    // Each side's stance as of its own date (jd@2021-11-30 is JD's stance then).
+    lists[0].stances = words::category_stances(from_view);
+    lists[1].stances = words::category_stances(to_view);
     lists[0].id = "from";
     lists[1].id = "to";
-    const words::Lexicon lexicon(words::common_word_list(), std::move(lists), {});
+    const words::Lexicon lexicon(words::common_word_list(), std::move(lists), user);
     out.words = shift_words(lexicon);
     if (!script_files.empty()) out.scripts = lint_scripts(lexicon, script_files);
   } else {

@@ -23,8 +23,11 @@ RuleView load_rule_view(const PluginRegistry& registry, const PlatformAt& at);
 using MerchantLists = std::function<WordList(const std::string& platform)>;
 
 // The briefing for an agent moving from `from` to `to`, with the script check when
-// `script_files` is not empty; each side's words include its merchant layer.
+// `script_files` is not empty; each side's words are composed as `kefu scan` composes them:
+// common, the platform's own, its merchant layer, then `user` (--words / --allow), each side's
+// stances as of its date.
 Briefing build_briefing(const PluginRegistry& registry, const PlatformAt& from, const PlatformAt& to,
-                        const std::vector<std::string>& script_files, const MerchantLists& merchant);
+                        const std::vector<std::string>& script_files, const MerchantLists& merchant,
+                        const WordList& user = {});
 
 }  // namespace kefu::host::rules

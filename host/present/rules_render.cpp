@@ -1,4 +1,5 @@
 #include "present/rules_render.h"
+#include "present/stance_text.h"
 
 #include <kefu/json.hpp>
 
@@ -105,6 +106,19 @@ const RuleChange* find_change(const Briefing& b, const std::string& key) {
     for (const RuleChange& c : *section)
       if (c.key == key) return &c;
   return nullptr;
+}
+
+// One side's stance on a category, as `kefu words` and `kefu scan` word it (present/stance_text.h).
+std::string side_stance_text(const rules::SideStance& s, Lang lang) {
+  words::CategoryStance c;
+  c.stance = s.stance == "banned"    ? words::Stance::banned
+             : s.stance == "allowed" ? words::Stance::allowed
+             : s.stance == "unknown" ? words::Stance::unknown
+                                     : words::Stance::listed;
+  c.rule_name = s.rule_name;
+  c.inherited = s.inherited;
+  c.source = s.source;
+  return stance_basis(c, lang);
 }
 
 std::string words_summary(const rules::WordShift& shift, Lang lang, std::size_t examples) {
@@ -307,6 +321,19 @@ void text_words(const Briefing& b, const std::pair<std::string, std::string>& na
   shift(lang == Lang::zh ? names.first + " 禁用、" + names.second + " 不禁用"
                          : "Banned on " + names.first + ", not on " + names.second,
         b.words.no_longer_banned);
+  if (b.words.unknown_on_to.count > 0)
+    shift(lang == Lang::zh ? names.first + " 禁用、" + names.second + " 未知（未找到" + names.second +
+                                 "的规定，不等于允许，请按禁用对待）"
+                           : "Banned on " + names.first + ", not known for " + names.second +
+                                 " (no rule found there: not the same as allowed, treat as banned)",
+          b.words.unknown_on_to);
+  for (const rules::CategoryStances& c : b.words.stances) {
+    if (c.from.stance == c.to.stance && c.to.stance == "banned") continue;
+    out << wrap(tr(lang, "平台立场 ", "stance ") + c.category + tr(lang, "：", ": ") + names.first + " " +
+                    side_stance_text(c.from, lang) + tr(lang, "；", "; ") + names.second + " " +
+                    side_stance_text(c.to, lang),
+                kWidth, "  ", "    ");
+  }
 }
 
 void text_scripts(const Briefing& b, const std::pair<std::string, std::string>& names, Lang lang, std::ostream& out) {
@@ -546,6 +573,18 @@ void print_briefing_markdown(const Briefing& b, Lang lang, std::ostream& out) {
         << (b.words.no_longer_banned.count ? " — " + words_summary(b.words.no_longer_banned, lang, rules::kWordExamples)
                                            : "")
         << "\n";
+    if (b.words.unknown_on_to.count > 0)
+      out << "- "
+          << (lang == Lang::zh ? names.first + " 禁用、" + names.second + " 未知（不等于允许）："
+                               : "Banned on " + names.first + ", not known for " + names.second + " (not allowed): ")
+          << b.words.unknown_on_to.count << " — " << words_summary(b.words.unknown_on_to, lang, rules::kWordExamples)
+          << "\n";
+    for (const rules::CategoryStances& c : b.words.stances) {
+      if (c.from.stance == c.to.stance && c.to.stance == "banned") continue;
+      out << "- " << tr(lang, "平台立场 ", "stance ") << cell(c.category) << tr(lang, "：", ": ") << names.first << " "
+          << cell(side_stance_text(c.from, lang)) << tr(lang, "；", "; ") << names.second << " "
+          << cell(side_stance_text(c.to, lang)) << "\n";
+    }
   }
   if (b.scripts) {
     out << "\n## " << tr(lang, "5. 话术检查", "5. Script check") << "\n\n"

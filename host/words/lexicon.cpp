@@ -22,7 +22,27 @@ const char* layer_name(Layer layer) {
   return "?";
 }
 
+const char* stance_name(Stance stance) {
+  switch (stance) {
+    case Stance::listed:
+      return "listed";
+    case Stance::banned:
+      return "banned";
+    case Stance::allowed:
+      return "allowed";
+    case Stance::unknown:
+      return "unknown";
+  }
+  return "?";
+}
+
 namespace {
+
+const CategoryStance* find_stance(const std::vector<CategoryStance>& stances, std::string_view category) {
+  for (const CategoryStance& s : stances)
+    if (s.category == category) return &s;
+  return nullptr;
+}
 
 // One platform's list, built layer by layer; an entry with the same normalized text replaces
 // the earlier one in place (keeping list order stable for display).
@@ -30,13 +50,18 @@ class Composer {
  public:
   explicit Composer(const Normalization& n) : norm_(n) {}
 
-  void add(const std::vector<Term>& terms, Layer layer, bool allow, const std::unordered_set<std::string>& unban = {}) {
+  // `stances` (common layer only): a term of a category the platform allows is left out, one of
+  // a category whose stance is unknown is marked so.
+  void add(const std::vector<Term>& terms, Layer layer, bool allow, const std::unordered_set<std::string>& unban = {},
+           const std::vector<CategoryStance>* stances = nullptr) {
     for (const Term& t : terms) {
       std::string key = utf8::from_u32(normalize(t.text, norm_));
       if (key.empty() || unban.count(key)) continue;
+      const CategoryStance* stance = stances && !allow ? find_stance(*stances, t.category) : nullptr;
+      if (stance && stance->stance == Stance::allowed) continue;
       auto& index = allow ? allow_index_ : term_index_;
       auto& out = allow ? allow_ : terms_;
-      ListedTerm entry{t, layer, allow, key};
+      ListedTerm entry{t, layer, allow, key, stance && stance->stance == Stance::unknown};
       if (auto it = index.find(key); it != index.end()) {
         out[it->second] = std::move(entry);
       } else {
@@ -67,7 +92,7 @@ Lexicon::Lexicon(const WordList& common, std::vector<PlatformWords> platforms, c
     std::unordered_set<std::string> unban;
     for (const std::string& u : p.list.unban) unban.insert(utf8::from_u32(normalize(u, normalization)));
     Composer c(normalization);
-    c.add(common.terms, Layer::common, false, unban);
+    c.add(common.terms, Layer::common, false, unban, &p.stances);
     c.add(p.list.terms, Layer::platform, false);
     c.add(p.merchant.terms, Layer::merchant, false);
     c.add(user.terms, Layer::user, false);
@@ -77,6 +102,7 @@ Lexicon::Lexicon(const WordList& common, std::vector<PlatformWords> platforms, c
     c.add(user.allow, Layer::user, true);
     ids_.push_back(p.id);
     lists_.push_back(c.take());
+    stances_.push_back(std::move(p.stances));
   }
 
   // One pattern per normalized text, carrying every platform's verdict as bit masks.
@@ -95,7 +121,7 @@ Lexicon::Lexicon(const WordList& common, std::vector<PlatformWords> platforms, c
       const PlatformMask bit = PlatformMask{1} << p;
       if (e.allow)
         spec.allow |= bit;
-      else if (e.term.severity == Severity::block)
+      else if (e.term.severity == Severity::block && !e.unknown)
         spec.block |= bit;
       else
         spec.warn |= bit;
@@ -116,6 +142,11 @@ PlatformMask Lexicon::all_platforms() const {
 }
 
 std::vector<ListedTerm> Lexicon::effective(std::size_t platform) const { return lists_.at(platform); }
+
+CategoryStance Lexicon::stance(std::size_t platform, std::string_view category) const {
+  if (const CategoryStance* s = find_stance(stances_.at(platform), category)) return *s;
+  return {std::string(category), Stance::listed, "", "", false, {}};
+}
 
 const ListedTerm* Lexicon::entry(std::uint32_t pattern, std::size_t platform) const {
   const std::int32_t i = entry_of_.at(pattern).at(platform);

@@ -2,7 +2,6 @@
 
 #include "base/input_file.h"
 #include "base/utf8.h"
-#include "model/catalog.h"
 
 #include <kefu/toolkit/wordfile.hpp>
 
@@ -19,9 +18,10 @@ std::string read_file(const std::string& path) {
   return std::move(*input.bytes);
 }
 
-// Reads one word file into `list`; every problem (format, encoding, unknown category) is
-// collected so the user fixes them all in one go.
-void read_into(const std::string& path, const Source& source, bool allow, bool own_categories, WordList& list) {
+// Reads one word file into `list`; every problem (format, encoding) is collected so the user
+// fixes them all in one go. A category beyond the built-in ones is a team's own (竞品,
+// 售后承诺 ...) and is kept as written: only a malformed line is an error.
+void read_into(const std::string& path, const Source& source, bool allow, WordList& list) {
   const std::string text = read_file(path);
   std::string problems;
   if (const std::size_t bad = utf8::find_invalid(text); bad != std::string::npos)
@@ -31,11 +31,6 @@ void read_into(const std::string& path, const Source& source, bool allow, bool o
   WordList read;
   for (const auto& p : read_word_file(text, defaults, read))
     problems += "\n  line " + std::to_string(p.line) + ": " + p.reason;
-  for (const Term& t : read.terms)
-    if (!own_categories && !is_term_category(t.category))
-      problems += "\n  term " + t.text + ": category \"" + t.category +
-                  "\" is unknown (use one of: 广告法极限词, "
-                  "引流/站外联系, 好评返现/虚假交易, 医疗功效, 辱骂/不文明, 其他)";
   if (!problems.empty()) throw WordFileError(path + ":" + problems);
   auto& into = allow ? list.allow : list.terms;
   for (Term& t : read.terms) into.push_back(std::move(t));
@@ -56,16 +51,16 @@ WordList common_word_list() {
 WordList read_user_word_files(const std::vector<std::string>& word_files, const std::vector<std::string>& allow_files) {
   WordList list;
   for (const auto& f : word_files)
-    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--words"}, false, false, list);
+    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--words"}, false, list);
   for (const auto& f : allow_files)
-    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--allow"}, true, false, list);
+    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--allow"}, true, list);
   return list;
 }
 
 WordList read_merchant_word_files(const std::vector<MerchantFile>& files) {
   WordList list;
   for (const MerchantFile& f : files)
-    read_into(f.path, Source{"商家词表 " + f.path, "", "", Confidence::merchant, f.origin}, false, true, list);
+    read_into(f.path, Source{"商家词表 " + f.path, "", "", Confidence::merchant, f.origin}, false, list);
   return list;
 }
 

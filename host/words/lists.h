@@ -32,7 +32,8 @@ struct MerchantFile {
 // categories beyond the built-in ones accepted (a team's own 竞品, 售后承诺 ...).
 WordList read_merchant_word_files(const std::vector<MerchantFile>& files);
 
-// The user's --words and --allow files (word-file format), with `merchant` confidence.
+// The user's --words and --allow files (word-file format), with `merchant` confidence; a team's
+// own categories are accepted here too.
 WordList read_user_word_files(const std::vector<std::string>& word_files, const std::vector<std::string>& allow_files);
 
 }  // namespace kefu::host::words

@@ -3,6 +3,7 @@
 #include "base/input_file.h"
 #include "base/utf8.h"
 #include "chatlog/detect.h"
+#include "words/context.h"
 
 #include <rapidjson/document.h>
 #include <kefu/toolkit/csv.hpp>
@@ -25,6 +26,13 @@ const char* input_kind_name(InputKind kind) {
 }
 
 namespace {
+
+// Hits that are letters inside an order or tracking number are dropped (words/context.h).
+void drop_codes(std::string_view text, std::vector<Hit>& hits, std::size_t from) {
+  hits.erase(std::remove_if(hits.begin() + static_cast<std::ptrdiff_t>(from), hits.end(),
+                            [&](const Hit& h) { return inside_code(text, h.begin, h.end); }),
+             hits.end());
+}
 
 constexpr std::size_t kChunk = 1 << 20;  // progress is reported about once per MiB
 
@@ -64,6 +72,7 @@ void place_text_hits(const DecodedText& decoded, std::vector<Hit>& hits, ScanRep
     s.line = line;
     s.column = utf8::count_chars(text.substr(line_start, h.begin - line_start)) + 1;
     s.text = std::string(text.substr(h.begin, h.end - h.begin));
+    s.sentence = sentence_around(text, h.begin, h.end);
     if (decoded.encoding != Encoding::gb18030) {  // UTF-16: offsets in the UTF-8 text
       const std::size_t bom = decoded.encoding == Encoding::utf8 && decoded.had_bom ? 3 : 0;
       s.offset = h.begin + bom;
@@ -98,6 +107,7 @@ void scan_text(const DecodedText& decoded, const Lexicon& lexicon, const ScanOpt
       hits[i].begin += static_cast<std::uint32_t>(from);
       hits[i].end += static_cast<std::uint32_t>(from);
     }
+    drop_codes(text, hits, before);
     from = to;
     if (progress) progress(from);
   }
@@ -113,6 +123,7 @@ void scan_message(const Lexicon& lexicon, const ScanOptions& options, std::strin
   thread_local std::vector<Hit> hits;
   hits.clear();
   lexicon.matcher().find(content, options.match, hits);
+  drop_codes(content, hits, 0);
   for (const Hit& h : hits) {
     ScanHit s;
     s.hit = h;
@@ -124,6 +135,7 @@ void scan_message(const Lexicon& lexicon, const ScanOptions& options, std::strin
     s.offset = h.begin;
     s.length = h.end - h.begin;
     s.text = std::string(content.substr(h.begin, h.end - h.begin));
+    s.sentence = sentence_around(content, h.begin, h.end);
     s.record = record;
     s.session_id = session;
     s.sender = sender;

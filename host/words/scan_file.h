@@ -35,7 +35,8 @@ struct ScanOptions {
 struct ScanHit {
   std::size_t line = 0, column = 0;  // 1-based; column in characters
   std::size_t offset = 0, length = 0;
-  std::string text;  // the original span, as UTF-8
+  std::string text;      // the original span, as UTF-8
+  std::string sentence;  // the sentence it sits in (words/context.h sentence_around), UTF-8
   Hit hit;
   std::size_t record = 0;                    // chat logs: 1-based record number
   std::string session_id, sender, agent_id;  // sender: canonical (a layout's values translated)

@@ -162,6 +162,34 @@ TEST(Briefing, WordShiftCountsByCategoryInOrderOfHarm) {
   EXPECT_EQ(s.no_longer_banned.by_category[0].examples[0].other_side, "none");
 }
 
+// TO's stance on diversion is unknown: a common term FROM bans is "unknown on TO", never "no
+// longer banned"; a term FROM's own list bans and TO does not list stays "no longer banned".
+TEST(Briefing, ATermWhoseCategoryIsUnknownOnToIsListedApartFromNoLongerBanned) {
+  WordList common{{term("微信", "引流/站外联系", Severity::block)}, {}, {}};
+  WordList from{{term("京东", "引流/站外联系", Severity::block)}, {}, {}};
+  auto stance = [](words::Stance st) {
+    words::CategoryStance c;
+    c.category = "引流/站外联系";
+    c.stance = st;
+    c.rule = "conduct.offplatform_diversion";
+    return c;
+  };
+  const words::Lexicon lexicon(common,
+                               {{"from", from, {}, {stance(words::Stance::banned)}},
+                                {"to", {}, {}, {stance(words::Stance::unknown)}}},
+                               {});
+  const WordsSection s = shift_words(lexicon);
+  EXPECT_EQ(s.no_longer_banned.count, 1);
+  EXPECT_EQ(s.no_longer_banned.by_category[0].examples[0].text, "京东");
+  ASSERT_EQ(s.unknown_on_to.count, 1);
+  EXPECT_EQ(s.unknown_on_to.by_category[0].examples[0].text, "微信");
+  EXPECT_EQ(s.unknown_on_to.by_category[0].examples[0].other_side, "unknown");
+  EXPECT_EQ(s.newly_banned.count, 0);
+  ASSERT_EQ(s.stances.size(), 1u);
+  EXPECT_EQ(s.stances[0].from.stance, "banned");
+  EXPECT_EQ(s.stances[0].to.stance, "unknown");
+}
+
 TEST(Briefing, ScriptCheckReportsOnlyNewViolations) {
   test::TempDir dir;
   const std::string file = dir.write("scripts.txt",

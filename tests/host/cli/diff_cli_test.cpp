@@ -155,6 +155,44 @@ TEST(DiffCli, ComparabilityNotesSpeakTheOutputsLanguage) {
   EXPECT_THAT(kefu("metrics catalog", "", false).out, HasSubstr("抖音的会话规则（会话何时结束）未公开。"));
 }
 
+// JD's stance on off-platform diversion is unknown: the briefing never tells an agent moving
+// there that 微信 is allowed; it lists it apart, as not known for JD.
+TEST(DiffCli, ATermBannedOnFromWhoseStanceOnToIsUnknownIsNeverListedAsAllowed) {
+  const auto doc = parse(kefu("diff tmall jd --format json", "", false).out);
+  const auto& words = doc["words"];
+  auto names = [](const rapidjson::Value& shift) {
+    std::set<std::string> out;
+    for (const auto& g : shift["by_category"].GetArray())
+      for (const auto& e : g["examples"].GetArray()) out.insert(e["text"].GetString());
+    return out;
+  };
+  EXPECT_FALSE(names(words["no_longer_banned"]).count("微信"));
+  EXPECT_TRUE(names(words["unknown_on_to"]).count("微信"));
+  EXPECT_TRUE(names(words["no_longer_banned"]).count("京东"));  // Tmall's own rival-platform name
+  bool diversion = false;
+  for (const auto& c : words["stances"].GetArray()) {
+    if (std::string(c["category"].GetString()) != "引流/站外联系") continue;
+    diversion = true;
+    EXPECT_STREQ(c["from"]["stance"].GetString(), "banned");
+    EXPECT_STREQ(c["to"]["stance"].GetString(), "unknown");
+  }
+  EXPECT_TRUE(diversion);
+  const CliRun text = kefu("diff tmall jd", "", false);
+  EXPECT_THAT(text.out, HasSubstr("天猫/淘宝 禁用、京东 未知"));
+  EXPECT_THAT(text.out, HasSubstr("平台立场 引流/站外联系"));
+  EXPECT_THAT(text.out, Not(HasSubstr("不禁用：引流/站外联系 1")));
+}
+
+// --words / --allow join both sides, as in kefu scan; a team's own category loads there too.
+TEST(DiffCli, UserWordFilesJoinBothSidesAsInScan) {
+  test::TempDir dir;
+  const std::string words = dir.write("team.txt", "微信\t引流/站外联系\tblock\n拼多多\t竞品\tblock\n");
+  const std::string all = kefu("diff tmall jd --format json --words " + words, "", false).out;
+  EXPECT_THAT(all, Not(HasSubstr(R"("text":"微信")")));   // banned on both now
+  EXPECT_THAT(all, Not(HasSubstr(R"("text":"拼多多")")));
+  EXPECT_EQ(kefu("diff tmall jd --words " + words + " --allow " + words).exit_code, 0);
+}
+
 TEST(DiffCli, ScriptsFindTheLinesThatBecomeViolations) {
   const std::string scripts = data_file("rules/scripts.txt");
   const auto to_tmall = kefu("diff douyin tmall --scripts " + scripts + " --format json", "", false);
@@ -165,7 +203,7 @@ TEST(DiffCli, ScriptsFindTheLinesThatBecomeViolations) {
   EXPECT_EQ(v[0]["line"].GetInt(), 3);
   EXPECT_STREQ(v[0]["matched"].GetString(), "Ｖ信");
   EXPECT_STREQ(v[0]["term"].GetString(), "v信");
-  EXPECT_STREQ(v[0]["suggestion"].GetString(), "（请在旺旺/千牛内沟通）");
+  EXPECT_STREQ(v[0]["suggestion"].GetString(), "（请在平台客服工具内沟通）");
   EXPECT_EQ(v[1]["line"].GetInt(), 6);
   EXPECT_STREQ(v[1]["term"].GetString(), "特效");
   EXPECT_EQ(doc["scripts"]["lines_violating"].GetInt(), 2);

@@ -12,20 +12,35 @@ namespace {
 using test::data_file;
 using ::testing::HasSubstr;
 
+struct RuleSourceJson {
+  std::string title, confidence;
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("title", s.title);
+    v("confidence", s.confidence);
+  }
+};
 struct Verdict {
-  std::string id, severity;
+  std::string id, severity, stance, rule;
+  RuleSourceJson rule_source;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("id", s.id);
     v("severity", s.severity);
+    v("stance", s.stance);
+    v("rule", s.rule);
+    v("rule_source", s.rule_source);
   }
 };
 struct HitJson {
-  std::string file, text, term, category, severity, session_id, sender, agent_id;
+  std::string file, text, term, category, severity, session_id, sender, agent_id, sentence;
   int line = 0, column = 0, offset = 0, length = 0, record = 0;
   std::vector<Verdict> platforms;
+  RuleSourceJson source;
   template <class S, class V>
   static void fields(S& s, V& v) {
+    v("source", s.source);
+    v("sentence", s.sentence);
     v("file", s.file);
     v("text", s.text);
     v("term", s.term);
@@ -56,13 +71,14 @@ struct FileJson {
 struct ScanJson {
   std::vector<HitJson> hits;
   std::vector<FileJson> files;
-  int block = 0, warn = 0;
+  int block = 0, warn = 0, unknown = 0;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("hits", s.hits);
     v("files", s.files);
     v("block", s.block);
     v("warn", s.warn);
+    v("unknown", s.unknown);
   }
 };
 
@@ -82,6 +98,7 @@ TEST(ScanCli, ScriptLibraryHitsWithLineColumnAndByteOffsets) {
   EXPECT_THAT(seen, ::testing::ElementsAre("3:6:最好", "3:12:微 信", "5:1:好评返现"));
   EXPECT_EQ(out.hits[1].term, "微信");
   EXPECT_EQ(out.hits[1].length, 7);  // 微 + space + 信
+  EXPECT_EQ(out.hits[1].sentence, "这款是全网最好的，加我微 信发你优惠");  // the hit in its sentence
   EXPECT_EQ(out.hits[0].severity, "block");
   // 最近 and 第一时间 on line 4 are allow-listed: nothing there.
 }
@@ -97,12 +114,86 @@ TEST(ScanCli, ExitCodeIsZeroWithoutBlockHits) {
 TEST(ScanCli, SeveralPlatformsSayWhichBanEachHit) {
   const ScanJson out = scan_json("--platform tmall --platform jd " + data_file("words/scripts_utf8.txt"), 1);
   const HitJson& wechat = out.hits.at(1);
-  ASSERT_EQ(wechat.platforms.size(), 1u);  // only Tmall's list has 微信
+  ASSERT_EQ(wechat.platforms.size(), 2u);  // the common vocabulary of diversion: both see it
   EXPECT_EQ(wechat.platforms[0].id, "tmall");
+  EXPECT_EQ(wechat.platforms[0].severity, "block");
+  EXPECT_EQ(wechat.platforms[1].id, "jd");
+  EXPECT_EQ(wechat.platforms[1].severity, "unknown");  // JD's rule on diversion: no source found
   const HitJson& best = out.hits.at(0);
   ASSERT_EQ(best.platforms.size(), 2u);
   EXPECT_EQ(best.platforms[0].severity, "block");  // tmall
   EXPECT_EQ(best.platforms[1].severity, "warn");   // jd: the common compilation only warns
+}
+
+// JD ships no list and no source for its diversion rule was found: 微信 is reported as
+// "not known for this platform", with the term's source and JD's (unknown) rule — never silent,
+// never "allowed", and it does not fail the scan the way a known ban does.
+TEST(ScanCli, ADiversionTermOnAPlatformWhoseRuleIsUnknownIsReportedAsUnknown) {
+  for (const char* platform : {"jd", "douyin"}) {
+    const CliRun run = run_command("printf '亲加我微信吧\\n' | " + std::string(KEFU_TEST_BIN) +
+                                   " scan --format json --platform " + platform + " - 2>/dev/null");
+    EXPECT_EQ(run.exit_code, 0) << run.out;
+    const ScanJson out = json::read<ScanJson>(run.out, "kefu scan output");
+    ASSERT_EQ(out.hits.size(), 1u) << platform;
+    EXPECT_EQ(out.hits[0].term, "微信");
+    EXPECT_EQ(out.hits[0].severity, "unknown");
+    EXPECT_EQ(out.unknown, 1);
+    EXPECT_EQ(out.hits[0].platforms.at(0).stance, "unknown");
+    EXPECT_EQ(out.hits[0].platforms[0].rule, "conduct.offplatform_diversion");
+    EXPECT_THAT(out.hits[0].source.title, HasSubstr("淘宝客服沟通敏感词"));  // the term's own source
+  }
+  const CliRun text = run_command("printf '亲加我微信吧\\n' | " + std::string(KEFU_TEST_BIN) +
+                                  " scan --platform jd - 2>/dev/null");
+  EXPECT_THAT(text.out, HasSubstr("[未知] 微信"));
+  EXPECT_THAT(text.out, HasSubstr("平台依据 jd：未知"));
+  EXPECT_THAT(text.out, HasSubstr("词源："));
+}
+
+// Where the platform's rule forbids the behaviour, the common term blocks, citing that rule.
+TEST(ScanCli, ADiversionTermOnAPlatformWhoseRuleForbidsItBlocksWithTheRuleAsReason) {
+  for (const char* platform : {"tmall", "kuaishou"}) {
+    const CliRun run = run_command("printf '亲加我微信吧\\n' | " + std::string(KEFU_TEST_BIN) +
+                                   " scan --format json --platform " + platform + " - 2>/dev/null");
+    EXPECT_EQ(run.exit_code, 1) << platform << run.out;
+    const ScanJson out = json::read<ScanJson>(run.out, "kefu scan output");
+    ASSERT_EQ(out.hits.size(), 1u);
+    EXPECT_EQ(out.hits[0].severity, "block");
+    EXPECT_EQ(out.hits[0].platforms.at(0).stance, "banned");
+    EXPECT_FALSE(out.hits[0].platforms[0].rule_source.title.empty());
+  }
+  const CliRun kuaishou = run_command("printf '亲加我微信吧\\n' | " + std::string(KEFU_TEST_BIN) +
+                                      " scan --platform kuaishou - 2>/dev/null");
+  EXPECT_THAT(kuaishou.out, HasSubstr("平台依据 kuaishou：禁止"));
+  EXPECT_THAT(kuaishou.out, HasSubstr("快手服务市场客服外包类目管理规范"));
+}
+
+// The default exemptions: payment methods, official accounts, the number on file, codes.
+TEST(ScanCli, DefaultContextExemptionsLeaveHarmlessMentionsAlone) {
+  const std::string lines =
+      "支持微信支付和银行卡\\n请关注我们的微信公众号\\n请提供手机号码后四位\\n您的预留手机号是哪个\\n"
+      "订单号2023WX8812345\\n您的满意是我们最大的动力\\n";
+  const CliRun clean = run_command("printf '" + lines + "' | " + std::string(KEFU_TEST_BIN) +
+                                   " scan --format json --platform tmall - 2>/dev/null");
+  EXPECT_EQ(clean.exit_code, 0) << clean.out;
+  EXPECT_EQ(json::read<ScanJson>(clean.out, "kefu scan output").hits.size(), 0u) << clean.out;
+  const CliRun still = run_command("printf '加我微信\\n留个新手机号\\n加vx13812345678\\n' | " +
+                                   std::string(KEFU_TEST_BIN) + " scan --format json --platform tmall - 2>/dev/null");
+  EXPECT_EQ(json::read<ScanJson>(still.out, "kefu scan output").hits.size(), 3u) << still.out;
+}
+
+// A team's own categories load from --words and are shown as written, the file as source.
+TEST(ScanCli, ATeamsOwnCategoriesAreAcceptedFromWords) {
+  const std::string file = data_file("words/team_categories.txt");
+  const CliRun run = run_command("printf '推荐您去某竞品店看看，终身保修\\n' | " + std::string(KEFU_TEST_BIN) +
+                                 " scan --format json --platform jd --words " + file + " - 2>/dev/null");
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  const ScanJson out = json::read<ScanJson>(run.out, "kefu scan output");
+  ASSERT_EQ(out.hits.size(), 2u);
+  EXPECT_EQ(out.hits[0].category, "竞品");
+  EXPECT_EQ(out.hits[0].severity, "block");
+  EXPECT_EQ(out.hits[1].category, "售后承诺");
+  EXPECT_EQ(out.hits[1].severity, "warn");
+  EXPECT_THAT(out.hits[1].source.title, HasSubstr("team_categories.txt"));
 }
 
 TEST(ScanCli, GbkFileIsDetectedAndOffsetsAreInTheFile) {
@@ -170,7 +261,8 @@ TEST(ScanCli, BadInputIsAClearUsageError) {
   const CliRun bad_list = kefu("scan --platform tmall --words " + data_file("words/bad_words.txt") + " " +
                                data_file("words/shop_allow.txt"));
   EXPECT_EQ(bad_list.exit_code, 2);
-  EXPECT_THAT(bad_list.out, HasSubstr("不存在的类别"));
+  EXPECT_THAT(bad_list.out, HasSubstr("line 1: severity"));
+  EXPECT_THAT(bad_list.out, HasSubstr("line 2: more than 4"));
   const CliRun unknown = kefu("scan --platform pdd " + data_file("words/shop_allow.txt"));
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_THAT(unknown.out, HasSubstr("no plugin for platform \"pdd\""));
@@ -187,6 +279,20 @@ TEST(WordsCli, PrintsTheEffectiveListWithSources) {
   EXPECT_EQ(json.exit_code, 0);
   EXPECT_THAT(json.out, HasSubstr("\"layer\":\"common\""));
   EXPECT_THAT(json.out, HasSubstr("\"confidence\":\"law\""));
+}
+
+// Per category, the platform's stance: JD's diversion rule is unknown, so are its terms.
+TEST(WordsCli, ShowsEachCategorysStanceAndUnknownTermsAsUnknown) {
+  const CliRun jd = kefu("words --platform jd");
+  EXPECT_EQ(jd.exit_code, 0) << jd.out;
+  EXPECT_THAT(jd.out, HasSubstr("引流/站外联系：未知"));
+  EXPECT_THAT(jd.out, HasSubstr("好评返现/虚假交易：禁止"));
+  EXPECT_THAT(jd.out, HasSubstr("平台立场未知 "));
+  const CliRun json = kefu("words --platform jd --format json", "", false);
+  EXPECT_THAT(json.out, HasSubstr(R"("text":"微信","normalized":"微信","list":"terms","category":"引流/站外联系","severity":"unknown")"));
+  EXPECT_THAT(json.out, HasSubstr(R"("category":"引流/站外联系","stance":"unknown")"));
+  const CliRun tmall = kefu("words --platform tmall --lang en");
+  EXPECT_THAT(tmall.out, HasSubstr("引流/站外联系: banned"));
 }
 
 TEST(WordsCli, APluginWordListWithoutSourcesIsRefusedNamingThePluginAndTheProblem) {

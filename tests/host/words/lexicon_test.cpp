@@ -84,8 +84,59 @@ TEST(Lexicon, UserFilesWithBadLinesAreRefusedWithEveryProblem) {
     FAIL() << "expected WordFileError";
   } catch (const WordFileError& e) {
     EXPECT_NE(std::string(e.what()).find("bad_words.txt"), std::string::npos);
-    EXPECT_NE(std::string(e.what()).find("不存在的类别"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("line 1: severity \"严重\" is not block or warn"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("line 2: more than 4"), std::string::npos);
   }
+}
+
+TEST(Lexicon, AUserFileMayUseTheTeamsOwnCategoriesAsWritten) {
+  const WordList user = read_user_word_files({test::data_file("words/team_categories.txt")}, {});
+  ASSERT_EQ(user.terms.size(), 2u);
+  EXPECT_EQ(user.terms[0].category, "竞品");
+  EXPECT_EQ(user.terms[1].category, "售后承诺");
+  EXPECT_NE(user.terms[1].source.title.find("team_categories.txt"), std::string::npos);
+}
+
+// The stance of a category decides what the common list's terms of it are on a platform.
+CategoryStance stance(std::string category, Stance s) {
+  CategoryStance out;
+  out.category = std::move(category);
+  out.stance = s;
+  out.rule = "conduct.offplatform_diversion";
+  out.source.title = "rule";
+  return out;
+}
+
+TEST(Lexicon, ACommonTermOfACategoryWhoseStanceIsUnknownIsMarkedUnknownAndOnlyWarns) {
+  WordList common;
+  common.terms = {term("微信", Severity::block, "引流/站外联系")};
+  PlatformWords banned{"banned", {}, {}, {stance("引流/站外联系", Stance::banned)}};
+  PlatformWords unknown{"unknown", {}, {}, {stance("引流/站外联系", Stance::unknown)}};
+  PlatformWords allowed{"allowed", {}, {}, {stance("引流/站外联系", Stance::allowed)}};
+  Lexicon lexicon(common, {banned, unknown, allowed}, {});
+  const auto hits = find(lexicon, "加我微信");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].block, 1u);  // banned: as listed
+  EXPECT_EQ(hits[0].warn, 2u);   // unknown: reported, never failing the scan, never silent
+  ASSERT_NE(lexicon.entry(hits[0].pattern, 1), nullptr);
+  EXPECT_TRUE(lexicon.entry(hits[0].pattern, 1)->unknown);
+  EXPECT_FALSE(lexicon.entry(hits[0].pattern, 0)->unknown);
+  EXPECT_EQ(lexicon.entry(hits[0].pattern, 2), nullptr);  // allowed by its rule: not listed
+  EXPECT_EQ(lexicon.stance(1, "引流/站外联系").stance, Stance::unknown);
+  EXPECT_EQ(lexicon.stance(1, "医疗功效").stance, Stance::listed);
+}
+
+TEST(Lexicon, APlatformOrTeamEntryIsKnownWhateverTheCategorysStance) {
+  WordList common;
+  common.terms = {term("微信", Severity::block, "引流/站外联系")};
+  WordList own;
+  own.terms = {term("微信", Severity::block, "引流/站外联系")};
+  PlatformWords p{"p", own, {}, {stance("引流/站外联系", Stance::unknown)}};
+  Lexicon lexicon(common, {p}, {});
+  const auto hits = find(lexicon, "微信");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].block, 1u);
+  EXPECT_FALSE(lexicon.entry(hits[0].pattern, 0)->unknown);
 }
 
 }  // namespace
