@@ -80,6 +80,52 @@ TEST(DataPlugin, ImportsTheExportUnderItsOwnPlatformId) {
   EXPECT_DOUBLE_EQ(result.values[0].value, 0.855);
 }
 
+// One platform export in two versions: 2024 renamed the column and the agent column.
+constexpr std::string_view kVersionedMetrics = R"({
+  "export": {"name": "客服绩效（2024 版）", "agent_columns": ["客服账号"], "day_columns": ["日期"]},
+  "export_versions": [{"name": "客服绩效（2021 版）", "agent_columns": ["客服"], "day_columns": ["日期"],
+                       "columns": [{"native_name": "3分钟回复率", "columns": ["三分钟回复率"]}]}],
+  "metrics": [{"native_name": "3分钟回复率", "canonical_key": "within_3min_rate", "export_columns": ["3分钟回复率"],
+               "value_format": "percent"}]})";
+
+TEST(DataPlugin, ReadsEachVersionOfTheExportWithItsOwnColumnsAndNamesTheVersion) {
+  DataPlugin plugin(Host(nullptr), identity(), {.metrics_json = kVersionedMetrics});
+  const ImportResult now =
+      plugin.import_native({.file_name = "new.csv", .shop_id = "s1"}, "客服账号,日期,3分钟回复率\n小王,2026-11-16,85.5%\n");
+  const ImportResult then =
+      plugin.import_native({.file_name = "old.csv", .shop_id = "s1"}, "客服,日期,三分钟回复率\n小王,2021-11-16,90%\n");
+  ASSERT_EQ(now.values.size(), 1u);
+  ASSERT_EQ(then.values.size(), 1u);
+  EXPECT_DOUBLE_EQ(now.values[0].value, 0.855);
+  EXPECT_DOUBLE_EQ(then.values[0].value, 0.9);
+  EXPECT_EQ(then.values[0].native_name, "3分钟回复率");  // the same metric under its old column
+  ASSERT_FALSE(now.notes.empty());
+  ASSERT_FALSE(then.notes.empty());
+  EXPECT_EQ(now.notes[0], "export layout: 客服绩效（2024 版）");
+  EXPECT_EQ(then.notes[0], "export layout: 客服绩效（2021 版）");
+}
+
+TEST(DataPlugin, AnExportVersionThatRenamesAnUnknownMetricOrHasNoNameFailsCreation) {
+  std::string unknown(kVersionedMetrics);
+  const std::string renamed = R"({"native_name": "3分钟回复率", "columns")";
+  unknown.replace(unknown.find(renamed), renamed.size(), R"({"native_name": "5分钟回复率", "columns")");
+  try {
+    DataPlugin plugin(Host(nullptr), identity(), {.metrics_json = unknown});
+    FAIL() << "a version renaming no metric was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("metrics.json: $.export_versions[0].columns[0].native_name: \"5分钟回复率\" is no metric"));
+  }
+  std::string unnamed(kVersionedMetrics);
+  const std::string name = R"("name": "客服绩效（2021 版）", )";
+  unnamed.replace(unnamed.find(name), name.size(), "");
+  try {
+    DataPlugin plugin(Host(nullptr), identity(), {.metrics_json = unnamed});
+    FAIL() << "an unnamed version was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("metrics.json: $.export_versions[0].name: missing"));
+  }
+}
+
 TEST(DataPlugin, ABrokenMetricsFileFailsCreationNamingTheFile) {
   try {
     DataPlugin plugin(Host(nullptr), identity(), {.metrics_json = R"({"metrics": 3})"});

@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,7 +52,10 @@ class DataPlugin : public Plugin {
   // words.txt are read on each call, as the host asks.
   DataPlugin(Host host, PlatformInfo identity, PluginData data = embedded::plugin_data())
       : Plugin(host), identity_(std::move(identity)), data_(data) {
-    if (data_.metrics_json) metrics_ = json::read<MetricsFile>(*data_.metrics_json, "metrics.json");
+    if (data_.metrics_json) {
+      metrics_ = json::read<MetricsFile>(*data_.metrics_json, "metrics.json");
+      check_export_versions(*metrics_);
+    }
   }
 
   PlatformInfo info() const override {
@@ -87,7 +91,7 @@ class DataPlugin : public Plugin {
 
   ImportResult import_native(const ImportRequest& request, std::string_view text) override {
     if (!provides(kCapNativeImport)) throw Unsupported();
-    return import_export(text, request, identity_.id, metrics_->profile(), metrics_->export_layout);
+    return import_export(text, request, identity_.id, metrics_->profile(), metrics_->export_layouts());
   }
 
  protected:
@@ -95,6 +99,24 @@ class DataPlugin : public Plugin {
   const std::optional<MetricsFile>& metrics_file() const { return metrics_; }
 
  private:
+  // Versions of the export are told apart by name, and rename only metrics the file has.
+  static void check_export_versions(const MetricsFile& file) {
+    const auto layouts = file.export_layouts();
+    for (std::size_t i = 0; i < layouts.size(); ++i) {
+      const std::string at = i == 0 ? "$.export" : "$.export_versions[" + std::to_string(i - 1) + "]";
+      if (layouts.size() > 1 && layouts[i].name.empty())
+        throw std::runtime_error("metrics.json: " + at + ".name: missing; with several versions of the export, " +
+                                 "each needs a name (the import says which one it used)");
+      for (std::size_t c = 0; c < layouts[i].columns.size(); ++c) {
+        const std::string& name = layouts[i].columns[c].native_name;
+        if (std::none_of(file.metrics.begin(), file.metrics.end(),
+                         [&](const NativeMetric& m) { return m.native_name == name; }))
+          throw std::runtime_error("metrics.json: " + at + ".columns[" + std::to_string(c) + "].native_name: \"" +
+                                   name + "\" is no metric of this file");
+      }
+    }
+  }
+
   bool provides(std::string_view cap) const {
     if (cap == kCapRules) return data_.rules_json.has_value();
     if (cap == kCapWords) return data_.words_txt.has_value();

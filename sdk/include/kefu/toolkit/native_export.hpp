@@ -7,6 +7,10 @@
 //     return kefu::import_export(text, r, "tmall", profile_, layout_);
 //   }
 //
+// A platform that changed its columns keeps each version (MetricsFile::export_versions; pass
+// them all as a vector): a file is read with the version its header matches best, named in the
+// notes ("export layout: …").
+//
 // Columns are found by name, never by position; a name matches after trimming and folding
 // full-width brackets and spaces, so "平均响应（秒）" finds "平均响应(秒)". A cell holding one of the
 // layout's pending markers (Taobao's 延迟统计) becomes a value the platform has not published yet,
@@ -32,7 +36,22 @@
 
 namespace kefu {
 
+// A metric's columns in one version of the export, where they differ from the metric's own
+// export_columns (a platform renamed 平均响应时长(秒) to 平均人工响应时长, say).
+struct ExportColumns {
+  std::string native_name;           // the metric, as in the profile
+  std::vector<std::string> columns;  // its column in this version; the first present is used
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("native_name", s.native_name);
+    v("columns", s.columns);
+  }
+};
+
 struct ExportLayout {
+  // The version's name, shown when a file is read with it (e.g. 咚咚 客服绩效（2024 版）).
+  std::string name;
   std::vector<std::string> agent_columns;    // e.g. 客服昵称, 旺旺; the first present is used
   std::vector<std::string> day_columns;      // e.g. 日期; none present: ImportRequest::day is used
   std::vector<std::string> shop_columns;     // e.g. 店铺名称; none present: ImportRequest::shop_id
@@ -42,9 +61,12 @@ struct ExportLayout {
   // skipped, and counted in the import's notes.
   std::vector<std::string> summary_markers;
   std::string note;                          // where these column names come from
+  // This version's names of metric columns, replacing those metrics' export_columns.
+  std::vector<ExportColumns> columns;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
+    v("name", s.name);
     v("agent_columns", s.agent_columns);
     v("day_columns", s.day_columns);
     v("shop_columns", s.shop_columns);
@@ -52,6 +74,7 @@ struct ExportLayout {
     v("total_markers", s.total_markers);
     v("summary_markers", s.summary_markers);
     v("note", s.note);
+    v("columns", s.columns);
   }
 };
 
@@ -60,14 +83,24 @@ struct MetricsFile {
   std::vector<NativeMetric> metrics;
   ExportLayout export_layout;
   std::vector<ChatLayout> chat_layouts;  // since SDK 1.6: the platform's chat-record exports
+  // Other versions of the export (a platform changes its columns): a file is read with the
+  // version whose header it matches best, `export` first on a tie, and the notes name it.
+  std::vector<ExportLayout> export_versions;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("metrics", s.metrics);
     v("export", s.export_layout);
     v("chat_layouts", s.chat_layouts);
+    v("export_versions", s.export_versions);
   }
   MetricProfile profile() const { return MetricProfile{metrics, chat_layouts}; }
+  // The export's versions, `export` first.
+  std::vector<ExportLayout> export_layouts() const {
+    std::vector<ExportLayout> all{export_layout};
+    all.insert(all.end(), export_versions.begin(), export_versions.end());
+    return all;
+  }
 };
 
 namespace native_export {
@@ -226,6 +259,27 @@ inline bool contains(const std::vector<std::string>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
+// The metric's column names in this version of the export.
+inline const std::vector<std::string>& export_columns_of(const NativeMetric& m, const ExportLayout& layout) {
+  for (const ExportColumns& c : layout.columns)
+    if (c.native_name == m.native_name) return c.columns;
+  return m.export_columns;
+}
+
+// How well a header (cells as fold_header left them) fits a version: its agent column first,
+// then how many metric columns it finds.
+inline std::pair<bool, int> fit(const std::vector<std::string>& header, const MetricProfile& profile,
+                                const ExportLayout& layout) {
+  auto has = [&](const std::vector<std::string>& names) {
+    return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+      return std::find(header.begin(), header.end(), fold_header(n)) != header.end();
+    });
+  };
+  int metrics = 0;
+  for (const auto& m : profile.metrics) metrics += has(export_columns_of(m, layout)) ? 1 : 0;
+  return {has(layout.agent_columns), metrics};
+}
+
 }  // namespace native_export
 
 // Reads `text` (UTF-8; the host decodes GBK exports before they get here).
@@ -272,7 +326,7 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
   for (int c : {agent_col, day_col, shop_col})
     if (c >= 0) used[static_cast<std::size_t>(c)] = true;
   for (const auto& m : profile.metrics) {
-    const int c = find_column(m.export_columns);
+    const int c = find_column(export_columns_of(m, layout));
     if (c >= 0) {
       columns.push_back({c, &m});
       used[static_cast<std::size_t>(c)] = true;
@@ -374,6 +428,28 @@ inline ImportResult import_export(std::string_view text, const ImportRequest& re
   for (const auto& [name, n] : summaries_seen)
     result.notes.push_back("summary rows skipped (" + name + ", declared by the plugin as nobody's figures): " +
                            std::to_string(n));
+  return result;
+}
+
+// Reads `text` with the version of the export (`layouts`, the plugin's first) whose header it
+// matches best; when there are several, the notes name the version used.
+inline ImportResult import_export(std::string_view text, const ImportRequest& request, std::string_view platform,
+                                  const MetricProfile& profile, const std::vector<ExportLayout>& layouts) {
+  using namespace native_export;
+  if (layouts.empty()) throw std::runtime_error(request.file_name + ": the plugin declares no export layout");
+  if (layouts.size() == 1) return import_export(text, request, platform, profile, layouts.front());
+  csv::Reader reader(text);
+  csv::Record record;
+  std::vector<std::string> header;
+  if (reader.next(record) == csv::Status::record)
+    for (auto cell : record.fields) header.push_back(fold_header(cell));
+  const ExportLayout* best = &layouts.front();
+  std::pair<bool, int> best_fit = fit(header, profile, *best);
+  for (const ExportLayout& l : layouts)
+    if (const auto f = fit(header, profile, l); f > best_fit) best = &l, best_fit = f;
+  ImportResult result = import_export(text, request, platform, profile, *best);
+  result.notes.insert(result.notes.begin(),
+                      "export layout: " + (best->name.empty() ? std::string("(unnamed)") : best->name));
   return result;
 }
 
