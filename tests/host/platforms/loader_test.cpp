@@ -270,7 +270,7 @@ TEST(LoaderTest, RefusesARecordWithoutFactory) {
 TEST(LoaderTest, RefusesAnotherSdkMajor) {
   const Refusal r = refusal_of(fixture_file("sdk_major2"));
   EXPECT_EQ(r.code, RefusalCode::sdk_version_mismatch);
-  EXPECT_THAT(r.message, HasSubstr("expected SDK 1.x (this host is SDK 1.6), found SDK 2.0"));
+  EXPECT_THAT(r.message, HasSubstr("expected SDK 1.x (this host is SDK 1.7), found SDK 2.0"));
   EXPECT_THAT(r.message, HasSubstr("Rebuild the plugin against the Kefu SDK 1.x"));
 }
 
