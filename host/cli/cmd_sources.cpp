@@ -8,17 +8,44 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
-#include <map>
 
 namespace kefu::host {
 namespace {
+
+// Facts per confidence label, by the labels' JSON names.
+struct LabelCounts {
+  int official = 0, law = 0, third_party = 0, merchant = 0, none = 0;
+  int& operator[](Confidence c) {
+    switch (c) {
+      case Confidence::official:
+        return official;
+      case Confidence::law:
+        return law;
+      case Confidence::third_party:
+        return third_party;
+      case Confidence::merchant:
+        return merchant;
+      case Confidence::none:
+        break;
+    }
+    return none;
+  }
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("official", s.official);
+    v("law", s.law);
+    v("third_party", s.third_party);
+    v("merchant", s.merchant);
+    v("none", s.none);
+  }
+};
 
 // The JSON shape of `kefu sources --format json` (docs/rules.md, "Sources").
 struct SourcesJson {
   std::string platform;  // the --platform asked for, "" for all
   std::vector<facts::Fact> facts;
-  std::map<std::string, std::size_t> by_confidence;  // label → facts
-  std::size_t quoted = 0;                            // facts whose source was not re-read (quoted_in)
+  LabelCounts by_confidence;
+  int quoted = 0;  // facts whose source was not re-read (quoted_in)
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("platform", s.platform);
@@ -71,7 +98,7 @@ int run_sources(Context& ctx, const CLI::App&) {
                                                              : std::vector<std::string>{args.platform};
   SourcesJson out{args.platform, facts::list_facts(ctx.plugins(), ids), {}, 0};
   for (const facts::Fact& f : out.facts) {
-    ++out.by_confidence[std::string(enum_name(f.source.confidence))];
+    ++out.by_confidence[f.source.confidence];
     out.quoted += !f.source.quoted_in.empty();
   }
   if (args.json || args.format == Format::json) {
@@ -89,9 +116,9 @@ int run_sources(Context& ctx, const CLI::App&) {
   bool first = true;
   for (const Confidence c : {Confidence::official, Confidence::law, Confidence::third_party, Confidence::merchant,
                              Confidence::none}) {
-    const auto it = out.by_confidence.find(std::string(enum_name(c)));
-    if (it == out.by_confidence.end()) continue;
-    std::cout << (first ? "" : tr(lang, "，", ", ")) << confidence_label(c, lang) << " " << it->second;
+    const int n = out.by_confidence[c];
+    if (n == 0) continue;
+    std::cout << (first ? "" : tr(lang, "，", ", ")) << confidence_label(c, lang) << " " << n;
     first = false;
   }
   std::cout << tr(lang, "；其中 ", "; ") << out.quoted

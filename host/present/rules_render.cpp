@@ -384,7 +384,8 @@ std::string rule_name(const RuleKeyDef* def, const std::string& key, Lang lang) 
 }
 
 std::string rule_value_text(const RuleKeyDef* def, const RuleValue& v, Lang lang) {
-  if (!v.known) return tr(lang, "未知", "unknown");
+  // An unknown value may say why in its own words (来源冲突：40秒/45秒): a conflict stays visible.
+  if (!v.known) return lang == Lang::zh && !v.text.empty() ? "未知（" + v.text + "）" : tr(lang, "未知", "unknown");
   switch (v.type) {
     case ValueType::enumeration:
       return level_label(v.text, lang);

@@ -56,7 +56,7 @@ TEST(RulesCli, EveryPlatformListsSourcedRulesAndMarksUnknowns) {
 TEST(RulesCli, TableFitsATerminalAndShowsSources) {
   const auto run = kefu("rules --platform jd");
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_THAT(run.out, HasSubstr("平均响应时长上限：月均40秒"));
+  EXPECT_THAT(run.out, HasSubstr("平均响应时长上限：未知（来源冲突：40秒（所引页面未找到）/ 45秒（京喜规则））"));
   EXPECT_THAT(run.out, HasSubstr("扣分（一般违规） 2分"));
   EXPECT_THAT(run.out, HasSubstr("https://maijiaw.com/article/505791"));
   EXPECT_THAT(run.out, HasSubstr("［法律，各平台通用］"));
@@ -79,7 +79,7 @@ TEST(RulesCli, AtADateShowsTheVersionThenInForce) {
   EXPECT_EQ(hours_of(after.out), 23 * 60);
   const auto history = kefu("rules --platform kuaishou --history");
   EXPECT_THAT(history.out, HasSubstr("service.hours  2023-03-27  8:00-23:00"));
-  EXPECT_THAT(history.out, HasSubstr("service.hours  （日期未知）  8:00-24:00"));
+  EXPECT_THAT(history.out, HasSubstr("service.hours  （最早的版本）  8:00-24:00"));
 }
 
 TEST(DiffCli, EveryOrderedPairProducesABriefing) {
@@ -108,7 +108,7 @@ TEST(DiffCli, EveryOrderedPairProducesABriefing) {
       std::size_t placed = 0;
       for (const char* s : {"stricter", "looser", "only_to", "only_from", "changed", "unknown", "same"})
         placed += doc["rules"][s].Size();
-      EXPECT_EQ(placed, 19u) << pair;
+      EXPECT_EQ(placed, 20u) << pair;
 
       const auto md = kefu("diff " + pair + " --format md --lang en", "", false);
       EXPECT_THAT(md.out, HasSubstr("# Rotation briefing: ")) << pair;

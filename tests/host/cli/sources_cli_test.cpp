@@ -32,7 +32,7 @@ struct FactRow {
 struct Listing {
   std::string platform;
   std::vector<FactRow> facts;
-  std::size_t quoted = 0;
+  int quoted = 0;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("platform", s.platform);
@@ -72,7 +72,7 @@ TEST(SourcesCliTest, ListsAPlatformsRulesMetricParametersAndWordsWithTheCommonLa
   const FactRow* hours = find(l, "rule", "service.hours 考核时段（23:00-9:00");
   ASSERT_NE(hours, nullptr);
   EXPECT_THAT(hours->source.quoted_in, HasSubstr("docs/research/platforms.md"));
-  EXPECT_GT(l.quoted, 0u);
+  EXPECT_GT(l.quoted, 0);
 }
 
 TEST(SourcesCliTest, AnEntryWithNoSourceIsLabelledNoneNeverThirdParty) {
