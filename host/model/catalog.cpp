@@ -29,7 +29,6 @@ constexpr std::array kRuleKeys = {
     RuleKeyDef{"service.message_left", "服务/响应", "留言处理", "Leave-a-message handling", text, none},
     RuleKeyDef{"service.hours", "服务时间", "考核时段", "Service hours assessed", time_window, higher_is_stricter},
     RuleKeyDef{"satisfaction.scale", "满意度", "满意度评价等级", "Satisfaction scale", text, none},
-    RuleKeyDef{"satisfaction.target", "满意度", "满意度达标线", "Satisfaction target", percentage, higher_is_stricter},
     RuleKeyDef{"aftersale.no_reason_return", "售后", "七天无理由退货", "7-day no-reason returns", duration,
                higher_is_stricter},
     RuleKeyDef{"aftersale.refund_after_return", "售后", "退货后退款时限", "Refund deadline after a return", duration,

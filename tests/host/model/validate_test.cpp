@@ -46,8 +46,9 @@ TEST(ValidateTest, RuleProblemsNameTheRuleAndWhatToFix) {
                   "rules[1] service.hours: time window must satisfy 0 <= from < to <= 1440 minutes",
                   "rules[1] service.hours: source.title is empty: every fact must say where it comes from",
                   "rules[1] service.hours: source.seen \"\": expected the date it was read, YYYY-MM-DD",
-                  "rules[1] service.hours: source.url is empty: only a statute or a merchant's own list may omit it, "
-                  "or a note starting \"no URL:\" that says why there is none"));
+                  "rules[1] service.hours: source.url is empty: only a statute, a merchant's own list or an entry "
+                  "with no source (confidence none) may omit it, or a note starting \"no URL:\" that says why "
+                  "there is none"));
 }
 
 TEST(ValidateTest, DuplicateRuleKeysAreRefused) {

@@ -50,14 +50,16 @@ TEST(RuleBook, ARuleInForceSinceAnUnknownDateFollowsEveryDatedVersionFromTheDayI
   EXPECT_EQ(find(rules_in_force("jd", own, none, "2026-12-03"), "service.hours")->native_name, "dated");
   const RuleView today = rules_in_force("jd", own, none, "2026-12-04");
   EXPECT_EQ(find(today, "service.hours")->native_name, "current, start unknown");
-  EXPECT_EQ(today.version, "2021-12-01") << "an unknown start is no date of the view";
+  EXPECT_EQ(today.version, "") << "an unknown start is no date: the view names no latest change";
   EXPECT_EQ(today.rules[0].versions, 3);
 }
 
 TEST(RuleBook, TheReviewCashbackFineHasAVersionForTheRevisedLaw) {
   const RuleSet& common = common_rule_set();
-  const Rule* before = find(rules_in_force("x", {"v", {}}, common, "2025-10-14"), "conduct.review_cashback");
-  const Rule* after = find(rules_in_force("x", {"v", {}}, common, "2025-10-15"), "conduct.review_cashback");
+  const RuleView on_14 = rules_in_force("x", {"v", {}}, common, "2025-10-14");
+  const RuleView on_15 = rules_in_force("x", {"v", {}}, common, "2025-10-15");
+  const Rule* before = find(on_14, "conduct.review_cashback");
+  const Rule* after = find(on_15, "conduct.review_cashback");
   ASSERT_NE(before, nullptr);
   ASSERT_NE(after, nullptr);
   EXPECT_THAT(before->penalty.amount, HasSubstr("20万-100万元"));
