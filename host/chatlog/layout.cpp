@@ -13,7 +13,7 @@ ChatLayout make_canonical() {
   l.name = "Kefu canonical chat log";
   l.columns = {{"platform"}, {"shop_id"},  {"session_id"}, {"customer_id"}, {"ts"},
                {"sender"},   {"agent_id"}, {"event"},      {"content"}};
-  l.source = {"docs/chat-log.md", "", "", Confidence::official, "Kefu's own format"};
+  l.source = {"docs/chat-log.md", "", "", Confidence::official, "Kefu's own format", ""};
   return l;
 }
 

@@ -3,6 +3,7 @@
 // canonical metric, one line per platform, with what differs and whether it compares.
 #include "cli/metrics_subcommands.h"
 #include "model/catalog.h"
+#include "present/text.h"
 
 #include <kefu/json.hpp>
 
@@ -67,20 +68,6 @@ std::string threshold(double s) {
   return v % 60 == 0 && v >= 60 ? std::to_string(v / 60) + "min" : std::to_string(v) + "s";
 }
 
-std::string confidence_label(Lang lang, Confidence c) {
-  switch (c) {
-    case Confidence::official:
-      return tr(lang, "官方", "official");
-    case Confidence::law:
-      return tr(lang, "法律", "law");
-    case Confidence::third_party:
-      return tr(lang, "第三方", "third party");
-    case Confidence::merchant:
-      return tr(lang, "商家", "merchant");
-  }
-  return "";
-}
-
 void print_catalog(std::ostream& out, Lang lang) {
   out << tr(lang, "统一指标（Kefu 从聊天记录按同一口径重算的指标与平台数据对照的基准）\n",
             "Canonical metrics (what Kefu recomputes from chat logs, and what platform figures map to)\n");
@@ -109,7 +96,7 @@ void print_differences(std::ostream& out, const std::vector<PlatformProfile>& pr
         table.add({lang == Lang::zh ? p.info.name_zh : p.info.name_en, m.native_name, metric_label(lang, m.unit),
                    m.window, metric_label(lang, m.bot_replies), threshold(m.threshold_s),
                    metric_label(lang, json::detail::enum_name(m.comparability)), m.target.empty() ? "-" : m.target,
-                   confidence_label(lang, m.source.confidence)});
+                   confidence_label(m.source.confidence, lang)});
         if (!m.comparability_note.empty())
           notes.push_back(p.info.id + " " + m.native_name + ": " +
                           tr(lang, m.comparability_note_zh, m.comparability_note));
@@ -150,7 +137,7 @@ void print_platform(std::ostream& out, const PlatformProfile& p, Lang lang) {
       out << '\n';
     }
     out << "    " << tr(lang, "来源: ", "source: ") << m.source.title << " ["
-        << confidence_label(lang, m.source.confidence) << ", " << m.source.seen << "]"
+        << confidence_label(m.source.confidence, lang) << ", " << source_read_text(m.source, lang) << "]"
         << (m.source.url.empty() ? "" : " " + m.source.url) << '\n';
     if (!m.source.note.empty()) out << "      " << m.source.note << '\n';
   }

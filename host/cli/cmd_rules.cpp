@@ -55,7 +55,8 @@ void print_history_text(const std::vector<Rule>& history, Lang lang, std::ostrea
   for (const Rule& r : history) {
     const RuleKeyDef* def = find_rule_key(r.key);
     out << wrap(r.key + "  " +
-                    (r.effective_from.empty() ? std::string(tr(lang, "（日期未知）", "(undated)")) : r.effective_from) +
+                    (r.effective_from.empty() ? std::string(tr(lang, "（最早的版本）", "(earliest known)"))
+                                              : effective_from_text(r.effective_from, lang)) +
                     "  " + rule_value_text(def, r.value, lang) + " — " + r.native_name,
                 kTextWidth, "  ▸ ", "    ");
   }

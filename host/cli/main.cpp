@@ -19,6 +19,7 @@
 #include "cli/cmd_report.h"
 #include "cli/cmd_rules.h"
 #include "cli/cmd_scan.h"
+#include "cli/cmd_sources.h"
 #include "cli/cmd_update.h"
 #include "present/table_notes.h"
 #include "cli/cmd_words.h"
@@ -55,6 +56,8 @@ constexpr Command kCommands[] = {
     {"scan", "Find banned words in script libraries and chat logs (exit 1 on a block hit)", add_scan_options, run_scan},
     {"metrics", "Customer-service metrics: catalog, native imports, recomputation", add_metrics_options, run_metrics},
     {"rules", "Print a platform's customer-service rules in the one model, with sources", add_rules_options, run_rules},
+    {"sources", "Every fact about the platforms with its source, label and the date it was read (an audit)",
+     add_sources_options, run_sources},
     {"diff", "Rotation briefing 轮岗简报: what changes moving from one platform (or rule date) to another",
      add_diff_options, run_diff},
     {"ingest", "Store metric values from chat logs (recomputed) and platform exports (native), idempotently",

@@ -65,7 +65,9 @@ std::optional<Line> line_of(const MetricLine& l) {
 
 }  // namespace
 
-ParamSource param_source(const Source& s) { return {s.title, s.url, s.seen, std::string(enum_name(s.confidence))}; }
+ParamSource param_source(const Source& s) {
+  return {s.title, s.url, s.seen, std::string(enum_name(s.confidence)), s.quoted_in};
+}
 
 Definition definition_from(std::string id, std::string measure, const std::optional<MetricComputation>& computation,
                            const Source& own_source) {

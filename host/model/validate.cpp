@@ -100,11 +100,15 @@ std::vector<std::string> validate_source(const Source& s, const std::string& whe
   if (!calendar::is_iso_date(s.seen))
     p.push_back(where + ": source.seen \"" + s.seen + "\": expected the date it was read, YYYY-MM-DD");
   // A fact seen where no address can be given (code whose repository is unknown) says so.
-  if (s.confidence != Confidence::law && s.confidence != Confidence::merchant && s.url.empty() &&
-      !s.note.starts_with("no URL:"))
+  if (s.confidence != Confidence::law && s.confidence != Confidence::merchant &&
+      s.confidence != Confidence::none && s.url.empty() && !s.note.starts_with("no URL:"))
     p.push_back(where +
-                ": source.url is empty: only a statute or a merchant's own list may omit it, or a note "
-                "starting \"no URL:\" that says why there is none");
+                ": source.url is empty: only a statute, a merchant's own list or an entry with no source "
+                "(confidence none) may omit it, or a note starting \"no URL:\" that says why there is none");
+  // `none` means nothing was found: a URL next to it would read as a source.
+  if (s.confidence == Confidence::none && !s.url.empty())
+    p.push_back(where + ": source.confidence is none but source.url is \"" + s.url +
+                "\": give the source its label (official, law, third_party) or drop the URL");
   return p;
 }
 
@@ -121,8 +125,10 @@ std::vector<std::string> validate_rules(const RuleSet& set) {
                   (r.effective_from.empty() ? std::string(" without effective_from")
                                             : " with effective_from " + r.effective_from));
     if (r.native_name.empty()) p.push_back(where + ": native_name is empty");
-    if (!r.effective_from.empty() && !calendar::is_iso_date(r.effective_from))
-      p.push_back(where + ": effective_from \"" + r.effective_from + "\": expected YYYY-MM-DD");
+    if (!r.effective_from.empty() && r.effective_from != kEffectiveUnknown && !calendar::is_iso_date(r.effective_from))
+      p.push_back(where + ": effective_from \"" + r.effective_from +
+                  "\": expected YYYY-MM-DD, \"unknown\" (in force now, since a date not known) or empty "
+                  "(from the beginning)");
     if (const RuleKeyDef* def = find_rule_key(r.key)) {
       add(p, check_against_catalog(r, *def, where));
     } else {
@@ -138,6 +144,11 @@ std::vector<std::string> validate_rules(const RuleSet& set) {
         (r.value.window_from_min < 0 || r.value.window_to_min > 24 * 60 ||
          r.value.window_from_min >= r.value.window_to_min))
       p.push_back(where + ": time window must satisfy 0 <= from < to <= 1440 minutes");
+    if (r.value.known && r.source.confidence == Confidence::none)
+      p.push_back(where + ": value is known but source.confidence is none: a value with no source is a guess; "
+                          "set value.known to false, or cite the source");
+    if (r.effective_from == kEffectiveUnknown && !calendar::is_iso_date(r.source.seen))
+      p.push_back(where + ": effective_from unknown needs source.seen, the date the rule was read as in force");
     add(p, validate_source(r.source, where));
   }
   return p;

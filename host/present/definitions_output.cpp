@@ -181,10 +181,12 @@ std::vector<ParamView> views(const MetricDefinition& m) {
 
 std::string source_text(const ParamSource& s, Lang lang) {
   if (s.title.empty()) return "";
-  Confidence c = Confidence::third_party;
-  json::detail::enum_from_name(s.confidence, c);
-  const std::string where = lang == Lang::zh ? "（" + confidence_label(c, lang) + "，" + s.seen + "）"
-                                             : " (" + confidence_label(c, lang) + ", " + s.seen + ")";
+  Source as_source{s.title, s.url, s.seen, Confidence::third_party, "", s.quoted_in};
+  json::detail::enum_from_name(s.confidence, as_source.confidence);
+  // "kefu" (Kefu's own definitions) is no kefu::Confidence: shown as it is named.
+  const std::string label = s.confidence == "kefu" ? "Kefu" : confidence_label(as_source.confidence, lang);
+  const std::string where = tr(lang, "（", " (") + label + tr(lang, "，", ", ") + source_read_text(as_source, lang) +
+                            tr(lang, "）", ")");
   return s.title + where + (s.url.empty() ? "" : " " + s.url);
 }
 
@@ -291,7 +293,7 @@ void print_definitions_json(const std::vector<PlatformDefinitions>& platforms, s
       for (const ParamView& v : views(m)) {
         std::optional<Source> source;
         if (!v.source.title.empty()) {
-          source = Source{v.source.title, v.source.url, v.source.seen, Confidence::third_party, ""};
+          source = Source{v.source.title, v.source.url, v.source.seen, Confidence::third_party, "", v.source.quoted_in};
           json::detail::enum_from_name(v.source.confidence, source->confidence);
         }
         d.parameters.push_back({v.name, v.known, v.value, v.unknown, v.note, std::move(source)});

@@ -73,9 +73,8 @@ std::string penalty_text(const std::optional<Rule>& r, Lang lang) {
 }
 
 std::string source_text(const Source& s, Lang lang) {
-  if (s.url.empty() && s.note.starts_with("no URL: nothing was found")) return s.title;  // an unknown's "source"
-  std::string t = s.title + tr(lang, "（", " (") + confidence_label(s.confidence, lang) +
-                  tr(lang, "，查阅于 ", ", seen ") + s.seen + tr(lang, "）", ")");
+  std::string t = s.title + tr(lang, "（", " (") + confidence_label(s.confidence, lang) + tr(lang, "，", ", ") +
+                  source_read_text(s, lang) + tr(lang, "）", ")");
   if (!s.url.empty()) t += " " + s.url;
   return t;
 }
@@ -206,7 +205,7 @@ void text_change(const RuleChange& c, const std::pair<std::string, std::string>&
     if (r) {
       t += " — " + r->native_name;
       if (!r->effective_from.empty())
-        t += std::string(tr(lang, "（自 ", " (since ")) + r->effective_from + tr(lang, " 起）", ")");
+        t += tr(lang, "（", " (") + effective_from_text(r->effective_from, lang) + tr(lang, "）", ")");
       if (inherited) t += tr(lang, " ［法律，各平台通用］", " [law, every platform]");
     }
     out << wrap(t, kWidth, "    ", "      ");
@@ -373,7 +372,8 @@ std::string cell(std::string s) {
 std::string md_source(const Source& s, Lang lang) {
   std::string title = cell(s.title);
   if (!s.url.empty()) title = "[" + title + "](" + s.url + ")";
-  return title + tr(lang, "（", " (") + confidence_label(s.confidence, lang) + ", " + s.seen + tr(lang, "）", ")");
+  return title + tr(lang, "（", " (") + confidence_label(s.confidence, lang) + ", " + cell(source_read_text(s, lang)) +
+         tr(lang, "）", ")");
 }
 
 void md_section(const std::string& title, const std::vector<RuleChange>& changes,
@@ -411,7 +411,8 @@ std::string rule_name(const RuleKeyDef* def, const std::string& key, Lang lang) 
 }
 
 std::string rule_value_text(const RuleKeyDef* def, const RuleValue& v, Lang lang) {
-  if (!v.known) return tr(lang, "未知", "unknown");
+  // An unknown value may say why in its own words (来源冲突：40秒/45秒): a conflict stays visible.
+  if (!v.known) return lang == Lang::zh && !v.text.empty() ? "未知（" + v.text + "）" : tr(lang, "未知", "unknown");
   switch (v.type) {
     case ValueType::enumeration:
       return level_label(v.text, lang);
@@ -451,7 +452,7 @@ void print_rule_view_text(const rules::RuleView& view, const PlatformInfo& info,
     if (r.inherited) head += tr(lang, " ［法律，各平台通用］", " [law, every platform]");
     out << wrap(head, kWidth, "  ▸ ", "    ");
     out << wrap(r.rule.key +
-                    (r.rule.effective_from.empty() ? "" : tr(lang, "，自 ", ", since ") + r.rule.effective_from) +
+                    (r.rule.effective_from.empty() ? "" : tr(lang, "，", ", ") + effective_from_text(r.rule.effective_from, lang)) +
                     (r.versions > 1 ? tr(lang, "，有 ", ", ") + std::to_string(r.versions) +
                                           tr(lang, " 个版本（--history）", " versions (--history)")
                                     : ""),
@@ -480,7 +481,8 @@ void print_rule_view_markdown(const rules::RuleView& view, const PlatformInfo& i
     out << "| " << r.rule.category << " | " << cell(rule_name(def, r.rule.key, lang)) << " `" << r.rule.key << "` | "
         << cell(rule_value_text(def, r.rule.value, lang)) << " | " << cell(r.rule.native_name) << " | "
         << (r.rule.penalty.system.empty() ? "—" : cell(penalty_text(r.rule, lang))) << " | "
-        << (r.rule.effective_from.empty() ? "—" : r.rule.effective_from) << " | " << md_source(r.rule.source, lang)
+        << (r.rule.effective_from.empty() ? "—" : effective_from_text(r.rule.effective_from, lang)) << " | "
+        << md_source(r.rule.source, lang)
         << " |\n";
   }
 }

@@ -108,8 +108,23 @@ std::string confidence_label(Confidence c, Lang lang) {
       return "第三方";
     case Confidence::merchant:
       return "商家";
+    case Confidence::none:
+      return "无来源";
   }
   return "?";
+}
+
+std::string source_read_text(const Source& s, Lang lang) {
+  if (s.seen.empty()) return "";
+  if (!s.quoted_in.empty())
+    return tr(lang, "转引自 ", "as quoted in ") + s.quoted_in + tr(lang, "（", " (") + s.seen + tr(lang, "）", ")");
+  return tr(lang, "查阅于 ", "read ") + s.seen;
+}
+
+std::string effective_from_text(const std::string& effective_from, Lang lang) {
+  if (effective_from.empty()) return "";
+  if (effective_from == kEffectiveUnknown) return tr(lang, "生效日期未知（现行）", "in force now, since a date not known");
+  return tr(lang, "自 ", "since ") + effective_from + tr(lang, " 起", "");
 }
 
 std::size_t display_width(std::string_view s) {

@@ -39,7 +39,15 @@ inline const std::string& tr(Lang lang, const std::string& zh, const std::string
 // closing CJK punctuation); a word longer than a line is cut.
 std::string wrap(std::string_view text, std::size_t width, std::string_view first, std::string_view rest);
 
-// How far a source can be trusted, for people: 官方 / 法律法规 / 第三方 / 商家.
+// How far a source can be trusted, for people: 官方 / 法律法规 / 第三方 / 商家 / 无来源.
 std::string confidence_label(Confidence confidence, Lang lang);
+
+// When and how the source was read: "查阅于 2026-12-04", or, when it was not re-read,
+// "转引自 docs/research/platforms.md §1.2（2026-11-23）"; "" when the source gives no date.
+std::string source_read_text(const Source& source, Lang lang);
+
+// A rule version's start: "自 2021-12-01 起", "生效日期未知（现行）" for "unknown", and
+// "" for an entry in force from the beginning (kefu::Rule::effective_from).
+std::string effective_from_text(const std::string& effective_from, Lang lang);
 
 }  // namespace kefu::host

@@ -17,16 +17,30 @@ std::string_view common_rules_json();  // host/rules/data/common.json, compiled 
 namespace kefu::host::rules {
 namespace {
 
-// Picks, per key, the latest entry in force on `as_of` ("" sorts first, so undated entries lose
-// to any dated one that has begun).
+// Where an entry sorts among a key's versions: "" (from the beginning) first, then the dated
+// ones, then "unknown" (in force now, begun after every dated one).
+int rank(const Rule& r) { return r.effective_from.empty() ? 0 : r.effective_from == kEffectiveUnknown ? 2 : 1; }
+
+bool later_or_same(const Rule& a, const Rule& b) {
+  return rank(a) != rank(b) ? rank(a) > rank(b) : a.effective_from >= b.effective_from;
+}
+
+// Whether `r` is in force on `as_of`. A rule in force since an unknown date is known to be in
+// force from the day it was read so (source.seen); before that the dated versions answer.
+bool begun(const Rule& r, const std::string& as_of) {
+  if (r.effective_from == kEffectiveUnknown) return r.source.seen <= as_of;
+  return r.effective_from.empty() || r.effective_from <= as_of;
+}
+
+// Picks, per key, the latest entry in force on `as_of`.
 std::map<std::string, RuleInForce> latest_per_key(const RuleSet& set, const std::string& as_of, bool inherited) {
   std::map<std::string, RuleInForce> out;
   std::map<std::string, int> versions;
   for (const Rule& r : set.rules) {
     ++versions[r.key];
-    if (!r.effective_from.empty() && r.effective_from > as_of) continue;
+    if (!begun(r, as_of)) continue;
     auto [it, inserted] = out.try_emplace(r.key, RuleInForce{r, inherited, 1});
-    if (!inserted && r.effective_from >= it->second.rule.effective_from) it->second.rule = r;
+    if (!inserted && later_or_same(r, it->second.rule)) it->second.rule = r;
   }
   for (auto& [key, r] : out) r.versions = versions[key];
   return out;
@@ -48,7 +62,8 @@ RuleView rules_in_force(const std::string& platform, const RuleSet& own, const R
   for (const RuleKeyDef& def : rule_key_catalog()) {
     const auto it = merged.find(std::string(def.key));
     if (it == merged.end()) continue;
-    if (it->second.rule.effective_from > view.version) view.version = it->second.rule.effective_from;
+    if (it->second.rule.effective_from != kEffectiveUnknown && it->second.rule.effective_from > view.version)
+      view.version = it->second.rule.effective_from;
     view.rules.push_back(std::move(it->second));
   }
   return view;

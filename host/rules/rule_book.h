@@ -34,8 +34,9 @@ struct RuleView {
 };
 
 // For each key, the entry with the latest effective_from on or before `as_of` (an undated entry
-// is in force from the beginning); a platform entry replaces the common entry of its key.
-// Entries that take effect after `as_of` are left out.
+// is in force from the beginning; an entry in force since an unknown date ("unknown") follows
+// every dated one, from the date it was read as in force, its source.seen); a platform entry
+// replaces the common entry of its key. Entries that take effect after `as_of` are left out.
 RuleView rules_in_force(const std::string& platform, const RuleSet& own, const RuleSet& common,
                         const std::string& as_of);
 

@@ -51,16 +51,16 @@ WordList common_word_list() {
 WordList read_user_word_files(const std::vector<std::string>& word_files, const std::vector<std::string>& allow_files) {
   WordList list;
   for (const auto& f : word_files)
-    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--words"}, false, list);
+    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--words", ""}, false, list);
   for (const auto& f : allow_files)
-    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--allow"}, true, list);
+    read_into(f, Source{"用户词表 " + f, "", "", Confidence::merchant, "--allow", ""}, true, list);
   return list;
 }
 
 WordList read_merchant_word_files(const std::vector<MerchantFile>& files) {
   WordList list;
   for (const MerchantFile& f : files)
-    read_into(f.path, Source{"商家词表 " + f.path, "", "", Confidence::merchant, f.origin}, false, list);
+    read_into(f.path, Source{"商家词表 " + f.path, "", "", Confidence::merchant, f.origin, ""}, false, list);
   return list;
 }
 

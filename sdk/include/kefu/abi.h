@@ -25,9 +25,9 @@
 #include <stdint.h>
 
 #define KEFU_SDK_VERSION_MAJOR 1
-#define KEFU_SDK_VERSION_MINOR 6
+#define KEFU_SDK_VERSION_MINOR 7
 #define KEFU_SDK_VERSION_PATCH 0
-#define KEFU_SDK_VERSION_STRING "1.6.0"
+#define KEFU_SDK_VERSION_STRING "1.7.0"
 
 /* "KEFU" in little-endian byte order: lets the host tell a Kefu record from random bytes. */
 #define KEFU_ABI_MAGIC 0x5546454Bu

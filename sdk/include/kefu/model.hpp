@@ -26,20 +26,25 @@ constexpr std::string_view enum_name(E e) { return enum_names(e)[static_cast<std
 // ---- Provenance -----------------------------------------------------------------------
 
 // How much a fact can be trusted: the platform's or state's own text (`official`, including a
-// faithful mirror of it), a statute (`law`), a compilation or SEO page (`third_party`), or a
-// list the merchant keeps (`merchant`).
-enum class Confidence { official, law, third_party, merchant };
-constexpr std::array<std::string_view, 4> enum_names(Confidence) {
-  return {"official", "law", "third_party", "merchant"};
+// faithful mirror of it), a statute (`law`), a compilation or SEO page (`third_party`), a list
+// the merchant keeps (`merchant`), or nothing at all (`none`, since SDK 1.7): no source was
+// found, the title says what was searched, and the value is unknown (never shown as a source).
+enum class Confidence { official, law, third_party, merchant, none };
+constexpr std::array<std::string_view, 5> enum_names(Confidence) {
+  return {"official", "law", "third_party", "merchant", "none"};
 }
 
 // Where a fact comes from. Every rule, term and metric definition carries one.
 struct Source {
   std::string title;  // document title, e.g. 《中华人民共和国广告法》第九条
   std::string url;    // where it can be read; empty for a statute cited by name
-  std::string seen;   // date the fact was read there, YYYY-MM-DD
+  std::string seen;   // date the fact was read there, YYYY-MM-DD (with quoted_in: that document's date)
   Confidence confidence = Confidence::third_party;
   std::string note;  // caveats: conflicting versions, mirror used, ...
+  // Since SDK 1.7: the fact was not re-read at `url` but taken from this document, which quotes it
+  // ("docs/research/platforms.md §1.2"); `seen` is then the date of that document. Empty: `url`
+  // was read on `seen`.
+  std::string quoted_in;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -48,6 +53,7 @@ struct Source {
     v("seen", s.seen);
     v("confidence", s.confidence);
     v("note", s.note);
+    v("quoted_in", s.quoted_in);
   }
 };
 
@@ -119,6 +125,9 @@ struct Penalty {
   }
 };
 
+// Rule::effective_from of a current rule whose start is not known (since SDK 1.7).
+inline constexpr std::string_view kEffectiveUnknown = "unknown";
+
 struct Rule {
   std::string key;       // canonical key, e.g. "service.first_response"
   std::string category;  // 服务/响应, 服务时间, 满意度, 售后, 物流, 营销/评价, 沟通/引流, 处罚
@@ -126,7 +135,10 @@ struct Rule {
   RuleValue value;
   Strictness strictness = Strictness::none;
   Penalty penalty;
-  std::string effective_from;  // YYYY-MM-DD, empty when unknown
+  // YYYY-MM-DD; empty: in force from the beginning of the data (no earlier version is known);
+  // "unknown" (since SDK 1.7): in force now, since a date not known, after every dated version
+  // of the key (a current rule whose start no source gives, following a dated older one).
+  std::string effective_from;
   std::string detail;          // the rule in a sentence
   Source source;
 
@@ -295,7 +307,7 @@ struct NamedSource {
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("name", s.name);
-    Source::fields(s.source, v);  // flat: {"name", "title", "url", "seen", "confidence", "note"}
+    Source::fields(s.source, v);  // flat: {"name", "title", "url", "seen", "confidence", "note", "quoted_in"}
   }
 };
 

@@ -124,7 +124,7 @@ class Plugin {
       std::stringstream text;
       text << in.rdbuf();
       WordFileDefaults merchant = defaults;
-      merchant.source = Source{"商家词表 " + path, "", "", Confidence::merchant, "configured in words_files"};
+      merchant.source = Source{"商家词表 " + path, "", "", Confidence::merchant, "configured in words_files", ""};
       for (const auto& problem : read_word_file(text.str(), merchant, list))
         host_.log(LogLevel::warn, path + ":" + std::to_string(problem.line) + ": " + problem.reason);
     }

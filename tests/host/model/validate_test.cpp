@@ -1,5 +1,7 @@
 #include "model/validate.h"
 
+#include <kefu/json.hpp>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -44,8 +46,9 @@ TEST(ValidateTest, RuleProblemsNameTheRuleAndWhatToFix) {
                   "rules[1] service.hours: time window must satisfy 0 <= from < to <= 1440 minutes",
                   "rules[1] service.hours: source.title is empty: every fact must say where it comes from",
                   "rules[1] service.hours: source.seen \"\": expected the date it was read, YYYY-MM-DD",
-                  "rules[1] service.hours: source.url is empty: only a statute or a merchant's own list may omit it, "
-                  "or a note starting \"no URL:\" that says why there is none"));
+                  "rules[1] service.hours: source.url is empty: only a statute, a merchant's own list or an entry "
+                  "with no source (confidence none) may omit it, or a note starting \"no URL:\" that says why "
+                  "there is none"));
 }
 
 TEST(ValidateTest, DuplicateRuleKeysAreRefused) {
@@ -125,6 +128,46 @@ TEST(ValidateTest, IdentityRules) {
   info.capabilities = {};
   info.version = "1.0";
   EXPECT_THAT(validate_identity(info), ElementsAre("version \"1.0\": expected MAJOR.MINOR.PATCH"));
+}
+
+}  // namespace
+}  // namespace kefu::host
+
+namespace kefu::host {
+namespace {
+
+TEST(ValidateSourcesTest, AnEntryWithNoSourceIsLabelledNoneAndNeedsNoUrl) {
+  Rule r = valid_rule();
+  r.value.known = false;
+  r.source = {"未找到公开来源", "", "2026-11-23", Confidence::none, "nothing was found", ""};
+  EXPECT_THAT(validate_rules({"v", {r}}), IsEmpty());
+  r.source.url = "https://example.com/x";
+  EXPECT_THAT(validate_rules({"v", {r}}), Contains(HasSubstr("confidence is none but source.url")));
+}
+
+TEST(ValidateSourcesTest, AKnownValueWithNoSourceIsRejected) {
+  Rule r = valid_rule();
+  r.source = {"未找到公开来源", "", "2026-11-23", Confidence::none, "", ""};
+  EXPECT_THAT(validate_rules({"v", {r}}), Contains(HasSubstr("a value with no source is a guess")));
+}
+
+TEST(ValidateSourcesTest, EffectiveFromIsADateUnknownOrEmpty) {
+  Rule r = valid_rule();
+  r.effective_from = "unknown";
+  EXPECT_THAT(validate_rules({"v", {r}}), IsEmpty());
+  r.effective_from = "lately";
+  EXPECT_THAT(validate_rules({"v", {r}}), Contains(HasSubstr("\"unknown\" (in force now")));
+}
+
+// What an SDK 1.3-1.6 plugin sends: no quoted_in, no "none" label; it must still read and validate.
+TEST(ValidateSourcesTest, ARuleSetAsAnOlderSdkWroteItStillValidates) {
+  const RuleSet set = json::read<RuleSet>(R"({"version":"2026-11-23","rules":[{"key":"service.hours",
+      "category":"服务时间","native_name":"考核时段","value":{"type":"time_window","known":true,
+      "window_from_min":540,"window_to_min":1380},"strictness":"higher_is_stricter","effective_from":"2021-12-01",
+      "source":{"title":"t","url":"https://example.com/r","seen":"2026-11-23","confidence":"third_party","note":""}}]})",
+                                          "an SDK 1.3 answer");
+  EXPECT_THAT(validate_rules(set), IsEmpty());
+  EXPECT_EQ(set.rules[0].source.quoted_in, "");
 }
 
 }  // namespace

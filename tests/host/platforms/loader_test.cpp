@@ -4,6 +4,8 @@
 
 #include "test_paths.hpp"
 
+#include <kefu/abi.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -270,14 +272,16 @@ TEST(LoaderTest, RefusesARecordWithoutFactory) {
 TEST(LoaderTest, RefusesAnotherSdkMajor) {
   const Refusal r = refusal_of(fixture_file("sdk_major2"));
   EXPECT_EQ(r.code, RefusalCode::sdk_version_mismatch);
-  EXPECT_THAT(r.message, HasSubstr("expected SDK 1.x (this host is SDK 1.6), found SDK 2.0"));
+  EXPECT_THAT(r.message, HasSubstr("expected SDK 1.x (this host is SDK 1." + std::to_string(KEFU_SDK_VERSION_MINOR) +
+                                   "), found SDK 2.0"));
   EXPECT_THAT(r.message, HasSubstr("Rebuild the plugin against the Kefu SDK 1.x"));
 }
 
 TEST(LoaderTest, RefusesANewerSdkMinor) {
   const Refusal r = refusal_of(fixture_file("sdk_minor_newer"));
   EXPECT_EQ(r.code, RefusalCode::sdk_version_mismatch);
-  EXPECT_THAT(r.message, HasSubstr("built for a newer SDK than this host: expected SDK 1.0 to 1.6, found SDK 1.99"));
+  EXPECT_THAT(r.message, HasSubstr("built for a newer SDK than this host: expected SDK 1.0 to 1." +
+                                     std::to_string(KEFU_SDK_VERSION_MINOR) + ", found SDK 1.99"));
   EXPECT_THAT(r.message, HasSubstr("Upgrade Kefu"));
 }
 

@@ -40,6 +40,33 @@ TEST(RuleBook, TheLatestVersionInForceWins) {
   EXPECT_EQ(today.rules[0].versions, 2);
 }
 
+TEST(RuleBook, ARuleInForceSinceAnUnknownDateFollowsEveryDatedVersionFromTheDayItWasRead) {
+  Rule current = hours(480, 1380, std::string(kEffectiveUnknown), "current, start unknown");
+  current.source.seen = "2026-12-04";
+  const RuleSet own{"v", {current, hours(540, 1380, "2021-12-01", "dated"), hours(0, 1440, "", "first")}};
+  EXPECT_THAT(validate_rules(own), IsEmpty());
+  const RuleSet none{"", {}};
+  EXPECT_EQ(find(rules_in_force("jd", own, none, "2021-11-30"), "service.hours")->native_name, "first");
+  EXPECT_EQ(find(rules_in_force("jd", own, none, "2026-12-03"), "service.hours")->native_name, "dated");
+  const RuleView today = rules_in_force("jd", own, none, "2026-12-04");
+  EXPECT_EQ(find(today, "service.hours")->native_name, "current, start unknown");
+  EXPECT_EQ(today.version, "") << "an unknown start is no date: the view names no latest change";
+  EXPECT_EQ(today.rules[0].versions, 3);
+}
+
+TEST(RuleBook, TheReviewCashbackFineHasAVersionForTheRevisedLaw) {
+  const RuleSet& common = common_rule_set();
+  const RuleView on_14 = rules_in_force("x", {"v", {}}, common, "2025-10-14");
+  const RuleView on_15 = rules_in_force("x", {"v", {}}, common, "2025-10-15");
+  const Rule* before = find(on_14, "conduct.review_cashback");
+  const Rule* after = find(on_15, "conduct.review_cashback");
+  ASSERT_NE(before, nullptr);
+  ASSERT_NE(after, nullptr);
+  EXPECT_THAT(before->penalty.amount, HasSubstr("20万-100万元"));
+  EXPECT_EQ(after->effective_from, "2025-10-15");
+  EXPECT_EQ(after->penalty.amount, "") << "the revised law's range was not read: not carried over";
+}
+
 TEST(RuleBook, ARuleNotYetInForceIsLeftOut) {
   const RuleSet own{"v", {hours(540, 1380, "2030-01-01", "future")}};
   EXPECT_EQ(find(rules_in_force("x", own, {"", {}}, "2026-11-23"), "service.hours"), nullptr);

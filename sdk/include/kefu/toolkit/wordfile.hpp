@@ -3,6 +3,7 @@
 //
 //   # a comment
 //   #@source	confidence=law	seen=2026-11-23	url=…	title=《中华人民共和国广告法》第九条
+//   (also note=…, and quoted_in=… when the source was not re-read: see kefu::Source)
 //   #@list	terms            (or allow | unban; applies to the lines that follow)
 //   国家级	广告法极限词	block	国内领先
 //   vx	引流/站外联系	warn
@@ -71,11 +72,13 @@ inline std::string read_source_directive(const std::vector<std::string_view>& fi
       next.seen = value;
     else if (key == "note")
       next.note = value;
+    else if (key == "quoted_in")
+      next.quoted_in = value;
     else if (key == "confidence") {
       if (!json::detail::enum_from_name(value, next.confidence))
-        return "#@source confidence \"" + std::string(value) + "\" is not official|law|third_party|merchant";
+        return "#@source confidence \"" + std::string(value) + "\" is not official|law|third_party|merchant|none";
     } else {
-      return "#@source key \"" + std::string(key) + "\" is unknown (title, url, seen, confidence, note)";
+      return "#@source key \"" + std::string(key) + "\" is unknown (title, url, seen, confidence, note, quoted_in)";
     }
   }
   if (next.title.empty()) return "#@source needs a title=";
