@@ -39,6 +39,7 @@ struct HitRow {
   std::string file;
   int line = 0, column = 0, offset = 0, length = 0;
   std::string text, term, normalized, category, severity, suggestion;
+  std::string mode = "literal";  // literal | pinyin | initials | lookalike (words::hit_mode_name)
   std::vector<PlatformVerdict> platforms;
   int record = 0;
   std::string session_id, sender, agent_id;
@@ -55,6 +56,7 @@ struct HitRow {
     v("category", s.category);
     v("severity", s.severity);
     v("suggestion", s.suggestion);
+    v("mode", s.mode);
     v("platforms", s.platforms);
     v("record", s.record);
     v("session_id", s.session_id);
@@ -110,6 +112,7 @@ HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const word
   row.length = static_cast<int>(s.length);
   row.text = s.text;
   row.normalized = lexicon.normalized(s.hit.pattern);
+  row.mode = words::hit_mode_name(s.hit.mode);
   row.record = static_cast<int>(s.record);
   row.session_id = s.session_id;
   row.sender = s.sender;
@@ -132,12 +135,21 @@ HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const word
   return row;
 }
 
+// How an evasion matched, in words an agent learns from ("原文「威信」按拼音匹配 微信").
+const char* mode_label(const std::string& mode, Lang lang) {
+  if (mode == "pinyin") return tr(lang, "按拼音匹配 ", ", same sound as ");
+  if (mode == "initials") return tr(lang, "按拼音首字母匹配 ", ", pinyin initials of ");
+  if (mode == "lookalike") return tr(lang, "按形近字匹配 ", ", looks like ");
+  return nullptr;
+}
+
 void print_text(const ScanOutput& out, Lang lang) {
   for (const HitRow& h : out.hits) {
     std::cout << h.file << ':' << h.line << ':' << h.column << ": "
               << (h.severity == "block" ? tr(lang, "[禁用] ", "[block] ") : tr(lang, "[提示] ", "[warn] ")) << h.term
               << " (" << h.category << ")";
     if (h.text != h.term) std::cout << tr(lang, " 原文「", " as \"") << h.text << tr(lang, "」", "\"");
+    if (const char* how = mode_label(h.mode, lang)) std::cout << how << h.term;
     std::cout << tr(lang, " 平台 ", " on ");
     for (std::size_t i = 0; i < h.platforms.size(); ++i)
       std::cout << (i ? "," : "") << h.platforms[i].id << (h.platforms[i].severity == "block" ? "" : "(warn)");
@@ -154,7 +166,7 @@ void print_text(const ScanOutput& out, Lang lang) {
 
 void print_csv(const ScanOutput& out) {
   std::cout << "file,line,column,offset,length,text,term,normalized,category,severity,platforms,suggestion,record,"
-               "session_id,sender,agent_id\n";
+               "session_id,sender,agent_id,mode\n";
   for (const HitRow& h : out.hits) {
     std::string platforms;
     for (const auto& p : h.platforms) platforms += (platforms.empty() ? "" : ";") + p.id + ":" + p.severity;
@@ -162,7 +174,7 @@ void print_csv(const ScanOutput& out) {
               << csv_field(h.text) << ',' << csv_field(h.term) << ',' << csv_field(h.normalized) << ','
               << csv_field(h.category) << ',' << h.severity << ',' << platforms << ',' << csv_field(h.suggestion) << ','
               << h.record << ',' << csv_field(h.session_id) << ',' << csv_field(h.sender) << ','
-              << csv_field(h.agent_id) << '\n';
+              << csv_field(h.agent_id) << ',' << h.mode << '\n';
   }
 }
 
@@ -208,7 +220,8 @@ int run_scan(Context& ctx, const CLI::App&) {
   auto platforms = words::plugin_word_lists(registry, args.platforms);
   update::add_merchant_layers(platforms, ctx.config());
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
-                               words::read_user_word_files(args.words, args.allow));
+                               words::read_user_word_files(args.words, args.allow), {},
+                               words::category_modes(args.words));
   if (lexicon.platforms().empty())
     throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
 
