@@ -1,8 +1,8 @@
 // Recall of the evasion modes on tests/fixtures/words/evasions.tsv (200+ evasive spellings of
 // 38 terms) and their noise on ordinary sentences (evasions_negative.txt), with the lists and
 // category modes as shipped (the common list joins the fixture's own terms). Prints the
-// figures docs/words.md quotes; fails when recall of a kind falls under 95% or an evasion mode
-// hits an ordinary sentence.
+// figures docs/words.md quotes; fails when recall of a kind (found, and found with the right
+// mode) falls under 95% or an evasion mode hits an ordinary sentence.
 #include "words/lexicon.h"
 #include "words/lists.h"
 
@@ -84,15 +84,15 @@ TEST(EvasionRecall, FindsAtLeast95PercentOfEachKindOfEvasiveSpelling) {
     Tally& t = by_kind[c.kind];
     ++t.cases, ++all.cases;
     if (!match) {
-      ADD_FAILURE() << "evasions.tsv:" << c.line << ": missed " << c.term << " in 「" << c.text << "」";
+      std::cout << "  missed (evasions.tsv:" << c.line << "): " << c.term << " in 「" << c.text << "」\n";
       continue;
     }
     ++t.found, ++all.found;
     if (hit_mode_name(match->mode) == c.mode) {
       ++t.right_mode, ++all.right_mode;
     } else {
-      ADD_FAILURE() << "evasions.tsv:" << c.line << ": 「" << c.span << "」 matched " << c.term << " as "
-                    << hit_mode_name(match->mode) << ", expected " << c.mode;
+      std::cout << "  wrong mode (evasions.tsv:" << c.line << "): 「" << c.span << "」 matched " << c.term << " as "
+                << hit_mode_name(match->mode) << ", expected " << c.mode << "\n";
     }
   }
   auto print = [](const std::string& kind, const Tally& t) {
@@ -102,7 +102,10 @@ TEST(EvasionRecall, FindsAtLeast95PercentOfEachKindOfEvasiveSpelling) {
   std::cout << "evasion recall, " << f.terms.terms.size() << " terms:\n";
   for (const auto& [kind, t] : by_kind) print(kind, t);
   print("all", all);
-  for (const auto& [kind, t] : by_kind) EXPECT_GE(100 * t.found, 95 * t.cases) << kind;
+  for (const auto& [kind, t] : by_kind) {
+    EXPECT_GE(100 * t.found, 95 * t.cases) << kind;
+    EXPECT_GE(100 * t.right_mode, 95 * t.cases) << kind;
+  }
 }
 
 TEST(EvasionRecall, OrdinarySentencesDrawNoEvasionHit) {
