@@ -19,7 +19,8 @@ namespace {
 // noise characters, which may be skipped between a term's characters, and from bit 22 the
 // class's column in the pair matrix (below), so the scan reads it without arithmetic.
 constexpr std::uint32_t kNoiseFlag = 0x8000;
-// In the literal automaton's table: the character has a class in the evasion automaton too.
+// In the literal automaton's table: the character may open a match of the evasion automaton
+// (its class there leaves the root). Inside such a match every character steps it.
 constexpr std::uint32_t kEvasionFlag = 0x10000;
 constexpr int kColumnShift = 22;
 // Where a BMP code point's entry sits in the class table. From U+0800 (three UTF-8 bytes):
@@ -266,7 +267,7 @@ void Matcher::Impl::build_automaton(Automaton& a, bool evasive_side) {
     const std::uint32_t cls = it == class_of.end() ? 0 : it->second;
     std::uint32_t e = entry(cls, norm.noise_skip && is_noise(folded));
     if (!evasive_side && cp < 0x10000 && !evasive.bmp_class.empty() &&
-        (evasive.bmp_class[bmp_index(cp)] & kClassMask))
+        evasive.root_transition[evasive.bmp_class[bmp_index(cp)] & kClassMask] != kRoot)
       e |= kEvasionFlag;
     return e;
   };
@@ -679,14 +680,8 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
   // One character, classed `e`, at [at, after); `index` its place in the BMP tables.
   auto consume = [&](std::uint32_t e, std::uint32_t index, const unsigned char* at, const unsigned char* after)
       __attribute__((always_inline)) {
-    if (e & kEvasionFlag) [[unlikely]] {
+    if ((e & kEvasionFlag) || e_state != kRoot) [[unlikely]]
       consume_evasive(e_table[index], at, after);
-    } else if (e_state != kRoot) [[unlikely]] {
-      if (e & kNoiseFlag)
-        consume_evasive(entry(0, true), at, after);
-      else
-        e_state = kRoot;
-    }
     // At the root, `row` is stale: a pair that passes only costs the general step.
     if (PairMatrix::test(pair_bits, row | e >> kColumnShift)) [[unlikely]] {
       const Cursor c = step(literal, {state, row, gap, false}, e);
@@ -713,8 +708,10 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
       e_state = kRoot;
       return p + 1;
     }
-    // Astral characters are never flagged: the evasion automaton covers the BMP.
-    consume(entry_of(literal, cp), cp < 0x10000 ? bmp_index(cp) : 0, p, p + len);
+    // The evasion automaton covers the BMP: an astral character is noise there (the NUL
+    // entry, at kAsciiAt) or nothing (entry 0, an overlong form's).
+    const std::uint32_t e = entry_of(literal, cp);
+    consume(e, cp < 0x10000 ? bmp_index(cp) : (e & kNoiseFlag) ? kAsciiAt : 0, p, p + len);
     return p + len;
   };
 
