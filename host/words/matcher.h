@@ -14,12 +14,13 @@
 //    a span of the original text whatever was folded or skipped, and the loop stores nothing
 //    per character;
 //  - platform masks ride on each pattern, so one scan answers for several platforms at once;
-//  - evasion modes (modes.h) fold at the same place: when some pattern asks for pinyin or
-//    look-alikes, each character's class is that of its reading group / look-alike group, so
-//    the automaton stays a literal matcher over coarser classes. Spelled-out pinyin, mixes
-//    (wei信) and initials are extra patterns pointing back to their term. Each raw hit is then
-//    verified character by character against its term's own modes (a literal-only term's
-//    homophone is dropped) and told how it matched.
+//  - evasion modes (modes.h) fold at the same place: the patterns that ask for pinyin or
+//    look-alikes also sit in a second automaton whose classes are reading / look-alike
+//    groups, stepped in the same pass only on characters that may open one of its patterns
+//    (a flag in the first table) and inside a match, so literal terms keep exact classes.
+//    Spelled-out pinyin, mixes (wei信) and initials are extra patterns pointing back to their
+//    term. Each raw hit is verified character by character against its term's own modes and
+//    told how it matched.
 //  tests/host/words/matcher_reference_test.cpp holds all of this to a brute-force reading.
 #pragma once
 
