@@ -46,6 +46,7 @@ struct HitRow {
   std::string file;
   int line = 0, column = 0, offset = 0, length = 0;
   std::string text, term, normalized, category, severity, suggestion;
+  std::string mode = "literal";  // literal | pinyin | initials | lookalike (words::hit_mode_name)
   std::vector<PlatformVerdict> platforms;
   int record = 0;
   std::string session_id, sender, agent_id;
@@ -66,6 +67,7 @@ struct HitRow {
     v("category", s.category);
     v("severity", s.severity);
     v("suggestion", s.suggestion);
+    v("mode", s.mode);
     v("platforms", s.platforms);
     v("record", s.record);
     v("session_id", s.session_id);
@@ -125,6 +127,7 @@ HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const word
   row.text = s.text;
   row.sentence = s.sentence;
   row.normalized = lexicon.normalized(s.hit.pattern);
+  row.mode = words::hit_mode_name(s.hit.mode);
   row.record = static_cast<int>(s.record);
   row.session_id = s.session_id;
   row.sender = s.sender;
@@ -164,11 +167,20 @@ const char* severity_label(const std::string& severity, Lang lang) {
                               : tr(lang, "[未知] ", "[unknown] ");
 }
 
+// How an evasion matched, in words an agent learns from ("原文「威信」按拼音匹配 微信").
+const char* mode_label(const std::string& mode, Lang lang) {
+  if (mode == "pinyin") return tr(lang, "按拼音匹配 ", ", same sound as ");
+  if (mode == "initials") return tr(lang, "按拼音首字母匹配 ", ", pinyin initials of ");
+  if (mode == "lookalike") return tr(lang, "按形近字匹配 ", ", looks like ");
+  return nullptr;
+}
+
 void print_text(const ScanOutput& out, Lang lang) {
   for (const HitRow& h : out.hits) {
     std::cout << h.file << ':' << h.line << ':' << h.column << ": " << severity_label(h.severity, lang) << h.term
               << " (" << h.category << ")";
     if (h.text != h.term) std::cout << tr(lang, " 原文「", " as \"") << h.text << tr(lang, "」", "\"");
+    if (const char* how = mode_label(h.mode, lang)) std::cout << how << h.term;
     std::cout << tr(lang, " 平台 ", " on ");
     for (std::size_t i = 0; i < h.platforms.size(); ++i)
       std::cout << (i ? "," : "") << h.platforms[i].id
@@ -197,7 +209,7 @@ void print_text(const ScanOutput& out, Lang lang) {
 
 void print_csv(const ScanOutput& out) {
   std::cout << "file,line,column,offset,length,text,term,normalized,category,severity,platforms,suggestion,record,"
-               "session_id,sender,agent_id,sentence\n";
+               "session_id,sender,agent_id,sentence,mode\n";
   for (const HitRow& h : out.hits) {
     std::string platforms;
     for (const auto& p : h.platforms) platforms += (platforms.empty() ? "" : ";") + p.id + ":" + p.severity;
@@ -205,7 +217,7 @@ void print_csv(const ScanOutput& out) {
               << csv_field(h.text) << ',' << csv_field(h.term) << ',' << csv_field(h.normalized) << ','
               << csv_field(h.category) << ',' << h.severity << ',' << platforms << ',' << csv_field(h.suggestion) << ','
               << h.record << ',' << csv_field(h.session_id) << ',' << csv_field(h.sender) << ','
-              << csv_field(h.agent_id) << ',' << csv_field(h.sentence) << '\n';
+              << csv_field(h.agent_id) << ',' << csv_field(h.sentence) << ',' << h.mode << '\n';
   }
 }
 
@@ -251,7 +263,8 @@ int run_scan(Context& ctx, const CLI::App&) {
   auto platforms = words::plugin_word_lists(registry, args.platforms);
   update::add_merchant_layers(platforms, ctx.config());
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
-                               words::read_user_word_files(args.words, args.allow));
+                               words::read_user_word_files(args.words, args.allow), {},
+                               words::category_modes(args.words));
   if (lexicon.platforms().empty())
     throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
 

@@ -86,7 +86,7 @@ class Composer {
 }  // namespace
 
 Lexicon::Lexicon(const WordList& common, std::vector<PlatformWords> platforms, const WordList& user,
-                 const Normalization& normalization) {
+                 const Normalization& normalization, const CategoryModes& modes) {
   if (platforms.size() > 64) throw std::invalid_argument("at most 64 platforms can be scanned at once");
   for (PlatformWords& p : platforms) {
     std::unordered_set<std::string> unban;
@@ -119,6 +119,7 @@ Lexicon::Lexicon(const WordList& common, std::vector<PlatformWords> platforms, c
       }
       PatternSpec& spec = specs[it->second];
       const PlatformMask bit = PlatformMask{1} << p;
+      if (!e.allow) spec.modes |= modes.of(e.term.category);
       if (e.allow)
         spec.allow |= bit;
       else if (e.term.severity == Severity::block && !e.unknown)

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "words/matcher.h"
+#include "words/modes.h"
 
 #include <kefu/model.hpp>
 
@@ -60,8 +61,9 @@ struct PlatformWords {
 
 class Lexicon {
  public:
+  // `modes`: the evasion modes per category (modes.h); by default the common list's.
   Lexicon(const WordList& common, std::vector<PlatformWords> platforms, const WordList& user,
-          const Normalization& normalization = {});
+          const Normalization& normalization = {}, const CategoryModes& modes = category_modes());
 
   const std::vector<std::string>& platforms() const { return ids_; }
   std::optional<std::size_t> platform_index(std::string_view id) const;

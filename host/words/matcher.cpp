@@ -1,13 +1,16 @@
 #include "words/matcher.h"
 
 #include "base/utf8.h"
+#include "words/evasion.h"
 
 #include <algorithm>
 #include <bit>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kefu::host::words {
 namespace {
@@ -16,6 +19,9 @@ namespace {
 // noise characters, which may be skipped between a term's characters, and from bit 22 the
 // class's column in the pair matrix (below), so the scan reads it without arithmetic.
 constexpr std::uint32_t kNoiseFlag = 0x8000;
+// In the literal automaton's table: the character may open a match of the evasion automaton
+// (its class there leaves the root). Inside such a match every character steps it.
+constexpr std::uint32_t kEvasionFlag = 0x10000;
 constexpr int kColumnShift = 22;
 // Where a BMP code point's entry sits in the class table. From U+0800 (three UTF-8 bytes):
 // its payload bits as they lie in the bytes, the lead byte's low nibble, then the two
@@ -43,6 +49,9 @@ constexpr std::uint16_t kClassMask = 0x7FFF;
 constexpr std::int32_t kRoot = 0;
 constexpr std::int32_t kFree = -1;
 constexpr std::uint32_t kEndOfList = UINT32_MAX;
+// Reading groups are keyed by a private-use code point per reading (plane 15), which no text
+// character folds to.
+constexpr char32_t kGroupBase = 0xF0000;
 
 // A double-array slot, 16 bytes: what one step needs from a state sits in one cache line.
 // `base` is shifted left one bit: bit 0 says outputs end here.
@@ -128,26 +137,63 @@ struct Matcher::Impl {
 
   Normalization norm;
   std::vector<PatternSpec> specs;
-  std::vector<std::u32string> normalized;
-  std::vector<std::vector<std::uint16_t>> classes;  // each pattern as character classes
+  std::vector<std::u32string> normalized;  // per pattern, after folding steps 1-4
+
+  // What the automaton matches: each pattern's variants. The first is the pattern itself;
+  // pinyin mode adds reading variants of polyphonic characters, spelled-out pinyin and mixes
+  // (wei信, 微xin) and initials. Outputs and classes are per variant.
+  struct Variant {
+    std::uint32_t pattern;
+    HitMode kind;            // literal: the term's own characters (verified per character)
+    std::u32string expect;   // the characters the text should show (folded), one per class
+    bool evasive = false;    // matched by the evasion automaton, in group classes
+  };
+  std::vector<Variant> variants;
+  std::vector<std::vector<std::uint16_t>> classes;  // each variant as character classes
   std::vector<std::uint8_t> latin_start, latin_end;
 
-  // Class entries of the BMP, at bmp_index(code point).
-  std::vector<std::uint32_t> bmp_class;
-  std::unordered_map<char32_t, std::uint32_t> astral_class;  // classes of code points above U+FFFF
+  // Evasion folding: a folded character → the representative of its group (reading group
+  // and/or look-alike group, joined); absent = itself. Empty when no pattern asks for a mode.
+  ModeSet active = 0;
+  std::unordered_map<char32_t, char32_t> group_of;
+  std::unordered_map<char32_t, char32_t> lookalike_of;  // look-alike groups alone (verification)
+  char32_t group(char32_t folded) const {
+    if (group_of.empty()) return folded;
+    auto it = group_of.find(folded);
+    return it == group_of.end() ? folded : it->second;
+  }
 
-  std::vector<Slot> slots;
-  std::vector<Output> out_pool;  // each state's list ends with pattern kEndOfList
-  // Per class: the root's child << 1 | whether outputs end there, or the root (0).
-  std::vector<std::int32_t> root_transition;
-  PairMatrix pairs;
-  std::size_t state_count = 0;
+  // One Aho-Corasick automaton and its class table. The scan runs two side by side: `literal`
+  // over every pattern as written (and spelled-out pinyin, initials), `evasive` over the
+  // mode-bearing patterns in group classes (homophones, look-alikes, mixes). So the literal
+  // terms keep their exact classes and draw no candidates from the groups, and a scan whose
+  // patterns ask for no mode never enters the second one.
+  struct Automaton {
+    // Class entries of the BMP, at bmp_index(code point).
+    std::vector<std::uint32_t> bmp_class;
+    std::unordered_map<char32_t, std::uint32_t> astral_class;  // classes of code points above U+FFFF
+    std::vector<Slot> slots;
+    std::vector<Output> out_pool;  // each state's list ends with pattern kEndOfList
+    // Per class: the root's child << 1 | whether outputs end there, or the root (0).
+    std::vector<std::int32_t> root_transition;
+    PairMatrix pairs;
+    std::size_t state_count = 0;
+    std::size_t memory_bytes() const {
+      return slots.size() * sizeof(Slot) + out_pool.size() * sizeof(Output) + pairs.memory_bytes() +
+             root_transition.size() * sizeof(std::int32_t) + bmp_class.size() * sizeof(std::uint32_t) +
+             astral_class.size() * 16;
+    }
+  };
+  Automaton literal, evasive;
 
-  std::uint32_t entry_of(char32_t cp) const {
-    if (cp < 0x10000) return bmp_class[bmp_index(cp)];
-    auto it = astral_class.find(cp);
-    if (it != astral_class.end()) return it->second;
+  std::uint32_t entry_of(const Automaton& a, char32_t cp) const {
+    if (cp < 0x10000) return a.bmp_class.empty() ? 0 : a.bmp_class[bmp_index(cp)];
+    auto it = a.astral_class.find(cp);
+    if (it != a.astral_class.end()) return it->second;
     return entry(0, norm.noise_skip && is_noise(fold(cp, norm)));
+  }
+  const Automaton& automaton_of(std::uint32_t variant) const {
+    return variants[variant].evasive ? evasive : literal;
   }
   static std::uint32_t entry(std::uint32_t cls, bool noise) {
     const std::uint32_t column = noise ? PairMatrix::kNoise : PairMatrix::column(cls);
@@ -155,28 +201,53 @@ struct Matcher::Impl {
   }
 
   void build(std::span<const PatternSpec> patterns);
-  std::vector<TrieNode> build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const;
-  void pack(std::vector<TrieNode>& trie);
+  void build_groups();
+  void add_variants(std::uint32_t pattern);
+  std::optional<HitMode> verify(std::string_view text, const Hit& hit) const;
+  void build_automaton(Automaton& a, bool evasive_side);
+  std::vector<TrieNode> build_trie(const std::vector<std::uint32_t>& members) const;
+  void pack(Automaton& a, std::vector<TrieNode>& trie);
   Output output_of(std::uint32_t pattern) const;
   void collect(std::string_view text, std::vector<Hit>& raw) const;
-  Cursor step(Cursor at, std::uint32_t e) const;
-  void report(std::uint32_t out, const unsigned char* text, const unsigned char* last, const unsigned char* end,
-              std::vector<Hit>& raw) const;
-  std::uint32_t start_of(const Output& output, const unsigned char* text, const unsigned char* last) const;
+  static Cursor step(const Automaton& a, Cursor at, std::uint32_t e);
+  void report(const Automaton& a, std::uint32_t out, const unsigned char* text, const unsigned char* last,
+              const unsigned char* end, std::vector<Hit>& raw) const;
+  std::uint32_t start_of(const Automaton& a, const Output& output, const unsigned char* text,
+                         const unsigned char* last) const;
   bool boundary_ok(std::string_view text, const Hit& hit) const;
 };
 
 void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   specs.assign(patterns.begin(), patterns.end());
-  std::unordered_map<char32_t, std::size_t> frequency;
   for (std::size_t i = 0; i < specs.size(); ++i) {
     std::u32string n = normalize(specs[i].text, norm);
     if (n.empty()) throw std::invalid_argument("pattern " + std::to_string(i) + " is empty");
-    for (char32_t c : n) ++frequency[c];
-    latin_start.push_back(norm.latin_boundary && is_latin_letter(n.front()));
-    latin_end.push_back(norm.latin_boundary && is_latin_letter(n.back()));
     normalized.push_back(std::move(n));
+    if (norm.evasions) active |= specs[i].modes;
   }
+  build_groups();
+  for (std::uint32_t i = 0; i < specs.size(); ++i) add_variants(i);
+  classes.resize(variants.size());
+  for (const Variant& v : variants) {
+    latin_start.push_back(norm.latin_boundary && is_latin_letter(v.expect.front()));
+    latin_end.push_back(norm.latin_boundary && is_latin_letter(v.expect.back()));
+  }
+  build_automaton(evasive, true);
+  build_automaton(literal, false);
+}
+
+// One automaton over its variants: literal classes are the folded characters themselves,
+// evasive ones their groups. Built evasive first: the literal table marks the characters the
+// evasive one has a class for.
+void Matcher::Impl::build_automaton(Automaton& a, bool evasive_side) {
+  std::vector<std::uint32_t> members;
+  for (std::uint32_t v = 0; v < variants.size(); ++v)
+    if (variants[v].evasive == evasive_side) members.push_back(v);
+  if (evasive_side && members.empty()) return;
+  auto key = [&](char32_t c) { return evasive_side ? group(c) : c; };
+  std::unordered_map<char32_t, std::size_t> frequency;
+  for (std::uint32_t v : members)
+    for (char32_t c : variants[v].expect) ++frequency[key(c)];
 
   // Frequent characters get small classes: their transitions pack densely near the root.
   std::vector<std::pair<std::size_t, char32_t>> by_frequency;
@@ -192,37 +263,246 @@ void Matcher::Impl::build(std::span<const PatternSpec> patterns) {
   // Fuse folding and classing: one table lookup per input character at scan time.
   auto entry_for = [&](char32_t cp) -> std::uint32_t {
     const char32_t folded = fold(cp, norm);
-    auto it = class_of.find(folded);
+    auto it = class_of.find(key(folded));
     const std::uint32_t cls = it == class_of.end() ? 0 : it->second;
-    return entry(cls, norm.noise_skip && is_noise(folded));
+    std::uint32_t e = entry(cls, norm.noise_skip && is_noise(folded));
+    if (!evasive_side && cp < 0x10000 && !evasive.bmp_class.empty() &&
+        evasive.root_transition[evasive.bmp_class[bmp_index(cp)] & kClassMask] != kRoot)
+      e |= kEvasionFlag;
+    return e;
   };
-  bmp_class.assign(kBmpIndexSpan, 0);
-  for (char32_t cp = 0; cp < 0x10000; ++cp) bmp_class[bmp_index(cp)] = entry_for(cp);
+  a.bmp_class.assign(kBmpIndexSpan, 0);
+  for (char32_t cp = 0; cp < 0x10000; ++cp) a.bmp_class[bmp_index(cp)] = entry_for(cp);
   // Astral code points that fold into a pattern character (𝟏 → 1, Ext-B traditional forms),
   // and astral pattern characters themselves; any other astral code point is classed on the
   // fly (entry_of), so the build does not walk the whole astral range.
   for (char32_t cp : astral_variants()) {
-    if (const std::uint32_t e = entry_for(cp); e & kClassMask) astral_class[cp] = e;
+    if (const std::uint32_t e = entry_for(cp); e & kClassMask) a.astral_class[cp] = e;
   }
   for (const auto& [c, cls] : class_of) {
-    if (c >= 0x10000) astral_class[c] = entry_for(c);
+    if (c >= 0x10000 && !(c >= kGroupBase && c < kGroupBase + 0x10000)) a.astral_class[c] = entry_for(c);
   }
-
-  for (const std::u32string& n : normalized) {
-    std::vector<std::uint16_t>& c = classes.emplace_back();
-    for (char32_t ch : n) c.push_back(class_of.at(ch));
+  std::vector<std::vector<std::uint16_t>> mine;
+  for (std::uint32_t v : members) {
+    std::vector<std::uint16_t>& c = classes[v];
+    for (char32_t ch : variants[v].expect) c.push_back(class_of.at(key(ch)));
+    mine.push_back(c);
   }
-  pairs.build(classes);
-  std::vector<TrieNode> trie = build_trie(class_of);
-  pack(trie);
+  a.pairs.build(mine);
+  std::vector<TrieNode> trie = build_trie(members);
+  pack(a, trie);
 }
 
-std::vector<TrieNode> Matcher::Impl::build_trie(const std::unordered_map<char32_t, std::uint16_t>& class_of) const {
+// Joins characters into the groups the active modes make alike: a reading group is every Han
+// character whose customary reading is that reading (a private-use code point stands for the
+// reading itself), a look-alike group every character linked by confusable pairs. Only the
+// groups a mode-bearing term needs are joined (the readings of the pinyin terms' characters,
+// the look-alike groups of the look-alike terms' characters): every other character keeps its
+// own class, so literal terms elsewhere draw no extra candidates. Union-find over code points;
+// each group's representative is its root.
+void Matcher::Impl::build_groups() {
+  if (!active) return;
+  struct UnionFind {
+    std::unordered_map<char32_t, char32_t> parent;
+    char32_t find(char32_t c) const {
+      for (auto it = parent.find(c); it != parent.end() && it->second != c; it = parent.find(c)) c = it->second;
+      return c;
+    }
+    void unite(char32_t a, char32_t b) {
+      const char32_t ra = find(a), rb = find(b);
+      if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+    }
+    void flatten_into(std::unordered_map<char32_t, char32_t>& out) const {
+      for (const auto& [c, p] : parent) out[c] = find(c);
+      std::vector<char32_t> roots;
+      for (const auto& [c, root] : out) roots.push_back(root);
+      for (char32_t root : roots) out.try_emplace(root, root);
+    }
+  };
+  std::unordered_set<char32_t> pinyin_chars, lookalike_chars;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const ModeSet m = specs[i].modes & active;
+    for (char32_t c : normalized[i]) {
+      if (m & kModePinyin) pinyin_chars.insert(c);
+      if (m & kModeLookalike) lookalike_chars.insert(c);
+    }
+  }
+  UnionFind both, alike;
+  std::vector<std::pair<char32_t, char32_t>> pairs_used;
+  if (active & kModeLookalike) {
+    for (const LookalikePair& p : lookalike_pairs()) {
+      const char32_t a = fold(p.from, norm), b = fold(p.to, norm);
+      // Noise stays noise and a line break a line break: only letters and characters pair.
+      if (a == b || (norm.noise_skip && (is_noise(a) || is_noise(b))) || is_line_break(a) || is_line_break(b)) continue;
+      alike.unite(a, b);
+      pairs_used.emplace_back(a, b);
+    }
+    alike.flatten_into(lookalike_of);
+    std::unordered_set<char32_t> wanted;
+    for (char32_t c : lookalike_chars)
+      if (auto it = lookalike_of.find(c); it != lookalike_of.end()) wanted.insert(it->second);
+    for (const auto& [a, b] : pairs_used)
+      if (wanted.count(lookalike_of.at(a))) both.unite(a, b);
+  }
+  if (active & kModePinyin) {
+    std::unordered_set<std::uint16_t> wanted;
+    for (char32_t c : pinyin_chars)
+      if (const HanReadings* r = readings_of(c))
+        for (std::uint16_t id : r->id)
+          if (id != kNoReading) wanted.insert(id);
+    for (char32_t c = 0x2E80; c < 0x10000; ++c) {
+      const HanReadings* r = readings_of(c);
+      // Traditional forms fold to their simplified one first.
+      if (!r || !wanted.count(r->id[0]) || fold(c, norm) != c) continue;
+      both.unite(c, kGroupBase + r->id[0]);
+    }
+  }
+  both.flatten_into(group_of);
+}
+
+// The variants of one pattern (see Variant). Caps keep a long polyphonic term from exploding.
+void Matcher::Impl::add_variants(std::uint32_t pattern) {
+  constexpr std::size_t kMaxVariants = 16;
+  const std::u32string& n = normalized[pattern];
+  const ModeSet modes = specs[pattern].modes & active;
+  variants.push_back({pattern, HitMode::literal, n, false});
+  if (!modes) return;
+  variants.push_back({pattern, HitMode::literal, n, true});  // homophones, look-alikes
+  if (!(modes & kModePinyin)) return;
+
+  // Secondary readings of polyphonic characters: the term's 行 matches 杭 (hang) too. The text
+  // side reads each character by its customary reading (its group).
+  std::vector<std::vector<char32_t>> choices;
+  std::size_t product = 1;
+  for (char32_t c : n) {
+    std::vector<char32_t> alts{c};
+    if (const HanReadings* r = readings_of(c)) {
+      for (std::size_t k = 1; k < 4 && r->id[k] != kNoReading; ++k) {
+        const char32_t reading = kGroupBase + r->id[k];
+        const bool known = std::any_of(alts.begin(), alts.end(), [&](char32_t a) { return group(a) == group(reading); });
+        if (!known) alts.push_back(reading);
+      }
+    }
+    product *= alts.size();
+    choices.push_back(std::move(alts));
+  }
+  if (product > 1 && product <= kMaxVariants) {
+    for (std::size_t k = 1; k < product; ++k) {
+      std::u32string e;
+      for (std::size_t i = 0, rest = k; i < n.size(); rest /= choices[i].size(), ++i)
+        e += choices[i][rest % choices[i].size()];
+      variants.push_back({pattern, HitMode::literal, std::move(e), true});
+    }
+  }
+
+  // Spelled-out pinyin and mixes: each Han character as itself or as its reading in letters
+  // (all readings), for terms of two characters or more. One-character terms would flood.
+  std::size_t han = 0;
+  std::vector<std::vector<std::u32string>> spell;
+  product = 1;
+  for (char32_t c : n) {
+    std::vector<std::u32string> alts{std::u32string(1, c)};
+    if (const HanReadings* r = readings_of(c)) {
+      ++han;
+      for (std::uint16_t id : r->id)
+        if (id != kNoReading) {
+          const std::string_view name = reading_name(id);
+          alts.emplace_back(name.begin(), name.end());
+        }
+    }
+    product *= alts.size();
+    spell.push_back(std::move(alts));
+  }
+  if (han == 0 || n.size() < 2) return;
+  if (product <= 4 * kMaxVariants) {
+    for (std::size_t k = 1; k < product; ++k) {
+      std::u32string e;
+      bool latin = false, han_left = false;
+      for (std::size_t i = 0, rest = k; i < n.size(); rest /= spell[i].size(), ++i) {
+        const std::size_t pick = rest % spell[i].size();
+        latin |= pick > 0;
+        han_left |= pick == 0 && spell[i].size() > 1;
+        e += spell[i][pick];
+      }
+      // A mix keeps Han characters, which may be homophones (威xin): the evasion automaton.
+      if (latin) variants.push_back({pattern, HitMode::pinyin, std::move(e), han_left});
+    }
+  } else {  // only all letters, customary readings
+    std::u32string e;
+    for (const auto& alts : spell) e += alts.size() > 1 ? alts[1] : alts[0];
+    variants.push_back({pattern, HitMode::pinyin, std::move(e), false});
+  }
+  // Initials (hpfx for 好评返现) for terms of three Han characters or more: two letters (wx)
+  // match too much ordinary text, so a list that wants them lists them.
+  // A polyphonic character gives each distinct initial (银行卡号: yhkh and yxkh).
+  if (han == n.size() && n.size() >= 3) {
+    std::vector<std::u32string> out{U""};
+    for (const auto& alts : spell) {
+      std::u32string firsts;
+      for (std::size_t a = 1; a < alts.size(); ++a)
+        if (firsts.find(alts[a].front()) == std::u32string::npos) firsts += alts[a].front();
+      if (out.size() * firsts.size() > 8) firsts.resize(1);
+      std::vector<std::u32string> next;
+      for (const auto& o : out)
+        for (char32_t f : firsts) next.push_back(o + f);
+      out = std::move(next);
+    }
+    for (auto& e : out) variants.push_back({pattern, HitMode::initials, std::move(e), false});
+  }
+}
+
+// Whether a raw hit of a variant holds under its pattern's modes, and how it matched: each
+// character of the span is its term character (literal), a look-alike of it, or shares a
+// reading with it; a character the term's modes do not allow drops the hit.
+std::optional<HitMode> Matcher::Impl::verify(std::string_view text, const Hit& hit) const {
+  const Variant& v = variants[hit.pattern];
+  if (!active) return HitMode::literal;
+  const ModeSet modes = specs[v.pattern].modes;
+  const std::vector<std::uint16_t>& want = classes[hit.pattern];
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + hit.begin;
+  const auto* const end = reinterpret_cast<const unsigned char*>(text.data()) + hit.end;
+  bool by_reading = false, by_shape = false;
+  std::size_t k = 0, kept = 0;  // kept: characters as written or as look-alikes
+  while (p < end && k < want.size()) {
+    char32_t cp;
+    const int len = utf8::decode(p, end, cp);
+    if (len == 0) return std::nullopt;
+    p += len;
+    const std::uint32_t e = entry_of(automaton_of(hit.pattern), cp);
+    if ((e & kClassMask) != want[k]) {
+      if (e & kNoiseFlag) continue;
+      return std::nullopt;
+    }
+    const char32_t x = fold(cp, norm), t = v.expect[k++];
+    ++kept;
+    if (x == t) continue;
+    auto la = [&](char32_t c) {
+      auto it = lookalike_of.find(c);
+      return it == lookalike_of.end() ? c : it->second;
+    };
+    if ((modes & kModeLookalike) && la(x) == la(t)) {
+      by_shape = true;
+    } else if ((modes & kModePinyin) && (t >= kGroupBase ? has_reading(x, static_cast<std::uint16_t>(t - kGroupBase))
+                                                           : share_reading(x, t))) {
+      by_reading = true;
+      --kept;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (k != want.size()) return std::nullopt;
+  if (v.kind != HitMode::literal) return v.kind;
+  // A homophone spelling keeps one character of the term at least (威信, 微芯 for 微信): with
+  // every character replaced, ordinary words sound alike too often (维新, 为新, 唯心).
+  if (by_reading && kept == 0) return std::nullopt;
+  return by_reading ? HitMode::pinyin : by_shape ? HitMode::lookalike : HitMode::literal;
+}
+
+std::vector<TrieNode> Matcher::Impl::build_trie(const std::vector<std::uint32_t>& members) const {
   std::vector<TrieNode> trie(1);
-  for (std::uint32_t p = 0; p < normalized.size(); ++p) {
+  for (const std::uint32_t p : members) {
     std::int32_t node = 0;
-    for (char32_t c : normalized[p]) {
-      const std::uint16_t cls = class_of.at(c);
+    for (const std::uint16_t cls : classes[p]) {
       auto& kids = trie[node].children;
       auto it =
           std::lower_bound(kids.begin(), kids.end(), cls, [](const auto& k, std::uint16_t v) { return k.first < v; });
@@ -262,7 +542,10 @@ std::vector<TrieNode> Matcher::Impl::build_trie(const std::unordered_map<char32_
 // Places the trie into the double array: each node's children at base + class, first fit,
 // nodes in breadth-first order so the busy upper levels sit together. Two nodes may share a
 // base: `check` names each slot's parent, so their children can never be confused.
-void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
+void Matcher::Impl::pack(Automaton& a, std::vector<TrieNode>& trie) {
+  auto& slots = a.slots;
+  auto& out_pool = a.out_pool;
+  auto& root_transition = a.root_transition;
   std::vector<std::int32_t> slot_of(trie.size(), -1);
   slot_of[0] = kRoot;
   // next_free[i] leads to the first free slot >= i (union-find with path halving), so the
@@ -353,7 +636,7 @@ void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
   root_transition.assign(kClassMask + 1, kRoot);
   for (const auto& [cls, child] : trie[0].children)
     root_transition[cls] = slot_of[child] << 1 | (trie[child].outputs.empty() ? 0 : 1);
-  state_count = trie.size();
+  a.state_count = trie.size();
 }
 
 // The hot loop: every (overlapping) occurrence of every pattern, in end order.
@@ -361,22 +644,49 @@ void Matcher::Impl::pack(std::vector<TrieNode>& trie) {
 void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const {
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = begin + text.size();
-  const std::uint32_t* __restrict const table = bmp_class.data();
-  const std::int32_t* __restrict const root_next = root_transition.data();
-  const std::uint64_t* __restrict const pair_bits = pairs.bits();
+  const std::uint32_t* __restrict const table = literal.bmp_class.data();
+  const std::int32_t* __restrict const root_next = literal.root_transition.data();
+  const std::uint64_t* __restrict const pair_bits = literal.pairs.bits();
   // The cursor, in locals the compiler can keep in registers.
   std::int32_t state = kRoot;
   std::uint32_t row = 0;
   int gap = 0;
+  // The evasion automaton's cursor: it moves only on characters its patterns use (flagged in
+  // the literal table), on noise while it is inside a pattern, and goes home on anything else.
+  const std::uint32_t* __restrict const e_table = evasive.bmp_class.data();
+  const std::int32_t* __restrict const e_root_next = evasive.root_transition.data();
+  const std::uint64_t* __restrict const e_pair_bits = evasive.pairs.bits();
+  std::int32_t e_state = kRoot;
+  std::uint32_t e_row = 0;
+  int e_gap = 0;
 
-  // One character, classed `e`, at [at, after).
-  auto consume = [&](std::uint32_t e, const unsigned char* at, const unsigned char* after)
+  // The evasion automaton's step for a character classed `e` there: the same two paths.
+  auto consume_evasive = [&](std::uint32_t e, const unsigned char* at, const unsigned char* after)
       __attribute__((always_inline)) {
+    // At the root (where it mostly is) the root's dense table decides outright.
+    if (e_state != kRoot && PairMatrix::test(e_pair_bits, e_row | e >> kColumnShift)) {
+      const Cursor c = step(evasive, {e_state, e_row, e_gap, false}, e);
+      e_state = c.state, e_row = c.row, e_gap = c.gap;
+      if (c.output) report(evasive, evasive.slots[e_state].out, begin, at, after, raw);
+      return;
+    }
+    const std::int32_t to = e_root_next[e & kClassMask];
+    e_state = to >> 1;
+    e_row = e >> kColumnShift << 10;
+    e_gap = 0;
+    if (to & 1) [[unlikely]]
+      report(evasive, evasive.slots[e_state].out, begin, at, after, raw);
+  };
+  // One character, classed `e`, at [at, after); `index` its place in the BMP tables.
+  auto consume = [&](std::uint32_t e, std::uint32_t index, const unsigned char* at, const unsigned char* after)
+      __attribute__((always_inline)) {
+    if ((e & kEvasionFlag) || e_state != kRoot) [[unlikely]]
+      consume_evasive(e_table[index], at, after);
     // At the root, `row` is stale: a pair that passes only costs the general step.
     if (PairMatrix::test(pair_bits, row | e >> kColumnShift)) [[unlikely]] {
-      const Cursor c = step({state, row, gap, false}, e);
+      const Cursor c = step(literal, {state, row, gap, false}, e);
       state = c.state, row = c.row, gap = c.gap;
-      if (c.output) report(slots[state].out, begin, at, after, raw);
+      if (c.output) report(literal, literal.slots[state].out, begin, at, after, raw);
       return;
     }
     // No state on the failure chain steps on this class, nor is it noise (whose column is all
@@ -387,17 +697,21 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
     row = e >> kColumnShift << 10;  // PairMatrix::row(class, false)
     gap = 0;
     if (to & 1) [[unlikely]]
-      report(slots[state].out, begin, at, after, raw);
+      report(literal, literal.slots[state].out, begin, at, after, raw);
   };
-  // Any character: invalid bytes match nothing and send the automaton home.
+  // Any character: invalid bytes match nothing and send the automata home.
   auto decode_one = [&](const unsigned char* p) __attribute__((always_inline))->const unsigned char* {
     char32_t cp;
     const int len = utf8::decode(p, end, cp);
     if (len == 0) {
       state = kRoot;
+      e_state = kRoot;
       return p + 1;
     }
-    consume(entry_of(cp), p, p + len);
+    // The evasion automaton covers the BMP: an astral character is noise there (the NUL
+    // entry, at kAsciiAt) or nothing (entry 0, an overlong form's).
+    const std::uint32_t e = entry_of(literal, cp);
+    consume(e, cp < 0x10000 ? bmp_index(cp) : (e & kNoiseFlag) ? kAsciiAt : 0, p, p + len);
     return p + len;
   };
 
@@ -411,10 +725,11 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
       // 1110xxxx 10xxxxxx 10xxxxxx. Overlong forms and surrogates (ED A0-BF) pass, but their
       // table entries are 0, which match nothing, as invalid bytes should.
       if ((v & 0xC0C0F0) == 0x8080E0) [[likely]] {
-        consume(table[three_byte_index(v)], p, p + 3);
+        const std::uint32_t i = three_byte_index(v);
+        consume(table[i], i, p, p + 3);
         p += 3;
       } else if (!(v & 0x80)) {
-        consume(table[kAsciiAt + (v & 0x7F)], p, p + 1);
+        consume(table[kAsciiAt + (v & 0x7F)], kAsciiAt + (v & 0x7F), p, p + 1);
         ++p;
       } else {
         p = decode_one(p);
@@ -424,9 +739,9 @@ void Matcher::Impl::collect(std::string_view text, std::vector<Hit>& raw) const 
   while (p < end) p = decode_one(p);
 }
 
-// One step of the automaton, through the double array and the failure chain.
-Matcher::Impl::Cursor Matcher::Impl::step(Cursor at, std::uint32_t e) const {
-  const Slot* const slot = slots.data();
+// One step of an automaton, through the double array and the failure chain.
+Matcher::Impl::Cursor Matcher::Impl::step(const Automaton& a, Cursor at, std::uint32_t e) {
+  const Slot* const slot = a.slots.data();
   const std::int32_t cls = static_cast<std::int32_t>(e & kClassMask);
   std::int32_t next = (slot[at.state].base >> kBaseShift) + cls;
   // Class 0 (in no pattern) never passes a check: slot base + 0 is no state's child.
@@ -438,7 +753,7 @@ Matcher::Impl::Cursor Matcher::Impl::step(Cursor at, std::uint32_t e) const {
       at.output = false;
       return at;
     }
-    next = root_transition[cls] >> 1;
+    next = a.root_transition[cls] >> 1;
     for (std::int32_t s = at.state == kRoot ? kRoot : slot[at.state].fail; s != kRoot; s = slot[s].fail) {
       const std::int32_t t = (slot[s].base >> kBaseShift) + cls;
       if (slot[t].check == s) {
@@ -453,23 +768,23 @@ Matcher::Impl::Cursor Matcher::Impl::step(Cursor at, std::uint32_t e) const {
   return {next, PairMatrix::row(static_cast<std::uint32_t>(cls), deep), 0, (slot[next].base & kHasOutput) != 0};
 }
 
-void Matcher::Impl::report(std::uint32_t out, const unsigned char* text, const unsigned char* last,
-                           const unsigned char* end, std::vector<Hit>& raw) const {
+void Matcher::Impl::report(const Automaton& a, std::uint32_t out, const unsigned char* text,
+                           const unsigned char* last, const unsigned char* end, std::vector<Hit>& raw) const {
   const auto hit_end = static_cast<std::uint32_t>(end - text);
-  for (std::uint32_t i = out; out_pool[i].pattern != kEndOfList; ++i)
-    raw.push_back(Hit{out_pool[i].pattern, start_of(out_pool[i], text, last), hit_end, 0, 0});
+  for (std::uint32_t i = out; a.out_pool[i].pattern != kEndOfList; ++i)
+    raw.push_back(Hit{a.out_pool[i].pattern, start_of(a, a.out_pool[i], text, last), hit_end, 0, 0});
 }
 
-Output Matcher::Impl::output_of(std::uint32_t pattern) const {
+Output Matcher::Impl::output_of(std::uint32_t variant) const {
   bool noise = false;
-  for (char32_t c : normalized[pattern]) noise |= norm.noise_skip && is_noise(c);
-  return {pattern, static_cast<std::uint32_t>(normalized[pattern].size()), noise};
+  for (char32_t c : variants[variant].expect) noise |= norm.noise_skip && is_noise(c);
+  return {variant, static_cast<std::uint32_t>(variants[variant].expect.size()), noise};
 }
 
 // Where the hit whose last character starts at `last` begins: walks back over the original
 // text, stepping over the noise the scan skipped. Done per hit rather than recording every
 // character's offset as the scan goes, which would cost the hot loop a store per character.
-std::uint32_t Matcher::Impl::start_of(const Output& output, const unsigned char* text,
+std::uint32_t Matcher::Impl::start_of(const Automaton& a, const Output& output, const unsigned char* text,
                                       const unsigned char* last) const {
   const unsigned char* p = last;
   auto previous_entry = [&] {
@@ -477,7 +792,7 @@ std::uint32_t Matcher::Impl::start_of(const Output& output, const unsigned char*
       --p;
     } while (p > text && (*p & 0xC0) == 0x80);
     char32_t cp;
-    return utf8::decode(p, p + 4, cp) ? entry_of(cp) : 0;
+    return utf8::decode(p, p + 4, cp) ? entry_of(a, cp) : 0;
   };
   if (!output.has_noise) {
     // Every non-noise character on the way is the pattern's own: count them.
@@ -527,9 +842,14 @@ void Matcher::find(std::string_view text, const MatchOptions& options, std::vect
   allowed.clear();
   banned.clear();
   for (Hit& hit : raw) {
-    const PatternSpec& spec = impl_->specs[hit.pattern];
     if (!impl_->boundary_ok(text, hit)) continue;
-    if (spec.allow & options.platforms) allowed.push_back(hit);
+    const std::optional<HitMode> mode = impl_->verify(text, hit);
+    if (!mode) continue;
+    hit.mode = *mode;
+    hit.pattern = impl_->variants[hit.pattern].pattern;
+    const PatternSpec& spec = impl_->specs[hit.pattern];
+    // An allow-listed phrase counts where the text shows it as written.
+    if ((spec.allow & options.platforms) && hit.mode == HitMode::literal) allowed.push_back(hit);
     hit.block = spec.block & options.platforms;
     hit.warn = options.include_warn ? spec.warn & options.platforms : 0;
     if (hit.block | hit.warn) banned.push_back(hit);
@@ -554,8 +874,15 @@ void Matcher::find(std::string_view text, const MatchOptions& options, std::vect
   std::sort(banned.begin(), banned.end(), [](const Hit& a, const Hit& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
-    return a.pattern < b.pattern;
+    if (a.pattern != b.pattern) return a.pattern < b.pattern;
+    return a.mode < b.mode;
   });
+  // Two variants of one pattern over one span (a reading variant and the term itself): one hit.
+  banned.erase(std::unique(banned.begin(), banned.end(),
+                           [](const Hit& a, const Hit& b) {
+                             return a.begin == b.begin && a.end == b.end && a.pattern == b.pattern;
+                           }),
+               banned.end());
   if (options.overlapping) {
     out.insert(out.end(), banned.begin(), banned.end());
     return;
@@ -578,13 +905,12 @@ void Matcher::find(std::string_view text, const MatchOptions& options, std::vect
 
 const std::u32string& Matcher::normalized(std::uint32_t pattern) const { return impl_->normalized.at(pattern); }
 const Normalization& Matcher::normalization() const { return impl_->norm; }
-std::size_t Matcher::states() const { return impl_->state_count; }
+std::size_t Matcher::states() const { return impl_->literal.state_count + impl_->evasive.state_count; }
 
 std::size_t Matcher::memory_bytes() const {
   const Impl& m = *impl_;
-  return m.slots.size() * sizeof(Slot) + m.out_pool.size() * sizeof(Output) + m.pairs.memory_bytes() +
-         m.root_transition.size() * sizeof(std::int32_t) + m.bmp_class.size() * sizeof(std::uint32_t) +
-         m.astral_class.size() * 16 + m.latin_start.size() * 2;
+  return m.literal.memory_bytes() + m.evasive.memory_bytes() + m.latin_start.size() * 2 +
+         (m.group_of.size() + m.lookalike_of.size()) * 32;
 }
 
 }  // namespace kefu::host::words

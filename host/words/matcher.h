@@ -13,10 +13,18 @@
 //    hit's start is found afterwards by walking back over the original bytes, so every hit is
 //    a span of the original text whatever was folded or skipped, and the loop stores nothing
 //    per character;
-//  - platform masks ride on each pattern, so one scan answers for several platforms at once.
+//  - platform masks ride on each pattern, so one scan answers for several platforms at once;
+//  - evasion modes (modes.h) fold at the same place: the patterns that ask for pinyin or
+//    look-alikes also sit in a second automaton whose classes are reading / look-alike
+//    groups, stepped in the same pass only on characters that may open one of its patterns
+//    (a flag in the first table) and inside a match, so literal terms keep exact classes.
+//    Spelled-out pinyin, mixes (wei信) and initials are extra patterns pointing back to their
+//    term. Each raw hit is verified character by character against its term's own modes and
+//    told how it matched.
 //  tests/host/words/matcher_reference_test.cpp holds all of this to a brute-force reading.
 #pragma once
 
+#include "words/modes.h"
 #include "words/normalize.h"
 
 #include <cstdint>
@@ -36,6 +44,7 @@ struct PatternSpec {
   PlatformMask block = 0;  // platforms on which it is a `block` term
   PlatformMask warn = 0;   // platforms on which it is a `warn` term
   PlatformMask allow = 0;  // platforms on which it is an allow-listed phrase
+  ModeSet modes = 0;       // evasion modes it also matches in (as an allow-listed phrase: literal only)
 };
 
 struct MatchOptions {
@@ -48,6 +57,7 @@ struct Hit {
   std::uint32_t pattern;     // index into the patterns given to the Matcher
   std::uint32_t begin, end;  // byte span of the ORIGINAL text
   PlatformMask block, warn;  // platforms (of those asked) on which the hit counts, by severity
+  HitMode mode = HitMode::literal;  // how the text matched the pattern
 };
 
 class Matcher {

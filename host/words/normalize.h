@@ -22,8 +22,9 @@ struct Normalization {
   bool digits = true;
   bool noise_skip = true;
   bool latin_boundary = true;
+  bool evasions = true;  // honour the patterns' evasion modes (pinyin, look-alikes; modes.h)
 
-  static Normalization none() { return {false, false, false, false, false, false}; }
+  static Normalization none() { return {false, false, false, false, false, false, false}; }
 };
 
 // Most noise characters skipped between two characters of one term ("微-_-信" is 微信).

@@ -33,7 +33,7 @@ struct Verdict {
   }
 };
 struct HitJson {
-  std::string file, text, term, category, severity, session_id, sender, agent_id, sentence;
+  std::string file, text, term, category, severity, session_id, sender, agent_id, sentence, mode;
   int line = 0, column = 0, offset = 0, length = 0, record = 0;
   std::vector<Verdict> platforms;
   RuleSourceJson source;
@@ -49,6 +49,7 @@ struct HitJson {
     v("session_id", s.session_id);
     v("sender", s.sender);
     v("agent_id", s.agent_id);
+    v("mode", s.mode);
     v("line", s.line);
     v("column", s.column);
     v("offset", s.offset);
@@ -255,6 +256,29 @@ TEST(ScanCli, StandardInputIsScannedLikeAFile) {
   const CliRun twice = run_command("printf 'x' | " + std::string(KEFU_TEST_BIN) + " scan - - 2>&1");
   EXPECT_EQ(twice.exit_code, 2);
   EXPECT_THAT(twice.out, HasSubstr("only once"));
+}
+
+// Issue 21's evasions, on Tmall's shipped list: each hit says how it matched.
+TEST(ScanCli, EvasionsBySoundAndShapeAreCaughtAndNamed) {
+  const std::string cmd = "printf '加我威信\\n加我徽信\\n加 wei xin\\n五星好评截图找客服返3元\\n晒图带字评价返3元红包\\n' | " +
+                          std::string(KEFU_TEST_BIN) + " scan --platform tmall ";
+  const CliRun run = run_command(cmd + "--format json - 2>/dev/null");
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  const ScanJson out = json::read<ScanJson>(run.out, "kefu scan output");
+  std::vector<std::string> got;
+  for (const HitJson& h : out.hits) got.push_back(h.text + "=" + h.term + "/" + h.mode);
+  EXPECT_EQ(got, (std::vector<std::string>{"威信=微信/pinyin", "徽信=微信/lookalike", "wei xin=微信/pinyin",
+                                           "好评截图=好评截图/literal", "评价返=评价返/literal"}));
+  EXPECT_THAT(run_command(cmd + "- 2>/dev/null").out, HasSubstr("原文「威信」按拼音匹配 微信"));
+  EXPECT_THAT(run_command(cmd + "--lang en - 2>/dev/null").out, HasSubstr("as \"徽信\", looks like 微信"));
+}
+
+TEST(ScanCli, AWordFileCanTurnACategorysModesOff) {
+  const test::TempDir dir;
+  const std::string off = dir.write("modes.txt", "#@modes\t引流/站外联系\tnone\n");
+  const CliRun run = run_command("printf '加我威信\\n' | " + std::string(KEFU_TEST_BIN) +
+                                 " scan --platform tmall --format json --words " + off + " - 2>/dev/null");
+  EXPECT_EQ(run.exit_code, 0) << run.out;
 }
 
 TEST(ScanCli, BadInputIsAClearUsageError) {

@@ -5,6 +5,7 @@
 //   #@source	confidence=law	seen=2026-11-23	url=…	title=《中华人民共和国广告法》第九条
 //   (also note=…, and quoted_in=… when the source was not re-read: see kefu::Source)
 //   #@list	terms            (or allow | unban; applies to the lines that follow)
+//   #@modes	引流/站外联系	pinyin lookalike   (evasion modes of a category; the host applies them)
 //   国家级	广告法极限词	block	国内领先
 //   vx	引流/站外联系	warn
 //   最近
@@ -121,8 +122,24 @@ inline std::vector<WordFileProblem> read_word_file(std::string_view text, const 
           section = Section::unban;
         else
           problems.push_back({line_no, "#@list needs terms, allow or unban"});
+      } else if (directive == "#@modes") {
+        // Per-category evasion modes: the host applies them (docs/words.md); here only checked.
+        bool ok = fields.size() == 3 && !detail::trim_spaces(fields[1]).empty();
+        std::size_t names = 0;
+        for (std::size_t at = 0; ok && fields.size() == 3;) {
+          const std::string_view rest = fields[2].substr(at);
+          const std::size_t start = rest.find_first_not_of(' ');
+          if (start == std::string_view::npos) break;
+          const std::string_view word = rest.substr(start, rest.find(' ', start) - start);
+          ok = word == "pinyin" || word == "lookalike" || word == "none";
+          ++names;
+          at += start + word.size();
+        }
+        if (!ok || names == 0)
+          problems.push_back({line_no, "#@modes needs a category and modes, tab-separated: pinyin, lookalike or none"});
       } else {
-        problems.push_back({line_no, "unknown directive " + std::string(directive) + " (use #@source or #@list)"});
+        problems.push_back(
+            {line_no, "unknown directive " + std::string(directive) + " (use #@source, #@list or #@modes)"});
       }
       continue;
     }
