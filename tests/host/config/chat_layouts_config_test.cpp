@@ -1,6 +1,7 @@
 // kefu.json "chat_layouts" (inline or a layout file) and "utc_offset" (docs/data-in.md): read,
 // and every problem named by its path in the config.
 #include "config/config.h"
+#include "host/config/config_problems.hpp"
 
 #include "test_paths.hpp"
 
@@ -12,15 +13,6 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
-
-std::vector<std::string> problems_of(const std::string& json) {
-  try {
-    parse_config(json, "/etc/kefu/kefu.json");
-  } catch (const ConfigError& e) {
-    return e.problems();
-  }
-  return {};
-}
 
 TEST(ConfigChatLayouts, AnInlineLayoutAndALayoutFileAreRead) {
   const std::string examples = test::data_file("../../examples/chat-layouts/");

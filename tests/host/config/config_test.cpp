@@ -1,4 +1,5 @@
 #include "config/config.h"
+#include "host/config/config_problems.hpp"
 
 #include "test_paths.hpp"
 
@@ -12,15 +13,6 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-std::vector<std::string> problems_of(const std::string& json) {
-  try {
-    parse_config(json, "/etc/kefu/kefu.json");
-  } catch (const ConfigError& e) {
-    return e.problems();
-  }
-  return {};
-}
 
 TEST(Config, TheShippedSampleIsValid) {
   const Config c = load_config(test::data_file("../../config/kefu.json"));
