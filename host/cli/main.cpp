@@ -19,6 +19,7 @@
 #include "cli/cmd_report.h"
 #include "cli/cmd_rules.h"
 #include "cli/cmd_scan.h"
+#include "cli/cmd_catalog.h"
 #include "cli/cmd_sources.h"
 #include "cli/cmd_update.h"
 #include "present/table_notes.h"
@@ -58,6 +59,9 @@ constexpr Command kCommands[] = {
     {"rules", "Print a platform's customer-service rules in the one model, with sources", add_rules_options, run_rules},
     {"sources", "Every fact about the platforms with its source, label and the date it was read (an audit)",
      add_sources_options, run_sources},
+    {"catalog", "Every key a plugin may use: rule keys (type, stricter side), metric keys (unit, direction), word "
+                "categories",
+     add_catalog_options, run_catalog},
     {"diff", "Rotation briefing 轮岗简报: what changes moving from one platform (or rule date) to another",
      add_diff_options, run_diff},
     {"ingest", "Store metric values from chat logs (recomputed) and platform exports (native), idempotently",

@@ -114,6 +114,20 @@ std::string confidence_label(Confidence c, Lang lang) {
   return "?";
 }
 
+std::string strictness_label(Strictness s, Lang lang) {
+  switch (s) {
+    case Strictness::lower_is_stricter:
+      return tr(lang, "数值越小越严", "lower is stricter");
+    case Strictness::higher_is_stricter:
+      return tr(lang, "数值越大越严", "higher is stricter");
+    case Strictness::true_is_stricter:
+      return tr(lang, "“是”更严", "true is stricter");
+    case Strictness::none:
+      break;
+  }
+  return tr(lang, "不比较", "not compared");
+}
+
 std::string source_read_text(const Source& s, Lang lang) {
   if (s.seen.empty()) return "";
   if (!s.quoted_in.empty())

@@ -42,6 +42,9 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
 // How far a source can be trusted, for people: 官方 / 法律法规 / 第三方 / 商家 / 无来源.
 std::string confidence_label(Confidence confidence, Lang lang);
 
+// Which side of a rule key's value is stricter for the agent: "数值越小越严" / "lower is stricter".
+std::string strictness_label(Strictness strictness, Lang lang);
+
 // When and how the source was read: "查阅于 2026-12-04", or, when it was not re-read,
 // "转引自 docs/research/platforms.md §1.2（2026-11-23）"; "" when the source gives no date.
 std::string source_read_text(const Source& source, Lang lang);
