@@ -2,6 +2,7 @@
 // common data) must be auditable: its citations resolve inside this repository or to a public
 // http(s) URL, it says when it was read, and it carries a known confidence label. The checker
 // is tested on small bad inputs first, so a pass over the shipped data means something.
+#include "kefu_test_paths.h"  // generated: KEFU_TEST_DATA_DIR
 #include "model/validate.h"
 
 #include <kefu/json.hpp>

@@ -3,6 +3,7 @@
 // category modes as shipped (the common list joins the fixture's own terms). Prints the
 // figures docs/words.md quotes; fails when recall of a kind (found, and found with the right
 // mode) falls under 95% or an evasion mode hits an ordinary sentence.
+#include "kefu_test_paths.h"  // generated: KEFU_TEST_DATA_DIR
 #include "words/lexicon.h"
 #include "words/lists.h"
 
