@@ -83,11 +83,12 @@ std::string change_text(std::string_view metric, const Cell& c, Lang lang) {
   return def_of(metric).unit == "count" ? format_pct(c.change_pct) : format_change(metric, c.change, lang);
 }
 
-// A round upper end for a zero-based axis: 1, 2, 2.5 or 5 times a power of ten.
+// A round upper end for a zero-based axis (1, 1.2, 1.5, 2 ... 8 times a power of ten), close
+// enough above the largest value that the bars use the width.
 double nice_ceiling(double v) {
   if (v <= 0) return 1;
   const double p = std::pow(10, std::floor(std::log10(v)));
-  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+  for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
     if (m * p >= v) return m * p;
   return 10 * p;
 }
@@ -169,7 +170,7 @@ std::string bar_chart(const Report& r, std::size_t m, const RenderContext& ctx) 
 
 // ---- Daily trends: small multiples, one panel per shop on one shared axis --------------------
 
-constexpr double kPanelW = 216, kPanelH = 120, kPanelLeft = 46, kPanelTop = 30, kPanelBottom = 18;
+constexpr double kPanelW = 204, kPanelH = 120, kPanelLeft = 46, kPanelTop = 30, kPanelBottom = 18;
 
 struct TrendAxis {
   double lo = 0, hi = 1;
@@ -370,7 +371,7 @@ h2{font-size:17px;border-left:4px solid #1f3b57;padding-left:8px;margin-top:28px
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:16px}
 figure{background:#fff;border:1px solid #ddd;border-radius:6px;margin:0 0 16px;padding:8px;break-inside:avoid}
 figcaption{font-weight:600;font-size:14px;margin-bottom:4px}svg{max-width:100%;height:auto;display:block}
-.panels{display:grid;grid-template-columns:repeat(auto-fill,216px);gap:6px 10px}.panels svg{border:1px solid #eee}
+.panels{display:grid;grid-template-columns:repeat(auto-fill,204px);gap:6px 10px}.panels svg{border:1px solid #eee}
 .grid{stroke:#e5e5e5}.tick{font-size:10px;fill:#666}.label,.val{font-size:12px;fill:#222}.ptitle{font-size:11px;fill:#222;font-weight:600}
 .bar{fill:#4e79a7}.bar.miss{fill:#d62728}.prev{fill:#b9c3cd}.target{stroke:#111;stroke-width:2}
 .line{fill:none;stroke:#4e79a7;stroke-width:1.5}.dot{fill:#4e79a7}.dot.unusual{fill:#d62728}

@@ -238,18 +238,26 @@ std::string view_sheet_name(By by, Lang lang) {
 
 // Summary: one row per row of the main view; per metric its value this period, the previous
 // period's, the change (coloured by direction) and the target (the value red when it misses).
+// Volumes take no target, so they have no target column: the sheet stays narrow enough to
+// print one page wide in landscape.
 void summary_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   std::vector<std::string> header{tr(lang, "名称", "Name"), tr(lang, "平台", "Platform"), tr(lang, "组", "Group")};
-  std::vector<double> widths{26, 9, 8};
-  for (std::size_t i = 0; i < r.metrics.size(); ++i) {
-    header.insert(header.end(), {tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"),
-                                 tr(lang, "变化", "Change"), tr(lang, "目标", "Target")});
-    widths.insert(widths.end(), {10, 10, 9, 9});
+  std::vector<double> widths{26, 9, 7};
+  std::vector<std::size_t> first;  // per metric, its first column
+  for (const std::string& m : r.metrics) {
+    first.push_back(header.size());
+    header.insert(header.end(), {tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"), tr(lang, "变化", "Change")});
+    widths.insert(widths.end(), {9, 9, 8.5});
+    if (find_metric(m) && find_metric(m)->better != Better::neither) {
+      header.push_back(tr(lang, "目标", "Target"));
+      widths.push_back(8);
+    }
   }
   lxw_worksheet* ws = wb.sheet(tr(lang, "汇总", "Summary"), header, widths, 1, 1);
   for (std::size_t i = 0; i < r.metrics.size(); ++i)
-    wb.group_header(ws, 0, 3 + 4 * i, 6 + 4 * i, metric_name(r.metrics[i], lang));
+    wb.group_header(ws, 0, first[i], (i + 1 < first.size() ? first[i + 1] : header.size()) - 1,
+                    metric_name(r.metrics[i], lang));
   std::size_t row = 2;
   for (const Row& x : r.rows) {
     wb.text(ws, row, 0, row_name(x, ctx));
@@ -258,19 +266,20 @@ void summary_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
     for (std::size_t i = 0; i < r.metrics.size(); ++i) {
       const Cell& c = x.cells[i];
       const std::string& m = r.metrics[i];
-      const std::size_t at = 3 + 4 * i;
+      const std::size_t at = first[i];
       wb.value(ws, row, at, m, c.value);
       wb.value(ws, row, at + 1, m, c.previous);
       if (find_metric(m) && find_metric(m)->unit == "count")
         wb.pct(ws, row, at + 2, c.change_pct);  // volumes change in %, as in the report
       else
         wb.change(ws, row, at + 2, m, c.change);
-      if (c.target) wb.value(ws, row, at + 3, m, c.target->value);
+      const bool target_column = (i + 1 < first.size() ? first[i + 1] : header.size()) - at == 4;
+      if (c.target && target_column) wb.value(ws, row, at + 3, m, c.target->value);
       if (c.value && c.target) wb.kpi_rule(ws, row, at, m, c.target->value);
     }
     ++row;
   }
-  for (std::size_t i = 0; i < r.metrics.size(); ++i) wb.direction_rule(ws, 2, row - 1, 5 + 4 * i, r.metrics[i]);
+  for (std::size_t i = 0; i < r.metrics.size(); ++i) wb.direction_rule(ws, 2, row - 1, first[i] + 2, r.metrics[i]);
   wb.filter(ws, row - 1, header.size() - 1, 1);
 }
 
