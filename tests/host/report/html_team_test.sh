@@ -3,7 +3,7 @@
 # 30-agent, 16-shop, 3-month dataset (scripts/make-team-data), November by shop and by agent,
 # opened 1400 px wide. The page's own script compares the bounding boxes of every text in every
 # chart (getBoundingClientRect) and the test fails on any overlap or any text outside its chart.
-# Screenshots are kept for a person to look at.
+# Screenshots are kept for a person to look at; the page prints on A4 landscape.
 # Usage: html_team_test.sh KEFU_BIN REPO_DIR SCREENSHOT_DIR
 set -euo pipefail
 kefu=$1 repo=$2 shots=$3
@@ -62,5 +62,16 @@ assert s["non_background"] > 0.10, "the screenshot is (nearly) blank"
 assert s["bar_blue"] > 2000, "no bar colour: the bar charts did not render"
 PY
 done
+
+# Printed: A4 landscape (842 x 595 pt) from the page's @page rule.
+run_chromium --no-pdf-header-footer --print-to-pdf="$work/team-shop.pdf" "file://$work/team-shop.html" >/dev/null 2>&1
+python3 - "$work/team-shop.pdf" <<'PY' || status=1
+import re, sys
+pdf = open(sys.argv[1], "rb").read()
+boxes = {tuple(round(float(v)) for v in b.split()) for b in re.findall(rb"/MediaBox \[([^\]]*)\]", pdf)}
+pages = len(re.findall(rb"/Type /Page\b", pdf))
+print(f"printed: {pages} pages, media boxes {boxes}")
+assert boxes == {(0, 0, 842, 595)}, f"not A4 landscape: {boxes}"
+PY
 [ "$status" = 0 ] && echo "PASS: no overlapping text at 30 agents and 16 shops, 1400 px wide"
 exit "$status"
