@@ -69,13 +69,10 @@ std::string fit(const std::string& s, double font_px, double max_px) {
 
 const MetricDef& def_of(std::string_view metric) { return *find_metric(metric); }
 
-// Whether a change is for the better in the catalog's direction: "better", "worse" or "".
+// "better" / "worse" (a CSS class) for a change in the catalog's direction, "" for neither.
 std::string direction_class(std::string_view metric, std::optional<double> change) {
-  const MetricDef* def = find_metric(metric);
-  if (!def || !change || def->better == Better::neither) return "";
-  // A change that shows as 0.0 (pp, seconds) is coloured neither way.
-  if (std::fabs(*change) < (def->unit == "ratio" ? 0.0005 : 0.05)) return "";
-  return (*change > 0) == (def->better == Better::higher) ? "better" : "worse";
+  const auto better = change_is_better(metric, change);
+  return better ? (*better ? "better" : "worse") : "";
 }
 
 // A metric's change as the grid shows it: % for volumes, the unit's difference otherwise.

@@ -219,9 +219,8 @@ std::string file_name(const std::string& source) {
 
 // 变好 / 变差 for a change, in the catalog's direction; "" when there is none to judge.
 std::string change_direction(std::string_view metric, std::optional<double> change, Lang lang) {
-  const MetricDef* def = find_metric(metric);
-  if (!def || !change || *change == 0 || def->better == Better::neither) return "";
-  return (*change > 0) == (def->better == Better::higher) ? tr(lang, "变好", "better") : tr(lang, "变差", "worse");
+  const auto better = change_is_better(metric, change);
+  return better ? (*better ? tr(lang, "变好", "better") : tr(lang, "变差", "worse")) : "";
 }
 
 std::string view_sheet_name(By by, Lang lang) {

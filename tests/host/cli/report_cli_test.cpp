@@ -217,6 +217,11 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
   EXPECT_THAT(html, HasSubstr("<nav class=\"toc\">"));
   EXPECT_THAT(html, HasSubstr("@page{size:A4 landscape"));
   EXPECT_THAT(html, HasSubstr("<section id=\"definitions\">"));
+  // The cell that misses is coloured, not its row; changes by direction (green better, red worse).
+  EXPECT_THAT(html, Not(HasSubstr("<tr class=\"miss\"")));
+  EXPECT_THAT(html, HasSubstr("<td class=\"miss\">"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"chg better\">"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"chg worse\">"));
   EXPECT_EQ(count("<rect class=\"bar"), 7u * 8);
   EXPECT_GT(count("<line class=\"target\""), 8u);
   EXPECT_GT(count("<rect class=\"bar miss\""), 0u);
