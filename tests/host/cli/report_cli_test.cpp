@@ -54,6 +54,15 @@ class ReportCli : public ::testing::Test {
                 "", with_stderr);
   }
 
+  // The week's workbook, written as `name` and read back by inspect.py (sheets, formats, XML).
+  static rapidjson::Document workbook(const std::string& name) {
+    const std::string xlsx = dir_->path() + "/" + name;
+    EXPECT_EQ(report("--format xlsx --out " + xlsx).exit_code, 0);
+    const auto inspected = run_command("python3 " + test::data_file("../host/report/inspect.py") + " xlsx " + xlsx);
+    EXPECT_EQ(inspected.exit_code, 0) << inspected.out;
+    return parse(inspected.out);
+  }
+
   static test::TempDir* dir_;
   static std::string store_;
 };
@@ -133,11 +142,8 @@ TEST_F(ReportCli, ByAgentAndByPlatform) {
 }
 
 TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
-  const std::string xlsx = dir_->path() + "/report.xlsx";
-  ASSERT_EQ(report("--format xlsx --out " + xlsx).exit_code, 0);
-  const auto inspected = run_command("python3 " + test::data_file("../host/report/inspect.py") + " xlsx " + xlsx);
-  ASSERT_EQ(inspected.exit_code, 0) << inspected.out;
-  const auto doc = parse(inspected.out);
+  const auto doc = workbook("report.xlsx");
+  ASSERT_TRUE(doc.IsObject());
   std::vector<std::string> sheets;
   for (const auto& s : doc["sheets"].GetArray()) sheets.push_back(s.GetString());
   EXPECT_THAT(sheets,
@@ -161,11 +167,8 @@ TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
 }
 
 TEST_F(ReportCli, WorkbookPrintsLandscapeOnePageWideWithHeadersRepeatedAndNoLocalPaths) {
-  const std::string xlsx = dir_->path() + "/print.xlsx";
-  ASSERT_EQ(report("--format xlsx --out " + xlsx).exit_code, 0);
-  const auto inspected = run_command("python3 " + test::data_file("../host/report/inspect.py") + " xlsx " + xlsx);
-  ASSERT_EQ(inspected.exit_code, 0) << inspected.out;
-  const auto doc = parse(inspected.out);
+  const auto doc = workbook("print.xlsx");
+  ASSERT_TRUE(doc.IsObject());
   const auto& sheets = doc["sheet"].GetArray();
   for (rapidjson::SizeType i = 0; i < sheets.Size(); ++i) {
     const auto& s = sheets[i];
