@@ -78,6 +78,13 @@ std::string format_pct(std::optional<double> change_pct) {
   return change_pct ? printf_string("%+.1f%%", *change_pct * 100) : "";
 }
 
+std::optional<bool> change_is_better(std::string_view metric, std::optional<double> change) {
+  const MetricDef* def = find_metric(metric);
+  if (!def || !change || def->better == Better::neither) return std::nullopt;
+  if (std::fabs(*change) < (def->unit == "ratio" ? 0.0005 : 0.05)) return std::nullopt;
+  return (*change > 0) == (def->better == Better::higher);
+}
+
 std::string status_name(KpiStatus status, Lang lang) {
   switch (status) {
     case KpiStatus::met:

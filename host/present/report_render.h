@@ -42,6 +42,9 @@ std::string format_change(std::string_view metric, std::optional<double> change,
 std::string format_native(std::string_view format, std::optional<double> value, Lang lang);
 std::string format_native_change(std::string_view format, std::optional<double> change, Lang lang);
 std::string format_pct(std::optional<double> change_pct);  // +5.0%
+// Whether a change is for the better in the catalog's direction; none for a volume (no
+// direction), no change, or one that shows as 0.0 (pp, seconds).
+std::optional<bool> change_is_better(std::string_view metric, std::optional<double> change);
 std::string status_name(KpiStatus status, Lang lang);      // 达标 / 未达标
 std::string period_line(const Report& report, Lang lang);  // 2026-W47（2026-11-16 至 2026-11-22），对比 …
 std::string anomaly_rule(Lang lang);                       // the rule, stated for readers

@@ -2,6 +2,10 @@
 // highlighted by conditional formatting, one detail sheet per view (shop, agent, platform), the
 // daily values, the unusual days, the platforms' own figures, and a sheet saying what is what.
 // Numbers are written as numbers with formats (%, seconds), so a supervisor can keep computing.
+// Every sheet prints the way supervisors print it: A4 landscape, one page wide, the header rows
+// repeated on each page; panes frozen below the header, filters on the header, and input files
+// named by their file name only (a local path says nothing to a reader and leaks the machine's
+// layout).
 #include "base/output_file.h"
 #include "model/catalog.h"
 #include "present/report_render.h"
@@ -46,6 +50,15 @@ class Workbook {
       format_set_font_color(f, 0x9C0006);
     });
     wrap_ = format([](lxw_format* f) { format_set_text_wrap(f); });
+    score_ = format([](lxw_format* f) { format_set_num_format(f, "+0.0;-0.0;0.0"); });
+    better_ = format([](lxw_format* f) { format_set_font_color(f, 0x1A7F37); });
+    worse_ = format([](lxw_format* f) { format_set_font_color(f, 0xB3261E); });
+    group_ = format([](lxw_format* f) {
+      format_set_bold(f);
+      format_set_bg_color(f, 0xBDD7EE);
+      format_set_border(f, LXW_BORDER_THIN);
+      format_set_align(f, LXW_ALIGN_CENTER);
+    });
   }
   ~Workbook() {
     if (book_) workbook_close(book_);
@@ -57,17 +70,31 @@ class Workbook {
     if (err != LXW_NO_ERROR) throw std::runtime_error(path + ": cannot write the workbook: " + lxw_strerror(err));
   }
 
+  // A sheet with its header on row `header_row` (rows above it: a group header the caller
+  // writes), frozen below the header and, with `frozen_cols`, right of the name columns.
   lxw_worksheet* sheet(const std::string& name, const std::vector<std::string>& header,
-                       const std::vector<double>& widths) {
+                       const std::vector<double>& widths, std::size_t header_row = 0, std::size_t frozen_cols = 0) {
     lxw_worksheet* ws = workbook_add_worksheet(book_, name.c_str());
     if (!ws) throw std::runtime_error("cannot add the sheet " + name);
+    const auto hr = static_cast<lxw_row_t>(header_row);
     for (std::size_t c = 0; c < header.size(); ++c) {
-      worksheet_write_string(ws, 0, col(c), header[c].c_str(), header_);
+      worksheet_write_string(ws, hr, col(c), header[c].c_str(), header_);
       worksheet_set_column(ws, col(c), col(c), c < widths.size() ? widths[c] : 14, nullptr);
     }
-    worksheet_set_row(ws, 0, 30, nullptr);
-    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_row(ws, hr, 30, nullptr);
+    worksheet_freeze_panes(ws, hr + 1, col(frozen_cols));
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);          // A4
+    worksheet_fit_to_pages(ws, 1, 0);    // one page wide, as many long as it takes
+    worksheet_repeat_rows(ws, 0, hr);    // the header on every printed page
+    if (frozen_cols > 0) worksheet_repeat_columns(ws, 0, col(frozen_cols - 1));
+    worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
     return ws;
+  }
+  // A header over several columns (汇总: a metric over its 本期/上期/变化/目标).
+  void group_header(lxw_worksheet* ws, std::size_t row, std::size_t first, std::size_t last, const std::string& s) {
+    worksheet_merge_range(ws, static_cast<lxw_row_t>(row), col(first), static_cast<lxw_row_t>(row), col(last),
+                          s.c_str(), group_);
   }
 
   void text(lxw_worksheet* ws, std::size_t row, std::size_t c, const std::string& s) {
@@ -104,6 +131,26 @@ class Workbook {
   void pct(lxw_worksheet* ws, std::size_t row, std::size_t c, std::optional<double> v) {
     if (v) worksheet_write_number(ws, static_cast<lxw_row_t>(row), col(c), *v, pct_);
   }
+  // A z-score, shown to one decimal (the cell keeps the full value).
+  void score(lxw_worksheet* ws, std::size_t row, std::size_t c, std::optional<double> v) {
+    if (v) worksheet_write_number(ws, static_cast<lxw_row_t>(row), col(c), *v, score_);
+  }
+
+  // Colours a column of changes by the metric's direction: green for better, red for worse.
+  void direction_rule(lxw_worksheet* ws, std::size_t first_row, std::size_t last_row, std::size_t c,
+                      std::string_view metric) {
+    const MetricDef* def = find_metric(metric);
+    if (!def || def->better == Better::neither || last_row < first_row) return;
+    for (const bool up : {true, false}) {
+      lxw_conditional_format cf{};
+      cf.type = LXW_CONDITIONAL_TYPE_CELL;
+      cf.criteria = up ? LXW_CONDITIONAL_CRITERIA_GREATER_THAN : LXW_CONDITIONAL_CRITERIA_LESS_THAN;
+      cf.value = 0;
+      cf.format = up == (def->better == Better::higher) ? better_ : worse_;
+      worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(first_row), col(c),
+                                         static_cast<lxw_row_t>(last_row), col(c), &cf);
+    }
+  }
 
   // Highlights the cell when its value misses `target` in the metric's direction: a real Excel
   // rule, so it follows the number if someone edits it.
@@ -128,8 +175,9 @@ class Workbook {
     cf.format = miss_;
     worksheet_conditional_format_range(ws, 1, col(c), static_cast<lxw_row_t>(last_row), col(c), &cf);
   }
-  void filter(lxw_worksheet* ws, std::size_t last_row, std::size_t last_col) {
-    if (last_row >= 1) worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(last_row), col(last_col));
+  void filter(lxw_worksheet* ws, std::size_t last_row, std::size_t last_col, std::size_t header_row = 0) {
+    if (last_row > header_row)
+      worksheet_autofilter(ws, static_cast<lxw_row_t>(header_row), 0, static_cast<lxw_row_t>(last_row), col(last_col));
   }
 
  private:
@@ -157,8 +205,23 @@ class Workbook {
 
   Lang lang_;
   lxw_workbook* book_ = nullptr;
-  lxw_format *header_, *ratio_, *seconds_, *count_, *points_, *signed_seconds_, *signed_count_, *pct_, *miss_, *wrap_;
+  lxw_format *header_, *ratio_, *seconds_, *count_, *points_, *signed_seconds_, *signed_count_, *pct_, *miss_, *wrap_, *score_,
+      *better_, *worse_, *group_;
 };
+
+// An input file by its name only: the local path stays on the machine that ran the ingest (the
+// JSON output keeps it whole). A URL is not a local path and stays as it is.
+std::string file_name(const std::string& source) {
+  if (source.find("://") != std::string::npos) return source;
+  const auto slash = source.find_last_of("/\\");
+  return slash == std::string::npos ? source : source.substr(slash + 1);
+}
+
+// 变好 / 变差 for a change, in the catalog's direction; "" when there is none to judge.
+std::string change_direction(std::string_view metric, std::optional<double> change, Lang lang) {
+  const auto better = change_is_better(metric, change);
+  return better ? (*better ? tr(lang, "变好", "better") : tr(lang, "变差", "worse")) : "";
+}
 
 std::string view_sheet_name(By by, Lang lang) {
   switch (by) {
@@ -172,24 +235,51 @@ std::string view_sheet_name(By by, Lang lang) {
   return tr(lang, "按店铺", "By shop");
 }
 
-// Summary: one row per row of the main view, one column per metric, misses highlighted.
+// Summary: one row per row of the main view; per metric its value this period, the previous
+// period's, the change (coloured by direction) and the target (the value red when it misses).
+// Volumes take no target, so they have no target column: the sheet stays narrow enough to
+// print one page wide in landscape.
 void summary_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   std::vector<std::string> header{tr(lang, "名称", "Name"), tr(lang, "平台", "Platform"), tr(lang, "组", "Group")};
-  for (const auto& m : r.metrics) header.push_back(metric_name(m, lang));
-  lxw_worksheet* ws = wb.sheet(tr(lang, "汇总", "Summary"), header, {22, 10, 10});
-  std::size_t row = 1;
+  std::vector<double> widths{26, 9, 7};
+  std::vector<std::size_t> first;  // per metric, its first column
+  for (const std::string& m : r.metrics) {
+    first.push_back(header.size());
+    header.insert(header.end(), {tr(lang, "本期", "This period"), tr(lang, "上期", "Previous"), tr(lang, "变化", "Change")});
+    widths.insert(widths.end(), {9, 9, 8.5});
+    if (find_metric(m) && find_metric(m)->better != Better::neither) {
+      header.push_back(tr(lang, "目标", "Target"));
+      widths.push_back(8);
+    }
+  }
+  lxw_worksheet* ws = wb.sheet(tr(lang, "汇总", "Summary"), header, widths, 1, 1);
+  for (std::size_t i = 0; i < r.metrics.size(); ++i)
+    wb.group_header(ws, 0, first[i], (i + 1 < first.size() ? first[i + 1] : header.size()) - 1,
+                    metric_name(r.metrics[i], lang));
+  std::size_t row = 2;
   for (const Row& x : r.rows) {
     wb.text(ws, row, 0, row_name(x, ctx));
     wb.text(ws, row, 1, x.total ? "" : platform_name(x.platform, ctx));
     wb.text(ws, row, 2, x.group);
     for (std::size_t i = 0; i < r.metrics.size(); ++i) {
       const Cell& c = x.cells[i];
-      wb.value(ws, row, 3 + i, r.metrics[i], c.value);
-      if (c.value && c.target) wb.kpi_rule(ws, row, 3 + i, r.metrics[i], c.target->value);
+      const std::string& m = r.metrics[i];
+      const std::size_t at = first[i];
+      wb.value(ws, row, at, m, c.value);
+      wb.value(ws, row, at + 1, m, c.previous);
+      if (find_metric(m) && find_metric(m)->unit == "count")
+        wb.pct(ws, row, at + 2, c.change_pct);  // volumes change in %, as in the report
+      else
+        wb.change(ws, row, at + 2, m, c.change);
+      const bool target_column = (i + 1 < first.size() ? first[i + 1] : header.size()) - at == 4;
+      if (c.target && target_column) wb.value(ws, row, at + 3, m, c.target->value);
+      if (c.value && c.target) wb.kpi_rule(ws, row, at, m, c.target->value);
     }
     ++row;
   }
+  for (std::size_t i = 0; i < r.metrics.size(); ++i) wb.direction_rule(ws, 2, row - 1, first[i] + 2, r.metrics[i]);
+  wb.filter(ws, row - 1, header.size() - 1, 1);
 }
 
 // A view in long form: one line per row and metric with everything the grid cell summarizes.
@@ -201,7 +291,7 @@ void view_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
                                         tr(lang, "变化", "Change"),      tr(lang, "变化 %", "Change %"),
                                         tr(lang, "目标", "Target"),      tr(lang, "目标来自", "Target set at"),
                                         tr(lang, "差距", "Gap"),         tr(lang, "状态", "Status"),
-                                        tr(lang, "分母", "Denominator")};
+                                        tr(lang, "分母", "Denominator"), tr(lang, "变好/变差", "Better/worse")};
   lxw_worksheet* ws = wb.sheet(view_sheet_name(r.by, lang), header, {22, 10, 10, 14});
   std::size_t row = 1;
   for (const Row& x : r.rows)
@@ -216,6 +306,7 @@ void view_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
       wb.value(ws, row, 5, m, c.previous);
       wb.change(ws, row, 6, m, c.change);
       wb.pct(ws, row, 7, c.change_pct);
+      if (const std::string dir = change_direction(m, c.change, lang); !dir.empty()) wb.text(ws, row, 13, dir);
       if (c.target) {
         wb.value(ws, row, 8, m, c.target->value);
         wb.text(ws, row, 9, scope_name(c.target->scope, ctx));
@@ -225,6 +316,7 @@ void view_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
       if (c.denominator > 0) wb.plain(ws, row, 12, c.denominator);
     }
   wb.text_rule(ws, row - 1, 11, status_name(KpiStatus::missed, lang));
+  wb.text_rule(ws, row - 1, 13, tr(lang, "变差", "worse"));
   wb.filter(ws, row - 1, header.size() - 1);
 }
 
@@ -263,11 +355,12 @@ void anomaly_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
     wb.text(ws, row, 3, metric_name(a.metric, lang));
     wb.value(ws, row, 4, a.metric, a.value);
     wb.value(ws, row, 5, a.metric, a.baseline);
-    wb.plain(ws, row, 6, a.score);
+    wb.score(ws, row, 6, a.score);
     wb.text(ws, row, 7, a.worse ? tr(lang, "变差", "worse") : tr(lang, "变好", "better"));
     ++row;
   }
   wb.text_rule(ws, row - 1, 7, tr(lang, "变差", "worse"));
+  wb.filter(ws, row - 1, 7);
   wb.long_text(ws, row + 1, 0, anomaly_rule(lang));
 }
 
@@ -282,6 +375,7 @@ void missed_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
       for (std::size_t c = 0; c < cells.size(); ++c) wb.text(ws, row, c, cells[c]);
       ++row;
     }
+    wb.filter(ws, row - 1, s.header.size() - 1);
     ++row;
     for (const auto& line : s.lines) wb.long_text(ws, row++, 0, line);
   }
@@ -312,7 +406,7 @@ void native_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
     wb.plain(ws, row, 9, f.pending_days);
     wb.text(ws, row, 10, f.how == "sum" ? tr(lang, "合计", "total") : tr(lang, "日均", "daily mean"));
     wb.long_text(ws, row, 11, f.definition);
-    wb.text(ws, row, 12, f.source);
+    wb.text(ws, row, 12, file_name(f.source));
     if (f.target) {
       wb.native(ws, row, 13, f.format, f.target->value);
       wb.text(ws, row, 14, scope_name(f.target->scope, ctx));

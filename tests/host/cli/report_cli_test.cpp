@@ -54,6 +54,15 @@ class ReportCli : public ::testing::Test {
                 "", with_stderr);
   }
 
+  // The week's workbook, written as `name` and read back by inspect.py (sheets, formats, XML).
+  static rapidjson::Document workbook(const std::string& name) {
+    const std::string xlsx = dir_->path() + "/" + name;
+    EXPECT_EQ(report("--format xlsx --out " + xlsx).exit_code, 0);
+    const auto inspected = run_command("python3 " + test::data_file("../host/report/inspect.py") + " xlsx " + xlsx);
+    EXPECT_EQ(inspected.exit_code, 0) << inspected.out;
+    return parse(inspected.out);
+  }
+
   static test::TempDir* dir_;
   static std::string store_;
 };
@@ -133,11 +142,8 @@ TEST_F(ReportCli, ByAgentAndByPlatform) {
 }
 
 TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
-  const std::string xlsx = dir_->path() + "/report.xlsx";
-  ASSERT_EQ(report("--format xlsx --out " + xlsx).exit_code, 0);
-  const auto inspected = run_command("python3 " + test::data_file("../host/report/inspect.py") + " xlsx " + xlsx);
-  ASSERT_EQ(inspected.exit_code, 0) << inspected.out;
-  const auto doc = parse(inspected.out);
+  const auto doc = workbook("report.xlsx");
+  ASSERT_TRUE(doc.IsObject());
   std::vector<std::string> sheets;
   for (const auto& s : doc["sheets"].GetArray()) sheets.push_back(s.GetString());
   EXPECT_THAT(sheets,
@@ -149,7 +155,7 @@ TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
   std::set<std::string> operators;
   for (const auto& o : summary["cell_rules"].GetArray()) operators.insert(o.GetString());
   EXPECT_EQ(operators, (std::set<std::string>{"lessThan", "greaterThan"}));
-  EXPECT_EQ(doc["sheet"][1]["text_rules"].GetInt(), 1);  // 未达标 in the status column
+  EXPECT_EQ(doc["sheet"][1]["text_rules"].GetInt(), 2);  // 未达标 in the status column, 变差 in the direction
   EXPECT_TRUE(doc["sheet"][1]["autofilter"].GetBool());
   std::set<std::string> formats;
   for (const auto& f : doc["number_formats"].GetArray()) formats.insert(f.GetString());
@@ -158,6 +164,39 @@ TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
   std::set<std::string> strings;
   for (const auto& s : doc["strings"].GetArray()) strings.insert(s.GetString());
   for (const char* s : {"回复率", "未达标", "天猫旗舰店", "咚咚首次30秒应答率"}) EXPECT_TRUE(strings.count(s)) << s;
+}
+
+TEST_F(ReportCli, WorkbookPrintsLandscapeOnePageWideWithHeadersRepeatedAndNoLocalPaths) {
+  const auto doc = workbook("print.xlsx");
+  ASSERT_TRUE(doc.IsObject());
+  const auto& sheets = doc["sheet"].GetArray();
+  for (rapidjson::SizeType i = 0; i < sheets.Size(); ++i) {
+    const auto& s = sheets[i];
+    SCOPED_TRACE(doc["sheets"][i].GetString());
+    EXPECT_STREQ(s["page_setup"]["orientation"].GetString(), "landscape");
+    EXPECT_STREQ(s["page_setup"]["paperSize"].GetString(), "9");  // A4
+    EXPECT_STREQ(s["page_setup"]["fitToHeight"].GetString(), "0");  // one page wide, as long as it takes
+    EXPECT_TRUE(s["fit_to_page"].GetBool());
+    EXPECT_STREQ(s["pane"]["state"].GetString(), "frozen");
+    EXPECT_THAT(s["print_titles"].GetString(), HasSubstr("$1:$"));
+    if (std::string(doc["sheets"][i].GetString()) != "说明") EXPECT_TRUE(s["autofilter"].GetBool());  // text only
+  }
+  // 汇总: a metric's four columns under its name, the header's two rows and the name column
+  // frozen and printed on every page.
+  const auto& summary = doc["sheet"][0];
+  EXPECT_STREQ(summary["pane"]["ySplit"].GetString(), "2");
+  EXPECT_STREQ(summary["pane"]["xSplit"].GetString(), "1");
+  EXPECT_THAT(summary["print_titles"].GetString(), HasSubstr("$A:$A"));
+  EXPECT_THAT(summary["print_titles"].GetString(), HasSubstr("$1:$2"));
+  std::set<std::string> strings;
+  for (const auto& s : doc["strings"].GetArray()) strings.insert(s.GetString());
+  for (const char* s : {"本期", "上期", "变化", "目标", "变好", "变差"}) EXPECT_TRUE(strings.count(s)) << s;
+  // z to one decimal, and the exports named by file name (they were ingested by absolute path).
+  std::set<std::string> formats;
+  for (const auto& f : doc["number_formats"].GetArray()) formats.insert(f.GetString());
+  EXPECT_TRUE(formats.count("+0.0;-0.0;0.0"));
+  EXPECT_TRUE(strings.count("tmall.csv"));
+  EXPECT_EQ(doc["absolute_paths"].Size(), 0u) << doc["absolute_paths"][0].GetString();
 }
 
 TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
@@ -175,7 +214,17 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
     return n;
   };
   EXPECT_EQ(count("<svg id=\"bar-"), 7u);    // one bar chart per metric
-  EXPECT_EQ(count("<svg id=\"trend-"), 5u);  // daily trends for the rates and times
+  EXPECT_EQ(count("<figure class=\"trend\" id=\"trend-"), 5u);  // daily trends for the rates and times
+  EXPECT_EQ(count("<svg class=\"panel\""), 5u * 8);               // small multiples: one panel per shop
+  EXPECT_EQ(count("<rect class=\"prev\""), 7u * 8);               // the previous week beside each bar
+  EXPECT_THAT(html, HasSubstr("<nav class=\"toc\">"));
+  EXPECT_THAT(html, HasSubstr("@page{size:A4 landscape"));
+  EXPECT_THAT(html, HasSubstr("<section id=\"definitions\">"));
+  // The cell that misses is coloured, not its row; changes by direction (green better, red worse).
+  EXPECT_THAT(html, Not(HasSubstr("<tr class=\"miss\"")));
+  EXPECT_THAT(html, HasSubstr("<td class=\"miss\">"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"chg better\">"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"chg worse\">"));
   EXPECT_EQ(count("<rect class=\"bar"), 7u * 8);
   EXPECT_GT(count("<line class=\"target\""), 8u);
   EXPECT_GT(count("<rect class=\"bar miss\""), 0u);

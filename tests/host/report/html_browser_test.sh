@@ -26,7 +26,7 @@ if grep -F 'CONSOLE' "$work/console.log"; then
   echo "FAIL: the page wrote to the console (above)" >&2
   exit 1
 fi
-charts=$(sed -n 's/.*<body data-charts="\([0-9]*\)".*/\1/p' "$work/dom.html")
+charts=$(sed -n 's/.*<body[^>]* data-charts="\([0-9]*\)".*/\1/p' "$work/dom.html")
 if [ -z "$charts" ] || [ "$charts" -lt 50 ]; then
   echo "FAIL: the page's script saw ${charts:-no} chart marks (bars and lines); expected at least 50" >&2
   exit 1

@@ -21,18 +21,31 @@ def xlsx(path):
         styles = z.read("xl/styles.xml").decode()
         formats = re.findall(r'<numFmt numFmtId="\d+" formatCode="([^"]+)"', styles)
         strings = re.findall(r"<t[^>]*>([^<]*)</t>", z.read("xl/sharedStrings.xml").decode())
+        # Print titles: <definedName name="_xlnm.Print_Titles" localSheetId="0">'汇总'!$A:$A,'汇总'!$1:$2<
+        titles = {int(i): t for i, t in re.findall(
+            r'<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">([^<]*)<', workbook)}
         per_sheet = []
         for i in range(1, len(sheets) + 1):
             xml = z.read(f"xl/worksheets/sheet{i}.xml").decode()
+            pane = re.search(r'<pane ([^>]*)/>', xml)
+            setup = re.search(r"<pageSetup ([^>]*)/>", xml)
             per_sheet.append({
-                "frozen_header": bool(re.search(r'<pane ySplit="1"[^>]*state="frozen"', xml)),
+                "frozen_header": bool(re.search(r'<pane [^>]*ySplit="[12]"[^>]*state="frozen"', xml)),
+                "pane": dict(re.findall(r'(\w+)="([^"]*)"', pane.group(1))) if pane else {},
+                "page_setup": dict(re.findall(r'(\w+)="([^"]*)"', setup.group(1))) if setup else {},
+                "fit_to_page": "<pageSetUpPr fitToPage=\"1\"/>" in xml,
+                "print_titles": titles.get(i - 1, ""),
                 "conditional_formats": len(re.findall(r"<cfRule ", xml)),
                 "cell_rules": re.findall(r'<cfRule type="cellIs"[^>]*operator="(\w+)"', xml),
                 "text_rules": len(re.findall(r'<cfRule type="containsText"', xml)),
                 "numbers": len(re.findall(r'<c [^>]*><v>', xml)) - len(re.findall(r'<c [^>]*t="s"[^>]*><v>', xml)),
                 "autofilter": "<autoFilter" in xml,
             })
-    return {"sheets": sheets, "number_formats": formats, "strings": strings, "sheet": per_sheet}
+    # A local absolute path anywhere in the text (/home/..., /tmp/..., C:\\...): a workbook names
+    # its input files by name only.
+    paths = [s for s in strings if re.search(r'(^|[\s(:"])(/[^/\s]+/|[A-Za-z]:\\)', s)]
+    return {"sheets": sheets, "number_formats": formats, "strings": strings, "sheet": per_sheet,
+            "absolute_paths": paths}
 
 
 def png(path):
