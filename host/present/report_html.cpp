@@ -4,6 +4,7 @@
 #include "base/calendar.h"
 #include "model/catalog.h"
 #include "present/report_render.h"
+#include "present/scorecard.h"
 #include "present/sections.h"
 
 #include <algorithm>
@@ -269,6 +270,7 @@ void render_html(const Report& r, const RenderContext& ctx, std::ostream& out) {
   out << "</div></section>\n";
 
   for (const Section& s : report_sections(r, ctx)) out << table_html(s) << "\n";
+  if (ctx.scorecard) out << table_html(scorecard_section(*ctx.scorecard, ctx)) << "\n";
   out << "<p class=\"note\">"
       << esc(tr(lang, "由 Kefu 生成；页面不依赖网络。", "Made by Kefu; the page needs no network.")) << "</p>"
       << "</main><script>" << kScript << "</script></body></html>\n";

@@ -4,6 +4,7 @@
 #include "model/catalog.h"
 #include "model/whole_shop.h"
 #include "present/explain_output.h"
+#include "present/scorecard.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,6 +21,10 @@ std::string by_name(By by, Lang lang) {
       return tr(lang, "客服", "Agent");
     case By::platform:
       return tr(lang, "平台", "Platform");
+    case By::person:
+      return tr(lang, "人员", "Person");
+    case By::group:
+      return tr(lang, "组", "Group");
     case By::shop:
       break;
   }
@@ -53,13 +58,15 @@ Section grid(const Report& r, const RenderContext& ctx) {
       "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "
       "for volumes); ✓ KPI met, ✗ missed (targets in the next section)."));
   s.header = {by_name(r.by, lang)};
-  if (r.by != By::platform) s.header.push_back(tr(lang, "平台", "Platform"));
-  if (r.by == By::shop) s.header.push_back(tr(lang, "组", "Group"));
+  const bool platform_column = r.by != By::platform && r.by != By::group;
+  const bool group_column = r.by == By::shop || r.by == By::person;
+  if (platform_column) s.header.push_back(tr(lang, "平台", "Platform"));
+  if (group_column) s.header.push_back(tr(lang, "组", "Group"));
   for (const auto& m : r.metrics) s.header.push_back(metric_name(m, lang));
   for (const Row& row : r.rows) {
     std::vector<std::string> line{row_name(row, ctx)};
-    if (r.by != By::platform) line.push_back(row.total ? "" : platform_name(row.platform, ctx));
-    if (r.by == By::shop) line.push_back(row.group);
+    if (platform_column) line.push_back(row.total ? "" : platform_name(row.platform, ctx));
+    if (group_column) line.push_back(row.group);
     bool missed = false;
     for (std::size_t i = 0; i < r.metrics.size(); ++i) {
       line.push_back(grid_cell(r.metrics[i], row.cells[i], lang));
@@ -362,7 +369,13 @@ std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) 
   if (!r.missed_totals.empty()) out.push_back(missed(r, ctx));
   if (!r.notes.empty()) {
     Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}, {}, {}};
-    for (const Note& n : r.notes) notes.lines.push_back(note_text(n, ctx.lang));
+    std::vector<std::string> not_in_roster;  // said once, all together, with what to add
+    for (const Note& n : r.notes)
+      if (n.kind == "account_not_in_roster")
+        not_in_roster.push_back(n.subject);
+      else
+        notes.lines.push_back(note_text(n, ctx.lang));
+    if (!not_in_roster.empty()) notes.lines.push_back(not_in_roster_text(not_in_roster, ctx.lang));
     out.push_back(std::move(notes));
   }
   return out;

@@ -127,23 +127,20 @@ TEST(Targets, EveryTargetOfTheSampleConfigShowsInTheDemoReportOrIsRefused) {
 
   const Report r = build_report(*store, config, options);
   std::set<std::string> shown;
-  auto key = [](const config::Target& t, const std::string& metric) {
-    if (t.scope.starts_with("platform:")) return "targets.platforms." + t.scope.substr(9) + "." + metric;
-    if (t.scope.starts_with("shop:")) return "targets.shops." + t.scope.substr(5) + "." + metric;
-    return "targets.global." + metric;
-  };
   for (const Row& row : r.rows)
     for (std::size_t i = 0; i < r.metrics.size(); ++i)
-      if (row.cells[i].target) shown.insert(key(*row.cells[i].target, r.metrics[i]));
+      if (row.cells[i].target) shown.insert(row.cells[i].target->key);
   for (const NativeFigure& f : r.native)
-    if (f.target) shown.insert(key(*f.target, f.metric));
+    if (f.target) shown.insert(f.target->key);
 
   std::vector<std::string> all;
-  for (const auto& [metric, v] : config.global_targets) all.push_back("targets.global." + metric);
-  for (const auto& [platform, targets] : config.platform_targets)
-    for (const auto& [metric, v] : targets) all.push_back("targets.platforms." + platform + "." + metric);
-  for (const auto& [shop, targets] : config.shop_targets)
-    for (const auto& [metric, v] : targets) all.push_back("targets.shops." + shop + "." + metric);
+  for (const config::TargetSet& set : config.target_sets) {
+    for (const auto& [metric, v] : set.global) all.push_back(set.path + ".global." + metric);
+    for (const auto& [platform, targets] : set.platforms)
+      for (const auto& [metric, v] : targets) all.push_back(set.path + ".platforms." + platform + "." + metric);
+    for (const auto& [shop, targets] : set.shops)
+      for (const auto& [metric, v] : targets) all.push_back(set.path + ".shops." + shop + "." + metric);
+  }
   ASSERT_GE(all.size(), 9u);
   for (const std::string& target : all)
     EXPECT_TRUE(shown.contains(target) || refused.contains(target)) << target << " is silently ignored";
