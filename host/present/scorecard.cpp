@@ -21,11 +21,12 @@ std::vector<std::string> scorecard_rule_lines(const Scorecard& card, const Rende
       lang,
       "评分规则：每项得分 = 100 ×（实际值 − 底线）÷（目标 − 底线），低于底线记 0 分，达到目标记 100 分（越低越好的指标同式，"
       "底线高于目标）；贡献 = 得分 × 权重 ÷ 权重合计；总分 = 各项贡献之和（0-100）；排名为组内名次。"
-      "某项没有数值或目标时，总分不计（不按 0 分计）。",
+      "某项没有数值或目标时，总分不计（不按 0 分计）。未写目标的指标按各人适用的 KPI 目标（个人 → 店铺 → 组 → 平台 → 全局）。",
       "Rule: each metric's points = 100 × (value − floor) / (target − floor), 0 at or below the floor, 100 at or "
       "beyond the target (the same formula where lower is better: the floor is above the target); contribution = "
       "points × weight / total weight; score = the sum of contributions (0-100); rank within the group. A metric "
-      "without a value or target leaves the score unknown (never counted as 0).")};
+      "without a value or target leaves the score unknown (never counted as 0). A metric without its own target "
+      "uses each person's KPI target in force (person → shop → group → platform → global).")};
   double total = 0;
   for (const auto& m : card.rule) total += m.weight;
   for (const auto& m : card.rule) {
@@ -33,8 +34,7 @@ std::vector<std::string> scorecard_rule_lines(const Scorecard& card, const Rende
                        fixed(100 * m.weight / total, "%.0f") + "%)" + tr(lang, "，底线 ", ", floor ") +
                        format_value(m.metric, m.floor, lang) + tr(lang, "，目标 ", ", target ");
     line += m.target ? format_value(m.metric, m.target, lang)
-                     : tr(lang, "按个人适用的 KPI 目标（个人 → 店铺 → 组 → 平台 → 全局）",
-                          "each person's KPI target in force (person → shop → group → platform → global)");
+                     : tr(lang, "各人适用的 KPI 目标", "each person's KPI target");
     lines.push_back(line);
   }
   return lines;

@@ -38,7 +38,7 @@ TEST(ScorecardText, StatesTheRuleAndShowsEachMetricsPointsAndContribution) {
   render_scorecard_table(card(), ctx, zh);
   EXPECT_THAT(zh.str(), HasSubstr("绩效表（2026-11）"));
   EXPECT_THAT(zh.str(), HasSubstr("评分规则"));
-  EXPECT_THAT(zh.str(), HasSubstr("回复率：权重 60 (60%)，底线 90.0%，目标 按个人适用的 KPI 目标"));
+  EXPECT_THAT(zh.str(), HasSubstr("回复率：权重 60 (60%)，底线 90.0%，目标 各人适用的 KPI 目标"));
   EXPECT_THAT(zh.str(), HasSubstr("平均响应时长：权重 40 (40%)，底线 90.0秒，目标 30.0秒"));
   EXPECT_THAT(zh.str(), HasSubstr("抖音、天猫"));
   EXPECT_THAT(zh.str(), HasSubstr("1/2"));
