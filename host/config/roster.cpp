@@ -31,7 +31,9 @@ std::string trimmed(std::string_view s) {
 std::optional<std::int32_t> date_field(const std::string& text, const std::string& where, const char* key,
                                        std::vector<std::string>& problems) {
   if (text.empty()) return std::nullopt;
-  if (const auto d = calendar::parse_day(text)) return *d;
+  // An Excel date cell with a date-and-time format reads as "YYYY-MM-DD 00:00:00" (base/xlsx.h).
+  const std::string_view day = std::string_view(text).ends_with(" 00:00:00") ? std::string_view(text).substr(0, 10) : text;
+  if (const auto d = calendar::parse_day(day)) return *d;
   problems.push_back(where + ": " + key + " \"" + text + "\": expected a date YYYY-MM-DD, or nothing for open-ended");
   return std::nullopt;
 }

@@ -110,6 +110,8 @@ std::string bar_chart(const Report& r, std::size_t m, const RenderContext& ctx) 
   std::string s = svg_open("bar-" + metric, metric_name(metric, ctx.lang) + tr(ctx.lang, "（按", " (by ") +
                                                 (r.by == By::shop    ? tr(ctx.lang, "店铺", "shop")
                                                  : r.by == By::agent ? tr(ctx.lang, "客服", "agent")
+                                                 : r.by == By::person ? tr(ctx.lang, "人员", "person")
+                                                 : r.by == By::group ? tr(ctx.lang, "组", "group")
                                                                      : tr(ctx.lang, "平台", "platform")) +
                                                 tr(ctx.lang, "，横线为目标）", "; ticks are targets)"));
   s += axis_svg(axis, metric, ctx.lang);

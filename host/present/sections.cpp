@@ -119,12 +119,13 @@ Section kpis(const Report& r, const RenderContext& ctx) {
                       format_native_change(f.format, f.gap, lang), status_name(f.status, lang)});
     s.row_missed.push_back(f.status == KpiStatus::missed);
   }
-  char buf[160];
+  char buf[320];
   std::snprintf(buf, sizeof buf,
                 lang == Lang::zh
-                    ? "达标 %d 项，未达标 %d 项。目标优先取店铺的，其次平台的，再次全局的；方向取自指标目录。"
-                    : "%d met, %d missed. A shop's own target wins over its platform's, which wins over the global "
-                      "one; the direction comes from the metric catalog.",
+                    ? "达标 %d 项，未达标 %d 项。目标取最具体的一级：个人、店铺、组、平台、全局；用本期最后一天生效的目标；"
+                      "方向取自指标目录。"
+                    : "%d met, %d missed. The most specific target wins: person, shop, group, platform, global; the "
+                      "targets in force on the period's last day; the direction comes from the metric catalog.",
                 met, missed);
   s.lines.push_back(buf);
   if (s.rows.empty())

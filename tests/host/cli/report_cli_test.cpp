@@ -147,6 +147,9 @@ TEST_F(ReportCli, ByPersonJoinsARostersAccountsAcrossPlatformsAndNamesTheAccount
   const auto text = report("--by person --format md");
   EXPECT_THAT(text.out, HasSubstr("1 个账号不在花名册中：douyin/dy01/抖音小店-阿强"));
   EXPECT_THAT(text.out, HasSubstr("?,,,,douyin,dy01,抖音小店-阿强,,"));
+  const auto no_roster = kefu("report --week 2026-W47 --by person --store " + store_);
+  EXPECT_EQ(no_roster.exit_code, 2);
+  EXPECT_THAT(no_roster.out, HasSubstr("person needs a roster in the config"));
   const auto groups = report("--by group --format csv");
   EXPECT_THAT(groups.out, HasSubstr(",group,group/A组,A组,,,A组,reply_rate,"));
   EXPECT_THAT(groups.out, HasSubstr(",group,group/B组,B组,,,B组,reply_rate,"));

@@ -3,6 +3,7 @@
 // its JSON path or file:line.
 #include "base/calendar.h"
 #include "config/config.h"
+#include "host/base/workbook_writer.hpp"
 #include "host/config/config_problems.hpp"
 #include "test_paths.hpp"
 
@@ -71,6 +72,19 @@ TEST(Roster, AFileKeptInExcelIsReadAndItsProblemsNameTheFileAndLine) {
                                     HasSubstr("bad.csv:5: account tmall/tm01/小美 is also a's (" + dir.path() +
                                               "/bad.csv:2) on the same days")));
   EXPECT_THAT(problems_of(R"({"roster": "nowhere.csv"})"), ElementsAre(HasSubstr("cannot read the roster file")));
+}
+
+TEST(Roster, AnExcelWorkbookIsReadLikeTheCsv) {
+  test::TempDir dir;
+  const std::string csv = dir.write("people.csv",
+                                    "person,name,team,role,platform,shop,account,from,to\n"
+                                    "xiaomei,小美,A组,组长,tmall,tm01,小美,2025-03-01,\n"
+                                    "xiaomei,,,,douyin,dy01,抖音-小鹿,2026-10-01,\n");
+  test::csv_to_workbook(csv, dir.path() + "/people.xlsx");
+  const Config c = parse_config(R"({"roster": "people.xlsx"})", dir.path() + "/kefu.json");
+  ASSERT_NE(c.roster.find("xiaomei"), nullptr);
+  EXPECT_EQ(c.roster.find("xiaomei")->team, "A组");
+  EXPECT_EQ(c.roster.person_of("douyin", "dy01", "抖音-小鹿", day("2026-11-01")), c.roster.find("xiaomei"));
 }
 
 TEST(Roster, InlineMistakesAreNamedByTheirJsonPath) {
