@@ -82,9 +82,17 @@ Section grid(const Report& r, const RenderContext& ctx) {
   return s;
 }
 
+// A native figure's agent: 整店 for the whole shop, else the export's account name with the
+// roster's person beside it (旗舰店:小美（小美）), so export and chat figures meet.
+std::string native_agent_name(const NativeFigure& f, Lang lang) {
+  if (f.agent_id.empty()) return tr(lang, "整店", "whole shop");
+  if (f.person_name.empty()) return f.agent_id;
+  return f.agent_id + tr(lang, "（", " (") + f.person_name + tr(lang, "）", ")");
+}
+
 // A native figure's row: the shop, and the agent unless it is the whole shop's figure.
 std::string native_row_name(const NativeFigure& f, Lang lang) {
-  return f.shop_id + " / " + (f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id);
+  return f.shop_id + " / " + native_agent_name(f, lang);
 }
 
 // The platform's own name for a figure, marked as the platform's so it is not read as Kefu's.
@@ -211,7 +219,7 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
     if (f.pending_days)
       days += std::string(tr(lang, "（", " (")) + std::to_string(f.pending_days) + tr(lang, " 天待统计）", " pending)");
     out.back().rows.push_back(
-        {f.shop_id, f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id,
+        {f.shop_id, native_agent_name(f, lang),
          f.native_name.empty() ? f.metric : f.native_name, canonical ? metric_name(f.metric, lang) : "—",
          format_native(f.format, f.value, lang), format_native(f.format, f.previous, lang),
          format_native_change(f.format, f.change, lang), days,

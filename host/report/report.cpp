@@ -362,6 +362,8 @@ class Builder {
         f.platform = v.platform;
         f.shop_id = v.shop_id;
         f.agent_id = v.agent_id;
+        if (const config::Person* p = config_.roster.person_of(v.platform, v.shop_id, v.agent_id, *day))
+          f.person = p->id, f.person_name = p->name;
         f.metric = v.metric;
         f.native_name = v.native_name;
         // A total adds up over the days (客服销售额 too, though written as an amount like 客单价).

@@ -77,6 +77,9 @@ struct Row {
 // A platform's own figure over the period, under that platform's definition.
 struct NativeFigure {
   std::string platform, shop_id, agent_id;  // empty agent: the whole shop
+  // The roster person holding the agent account (config/roster.h), so an export's 旗舰店:小美 and
+  // the chat log's 小美 meet; empty when there is no roster or nobody holds it.
+  std::string person, person_name;
   std::string metric, native_name;          // canonical key it maps to (or the native name)
   std::string how;                          // sum (counts) | mean (of the daily values)
   std::optional<double> value, previous, change;
@@ -94,6 +97,8 @@ struct NativeFigure {
     v("platform", s.platform);
     v("shop_id", s.shop_id);
     v("agent_id", s.agent_id);
+    v("person", s.person);
+    v("person_name", s.person_name);
     v("metric", s.metric);
     v("native_name", s.native_name);
     v("how", s.how);

@@ -62,6 +62,11 @@ class RosterReport : public ::testing::Test {
     add("tmall", "tm01", "", "2026-11-16", "reply_rate", 26, 30);
     add("douyin", "dy01", "", "2026-11-17", "reply_rate", 1, 10);
     add("jd", "jd02", "", "2026-11-18", "reply_rate", 5, 10);
+    // Tmall's export of the same account: the platform's own figure, shown with its person.
+    store::StoredValue native = value("tmall", "tm01", "小美", "2026-11-16", "reply_rate", 99, 100);
+    native.value.origin = "native_export", native.value.native_name = "回复率";
+    native.numerator.reset(), native.denominator.reset();
+    b.values.push_back(native);
     // Week 45, before the person target: 小美 on tmall only.
     add("tmall", "tm01", "小美", "2026-11-03", "reply_rate", 9, 10);
     store_->ingest(b);
@@ -122,6 +127,14 @@ TEST_F(RosterReport, PersonTargetsApplyFromTheirDateAndAPersonOnTwoPlatformsHasN
   EXPECT_EQ(row(before, "person/xiaomei").platform, "tmall");
   EXPECT_EQ(row(before, "person/xiaomei").cells[0].target->scope, "platform:tmall");
   EXPECT_THAT(before.notes, Not(Contains(Field(&Note::subject, "targets[1].people.xiaomei.reply_rate"))));
+}
+
+TEST_F(RosterReport, APlatformsOwnFigureOfAnAccountNamesItsPerson) {
+  const Report r = build(By::shop);
+  ASSERT_EQ(r.native.size(), 1u);
+  EXPECT_EQ(r.native[0].agent_id, "小美");
+  EXPECT_EQ(r.native[0].person, "xiaomei");
+  EXPECT_EQ(r.native[0].person_name, "小美");
 }
 
 TEST_F(RosterReport, TheAgentViewCarriesThePersonsTeamAndTarget) {
