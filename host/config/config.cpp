@@ -467,6 +467,11 @@ void read_scorecard(const Value& v, Checker& c, Config& config) {
     if (weight && *weight <= 0) c.problem(path + ".weight", "expected a weight above 0");
     m.weight = weight.value_or(0);
     m.floor = floor.value_or(0);
+    // The rule's numbers are in the metric's unit, as targets are (95% is 0.95).
+    for (auto [key, v] : {std::pair<const char*, std::optional<double>>{"floor", floor}, {"target", m.target}})
+      if (def && v && (def->unit == "ratio" ? (*v < 0 || *v > 1) : *v < 0))
+        c.problem(path + "." + key, def->unit == "ratio" ? "expected a ratio between 0 and 1 (95% is 0.95), got " + number(*v)
+                                                         : "expected a number >= 0, got " + number(*v));
     const bool higher = def && def->better == Better::higher;
     if (def && floor && m.target && (higher ? *m.target <= m.floor : *m.target >= m.floor))
       c.problem(path + ".floor", std::string("expected the floor ") + (higher ? "below" : "above") + " the target (" +

@@ -159,6 +159,9 @@ TEST(Scorecard, TheRuleIsReadAndItsMistakesAreNamed) {
                           HasSubstr("scorecard.metrics[2].floor: missing"),
                           HasSubstr("scorecard.metrics[2].target: missing, and no targets.global.avg_response_s"),
                           HasSubstr("scorecard.metrics[3].target: missing, and no targets.global.within_3min_rate")));
+  EXPECT_THAT(problems_of(R"({"scorecard": {"metrics": [{"metric": "reply_rate", "weight": 1, "floor": 90, "target": 97}]}})"),
+              ElementsAre(HasSubstr("scorecard.metrics[0].floor: expected a ratio between 0 and 1 (95% is 0.95), got 90"),
+                          HasSubstr("scorecard.metrics[0].target: expected a ratio between 0 and 1")));
 }
 
 TEST(Roster, TheSampleConfigHasTheDemoTeamWithOnePersonOnTwoPlatforms) {
