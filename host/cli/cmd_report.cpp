@@ -149,8 +149,10 @@ int run_report(Context& ctx, const CLI::App&) {
               << main.period.label
               << tr(lang, " 的重算指标（先用 kefu ingest 导入聊天记录）\n",
                     " (ingest chat logs with kefu ingest first)\n");
-  const std::optional<report::Scorecard> card = scorecard_of(main, store, config, opts);
-  if (card && (args.format == Format::xlsx || args.format == Format::html)) render.scorecard = &*card;
+  const bool with_scorecard = args.scorecard || args.format == Format::xlsx || args.format == Format::html;
+  const std::optional<report::Scorecard> card =
+      with_scorecard ? scorecard_of(main, store, config, opts) : std::nullopt;
+  if (card && !args.scorecard) render.scorecard = &*card;
 
   if (args.format == Format::xlsx) {
     std::vector<report::Report> views{main};
