@@ -3,6 +3,7 @@
 #include "base/calendar.h"
 #include "base/output_file.h"
 #include "present/report_render.h"
+#include "present/scorecard.h"
 #include "report/targets.h"
 #include "rules/rule_book.h"
 
@@ -12,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 #include <kefu/catalog.hpp>
+#include <kefu/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -24,6 +26,7 @@ struct Args {
   std::string week, month, from, to, compare = "previous", by = "shop", out;
   Format format = Format::table;
   std::vector<std::string> shops;
+  bool scorecard = false;
 } args;  // kefu parses one command line
 
 // The period asked for; by default the last complete ISO week (China time), what a weekly
@@ -41,7 +44,33 @@ report::Period choose_period(const Args& a) {
 }
 
 report::By parse_by(const std::string& by) {
-  return by == "agent" ? report::By::agent : by == "platform" ? report::By::platform : report::By::shop;
+  for (report::By b : {report::By::agent, report::By::platform, report::By::person, report::By::group})
+    if (by == json::detail::enum_name(b)) return b;
+  return report::By::shop;
+}
+
+// A period without any figure is not an empty success: said, with the reason, exit 1.
+bool say_no_data(const report::Report& r, const config::Config& config, Lang lang) {
+  if (!r.metrics.empty() || !r.native.empty()) return false;
+  std::cerr << "kefu: " << config.store << tr(lang, " 中没有 ", " holds no figures for ") << r.period.label << " ("
+            << r.period.from() << tr(lang, " 至 ", " to ") << r.period.to() << ")"
+            << (args.shops.empty() ? "" : tr(lang, "（限所选店铺）", " (of the shops asked for)"))
+            << tr(lang,
+                  "的数据：没有可报告的内容。请用 kefu ingest 导入这段时间的聊天记录或平台导出，或换一个有数据的时段。\n",
+                  ": nothing to report. Ingest that period's chat logs or platform exports with kefu ingest, or "
+                  "choose a period with data.\n");
+  return true;
+}
+
+// The period's scorecard (config "scorecard"): from the by-person view, built here when the main
+// view is another one.
+std::optional<report::Scorecard> scorecard_of(const report::Report& main, const store::Store& store,
+                                              const config::Config& config, const report::ReportOptions& opts) {
+  if (config.scorecard.empty() || config.roster.empty()) return std::nullopt;
+  if (main.by == report::By::person) return report::build_scorecard(main, config);
+  report::ReportOptions person = opts;
+  person.by = report::By::person;
+  return report::build_scorecard(report::build_report(store, config, person), config);
 }
 
 }  // namespace
@@ -52,7 +81,10 @@ void add_report_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--from", args.from, "first day, YYYY-MM-DD (with --to)");
   cmd.add_option("--to", args.to, "last day, YYYY-MM-DD (with --from)");
   cmd.add_option("--compare", args.compare, "previous | none")->check(CLI::IsMember({"previous", "none"}));
-  cmd.add_option("--by", args.by, "shop | agent | platform")->check(CLI::IsMember({"shop", "agent", "platform"}));
+  cmd.add_option("--by", args.by, "shop | agent | person | group | platform (person, group: with a roster)")
+      ->check(CLI::IsMember({"shop", "agent", "person", "group", "platform"}));
+  cmd.add_flag("--scorecard", args.scorecard,
+               "only the scorecard (绩效表) of the period, from the config's roster and scorecard (table or json)");
   cmd.add_option("--shops", args.shops, "only these shop ids (comma-separated or repeated)")->delimiter(',');
   add_format_option(cmd, args.format,
                     {Format::table, Format::csv, Format::json, Format::md, Format::xlsx, Format::html});
@@ -69,6 +101,12 @@ int run_report(Context& ctx, const CLI::App&) {
   store::Store& store = ctx.store({.read_only = true});
   if (args.format == Format::xlsx && args.out.empty())
     throw CLI::ValidationError("--out", "an Excel workbook needs a file: --out report.xlsx");
+  if (args.by == "person" && config.roster.empty())
+    throw CLI::ValidationError("--by", "person needs a roster in the config (\"roster\", docs/report.md)");
+  if (args.scorecard && (config.scorecard.empty() || config.roster.empty()))
+    throw CLI::ValidationError("--scorecard", "the config needs a \"roster\" and a \"scorecard\" (docs/report.md)");
+  if (args.scorecard && args.format != Format::table && args.format != Format::json)
+    throw CLI::ValidationError("--scorecard", "prints as a table or json; the xlsx and html reports include it");
 
   report::ReportOptions opts{choose_period(args), args.compare == "previous", parse_by(args.by), args.shops, {}};
   report::RenderContext render{lang, {}};
@@ -105,16 +143,21 @@ int run_report(Context& ctx, const CLI::App&) {
                 << tr(lang, "：配置中没有此店铺，本期也没有它的数据（店铺编号写对了吗？）\n",
                       ": not in the config and no data this period (is the shop id right?)\n");
   }
+  if (say_no_data(main, config, lang)) return kExitFindings;
   if (main.metrics.empty())
     std::cerr << "kefu: warning: " << config.store << tr(lang, " 中没有 ", " holds no recomputed metrics for ")
               << main.period.label
               << tr(lang, " 的重算指标（先用 kefu ingest 导入聊天记录）\n",
                     " (ingest chat logs with kefu ingest first)\n");
+  const bool with_scorecard = args.scorecard || args.format == Format::xlsx || args.format == Format::html;
+  const std::optional<report::Scorecard> card =
+      with_scorecard ? scorecard_of(main, store, config, opts) : std::nullopt;
+  if (card && !args.scorecard) render.scorecard = &*card;
 
   if (args.format == Format::xlsx) {
     std::vector<report::Report> views{main};
-    for (report::By by : {report::By::shop, report::By::agent, report::By::platform}) {
-      if (by == opts.by) continue;
+    for (report::By by : {report::By::shop, report::By::agent, report::By::person, report::By::platform}) {
+      if (by == opts.by || (by == report::By::person && config.roster.empty())) continue;
       report::ReportOptions other = opts;
       other.by = by;
       views.push_back(report::build_report(store, config, other));
@@ -122,7 +165,11 @@ int run_report(Context& ctx, const CLI::App&) {
     report::render_xlsx(views, render, args.out);
   } else {
     auto write = [&](std::ostream& out) {
-      if (args.format == Format::csv)
+      if (args.scorecard && args.format == Format::json)
+        report::render_scorecard_json(*card, out);
+      else if (args.scorecard)
+        report::render_scorecard_table(*card, render, out);
+      else if (args.format == Format::csv)
         report::render_csv(main, out);
       else if (args.format == Format::json)
         report::render_json(main, out);

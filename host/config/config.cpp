@@ -347,25 +347,140 @@ std::map<std::string, double> read_targets(const Value& v, const std::string& pa
   return targets;
 }
 
+// One set's levels: global, platforms, groups, shops, people (groups and people need the shops
+// and the roster read first).
+void read_target_levels(const Value& v, const std::string& path, Checker& c, Config& config, TargetSet& set) {
+  auto level = [&](const char* name, TargetSet::Level& into, auto&& check_key) {
+    if (!v.HasMember(name) || !c.object(v[name], path + "." + name)) return;
+    for (auto it = v[name].MemberBegin(); it != v[name].MemberEnd(); ++it) {
+      const std::string key = it->name.GetString(), where = path + "." + name + "." + key;
+      check_key(key, where);
+      into[key] = read_targets(it->value, where, c);
+    }
+  };
+  if (v.HasMember("global")) set.global = read_targets(v["global"], path + ".global", c);
+  level("platforms", set.platforms, [&](const std::string& platform, const std::string& where) {
+    if (!is_platform_id(platform)) c.problem(where, "expected a plugin id such as tmall, jd, douyin, kuaishou");
+  });
+  level("groups", set.groups, [&](const std::string& group, const std::string& where) {
+    if (!config.has_group(group))
+      c.problem(where, "not a group of shops[] (\"group\") nor a team of the roster; add it there first");
+  });
+  level("shops", set.shops, [&](const std::string& shop, const std::string& where) {
+    if (!config.find_shop(shop)) c.problem(where, "not a shop listed in shops[]; add it there first (id and platform)");
+  });
+  level("people", set.people, [&](const std::string& person, const std::string& where) {
+    if (!config.roster.find(person))
+      c.problem(where, "not a person of the roster; add them to \"roster\" first (their id, team and accounts)");
+  });
+}
+
+std::optional<std::int32_t> target_date(const Value& v, const std::string& path, const char* key, Checker& c) {
+  if (!v.HasMember(key)) return std::nullopt;
+  const auto day = v[key].IsString() ? calendar::parse_day(v[key].GetString()) : std::nullopt;
+  if (!day) c.problem(path + "." + key, "expected a date \"YYYY-MM-DD\"");
+  return day;
+}
+
+// "targets": {...} (one set, in force from the beginning) or [{"from": ..., "to": ..., ...}, ...].
 void read_target_section(const Value& targets, Checker& c, Config& config) {
-  if (!c.object(targets, "targets")) return;
-  c.only_keys(targets, "targets", {"global", "platforms", "shops"});
-  if (targets.HasMember("global")) config.global_targets = read_targets(targets["global"], "targets.global", c);
-  if (targets.HasMember("platforms") && c.object(targets["platforms"], "targets.platforms")) {
-    for (auto it = targets["platforms"].MemberBegin(); it != targets["platforms"].MemberEnd(); ++it) {
-      const std::string platform = it->name.GetString();
-      if (!is_platform_id(platform))
-        c.problem("targets.platforms." + platform, "expected a plugin id such as tmall, jd, douyin, kuaishou");
-      config.platform_targets[platform] = read_targets(it->value, "targets.platforms." + platform, c);
-    }
+  if (targets.IsObject()) {
+    c.only_keys(targets, "targets", {"global", "platforms", "groups", "shops", "people"});
+    TargetSet set;
+    set.path = "targets";
+    read_target_levels(targets, "targets", c, config, set);
+    config.target_sets.push_back(std::move(set));
+    return;
   }
-  if (targets.HasMember("shops") && c.object(targets["shops"], "targets.shops")) {
-    for (auto it = targets["shops"].MemberBegin(); it != targets["shops"].MemberEnd(); ++it) {
-      const std::string shop = it->name.GetString();
-      if (!config.find_shop(shop))
-        c.problem("targets.shops." + shop, "not a shop listed in shops[]; add it there first (id and platform)");
-      config.shop_targets[shop] = read_targets(it->value, "targets.shops." + shop, c);
+  if (!targets.IsArray()) {
+    c.problem("targets",
+              "expected an object {\"global\": ..., \"platforms\": ...} or a dated list [{\"from\": \"YYYY-MM-DD\", "
+              "\"global\": ...}, ...]");
+    return;
+  }
+  for (rapidjson::SizeType i = 0; i < targets.Size(); ++i) {
+    const std::string path = "targets[" + std::to_string(i) + "]";
+    if (!c.object(targets[i], path)) continue;
+    c.only_keys(targets[i], path, {"from", "to", "global", "platforms", "groups", "shops", "people"});
+    TargetSet set;
+    set.path = path;
+    set.from = target_date(targets[i], path, "from", c);
+    set.to = target_date(targets[i], path, "to", c);
+    if (!targets[i].HasMember("from"))
+      c.problem(path + ".from", "missing; give the first day the targets apply (YYYY-MM-DD)");
+    if (set.from && set.to && *set.to < *set.from) c.problem(path + ".to", "is before from; swap them");
+    read_target_levels(targets[i], path, c, config, set);
+    config.target_sets.push_back(std::move(set));
+  }
+}
+
+// "roster": [...] inline, or "people.csv" / "people.xlsx" (relative to the config's folder).
+void read_roster(const Value& v, const std::string& file, Checker& c, Config& config) {
+  if (v.IsString()) {
+    fs::path f = v.GetString();
+    if (f.is_relative()) f = (fs::path(file).parent_path() / f).lexically_normal();
+    config.roster = read_roster_file(f.string(), c.problems);
+  } else {
+    config.roster = read_roster_json(v, c.problems);
+  }
+  check_roster(config.roster, c.problems);
+}
+
+// "scorecard": {"metrics": [{"metric": ..., "weight": ..., "floor": ..., "target": ...}]}.
+void read_scorecard(const Value& v, Checker& c, Config& config) {
+  if (!c.object(v, "scorecard")) return;
+  c.only_keys(v, "scorecard", {"metrics"});
+  if (!v.HasMember("metrics") || !v["metrics"].IsArray() || v["metrics"].Empty()) {
+    c.problem("scorecard.metrics",
+              "expected an array [{\"metric\": \"reply_rate\", \"weight\": 40, \"floor\": 0.9}, ...], at least one");
+    return;
+  }
+  const Value& list = v["metrics"];
+  std::set<std::string> seen;
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const std::string path = "scorecard.metrics[" + std::to_string(i) + "]";
+    if (!c.object(list[i], path)) continue;
+    c.only_keys(list[i], path, {"metric", "weight", "floor", "target"});
+    ScoreMetric m;
+    m.metric = c.string(list[i], path, "metric", true);
+    const MetricDef* def = find_metric(m.metric);
+    if (!m.metric.empty() && (!def || def->better == Better::neither)) {
+      c.problem(path + ".metric", "\"" + m.metric + "\": a scorecard scores metrics with a better direction: " +
+                                      metric_keys());
+      continue;
     }
+    if (!m.metric.empty() && !seen.insert(m.metric).second)
+      c.problem(path + ".metric", "\"" + m.metric + "\" is scored twice; give it once with its whole weight");
+    auto num = [&](const char* key, bool required) -> std::optional<double> {
+      if (!list[i].HasMember(key)) {
+        if (required) c.problem(path + "." + key, "missing; it is required");
+        return std::nullopt;
+      }
+      if (!list[i][key].IsNumber()) {
+        c.problem(path + "." + key, "expected a number");
+        return std::nullopt;
+      }
+      return list[i][key].GetDouble();
+    };
+    const auto weight = num("weight", true), floor = num("floor", true);
+    m.target = num("target", false);
+    if (weight && *weight <= 0) c.problem(path + ".weight", "expected a weight above 0");
+    m.weight = weight.value_or(0);
+    m.floor = floor.value_or(0);
+    // The rule's numbers are in the metric's unit, as targets are (95% is 0.95).
+    for (auto [key, v] : {std::pair<const char*, std::optional<double>>{"floor", floor}, {"target", m.target}})
+      if (def && v && (def->unit == "ratio" ? (*v < 0 || *v > 1) : *v < 0))
+        c.problem(path + "." + key, def->unit == "ratio" ? "expected a ratio between 0 and 1 (95% is 0.95), got " + number(*v)
+                                                         : "expected a number >= 0, got " + number(*v));
+    const bool higher = def && def->better == Better::higher;
+    if (def && floor && m.target && (higher ? *m.target <= m.floor : *m.target >= m.floor))
+      c.problem(path + ".floor", std::string("expected the floor ") + (higher ? "below" : "above") + " the target (" +
+                                     number(*m.target) + "): points run from 0 at the floor to 100 at the target");
+    if (def && !m.target && std::none_of(config.target_sets.begin(), config.target_sets.end(),
+                                  [&](const TargetSet& s) { return s.global.contains(m.metric); }))
+      c.problem(path + ".target",
+                "missing, and no targets.global." + m.metric + " to fall back on; give the target points reach 100 at");
+    config.scorecard.metrics.push_back(std::move(m));
   }
 }
 
@@ -386,21 +501,51 @@ const Shop* Config::find_shop(std::string_view id) const {
   return nullptr;
 }
 
-std::optional<Target> Config::target_for(std::string_view metric, std::string_view platform,
-                                         std::string_view shop_id) const {
+bool Config::has_group(std::string_view group) const {
+  if (group.empty()) return false;
+  return roster.has_team(group) || std::any_of(shops.begin(), shops.end(), [&](const Shop& s) { return s.group == group; });
+}
+
+std::optional<Target> Config::target_for(std::string_view metric, const TargetSubject& who,
+                                         std::optional<std::int32_t> day) const {
   const std::string m(metric);
-  if (!shop_id.empty()) {
-    const auto s = shop_targets.find(std::string(shop_id));
-    if (s != shop_targets.end() && s->second.contains(m))
-      return Target{s->second.at(m), "shop:" + std::string(shop_id)};
-  }
-  if (!platform.empty()) {
-    const auto p = platform_targets.find(std::string(platform));
-    if (p != platform_targets.end() && p->second.contains(m))
-      return Target{p->second.at(m), "platform:" + std::string(platform)};
-  }
-  if (global_targets.contains(m)) return Target{global_targets.at(m), "global"};
-  return std::nullopt;
+  // One level: of the sets in force, the latest `from` wins (a later entry on a tie).
+  auto pick = [&](auto&& values_of, const char* scope, const char* level, const std::string& key) -> std::optional<Target> {
+    const TargetSet* best = nullptr;
+    double value = 0;
+    for (const TargetSet& set : target_sets) {
+      if (day && !set.in_force(*day)) continue;
+      const std::map<std::string, double>* values = values_of(set);
+      if (!values || !values->contains(m)) continue;
+      if (!best || set.from.value_or(INT32_MIN) >= best->from.value_or(INT32_MIN)) best = &set, value = values->at(m);
+    }
+    if (!best) return std::nullopt;
+    Target t{value, key.empty() ? std::string(scope) : std::string(scope) + ":" + key,
+             best->path + "." + level + (key.empty() ? "" : "." + key) + "." + m,
+             best->from ? calendar::format_day(*best->from) : "", best->to ? calendar::format_day(*best->to) : ""};
+    return t;
+  };
+  auto in = [](const TargetSet::Level& level, const std::string& key) -> const std::map<std::string, double>* {
+    const auto it = level.find(key);
+    return it == level.end() ? nullptr : &it->second;
+  };
+  if (!who.person.empty())
+    if (auto t = pick([&](const TargetSet& s) { return in(s.people, who.person); }, "person", "people", who.person)) return t;
+  if (!who.shop.empty())
+    if (auto t = pick([&](const TargetSet& s) { return in(s.shops, who.shop); }, "shop", "shops", who.shop)) return t;
+  if (!who.group.empty())
+    if (auto t = pick([&](const TargetSet& s) { return in(s.groups, who.group); }, "group", "groups", who.group)) return t;
+  if (!who.platform.empty())
+    if (auto t = pick([&](const TargetSet& s) { return in(s.platforms, who.platform); }, "platform", "platforms",
+                      who.platform))
+      return t;
+  return pick([](const TargetSet& s) { return &s.global; }, "global", "global", "");
+}
+
+std::optional<Target> Config::target_for(std::string_view metric, std::string_view platform, std::string_view shop_id,
+                                         std::optional<std::int32_t> day) const {
+  const Shop* shop = shop_id.empty() ? nullptr : find_shop(shop_id);
+  return target_for(metric, {std::string(platform), shop ? shop->group : "", std::string(shop_id), ""}, day);
 }
 
 Config parse_config(std::string_view json, const std::string& file) {
@@ -418,7 +563,7 @@ Config parse_config(std::string_view json, const std::string& file) {
   if (!c.object(doc, "(top level)")) throw ConfigError(file, c.problems);
   c.only_keys(doc, "",
               {"version", "store", "secrets", "api", "http", "updates", "words", "closings", "explain", "shops",
-               "targets", "chat_layouts", "utc_offset"});
+               "targets", "chat_layouts", "utc_offset", "roster", "scorecard"});
   if (doc.HasMember("explain") && c.object(doc["explain"], "explain")) {
     const Value& e = doc["explain"];
     c.only_keys(e, "explain", {"keep_days", "messages"});
@@ -486,7 +631,9 @@ Config parse_config(std::string_view json, const std::string& file) {
       config.utc_offset_ms = *offset;
   }
   if (doc.HasMember("shops")) read_shops(doc["shops"], c, config);
+  if (doc.HasMember("roster")) read_roster(doc["roster"], file, c, config);
   if (doc.HasMember("targets")) read_target_section(doc["targets"], c, config);
+  if (doc.HasMember("scorecard")) read_scorecard(doc["scorecard"], c, config);
   if (!c.problems.empty()) throw ConfigError(file, c.problems);
   std::vector<std::string*> paths{&config.store, &config.secrets, &config.http.ca_bundle};
   for (auto& [platform, files] : config.word_files)

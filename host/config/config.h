@@ -3,6 +3,8 @@
 // sample that goes with the demo data.
 #pragma once
 
+#include "config/roster.h"
+
 #include <kefu/model.hpp>
 
 #include <cstdint>
@@ -28,13 +30,61 @@ struct Shop {
 // direction for the metric (higher is better: value >= target).
 struct Target {
   double value = 0;
-  std::string scope;  // where it was set: "global", "platform:jd", "shop:jd01"
+  // where it was set: "global", "platform:jd", "group:A组", "shop:jd01", "person:xiaomei"
+  std::string scope;
+  // its key in the config: targets.shops.jd01.reply_rate, or targets[1].shops.jd01.reply_rate in
+  // the dated list form
+  std::string key;
+  std::string from, to;  // the dates it is in force (YYYY-MM-DD); empty: open-ended
 
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("value", s.value);
     v("scope", s.scope);
+    v("key", s.key);
+    v("from", s.from);
+    v("to", s.to);
   }
+};
+
+// One set of targets in force from `from` to `to` (both optional, inclusive China days): the
+// object form of "targets" is one set from the beginning; the list form is one set per entry.
+// Each level maps its key (platform id, group, shop id, person id) to metric → target.
+struct TargetSet {
+  using Level = std::map<std::string, std::map<std::string, double>>;
+  std::string path;  // "targets" or "targets[2]": the config key of the set
+  std::optional<std::int32_t> from, to;
+  std::map<std::string, double> global;
+  Level platforms, groups, shops, people;
+
+  bool in_force(std::int32_t day) const { return (!from || day >= *from) && (!to || day <= *to); }
+};
+
+// What a target is looked up for: each level that applies (empty: not that level).
+struct TargetSubject {
+  std::string platform, group, shop, person;
+};
+
+// The monthly scorecard (绩效表, "scorecard": {...}): each metric's points run linearly from 0 at
+// `floor` to 100 at the target (the entry's `target`, else the person's target in force), capped
+// at both ends; a person's score is Σ points × weight / Σ weights.
+struct ScoreMetric {
+  std::string metric;
+  double weight = 0;
+  double floor = 0;
+  std::optional<double> target;
+
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("metric", s.metric);
+    v("weight", s.weight);
+    v("floor", s.floor);
+    v("target", s.target);
+  }
+};
+struct ScorecardRule {
+  std::vector<ScoreMetric> metrics;
+  bool empty() const { return metrics.empty(); }
 };
 
 // A word list a team keeps on its own server (`kefu update`).
@@ -65,9 +115,9 @@ struct Config {
     int messages = 5;     // the last messages kept per session with a finding
   } explain;
   std::vector<Shop> shops;
-  std::map<std::string, double> global_targets;                           // metric → target
-  std::map<std::string, std::map<std::string, double>> platform_targets;  // platform → metric → target
-  std::map<std::string, std::map<std::string, double>> shop_targets;      // shop id → metric → target
+  Roster roster;                      // "roster": inline or a CSV/xlsx file (config/roster.h)
+  std::vector<TargetSet> target_sets;  // in the order written
+  ScorecardRule scorecard;
 
   std::vector<UpdateSource> updates;
   // The merchant's own word lists per platform ("words": {"tmall": [...]}), resolved like store:
@@ -83,13 +133,21 @@ struct Config {
   std::int64_t utc_offset_ms = 8 * 3'600'000;
 
   const Shop* find_shop(std::string_view id) const;
-  // The most specific target for `metric`: the shop's, else its platform's, else the global one.
-  // An empty `shop_id` asks for a platform (or, with an empty platform too, the whole team).
-  std::optional<Target> target_for(std::string_view metric, std::string_view platform, std::string_view shop_id) const;
+  // Whether `group` is a shop's group or a roster team.
+  bool has_group(std::string_view group) const;
+  // The most specific target for `metric` in force on `day`: the person's, else the shop's, the
+  // group's, the platform's, the global one. On one level, of the sets in force that day the one
+  // with the latest `from` wins. No day: every set counts, whatever its dates.
+  std::optional<Target> target_for(std::string_view metric, const TargetSubject& who,
+                                   std::optional<std::int32_t> day = std::nullopt) const;
+  // The same for a shop (with its group), or a platform with an empty `shop_id` (or, with an
+  // empty platform too, the whole team).
+  std::optional<Target> target_for(std::string_view metric, std::string_view platform, std::string_view shop_id,
+                                   std::optional<std::int32_t> day = std::nullopt) const;
 };
 
 // Every problem of a config file, each naming the key (a JSON path such as
-// `targets.platforms.jd.reply_rate`) and what was expected.
+// `targets.platforms.jd.reply_rate`, or a roster file's file:line) and what was expected.
 class ConfigError : public std::runtime_error {
  public:
   ConfigError(const std::string& file, std::vector<std::string> problems);

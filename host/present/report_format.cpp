@@ -37,13 +37,16 @@ std::string metric_name(std::string_view metric, Lang lang) {
 }
 
 std::string platform_name(const std::string& platform, const RenderContext& ctx) {
+  // A person's row on several platforms holds them ","-joined (report.h Row::platform).
+  if (const auto comma = platform.find(','); comma != std::string::npos)
+    return platform_name(platform.substr(0, comma), ctx) + "、" + platform_name(platform.substr(comma + 1), ctx);
   const auto it = ctx.platform_names.find(platform);
   return it == ctx.platform_names.end() ? platform : it->second;
 }
 
 std::string row_name(const Row& row, const RenderContext& ctx) {
   if (row.total) return tr(ctx.lang, "合计", "Total");
-  if (row.shop_id.empty()) return platform_name(row.platform, ctx);  // a platform row
+  if (row.shop_id.empty() && row.key == row.platform) return platform_name(row.platform, ctx);  // a platform row
   // kefu/2's row of what no agent held (C5): named in the reader's language, never "(unassigned)".
   const std::string unassigned = std::string(kUnassigned) + " @ ";
   if (row.label.starts_with(unassigned))
@@ -55,6 +58,8 @@ std::string scope_name(const std::string& scope, const RenderContext& ctx) {
   if (scope == "global") return tr(ctx.lang, "全局", "global");
   if (scope.starts_with("platform:")) return tr(ctx.lang, "平台 ", "platform ") + platform_name(scope.substr(9), ctx);
   if (scope.starts_with("shop:")) return tr(ctx.lang, "店铺 ", "shop ") + scope.substr(5);
+  if (scope.starts_with("group:")) return tr(ctx.lang, "组 ", "group ") + scope.substr(6);
+  if (scope.starts_with("person:")) return tr(ctx.lang, "个人 ", "person ") + scope.substr(7);
   return scope;
 }
 

@@ -11,12 +11,14 @@
 #include "base/utf8.h"
 #include "model/catalog.h"
 #include "present/report_render.h"
+#include "present/scorecard.h"
 #include "present/sections.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace kefu::host::report {
@@ -91,9 +93,11 @@ double nice_ceiling(double v) {
 }
 
 std::string by_words(By by, Lang lang) {
-  return by == By::shop    ? tr(lang, "店铺", "shop")
-         : by == By::agent ? tr(lang, "客服", "agent")
-                           : tr(lang, "平台", "platform");
+  return by == By::shop     ? tr(lang, "店铺", "shop")
+         : by == By::agent  ? tr(lang, "客服", "agent")
+         : by == By::person ? tr(lang, "人员", "person")
+         : by == By::group  ? tr(lang, "组", "group")
+                            : tr(lang, "平台", "platform");
 }
 
 // ---- Bar charts: one per metric, a row per shop (agent, platform) ----------------------------
@@ -461,7 +465,10 @@ void render_html(const Report& r, const RenderContext& ctx, std::ostream& out) {
   out << "<nav class=\"toc\"><strong>" << esc(tr(lang, "目录", "Contents")) << "</strong><ol>"
       << "<li><a href=\"#charts\">" << esc(bars_title) << "</a></li><li><a href=\"#trends\">" << esc(trends_title)
       << "</a></li>";
+  std::optional<Section> scorecard;
+  if (ctx.scorecard) scorecard = scorecard_section(*ctx.scorecard, ctx);
   for (const Section& s : sections) out << "<li><a href=\"#" << esc(s.id) << "\">" << esc(s.title) << "</a></li>";
+  if (scorecard) out << "<li><a href=\"#" << esc(scorecard->id) << "\">" << esc(scorecard->title) << "</a></li>";
   out << "<li><a href=\"#definitions\">" << esc(tr(lang, "指标定义", "What the metrics mean")) << "</a></li></ol></nav>\n";
 
   out << "<section id=\"charts\"><h2>" << esc(bars_title) << "</h2><p class=\"legend\">"
@@ -484,6 +491,7 @@ void render_html(const Report& r, const RenderContext& ctx, std::ostream& out) {
   out << "</section>\n";
 
   for (const Section& s : sections) out << (s.id == "grid" ? grid_html(r, s, ctx) : table_html(s, lang)) << "\n";
+  if (scorecard) out << table_html(*scorecard, lang) << "\n";
   out << definitions_html(r, lang) << "<p class=\"note\">"
       << esc(tr(lang, "由 Kefu 生成；页面不依赖网络。", "Made by Kefu; the page needs no network.")) << "</p>"
       << "</main><script>" << kScript << "</script></body></html>\n";

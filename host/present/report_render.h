@@ -12,9 +12,13 @@
 
 namespace kefu::host::report {
 
+struct Scorecard;  // report/scorecard.h
+
 struct RenderContext {
   Lang lang = Lang::zh;
   std::map<std::string, std::string> platform_names;  // plugin id → its name in `lang`
+  // The period's scorecard, when the config has one: a section of the HTML, a sheet of the workbook.
+  const Scorecard* scorecard = nullptr;
 };
 
 void render_table(const Report& report, const RenderContext& ctx, std::ostream& out);

@@ -9,6 +9,7 @@
 #include "base/output_file.h"
 #include "model/catalog.h"
 #include "present/report_render.h"
+#include "present/scorecard.h"
 #include "present/sections.h"
 
 #include <xlsxwriter.h>
@@ -63,6 +64,8 @@ class Workbook {
   ~Workbook() {
     if (book_) workbook_close(book_);
   }
+
+  lxw_workbook* book() { return book_; }
 
   void close(const std::string& path) {
     const lxw_error err = workbook_close(book_);
@@ -229,6 +232,10 @@ std::string view_sheet_name(By by, Lang lang) {
       return tr(lang, "按客服", "By agent");
     case By::platform:
       return tr(lang, "按平台", "By platform");
+    case By::person:
+      return tr(lang, "按人员", "By person");
+    case By::group:
+      return tr(lang, "按组", "By group");
     case By::shop:
       break;
   }
@@ -457,6 +464,7 @@ void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, con
     Workbook wb(tmp, ctx.lang);
     summary_sheet(wb, views.front(), ctx);
     for (const Report& view : views) view_sheet(wb, view, ctx);
+    if (ctx.scorecard) scorecard_sheet(wb.book(), *ctx.scorecard, ctx);
     daily_sheet(wb, views.front(), ctx);
     anomaly_sheet(wb, views.front(), ctx);
     missed_sheet(wb, views.front(), ctx);

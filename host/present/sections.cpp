@@ -4,6 +4,7 @@
 #include "model/catalog.h"
 #include "model/whole_shop.h"
 #include "present/explain_output.h"
+#include "present/scorecard.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,6 +21,10 @@ std::string by_name(By by, Lang lang) {
       return tr(lang, "客服", "Agent");
     case By::platform:
       return tr(lang, "平台", "Platform");
+    case By::person:
+      return tr(lang, "人员", "Person");
+    case By::group:
+      return tr(lang, "组", "Group");
     case By::shop:
       break;
   }
@@ -53,13 +58,15 @@ Section grid(const Report& r, const RenderContext& ctx) {
       "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "
       "for volumes); ✓ KPI met, ✗ missed (targets in the next section)."));
   s.header = {by_name(r.by, lang)};
-  if (r.by != By::platform) s.header.push_back(tr(lang, "平台", "Platform"));
-  if (r.by == By::shop) s.header.push_back(tr(lang, "组", "Group"));
+  const bool platform_column = r.by != By::platform && r.by != By::group;
+  const bool group_column = r.by == By::shop || r.by == By::person;
+  if (platform_column) s.header.push_back(tr(lang, "平台", "Platform"));
+  if (group_column) s.header.push_back(tr(lang, "组", "Group"));
   for (const auto& m : r.metrics) s.header.push_back(metric_name(m, lang));
   for (const Row& row : r.rows) {
     std::vector<std::string> line{row_name(row, ctx)};
-    if (r.by != By::platform) line.push_back(row.total ? "" : platform_name(row.platform, ctx));
-    if (r.by == By::shop) line.push_back(row.group);
+    if (platform_column) line.push_back(row.total ? "" : platform_name(row.platform, ctx));
+    if (group_column) line.push_back(row.group);
     bool missed = false;
     for (std::size_t i = 0; i < r.metrics.size(); ++i) {
       line.push_back(grid_cell(r.metrics[i], row.cells[i], lang));
@@ -75,9 +82,17 @@ Section grid(const Report& r, const RenderContext& ctx) {
   return s;
 }
 
+// A native figure's agent: 整店 for the whole shop, else the export's account name with the
+// roster's person beside it (旗舰店:小美（小美）), so export and chat figures meet.
+std::string native_agent_name(const NativeFigure& f, Lang lang) {
+  if (f.agent_id.empty()) return tr(lang, "整店", "whole shop");
+  if (f.person_name.empty()) return f.agent_id;
+  return f.agent_id + tr(lang, "（", " (") + f.person_name + tr(lang, "）", ")");
+}
+
 // A native figure's row: the shop, and the agent unless it is the whole shop's figure.
 std::string native_row_name(const NativeFigure& f, Lang lang) {
-  return f.shop_id + " / " + (f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id);
+  return f.shop_id + " / " + native_agent_name(f, lang);
 }
 
 // The platform's own name for a figure, marked as the platform's so it is not read as Kefu's.
@@ -112,12 +127,13 @@ Section kpis(const Report& r, const RenderContext& ctx) {
                       format_native_change(f.format, f.gap, lang), status_name(f.status, lang)});
     s.row_missed.push_back(f.status == KpiStatus::missed);
   }
-  char buf[160];
+  char buf[320];
   std::snprintf(buf, sizeof buf,
                 lang == Lang::zh
-                    ? "达标 %d 项，未达标 %d 项。目标优先取店铺的，其次平台的，再次全局的；方向取自指标目录。"
-                    : "%d met, %d missed. A shop's own target wins over its platform's, which wins over the global "
-                      "one; the direction comes from the metric catalog.",
+                    ? "达标 %d 项，未达标 %d 项。目标取最具体的一级：个人、店铺、组、平台、全局；用本期最后一天生效的目标；"
+                      "方向取自指标目录。"
+                    : "%d met, %d missed. The most specific target wins: person, shop, group, platform, global; the "
+                      "targets in force on the period's last day; the direction comes from the metric catalog.",
                 met, missed);
   s.lines.push_back(buf);
   if (s.rows.empty())
@@ -203,7 +219,7 @@ std::vector<Section> native(const Report& r, const RenderContext& ctx) {
     if (f.pending_days)
       days += std::string(tr(lang, "（", " (")) + std::to_string(f.pending_days) + tr(lang, " 天待统计）", " pending)");
     out.back().rows.push_back(
-        {f.shop_id, f.agent_id.empty() ? tr(lang, "整店", "whole shop") : f.agent_id,
+        {f.shop_id, native_agent_name(f, lang),
          f.native_name.empty() ? f.metric : f.native_name, canonical ? metric_name(f.metric, lang) : "—",
          format_native(f.format, f.value, lang), format_native(f.format, f.previous, lang),
          format_native_change(f.format, f.change, lang), days,
@@ -362,7 +378,13 @@ std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) 
   if (!r.missed_totals.empty()) out.push_back(missed(r, ctx));
   if (!r.notes.empty()) {
     Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}, {}, {}};
-    for (const Note& n : r.notes) notes.lines.push_back(note_text(n, ctx.lang));
+    std::vector<std::string> not_in_roster;  // said once, all together, with what to add
+    for (const Note& n : r.notes)
+      if (n.kind == "account_not_in_roster")
+        not_in_roster.push_back(n.subject);
+      else
+        notes.lines.push_back(note_text(n, ctx.lang));
+    if (!not_in_roster.empty()) notes.lines.push_back(not_in_roster_text(not_in_roster, ctx.lang));
     out.push_back(std::move(notes));
   }
   return out;

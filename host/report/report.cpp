@@ -2,6 +2,7 @@
 
 #include "base/calendar.h"
 #include "model/catalog.h"
+#include "model/whole_shop.h"
 #include "report/targets.h"
 
 #include <algorithm>
@@ -42,6 +43,7 @@ struct Sum {
 
 struct RowInfo {
   std::string key, label, platform, shop_id, group;
+  std::string person;  // the roster person of an agent or person row
 };
 
 std::string shop_key(const std::string& platform, const std::string& shop) { return platform + "/" + shop; }
@@ -55,6 +57,7 @@ class Builder {
     report_.by = options_.by;
     if (options_.compare) report_.previous = previous(options_.period);
     collect(values);
+    note_accounts_not_in_roster(values);
     choose_metrics();
     add_configured_shops();
     fill_rows();
@@ -73,20 +76,50 @@ class Builder {
            std::find(options_.shops.begin(), options_.shops.end(), shop) != options_.shops.end();
   }
 
-  RowInfo row_of(const MetricValue& v) const {
+  // Agent-level values make the rows of these views (the others add up shops).
+  bool agent_view() const { return options_.by == By::agent || options_.by == By::person || options_.by == By::group; }
+
+  RowInfo row_of(const MetricValue& v, std::int32_t day) const {
     const config::Shop* shop = config_.find_shop(v.shop_id);
     const std::string shop_label = shop ? shop->name : v.shop_id;
     const std::string group = shop ? shop->group : "";
+    const config::Person* person = config_.roster.person_of(v.platform, v.shop_id, v.agent_id, day);
+    const RowInfo agent{shop_key(v.platform, v.shop_id) + "/" + v.agent_id,
+                        v.agent_id + " @ " + shop_label,
+                        v.platform,
+                        v.shop_id,
+                        person && !person->team.empty() ? person->team : group,
+                        person ? person->id : ""};
     switch (options_.by) {
       case By::agent:
-        return {shop_key(v.platform, v.shop_id) + "/" + v.agent_id, v.agent_id + " @ " + shop_label, v.platform,
-                v.shop_id, group};
+        return agent;
+      case By::person:
+        if (!person) return agent;  // named in the notes: account_not_in_roster
+        return {"person/" + person->id, person->name, v.platform, "", person->team, person->id};
+      case By::group:
+        return {"group/" + agent.group, agent.group.empty() ? "—" : agent.group, "", "", agent.group, ""};
       case By::platform:
-        return {v.platform, v.platform, v.platform, "", ""};
+        return {v.platform, v.platform, v.platform, "", "", ""};
       case By::shop:
         break;
     }
-    return {shop_key(v.platform, v.shop_id), shop_label, v.platform, v.shop_id, group};
+    return {shop_key(v.platform, v.shop_id), shop_label, v.platform, v.shop_id, group, ""};
+  }
+
+  // Every agent account of the period no roster person holds on its days: listed once each,
+  // so a supervisor can add them (nothing is dropped: by person they keep rows of their own).
+  void note_accounts_not_in_roster(const std::vector<StoredValue>& values) {
+    if (config_.roster.empty()) return;
+    std::set<std::string> unknown;
+    for (const StoredValue& sv : values) {
+      const MetricValue& v = sv.value;
+      if (v.agent_id.empty() || v.agent_id == kUnassigned || !wanted(v.shop_id)) continue;
+      const auto day = calendar::parse_day(v.day);
+      if (!day || !in(options_.period, *day)) continue;
+      if (!config_.roster.person_of(v.platform, v.shop_id, v.agent_id, *day))
+        unknown.insert(shop_key(v.platform, v.shop_id) + "/" + v.agent_id);
+    }
+    for (const std::string& a : unknown) report_.notes.push_back({"account_not_in_roster", a});
   }
 
   // Sorts the period's (and the previous period's) recomputed values into per-row sums.
@@ -107,9 +140,10 @@ class Builder {
         unknown_shops.insert(shop_key(v.platform, v.shop_id));
       // The total row adds up shops (an agent's figures are already in their shop's).
       if (!agent_level) (current ? total_now_ : total_then_)[v.metric].add(sv);
-      if (agent_level != (options_.by == By::agent)) continue;
-      const RowInfo info = row_of(v);
+      if (agent_level != agent_view()) continue;
+      const RowInfo info = row_of(v, *day);
       rows_.emplace(info.key, info);
+      if (current) row_platforms_[info.key].insert(v.platform);
       (current ? now_ : then_)[info.key][v.metric].add(sv);
       if (current) seen_metrics_.insert(v.metric);
     }
@@ -135,7 +169,7 @@ class Builder {
       if (!wanted(s.id)) continue;
       const std::string key = shop_key(s.platform, s.id);
       if (!rows_.contains(key)) {
-        rows_.emplace(key, RowInfo{key, s.name, s.platform, s.id, s.group});
+        rows_.emplace(key, RowInfo{key, s.name, s.platform, s.id, s.group, ""});
         report_.notes.push_back({"shop_without_data", key});
       }
     }
@@ -151,7 +185,7 @@ class Builder {
       if (*c.previous != 0) c.change_pct = *c.change / std::fabs(*c.previous);
     }
     c.target = target;
-    if (target) used_targets_.insert(target_key(*target, metric));
+    if (target) used_targets_.insert(target->key);
     if (c.value && target) {
       c.status = kpi_status(metric, *c.value, target->value);
       c.gap = *c.value - target->value;
@@ -167,14 +201,38 @@ class Builder {
     return m == r->second.end() ? nullptr : &m->second;
   }
 
+  // Who a row's targets are looked up for: each level that applies to it. A person who worked
+  // on two platforms has no platform level (neither platform's target is theirs alone).
+  config::TargetSubject subject(const RowInfo& info, const std::string& platforms) const {
+    switch (options_.by) {
+      case By::platform:
+        return {info.platform, "", "", ""};
+      case By::group:
+        return {"", info.group, "", ""};
+      case By::person:
+        return {platforms.find(',') == std::string::npos ? platforms : "", info.group,
+                info.person.empty() ? info.shop_id : "", info.person};
+      case By::agent:
+      case By::shop:
+        break;
+    }
+    return {info.platform, info.group, info.shop_id, info.person};
+  }
+
+  // The targets in force on the period's last day: a past period keeps the targets it ended under.
+  std::optional<config::Target> target(const std::string& metric, const config::TargetSubject& who) const {
+    return config_.target_for(metric, who, options_.period.last);
+  }
+
   void fill_rows() {
-    for (const auto& [key, info] : rows_) {
+    for (auto& [key, info] : rows_) {
+      std::string platforms;
+      for (const std::string& p : row_platforms_[key]) platforms += (platforms.empty() ? "" : ",") + p;
+      if (options_.by == By::person && !platforms.empty()) info.platform = platforms;
       Row row{info.key, info.label, info.platform, info.shop_id, info.group, false, {}};
-      for (const std::string& metric : report_.metrics) {
-        const std::string shop = options_.by == By::platform ? "" : info.shop_id;
-        row.cells.push_back(cell(metric, find(now_, key, metric), find(then_, key, metric),
-                                 config_.target_for(metric, info.platform, shop)));
-      }
+      const config::TargetSubject who = subject(info, platforms);
+      for (const std::string& metric : report_.metrics)
+        row.cells.push_back(cell(metric, find(now_, key, metric), find(then_, key, metric), target(metric, who)));
       report_.rows.push_back(std::move(row));
     }
     std::stable_sort(report_.rows.begin(), report_.rows.end(), [](const Row& a, const Row& b) {
@@ -185,7 +243,7 @@ class Builder {
     for (const std::string& metric : report_.metrics) {
       const auto n = total_now_.find(metric), t = total_then_.find(metric);
       total.cells.push_back(cell(metric, n == total_now_.end() ? nullptr : &n->second,
-                                 t == total_then_.end() ? nullptr : &t->second, config_.target_for(metric, "", "")));
+                                 t == total_then_.end() ? nullptr : &t->second, target(metric, {})));
     }
     report_.rows.push_back(std::move(total));
   }
@@ -304,6 +362,8 @@ class Builder {
         f.platform = v.platform;
         f.shop_id = v.shop_id;
         f.agent_id = v.agent_id;
+        if (const config::Person* p = config_.roster.person_of(v.platform, v.shop_id, v.agent_id, *day))
+          f.person = p->id, f.person_name = p->name;
         f.metric = v.metric;
         f.native_name = v.native_name;
         // A total adds up over the days (客服销售额 too, though written as an amount like 客单价).
@@ -334,8 +394,8 @@ class Builder {
       // A total (客服销售额) is the shop's: an agent's share of it is not held to the shop's target.
       const MetricDef* def = find_metric(f.metric);
       if (def && !is_recomputed(f.metric) && (!is_total(*def) || f.agent_id.empty())) {
-        f.target = config_.target_for(f.metric, f.platform, f.shop_id);
-        if (f.target) used_targets_.insert(target_key(*f.target, f.metric));
+        f.target = config_.target_for(f.metric, f.platform, f.shop_id, options_.period.last);
+        if (f.target) used_targets_.insert(f.target->key);
         if (f.value && f.target) {
           f.status = kpi_status(f.metric, *f.value, f.target->value);
           f.gap = *f.value - f.target->value;
@@ -345,22 +405,25 @@ class Builder {
     }
   }
 
-  // A target's key in the config: targets.global.M, targets.platforms.P.M, targets.shops.S.M.
-  static std::string target_key(const config::Target& t, const std::string& metric) {
-    if (t.scope.starts_with("platform:")) return "targets.platforms." + t.scope.substr(9) + "." + metric;
-    if (t.scope.starts_with("shop:")) return "targets.shops." + t.scope.substr(5) + "." + metric;
-    return "targets." + t.scope + "." + metric;
-  }
-
-  // Every configured target this report shows nowhere is named in the notes: never dropped silently.
+  // Every configured target in force at the period's end this report shows nowhere is named in
+  // the notes: never dropped silently. People's targets only in the views with people in them.
   void note_unused_targets() {
     std::vector<std::string> keys;
-    for (const auto& [metric, v] : config_.global_targets) keys.push_back("targets.global." + metric);
-    for (const auto& [platform, targets] : config_.platform_targets)
-      for (const auto& [metric, v] : targets) keys.push_back("targets.platforms." + platform + "." + metric);
-    for (const auto& [shop, targets] : config_.shop_targets)
-      if (wanted(shop))
-        for (const auto& [metric, v] : targets) keys.push_back("targets.shops." + shop + "." + metric);
+    const bool people = options_.by == By::person || options_.by == By::agent;
+    for (const config::TargetSet& set : config_.target_sets) {
+      if (!set.in_force(options_.period.last)) continue;
+      for (const auto& [metric, v] : set.global) keys.push_back(set.path + ".global." + metric);
+      auto level = [&](const char* name, const config::TargetSet::Level& targets) {
+        for (const auto& [key, by_metric] : targets)
+          for (const auto& [metric, v] : by_metric) keys.push_back(set.path + "." + name + "." + key + "." + metric);
+      };
+      level("platforms", set.platforms);
+      level("groups", set.groups);
+      for (const auto& [shop, targets] : set.shops)
+        if (wanted(shop))
+          for (const auto& [metric, v] : targets) keys.push_back(set.path + ".shops." + shop + "." + metric);
+      if (people) level("people", set.people);
+    }
     for (const std::string& k : keys)
       if (!used_targets_.contains(k)) report_.notes.push_back({"target_without_figure", k});
   }
@@ -406,6 +469,7 @@ class Builder {
   const ReportOptions& options_;
   Report report_;
   std::map<std::string, RowInfo> rows_;
+  std::map<std::string, std::set<std::string>> row_platforms_;  // row → the platforms of its period's values
   std::map<std::string, std::map<std::string, Sum>> now_, then_;  // row → metric → sum
   std::map<std::string, Sum> total_now_, total_then_;
   std::set<std::string> seen_metrics_;

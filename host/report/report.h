@@ -19,8 +19,10 @@
 
 namespace kefu::host::report {
 
-enum class By { shop, agent, platform };
-constexpr std::array<std::string_view, 3> enum_names(By) { return {"shop", "agent", "platform"}; }
+// person: a roster person's accounts joined (config/roster.h); group: a roster team, else the
+// shop's group in kefu.json. Both add up agent-level figures.
+enum class By { shop, agent, platform, person, group };
+constexpr std::array<std::string_view, 5> enum_names(By) { return {"shop", "agent", "platform", "person", "group"}; }
 enum class KpiStatus { none, met, missed };
 constexpr std::array<std::string_view, 3> enum_names(KpiStatus) { return {"none", "met", "missed"}; }
 
@@ -49,9 +51,12 @@ struct Cell {
 };
 
 struct Row {
-  std::string key;       // platform/shop, platform/shop/agent, platform, or "*" for the total
-  std::string label;     // display name (config name for shops)
-  std::string platform;  // empty on the total row
+  // platform/shop, platform/shop/agent, platform, person/<id>, group/<name>, or "*" for the total.
+  // By person, an account no roster person holds keeps its agent key (platform/shop/agent).
+  std::string key;
+  std::string label;     // display name (config name for shops, roster name for people)
+  // empty on the total row; a person's platforms, ","-joined, when they worked on more than one
+  std::string platform;
   std::string shop_id;   // shop rows and agent rows
   std::string group;
   bool total = false;
@@ -72,6 +77,9 @@ struct Row {
 // A platform's own figure over the period, under that platform's definition.
 struct NativeFigure {
   std::string platform, shop_id, agent_id;  // empty agent: the whole shop
+  // The roster person holding the agent account (config/roster.h), so an export's 旗舰店:小美 and
+  // the chat log's 小美 meet; empty when there is no roster or nobody holds it.
+  std::string person, person_name;
   std::string metric, native_name;          // canonical key it maps to (or the native name)
   std::string how;                          // sum (counts) | mean (of the daily values)
   std::optional<double> value, previous, change;
@@ -89,6 +97,8 @@ struct NativeFigure {
     v("platform", s.platform);
     v("shop_id", s.shop_id);
     v("agent_id", s.agent_id);
+    v("person", s.person);
+    v("person_name", s.person_name);
     v("metric", s.metric);
     v("native_name", s.native_name);
     v("how", s.how);
@@ -182,10 +192,12 @@ struct Mover {
 // Something the reader should know about the data, e.g. a shop the config does not list.
 struct Note {
   // shop_not_in_config | shop_without_data | mixed_definitions | target_without_figure (a target
-  // no cell or native figure of this report carries: no data for it in the period, or not in this view)
+  // no cell or native figure of this report carries: no data for it in the period, or not in this
+  // view) | account_not_in_roster (an agent account of the period's data no roster person holds
+  // on those days; once per account, only when the config has a roster)
   std::string kind;
   // the shop (platform/shop); mixed_definitions: the versions, ", "-separated; target_without_figure:
-  // the target's key (targets.global.reply_rate)
+  // the target's key (targets.global.reply_rate); account_not_in_roster: platform/shop/agent
   std::string subject;
 
   template <class S, class V>

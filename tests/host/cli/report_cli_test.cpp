@@ -141,13 +141,68 @@ TEST_F(ReportCli, ByAgentAndByPlatform) {
   EXPECT_THAT(platforms.out, Not(HasSubstr(",jd,")));
 }
 
+TEST_F(ReportCli, ByPersonJoinsARostersAccountsAcrossPlatformsAndNamesTheAccountsItLacksOnce) {
+  const auto csv = report("--by person --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.out;
+  // 小美 answers on Tmall (小美) and on Douyin (抖音-小鹿): one row, both platforms.
+  EXPECT_THAT(csv.out, HasSubstr(",person,person/xiaomei,小美,\"douyin,tmall\",,A组,reply_rate,"));
+  EXPECT_THAT(csv.out, Not(HasSubstr("抖音-小鹿")));
+  const auto doc = parse(report("--by person --format json", false).out);
+  std::vector<std::string> unknown;
+  for (const auto& n : doc["notes"].GetArray())
+    if (std::string(n["kind"].GetString()) == "account_not_in_roster") unknown.push_back(n["subject"].GetString());
+  // Douyin's export names an agent the roster lacks (its other name, 抖音小店-晓晓, is 小美's).
+  EXPECT_THAT(unknown, ElementsAre("douyin/dy01/抖音小店-阿强"));
+  const auto text = report("--by person --format md");
+  EXPECT_THAT(text.out, HasSubstr("1 个账号不在花名册中：douyin/dy01/抖音小店-阿强"));
+  EXPECT_THAT(text.out, HasSubstr("?,,,,douyin,dy01,抖音小店-阿强,,"));
+  const auto no_roster = kefu("report --week 2026-W47 --by person --store " + store_);
+  EXPECT_EQ(no_roster.exit_code, 2);
+  EXPECT_THAT(no_roster.out, HasSubstr("person needs a roster in the config"));
+  const auto groups = report("--by group --format csv");
+  EXPECT_THAT(groups.out, HasSubstr(",group,group/A组,A组,,,A组,reply_rate,"));
+  EXPECT_THAT(groups.out, HasSubstr(",group,group/B组,B组,,,B组,reply_rate,"));
+}
+
+TEST_F(ReportCli, TheScorecardScoresEachPersonByTheConfigsRuleAndSaysTheRule) {
+  const auto text = report("--scorecard");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_THAT(text.out, HasSubstr("绩效表（2026-W47）"));
+  EXPECT_THAT(text.out, HasSubstr("评分规则：每项得分 = 100 ×（实际值 − 底线）÷（目标 − 底线）"));
+  EXPECT_THAT(text.out, HasSubstr("回复率：权重 40 (40%)，底线 90.0%"));
+  const auto doc = parse(report("--scorecard --format json", false).out);
+  ASSERT_TRUE(doc.IsObject());
+  EXPECT_STREQ(doc["schema"].GetString(), "kefu.scorecard/1");
+  EXPECT_EQ(doc["rows"].Size(), 15u);
+  for (const auto& row : doc["rows"].GetArray()) {
+    ASSERT_TRUE(row["score"].IsNumber()) << row["person"].GetString();
+    double sum = 0;
+    for (const auto& line : row["lines"].GetArray()) sum += line["contribution"].GetDouble();
+    EXPECT_NEAR(sum, row["score"].GetDouble(), 1e-9);
+    EXPECT_GE(row["rank"].GetInt(), 1);
+    EXPECT_LE(row["rank"].GetInt(), row["group_size"].GetInt());
+  }
+  EXPECT_EQ(report("--scorecard --format csv").exit_code, 2);
+}
+
+TEST_F(ReportCli, APeriodWithNoDataExitsOneAndSaysWhy) {
+  const auto run = kefu("report --lang en --week 2025-W01 --store " + store_ + " --config " + repo_file("config/kefu.json"));
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_THAT(run.out, HasSubstr(" holds no figures for 2025-W01 (2024-12-30 to 2025-01-05): nothing to report."));
+  const auto zh = kefu("report --week 2025-W01 --store " + store_);
+  EXPECT_EQ(zh.exit_code, 1);
+  EXPECT_THAT(zh.out, HasSubstr("没有可报告的内容"));
+  EXPECT_THAT(zh.out, Not(HasSubstr("no applicable targets")));
+}
+
 TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
   const auto doc = workbook("report.xlsx");
   ASSERT_TRUE(doc.IsObject());
   std::vector<std::string> sheets;
   for (const auto& s : doc["sheets"].GetArray()) sheets.push_back(s.GetString());
   EXPECT_THAT(sheets,
-              ElementsAre("汇总", "按店铺", "按客服", "按平台", "每日", "异常日", "未达标会话", "平台原生指标", "说明"));
+              ElementsAre("汇总", "按店铺", "按客服", "按人员", "按平台", "绩效表", "每日", "异常日", "未达标会话",
+                          "平台原生指标", "说明"));
   for (const auto& s : doc["sheet"].GetArray()) EXPECT_TRUE(s["frozen_header"].GetBool());
   // Summary: numbers, with a cell rule per targeted cell (lessThan for higher-is-better).
   const auto& summary = doc["sheet"][0];
@@ -228,6 +283,7 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
   EXPECT_EQ(count("<rect class=\"bar"), 7u * 8);
   EXPECT_GT(count("<line class=\"target\""), 8u);
   EXPECT_GT(count("<rect class=\"bar miss\""), 0u);
+  EXPECT_EQ(count("<section id=\"scorecard\">"), 1u);  // the config has a roster and a scorecard
 }
 
 TEST_F(ReportCli, SameStoreSameReport) { EXPECT_EQ(report("--format json").out, report("--format json").out); }
@@ -296,8 +352,10 @@ TEST_F(ReportCli, ClearErrors) {
   EXPECT_THAT(run.out, HasSubstr("--out report.xlsx"));
 
   run = report("--shops tm09 --format csv", true);
-  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.exit_code, 1);  // nothing to report for it: said, not an empty success
   EXPECT_THAT(run.out, HasSubstr("--shops tm09：配置中没有此店铺"));
+  EXPECT_THAT(run.out, HasSubstr("（限所选店铺）的数据：没有可报告的内容"));
+  EXPECT_THAT(run.out, Not(HasSubstr("period,from,to")));  // no empty grid
 
   const std::string bad = dir_->write("bad.json", R"({"targets": {"global": {"reply_rate": 97}}})");
   run = kefu("report --store " + store_ + " --config " + bad);

@@ -52,6 +52,24 @@ TEST(Targets, ATargetNoPluginOfItsScopeCarriesIsRefusedNamingItsKey) {
   EXPECT_THAT(problems[3], HasSubstr("(shop jd01 is on jd)"));
 }
 
+TEST(Targets, GroupPersonAndDatedTargetsAndTheScorecardAreCheckedLikeTheOthers) {
+  const auto config = config::parse_config(R"({"shops": [
+      {"id": "tm01", "platform": "tmall", "group": "A组"}, {"id": "jd01", "platform": "jd", "group": "B组"}],
+    "roster": [{"id": "xiaoli", "team": "B组", "accounts": [{"platform": "jd", "name": "jd_kf01"}]}],
+    "targets": [
+      {"from": "2026-01-01", "groups": {"A组": {"satisfaction_rate": 0.9}, "B组": {"satisfaction_rate": 0.9}}},
+      {"from": "2026-11-01", "people": {"xiaoli": {"reply_rate": 0.99, "satisfaction_rate": 0.9}}}],
+    "scorecard": {"metrics": [{"metric": "satisfaction_rate", "weight": 1, "floor": 0.5, "target": 0.9}]}})",
+                                           "team.json");
+  const auto problems = unhonoured_targets(config, kKeys);
+  ASSERT_EQ(problems.size(), 3u);
+  // A组 is on tmall, which reports satisfaction_rate; B组's shops and people are all on jd.
+  EXPECT_THAT(problems[0], HasSubstr("targets[0].groups.B组.satisfaction_rate: Kefu does not recompute "
+                                     "satisfaction_rate from chat logs, and no plugin of the platforms of group B组 (jd)"));
+  EXPECT_THAT(problems[1], HasSubstr("targets[1].people.xiaoli.satisfaction_rate: Kefu does not recompute"));
+  EXPECT_THAT(problems[2], HasSubstr("scorecard.metrics[0].metric: Kefu does not recompute satisfaction_rate"));
+}
+
 store::StoredValue douyin(const std::string& agent, const std::string& metric, const std::string& name, double v) {
   store::StoredValue s;
   s.value = {"douyin", "dy01", agent, "2026-11-16", metric, name, v, Availability::available, "native_export"};
@@ -127,23 +145,20 @@ TEST(Targets, EveryTargetOfTheSampleConfigShowsInTheDemoReportOrIsRefused) {
 
   const Report r = build_report(*store, config, options);
   std::set<std::string> shown;
-  auto key = [](const config::Target& t, const std::string& metric) {
-    if (t.scope.starts_with("platform:")) return "targets.platforms." + t.scope.substr(9) + "." + metric;
-    if (t.scope.starts_with("shop:")) return "targets.shops." + t.scope.substr(5) + "." + metric;
-    return "targets.global." + metric;
-  };
   for (const Row& row : r.rows)
     for (std::size_t i = 0; i < r.metrics.size(); ++i)
-      if (row.cells[i].target) shown.insert(key(*row.cells[i].target, r.metrics[i]));
+      if (row.cells[i].target) shown.insert(row.cells[i].target->key);
   for (const NativeFigure& f : r.native)
-    if (f.target) shown.insert(key(*f.target, f.metric));
+    if (f.target) shown.insert(f.target->key);
 
   std::vector<std::string> all;
-  for (const auto& [metric, v] : config.global_targets) all.push_back("targets.global." + metric);
-  for (const auto& [platform, targets] : config.platform_targets)
-    for (const auto& [metric, v] : targets) all.push_back("targets.platforms." + platform + "." + metric);
-  for (const auto& [shop, targets] : config.shop_targets)
-    for (const auto& [metric, v] : targets) all.push_back("targets.shops." + shop + "." + metric);
+  for (const config::TargetSet& set : config.target_sets) {
+    for (const auto& [metric, v] : set.global) all.push_back(set.path + ".global." + metric);
+    for (const auto& [platform, targets] : set.platforms)
+      for (const auto& [metric, v] : targets) all.push_back(set.path + ".platforms." + platform + "." + metric);
+    for (const auto& [shop, targets] : set.shops)
+      for (const auto& [metric, v] : targets) all.push_back(set.path + ".shops." + shop + "." + metric);
+  }
   ASSERT_GE(all.size(), 9u);
   for (const std::string& target : all)
     EXPECT_TRUE(shown.contains(target) || refused.contains(target)) << target << " is silently ignored";
