@@ -14,7 +14,8 @@ struct PinduoduoPlugin final : kefu::DataPlugin {
              .version = "0.1.0",
              .limitations = {
                  "no API fetch: no documented open-platform (open.pinduoduo.com) API for 多多客服 metrics or "
-                 "chat logs was found (searched 2026-12-04); import the 多多客服 客服数据 export with kefu ingest",
+                 "chat logs was found (searched 2026-12-04; pdd.logistics.cs.* serve logistics companies, not shops); "
+                 "import the 多多客服 客服数据 export with kefu ingest",
                  "the export's column names come from public ETL code that reads the 多多客服 export (repository "
                  "not identified), not from a Pinduoduo document; 日期 is Kefu's assumption (give --day for a "
                  "file without it) (docs/sources/pinduoduo.md §export)",
