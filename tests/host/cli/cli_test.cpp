@@ -53,10 +53,10 @@ TEST(CliTest, PluginsTableSpeaksChineseByDefaultAndEnglishOnRequest) {
   EXPECT_EQ(zh.exit_code, 0);
   EXPECT_THAT(zh.out, HasSubstr("平台"));
   EXPECT_THAT(zh.out, HasSubstr("京东"));
-  EXPECT_THAT(zh.out, HasSubstr("4 个插件已加载"));
+  EXPECT_THAT(zh.out, HasSubstr("5 个插件已加载"));
   const CliRun en = kefu("plugins --lang en");
   EXPECT_THAT(en.out, HasSubstr("platform"));
-  EXPECT_THAT(en.out, HasSubstr("4 plugin(s) loaded"));
+  EXPECT_THAT(en.out, HasSubstr("5 plugin(s) loaded"));
 }
 
 TEST(CliTest, PluginDirFlagOverridesAndRefusalsExitOne) {
