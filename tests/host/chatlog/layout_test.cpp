@@ -30,7 +30,7 @@ ChatLayout example(const std::string& name) {
 
 Layouts all_examples() {
   return Layouts({example("tmall-qianniu-team"), example("jd-dongdong-team"), example("douyin-feige-team"),
-                  example("kuaishou-team")});
+                  example("kuaishou-team"), example("pinduoduo-team")});
 }
 
 struct Read {
@@ -95,6 +95,15 @@ TEST(ChatLayouts, TheKuaishouTeamExampleIsDetectedAndReadInEpochSeconds) {
   EXPECT_TRUE(r.result.rejects.empty());
   EXPECT_EQ(r.result.naive_times, 0);
   EXPECT_EQ(r.times().front(), 1794795753000);
+}
+
+TEST(ChatLayouts, ThePinduoduoTeamExampleIsDetectedAndReadInEpochMilliseconds) {
+  const Read r = read(data_file("chatlog/pinduoduo/team.csv"), all_examples());
+  EXPECT_EQ(r.result.layout, "pinduoduo-team");
+  EXPECT_EQ(r.result.rows, 6);
+  EXPECT_TRUE(r.result.rejects.empty());
+  EXPECT_EQ(r.result.naive_times, 0);
+  EXPECT_EQ(r.times().front(), 1794794400000);  // 2026-11-16 10:00:00 +08:00
 }
 
 TEST(ChatLayouts, SenderValuesMapToCustomerAgentBotAndSystem) {

@@ -35,13 +35,13 @@ struct Listing {
   }
 };
 
-TEST(CliTest, PluginsJsonListsExactlyTheFourFromTheBuildTreeWithNoFlags) {
+TEST(CliTest, PluginsJsonListsExactlyTheFiveFromTheBuildTreeWithNoFlags) {
   const CliRun r = kefu("plugins --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const auto listing = json::read<Listing>(r.out, "kefu plugins output");
   std::vector<std::string> ids;
   for (const auto& p : listing.plugins) ids.push_back(p.id);
-  EXPECT_THAT(ids, ::testing::UnorderedElementsAre("tmall", "jd", "douyin", "kuaishou"));
+  EXPECT_THAT(ids, ::testing::UnorderedElementsAre("tmall", "jd", "douyin", "kuaishou", "pinduoduo"));
   for (const auto& p : listing.plugins) {
     EXPECT_EQ(p.sdk_version, KEFU_SDK_VERSION_STRING);
     EXPECT_EQ(p.path, test::plugin_file(p.id));
@@ -53,10 +53,10 @@ TEST(CliTest, PluginsTableSpeaksChineseByDefaultAndEnglishOnRequest) {
   EXPECT_EQ(zh.exit_code, 0);
   EXPECT_THAT(zh.out, HasSubstr("平台"));
   EXPECT_THAT(zh.out, HasSubstr("京东"));
-  EXPECT_THAT(zh.out, HasSubstr("4 个插件已加载"));
+  EXPECT_THAT(zh.out, HasSubstr("5 个插件已加载"));
   const CliRun en = kefu("plugins --lang en");
   EXPECT_THAT(en.out, HasSubstr("platform"));
-  EXPECT_THAT(en.out, HasSubstr("4 plugin(s) loaded"));
+  EXPECT_THAT(en.out, HasSubstr("5 plugin(s) loaded"));
 }
 
 TEST(CliTest, PluginDirFlagOverridesAndRefusalsExitOne) {
@@ -101,6 +101,16 @@ TEST(CliTest, CheckPassesARealPluginAndFailsABrokenOne) {
   const CliRun refused = kefu("plugins check " + test::fixture_file("sdk_major2"));
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_THAT(refused.out, HasSubstr("found SDK 2.0"));
+}
+
+// The fifth platform was written from docs/plugin-guide.md and plugins/template as a newcomer
+// would: its data (rules, metrics with minutes, words) passes the same check as the others.
+TEST(CliTest, CheckPassesThePinduoduoPlugin) {
+  const CliRun ok = kefu("plugins check " + test::plugin_file("pinduoduo") + " --lang en");
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_THAT(ok.out, HasSubstr("passed: the plugin conforms"));
+  const CliRun listed = kefu("plugins");
+  EXPECT_THAT(listed.out, HasSubstr("拼多多"));
 }
 
 TEST(CliTest, UsageErrorsExitTwoAndVersionNamesTheSdk) {

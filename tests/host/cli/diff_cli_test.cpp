@@ -1,4 +1,4 @@
-// `kefu rules` and `kefu diff` end to end: the real binary and the four real plugins.
+// `kefu rules` and `kefu diff` end to end: the real binary and the five real plugins.
 #include "host/cli/run_kefu.hpp"
 
 #include "present/text.h"
@@ -18,7 +18,7 @@ using test::data_file;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-const char* const kPlatforms[] = {"tmall", "jd", "douyin", "kuaishou"};
+const char* const kPlatforms[] = {"tmall", "jd", "douyin", "kuaishou", "pinduoduo"};
 
 std::size_t widest_line(const std::string& text);
 

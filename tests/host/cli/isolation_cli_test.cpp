@@ -76,7 +76,7 @@ TEST(IsolationCliTest, APluginThatCrashesWhileLoadingIsListedAsRefusedBesideTheO
   const CliRun run = kefu("--lang en --plugin-dir " + std::string(KEFU_TEST_PLUGIN_DIR) + " --plugin-dir " +
                           fault_dir("crash_on_load") + " plugins");
   EXPECT_EQ(run.exit_code, 1) << run.out;
-  EXPECT_THAT(run.out, HasSubstr("4 plugin(s) loaded, 1 refused")) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("5 plugin(s) loaded, 1 refused")) << run.out;
   EXPECT_THAT(run.out, HasSubstr("crashed with SIGSEGV")) << run.out;
 }
 

@@ -17,11 +17,11 @@ using ::testing::Not;
 
 std::string examples(const std::string& name) { return data_file("../../examples/chat-layouts/" + name + ".json"); }
 
-// A team folder whose kefu.json lists the four example layouts (and `extra` settings).
+// A team folder whose kefu.json lists the five example layouts (and `extra` settings).
 std::string team_config(const TempDir& dir, const std::string& extra = "") {
   dir.write("kefu.json", R"({"store": "kefu.db", )" + extra + R"("chat_layouts": [")" + examples("tmall-qianniu-team") +
                              R"(", ")" + examples("jd-dongdong-team") + R"(", ")" + examples("douyin-feige-team") +
-                             R"(", ")" + examples("kuaishou-team") + R"("]})");
+                             R"(", ")" + examples("kuaishou-team") + R"(", ")" + examples("pinduoduo-team") + R"("]})");
   return "cd " + dir.path() + " &&";
 }
 
@@ -37,7 +37,8 @@ TEST(ChatLayoutsCli, EachPlatformsSampleExportIngestsWithNoFlagBeyondTheFile) {
   for (const auto& [file, layout] : {std::pair{"chatlog/tmall/qianniu-team.csv", "tmall-qianniu-team"},
                                      {"chatlog/jd/dongdong-team.csv", "jd-dongdong-team"},
                                      {"chatlog/douyin/feige-team.csv", "douyin-feige-team"},
-                                     {"chatlog/kuaishou/team.csv", "kuaishou-team"}}) {
+                                     {"chatlog/kuaishou/team.csv", "kuaishou-team"},
+                                     {"chatlog/pinduoduo/team.csv", "pinduoduo-team"}}) {
     const std::string copy = dir.copy_in(data_file(file), std::string(layout) + ".csv");
     const auto run = kefu("ingest " + copy, in_team);
     EXPECT_EQ(run.exit_code, 0) << run.out;

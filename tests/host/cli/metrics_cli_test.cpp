@@ -169,7 +169,7 @@ TEST(MetricsCatalogCli, DefinitionDifferencesAcrossPlatforms) {
   rapidjson::Document doc;
   doc.Parse(json.out.c_str());
   ASSERT_FALSE(doc.HasParseError());
-  EXPECT_EQ(doc["platforms"].Size(), 4u);
+  EXPECT_EQ(doc["platforms"].Size(), 5u);
   for (const auto& p : doc["platforms"].GetArray())
     for (const auto& m : p["metrics"].GetArray()) EXPECT_TRUE(m["source"]["title"].GetStringLength() > 0);
   const auto one = kefu("metrics catalog --platform kuaishou --lang en");

@@ -95,7 +95,7 @@ TEST(SourcesCliTest, EveryPlatformIsListedWithoutAFilter) {
   const Listing l = sources_json("--format json");
   std::set<std::string> platforms;
   for (const FactRow& f : l.facts) platforms.insert(f.platform);
-  for (const char* id : {"tmall", "jd", "douyin", "kuaishou", "common"}) EXPECT_TRUE(platforms.contains(id)) << id;
+  for (const char* id : {"tmall", "jd", "douyin", "kuaishou", "pinduoduo", "common"}) EXPECT_TRUE(platforms.contains(id)) << id;
 }
 
 TEST(SourcesCliTest, AnUnknownPlatformIsAnError) {

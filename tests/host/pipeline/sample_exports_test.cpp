@@ -106,5 +106,20 @@ TEST(SampleExports, EveryKuaishouValueIsKept) {
   expect_every_value_kept("kuaishou", "ks01", "kuaishou-2026-11-16.csv", e);
 }
 
+TEST(SampleExports, EveryPinduoduoValueIsKeptAndMinutesAreStoredAsSeconds) {
+  Expected e;
+  const char* names[] = {"咨询人数",   "询单人数",     "最终成团人数",     "询单转化率",
+                         "客服销售额", "人工接待人数", "需要人工回复的咨询人数", "3分钟未回复人数",
+                         "3分钟人工回复率(8-23点)", "平均人工响应时长", "30秒应答率(8-23点)", "评分≤3率",
+                         "纠纷退款数", "投诉数", "3分钟人工回复率(全天)", "30秒应答率(全天)"};
+  for (const auto& [agent, v] : std::map<std::string, std::vector<std::optional<double>>>{
+           {"拼多多-小雨",
+            {156, 72, 30, 0.4167, 3560.40, 148, 150, 6, 0.96, 51, 0.785, 0.05, 0, 1, 0.942, 0.751}},
+           {"拼多多-阿峰", {120, 51, 20, 0.3922, 2210.00, 115, 118, 9, 0.9237, 84, 0.702, 0.0968, 1, 0}}})
+    for (std::size_t i = 0; i < v.size(); ++i) e[{agent, names[i]}] = v[i];
+  // 阿峰's (全天) cells are "-" (no figure); 小陈's 1分30秒 is not minutes, so the row is rejected.
+  expect_every_value_kept("pinduoduo", "pd01", "pinduoduo-2026-11-16.csv", e);  // 30
+}
+
 }  // namespace
 }  // namespace kefu::host::ingest

@@ -15,7 +15,7 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 
 TEST(ConformanceTest, TheFourRealPluginsPass) {
-  for (const char* id : {"tmall", "jd", "douyin", "kuaishou"}) {
+  for (const char* id : {"tmall", "jd", "douyin", "kuaishou", "pinduoduo"}) {
     const ConformanceReport r = check_conformance(test::plugin_file(id));
     EXPECT_TRUE(r.ok()) << id << ": " << (r.failures.empty() ? "" : r.failures[0]);
     EXPECT_EQ(r.info.id, id);
@@ -84,7 +84,7 @@ TEST(ConformanceTest, APluginsChatLayoutIsCheckedAndPasses) {
 }
 
 TEST(ConformanceTest, EveryMetricOfTheFourRealPluginsCarriesAComputation) {
-  for (const char* id : {"tmall", "jd", "douyin", "kuaishou"}) {
+  for (const char* id : {"tmall", "jd", "douyin", "kuaishou", "pinduoduo"}) {
     LoadResult loaded = load_plugin(test::plugin_file(id));
     ASSERT_TRUE(loaded.plugin) << id;
     const auto& profile = loaded.plugin->valid_profile();

@@ -30,14 +30,15 @@ Refusal refusal_of(const std::string& path) {
   return r.refusal.value_or(Refusal{RefusalCode::file_unsafe, "", ""});
 }
 
-TEST(LoaderTest, LoadsTheFourRealPluginsWithTheirIdentities) {
+TEST(LoaderTest, LoadsTheFiveRealPluginsWithTheirIdentities) {
   struct Expected {
     const char* id;
     const char* zh;
     const char* en;
   };
   for (auto e : {Expected{"tmall", "天猫/淘宝", "Tmall/Taobao"}, Expected{"jd", "京东", "JD"},
-                 Expected{"douyin", "抖音电商", "Douyin"}, Expected{"kuaishou", "快手电商", "Kuaishou"}}) {
+                 Expected{"douyin", "抖音电商", "Douyin"}, Expected{"kuaishou", "快手电商", "Kuaishou"},
+                 Expected{"pinduoduo", "拼多多", "Pinduoduo"}}) {
     LoadResult r = load_plugin(plugin_file(e.id));
     ASSERT_TRUE(r.plugin) << r.refusal->message;
     EXPECT_EQ(r.plugin->info().id, e.id);

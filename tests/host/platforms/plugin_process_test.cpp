@@ -45,7 +45,7 @@ std::string words_failure(const std::string& fault, LoadOptions options = isolat
 }
 
 TEST(PluginProcessTest, LoadsTheFourRealPluginsWithTheSameIdentitiesAsInProcess) {
-  for (const char* id : {"tmall", "jd", "douyin", "kuaishou"}) {
+  for (const char* id : {"tmall", "jd", "douyin", "kuaishou", "pinduoduo"}) {
     LoadResult out = load_isolated_plugin(test::plugin_file(id), isolated());
     LoadResult in = load_plugin(test::plugin_file(id));
     ASSERT_TRUE(out.plugin) << out.refusal->message;

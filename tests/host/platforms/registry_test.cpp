@@ -21,7 +21,7 @@ std::vector<std::string> ids(const PluginRegistry& registry) {
 TEST(RegistryTest, LoadsTheBuildTreePluginDirectory) {
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  EXPECT_THAT(ids(registry), ElementsAre("douyin", "jd", "kuaishou", "tmall"));
+  EXPECT_THAT(ids(registry), ElementsAre("douyin", "jd", "kuaishou", "pinduoduo", "tmall"));
   EXPECT_TRUE(registry.refusals().empty());
   EXPECT_NE(registry.find("jd"), nullptr);
   EXPECT_EQ(registry.find("pdd"), nullptr);
@@ -34,7 +34,7 @@ TEST(RegistryTest, RefusesASecondPluginForTheSamePlatform) {
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
   registry.load_directory(dir.path());
-  EXPECT_THAT(ids(registry), ElementsAre("douyin", "jd", "kuaishou", "tmall"));
+  EXPECT_THAT(ids(registry), ElementsAre("douyin", "jd", "kuaishou", "pinduoduo", "tmall"));
   ASSERT_EQ(registry.refusals().size(), 1u);
   const Refusal& r = registry.refusals()[0];
   EXPECT_EQ(r.code, RefusalCode::duplicate_platform);
