@@ -286,6 +286,12 @@ class Statement {
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
              : "";
   }
+  // The text of a column until the next step (no copy).
+  std::string_view view(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
   std::optional<double> real(int col) const {
     if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
     return sqlite3_column_double(stmt_, col);
@@ -487,6 +493,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override { sqlite3_close(db_); }
 
   IngestSummary ingest(const IngestBatch& batch, const std::function<void(std::size_t)>& after_each) override {
+    memo_ = {};
     Transaction tx(*this);
     IngestSummary summary;
     Statement log(db_,
@@ -639,14 +646,18 @@ class SqliteStore final : public Store {
 
   StoredExplanation explanation(const ExplainQuery& q) const override {
     StoredExplanation out;
-    // ?1 shop, ?2 from, ?3 to, ?4 platform ('' any), ?5 metric, ?6 view
+    // ?1 shop, ?2 from, ?3 to, ?4 platform ('' any), ?5 metric, ?6 view. A platform given is an
+    // equality, so that the primary keys (shop_id, platform, day, ...) seek to the period's days
+    // instead of walking all of the shop's (a month's report asks this of every shop).
+    const std::string platform = q.platform.empty() ? "?4 = ''" : "platform = ?4";
+    const ReadTransaction snapshot(db_);
     auto bind = [&](Statement& s) {
       s.bind(1, q.shop_id).bind(2, q.from).bind(3, q.to).bind(4, q.platform);
       return &s;
     };
     Statement days(db_, R"sql(
       SELECT platform, day, definition, kept, messages FROM explain_days
-      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 = '' OR platform = ?4)
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND )sql" + platform + R"sql(
       ORDER BY day, platform)sql");
     bind(days);
     while (days.step()) {
@@ -655,7 +666,7 @@ class SqliteStore final : public Store {
     }
     Statement findings(db_, R"sql(
       SELECT platform, day, ordinal, session_id, agent, reason, asked_ms, delay_ms FROM explain_findings
-      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 = '' OR platform = ?4) AND metric = ?5 AND view = ?6
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND )sql" + platform + R"sql( AND metric = ?5 AND view = ?6
       ORDER BY day, platform, ordinal)sql");
     bind(findings)->bind(5, q.metric).bind(6, q.view);
     while (findings.step()) {
@@ -673,30 +684,44 @@ class SqliteStore final : public Store {
       f.delay_ms = findings.real(7) ? findings.integer(7) : -1;
       out.findings.push_back(std::move(f));
     }
-    Statement messages(db_, R"sql(
-      SELECT m.platform, m.day, m.session_id, m.seq, m.ts, m.sender, m.agent_id, m.event, m.content
-      FROM explain_messages m
-      WHERE m.shop_id = ?1 AND m.day >= ?2 AND m.day <= ?3 AND (?4 = '' OR m.platform = ?4)
-        AND EXISTS (SELECT 1 FROM explain_findings f
-                    WHERE f.shop_id = m.shop_id AND f.platform = m.platform AND f.day = m.day
-                      AND f.metric = ?5 AND f.view = ?6 AND f.session_id = m.session_id)
-      ORDER BY m.platform, m.day, m.session_id, m.seq)sql");
-    bind(messages)->bind(5, q.metric).bind(6, q.view);
-    while (messages.step()) {
-      StoredMessage m;
-      m.platform = messages.text(0);
-      m.shop_id = q.shop_id;
-      m.day = messages.text(1);
-      m.session_id = messages.text(2);
-      m.seq = messages.integer(3);
-      m.ts = messages.integer(4);
-      m.sender = messages.text(5);
-      m.agent_id = messages.text(6);
-      m.event = messages.text(7);
-      m.content = messages.text(8);
-      out.messages.push_back(std::move(m));
+    // The messages of the findings' sessions: the shop's kept messages of those days, matched here
+    // (a subquery per message walked the day's findings for each one).
+    // (platform, day, session) of the findings, sorted: the messages come in the same order, so
+    // one pass matches them (the period's messages of the shop are read once per metric).
+    std::vector<std::array<std::string_view, 3>> sessions;
+    for (const StoredFinding& f : out.findings) sessions.push_back({f.platform, f.day, f.session_id});
+    std::sort(sessions.begin(), sessions.end());
+    if (sessions.empty()) return out;
+    std::size_t next = 0;
+    for (const StoredMessage& m : period_messages(q, platform)) {
+      const std::array<std::string_view, 3> session{m.platform, m.day, m.session_id};
+      while (next < sessions.size() && sessions[next] < session) ++next;
+      if (next == sessions.size() || sessions[next] != session) continue;
+      out.messages.push_back(m);
     }
     return out;
+  }
+
+  // Every kept message of the shop in the period, by platform, day, session and seq. Explain asks
+  // once per metric for the same shop and period (a month's report: three times for each shop),
+  // so the last period's are kept until another is asked or the store changes (PRAGMA
+  // data_version: another kefu committed; memo_ is cleared by this one's own ingests).
+  const std::vector<StoredMessage>& period_messages(const ExplainQuery& q, const std::string& platform) const {
+    Statement version(db_, "PRAGMA data_version");
+    version.step();
+    const std::array<std::string, 4> key{q.shop_id, q.platform, q.from, q.to};
+    if (memo_.version == version.integer(0) && memo_.key == key) return memo_.messages;
+    memo_ = {key, version.integer(0), {}};
+    Statement messages(db_, R"sql(
+      SELECT platform, day, session_id, seq, ts, sender, agent_id, event, content FROM explain_messages
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND )sql" + platform + R"sql(
+      ORDER BY platform, day, session_id, seq)sql");
+    messages.bind(1, q.shop_id).bind(2, q.from).bind(3, q.to).bind(4, q.platform);
+    while (messages.step())
+      memo_.messages.push_back({messages.text(0), q.shop_id, messages.text(1), messages.text(2), messages.integer(3),
+                                messages.integer(4), messages.text(5), messages.text(6), messages.text(7),
+                                messages.text(8)});
+    return memo_.messages;
   }
 
   std::vector<StoredSession> sessions(const SessionQuery& q) const override {
@@ -1054,6 +1079,12 @@ class SqliteStore final : public Store {
     return 1;
   }
 
+  struct MessagesMemo {
+    std::array<std::string, 4> key;  // shop, platform, from, to
+    std::int64_t version = -1;
+    std::vector<StoredMessage> messages;
+  };
+  mutable MessagesMemo memo_;
   std::string path_;
   bool read_only_ = false;
   int wait_ms_ = 0, waited_ms_ = 0;
