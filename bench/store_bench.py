@@ -239,13 +239,16 @@ def main():
     line(f"kefu report --month {label} (shops)", wall_shop, rss, "target <= 0.5 s, 200 MB", p.cpu)
     wall_agent, rss, p = median_run(report + ["--month", label, "--by", "agent"], a.runs)
     line(f"kefu report --month {label} --by agent", wall_agent, rss, "target <= 0.5 s, 200 MB", p.cpu)
+    # `kefu report` compares with the period just before (--compare previous | none), not with
+    # the same month a year earlier; what a year-long store costs is timed on its oldest whole
+    # month instead (the store then holds a year after it).
     first_day = LAST_DAY - dt.timedelta(days=a.days - 1)
-    year_ago = month.replace(year=month.year - 1)
-    if year_ago >= first_day:
-        wall, rss, p = median_run(report + ["--month", f"{year_ago:%Y-%m}"], a.runs)
-        line(f"kefu report --month {year_ago:%Y-%m} (a year earlier)", wall, rss, "target <= 1 s", p.cpu)
+    oldest = first_day if first_day.day == 1 else (first_day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    if a.days >= 365:
+        wall, rss, p = median_run(report + ["--month", f"{oldest:%Y-%m}"], a.runs)
+        line(f"kefu report --month {oldest:%Y-%m} (oldest month)", wall, rss, "year-old data: target <= 1 s", p.cpu)
     else:
-        print(f"(the month a year earlier, {year_ago:%Y-%m}, is before the logs: --days 365 measures it)")
+        print("(a month of a year-long store: --days 365)")
 
     queries = [group_by_sql(flat, f"{first}", f"{last}", False), group_by_sql(flat, f"{first}", f"{last}", True)]
     for q, what in zip(queries, ("shops", "agents")):

@@ -434,6 +434,7 @@ Report build_report(const store::Store& store, const config::Config& config, con
       options.compare ? std::min(options.period.first, previous(options.period).first) : options.period.first;
   query.agents_from =
       options.by == By::shop || options.by == By::platform ? "9999-12-31" : calendar::format_day(agents_first);
+  query.own_sources = false;  // only native figures show theirs
   return Builder(config, options).build(store.values(query));
 }
 

@@ -638,7 +638,7 @@ class SqliteStore final : public Store {
       v.numerator = r->numerator;
       v.denominator = r->denominator;
       v.definition = names.definition_of(r->definition);
-      v.source = names.source_of(r->source);
+      if (query.own_sources || !figure.recomputed()) v.source = names.source_of(r->source);
       out.push_back(std::move(v));
     }
     return out;

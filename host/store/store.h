@@ -143,6 +143,10 @@ struct ValueQuery {
   // from this day on ("": from `from`; "9999-12-31": none). A shop report shows none of them and
   // an agent report only its periods', so neither reads the lookback's agent days.
   std::string agents_from;
+  // false: Kefu's own values (recomputed, platform_recomputed) come without their source, the
+  // files of their ingest (a report names only the platforms' figures' sources; at 200 shops the
+  // copies were a quarter of an agent report's memory).
+  bool own_sources = true;
 };
 
 class Store {
