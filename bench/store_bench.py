@@ -7,8 +7,8 @@ deterministic, kept in the work directory), then in one run, each a whole proces
   - `kefu ingest` of the files into a new store: wall and peak RSS;
   - the store: bytes per stored value (the whole file, and the values' own tables), and the
     explain part (findings, messages, kept conversations) per conversation;
-  - `kefu report --month` of the last whole month, by shop and by agent, and the same month a
-    year earlier (when the logs reach back that far): wall and peak RSS, median of --runs;
+  - `kefu report --month` of the last whole month, by shop and by agent, and (--days 365) the
+    oldest whole month of the year-long store: wall, CPU and peak RSS, median of --runs;
   - the anchors: the same month's figures (sum(numerator) / sum(denominator) per shop and metric,
     and per agent) queried by DuckDB (@duckdb/node-api, installed with npm into the work
     directory; the values loaded from the store into DuckDB first, the query alone timed) and by
