@@ -3,8 +3,6 @@
 
 #include "base/calendar.h"
 
-#include <kefu/json.hpp>
-
 #include <sqlite3.h>
 
 #include <fcntl.h>
