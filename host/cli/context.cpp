@@ -45,7 +45,8 @@ store::Store& Context::store(const store::OpenOptions& open) {
   if (!store_) {
     store::OpenOptions options = open;
     const std::string path = config().store;
-    if (!options.on_wait)
+    // A writer says it waits for another one; a reader waits (rarely, briefly) without a word.
+    if (!options.on_wait && !options.read_only)
       options.on_wait = [path, lang = lang()] { std::cerr << "kefu: " << store_wait_text(path, lang) << std::endl; };
     store_ = store::open_sqlite_store(path, options);
   }
