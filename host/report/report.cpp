@@ -493,11 +493,12 @@ Report build_report(const store::Store& store, const config::Config& config, con
   if (options.compare) first = std::min(first, previous(options.period).first);
   store::ValueQuery query{calendar::format_day(first), options.period.to(), {}, options.shops, {}};
   // Single agents' own figures only where rows show them: the period and the one it is compared
-  // with (the lookback's trends and anomalies are the shops'); a shop or platform report, none.
+  // with (the lookback's trends and anomalies are the shops'); a shop or platform report, none —
+  // unless there is a roster, whose check names the accounts of the period it does not hold.
   const std::int32_t agents_first =
       options.compare ? std::min(options.period.first, previous(options.period).first) : options.period.first;
-  query.agents_from =
-      options.by == By::shop || options.by == By::platform ? "9999-12-31" : calendar::format_day(agents_first);
+  const bool rows_of_agents = !(options.by == By::shop || options.by == By::platform) || !config.roster.empty();
+  query.agents_from = rows_of_agents ? calendar::format_day(agents_first) : "9999-12-31";
   query.own_sources = false;  // only native figures show theirs
   return Builder(config, options).build(store.values(query));
 }
