@@ -23,10 +23,10 @@ void render_hours_table(const HourProfile& p, const RenderContext& ctx, std::ost
   out << tr(lang, "，会话 ", ", sessions ") << p.sessions << "\n"
       << tr(lang,
             "每小时：该小时开始的接待轮次（顾客一问及其回复，kefu/2 口径）、已回复数、平均与最长响应（从顾客第一条消息到客服回复），"
-            "以及该小时发过消息的客服（消息数）。时间为 +08:00。",
+            "以及在岗的客服：该小时开始的轮次归谁（接待轮次）、该小时谁发了消息（消息数）。时间为 +08:00。",
             "Each hour: the turns that started in it (a customer's question and its reply, kefu/2), how many were "
             "answered, the mean and longest response (from the customer's first message to the agent's reply), and "
-            "the agents who wrote in it (messages). Times +08:00.")
+            "who was on: whose the hour's turns are (turns) and who wrote in it (messages). Times +08:00.")
       << "\n";
   int most = 1;
   for (const HourRow& h : p.hours) most = std::max(most, h.turns);
@@ -37,7 +37,7 @@ void render_hours_table(const HourProfile& p, const RenderContext& ctx, std::ost
   };
   out << cell(tr(lang, "时段", "hour"), 5) << cell(tr(lang, "轮次", "turns"), 7) << cell(tr(lang, "已回复", "answered"), 9)
       << cell(tr(lang, "平均响应", "mean"), 10) << cell(tr(lang, "最长", "longest"), 10) << "  " << std::string(20, ' ')
-      << "  " << tr(lang, "在岗（消息数）", "who was on (messages)") << "\n";
+      << "  " << tr(lang, "在岗（接待轮次/消息数）", "who was on (turns/messages)") << "\n";
   for (const HourRow& h : p.hours) {
     if (h.turns == 0 && h.on.empty()) continue;
     std::string bar(static_cast<std::size_t>(h.turns * 20 / most), '#');
@@ -45,7 +45,7 @@ void render_hours_table(const HourProfile& p, const RenderContext& ctx, std::ost
     std::string who;
     for (const HourAgent& a : h.on)
       who += (who.empty() ? "" : ", ") + a.agent + (p.scope == "shop" ? "" : "@" + a.shop_id) + " " +
-             std::to_string(a.messages);
+             std::to_string(a.turns) + "/" + std::to_string(a.messages);
     char hour[8];
     std::snprintf(hour, sizeof hour, "%02d:00", h.hour);
     out << hour << cell(std::to_string(h.turns), 7) << cell(std::to_string(h.answered), 9)

@@ -33,7 +33,8 @@ struct Profiler {
   const config::Config& config;
   std::int32_t day;
   HourProfile profile;
-  std::map<std::tuple<int, std::string, std::string, std::string>, int> on;  // hour, platform, shop, agent → messages
+  // hour, platform, shop, agent → messages, turns
+  std::map<std::tuple<int, std::string, std::string, std::string>, std::pair<int, int>> on;
 
   Profiler(const config::Config& c, const std::string& d) : config(c), day(*calendar::parse_day(d)) {
     profile.day = d;
@@ -56,7 +57,7 @@ struct Profiler {
       } else if ((e.kind == EventKind::agent || e.kind == EventKind::transfer) && mine(name(e.agent))) {
         touched = true;
         if (e.kind == EventKind::agent) ++profile.hours[hour].agent_messages;
-        ++on[{hour, s.platform, s.shop_id, name(e.agent)}];
+        ++on[{hour, s.platform, s.shop_id, name(e.agent)}].first;
       }
     }
     if (!w.has_customer) return touched;
@@ -73,6 +74,7 @@ struct Profiler {
       }
       HourRow& h = profile.hours[china_hour(t.start)];
       ++h.turns;
+      if (t.agent != metrics::kNoAgent) ++on[{china_hour(t.start), s.platform, s.shop_id, name(t.agent)}].second;
       if (t.answer < 0) continue;
       ++h.answered;
       const double secs = static_cast<double>(t.answer - t.start) / 1000;
@@ -87,10 +89,12 @@ struct Profiler {
     for (const auto& [k, n] : on) {
       const auto& [hour, platform, shop, agent] = k;
       const config::Person* p = config.roster.person_of(platform, shop, agent, day);
-      profile.hours[hour].on.push_back({agent, platform, shop, p ? p->id : "", n});
+      profile.hours[hour].on.push_back({agent, platform, shop, p ? p->id : "", n.first, n.second});
     }
     for (HourRow& h : profile.hours)
-      std::stable_sort(h.on.begin(), h.on.end(), [](const HourAgent& a, const HourAgent& b) { return a.messages > b.messages; });
+      std::stable_sort(h.on.begin(), h.on.end(), [](const HourAgent& a, const HourAgent& b) {
+        return std::tie(b.turns, b.messages) < std::tie(a.turns, a.messages);
+      });
     return std::move(profile);
   }
 };

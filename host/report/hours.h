@@ -18,6 +18,7 @@ struct HourAgent {
   std::string platform, shop_id;  // where it wrote
   std::string person;             // its roster person's id, "" when none holds it that day
   int messages = 0;               // its messages (and transfers to it) in the hour
+  int turns = 0;                  // the hour's turns that are its (answered, or held at the end)
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -26,6 +27,7 @@ struct HourAgent {
     v("shop_id", s.shop_id);
     v("person", s.person);
     v("messages", s.messages);
+    v("turns", s.turns);
   }
 };
 
@@ -41,7 +43,8 @@ struct HourRow {
   int agent_messages = 0;
   std::optional<double> avg_response_s;  // mean over the hour's answered turns
   std::optional<double> max_response_s;
-  std::vector<HourAgent> on;             // who wrote in the hour, most messages first
+  // who was on: each agent who wrote in the hour or whose turn started in it, most turns first
+  std::vector<HourAgent> on;
 
   template <class S, class V>
   static void fields(S& s, V& v) {

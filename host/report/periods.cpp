@@ -178,6 +178,8 @@ std::vector<PeriodView> rotations(const store::Store& store, const config::Confi
       o.by = By::person;
       o.shops.clear();  // the person's figures wherever they worked
       PeriodView v = side_by_side(store, config, o, "rotation", person.id, specs, "person/" + person.id);
+      // The line's platform is one side's: the title names both.
+      for (ViewLine& l : v.lines) l.platform.clear();
       v.name = person.name;
       v.from_platform = left->platform;
       v.to_platform = to.platform;

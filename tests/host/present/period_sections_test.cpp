@@ -84,12 +84,12 @@ TEST(HoursText, AnHourLineShowsItsTurnsResponseAndWhoWasOn) {
   p.hours[14].answered = 3;
   p.hours[14].avg_response_s = 150;
   p.hours[14].max_response_s = 300;
-  p.hours[14].on = {{"jd_kf05", "jd", "jd03", "", 7}};
+  p.hours[14].on = {{"jd_kf05", "jd", "jd03", "", 7, 4}};
   std::ostringstream out;
   render_hours_table(p, {Lang::zh, {{"jd", "京东"}}, nullptr}, out);
   EXPECT_THAT(out.str(), HasSubstr("分时段：京东 jd03 2026-11-19"));
   EXPECT_THAT(out.str(), HasSubstr("14:00"));
-  EXPECT_THAT(out.str(), HasSubstr("jd_kf05 7"));
+  EXPECT_THAT(out.str(), HasSubstr("jd_kf05 4/7"));
   EXPECT_THAT(out.str(), ::testing::Not(HasSubstr("13:00")));  // an empty hour is left out
 }
 
