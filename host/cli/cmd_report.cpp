@@ -194,7 +194,7 @@ int run_report(Context& ctx, const CLI::App&) {
   if (args.hours) return run_hours(store, config, render, lang);
 
   report::Report main = report::build_report(store, config, opts);
-  add_period_views(main, store, config, opts);
+  if (!args.scorecard) add_period_views(main, store, config, opts);
   report::add_definition_sides(main, platform_metrics);
   report::add_missed_sessions(main, store);
   for (const std::string& shop : args.shops) {

@@ -46,16 +46,17 @@ Section grid_of(const PeriodView& v, const RenderContext& ctx, std::string id, s
       const std::string& metric = v.metrics[m];
       std::vector<std::string> row{line_label(l, lang), row_platform(l, ctx), metric_name(metric, lang)};
       for (const auto& value : l.values[m]) row.push_back(format_value(metric, value, lang));
-      bool worse = false;
+      std::vector<std::string> classes(row.size());
       for (const auto& [a, b] : changes) {
         const auto& x = l.values[m][a];
         const auto& y = l.values[m][b];
         const std::optional<double> change = x && y ? std::optional<double>(*x - *y) : std::nullopt;
         row.push_back(format_change(metric, change, lang));
-        if (change_is_better(metric, change) == false) worse = true;
+        const std::optional<bool> better = change_is_better(metric, change);
+        classes.push_back(better ? (*better ? "better" : "worse") : "");
       }
       s.rows.push_back(std::move(row));
-      s.row_missed.push_back(worse);
+      s.cell_classes.push_back(std::move(classes));
     }
   }
   return s;

@@ -69,7 +69,8 @@ TEST(PeriodSections, TheDayCheckShowsTheChangeOnLastWeekInTheMetricsUnit) {
   ASSERT_TRUE(s);
   EXPECT_THAT(s->header[5], HasSubstr("3/4"));
   EXPECT_THAT(s->rows[0][6], HasSubstr("+60.0"));
-  EXPECT_TRUE(s->row_missed[0]);  // slower: worse
+  EXPECT_EQ(s->cell_classes[0][6], "worse");  // slower: the change cell is coloured, not the row
+  EXPECT_TRUE(s->row_missed.empty());
 }
 
 TEST(HoursText, AnHourLineShowsItsTurnsResponseAndWhoWasOn) {
