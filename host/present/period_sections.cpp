@@ -17,7 +17,9 @@ std::string column_name(const ViewColumn& c, Lang lang) {
   if (c.kind == "weekday_mean")
     return tr(lang, "前4周同日均值 (", "4 weeks' same weekday (") + std::to_string(c.periods_with_data) + "/" +
            std::to_string(c.periods) + tr(lang, " 天有数据)", " days with data)");
-  return span;  // before / after
+  if (c.kind == "before_all") return tr(lang, "换岗前4周 ", "4 weeks before ") + span;
+  if (c.kind == "after_all") return tr(lang, "换岗后4周 ", "4 weeks after ") + span;
+  return span;  // a week before or after a move
 }
 
 std::string row_platform(const ViewLine& l, const RenderContext& ctx) {

@@ -13,7 +13,8 @@
 namespace kefu::host::report {
 
 struct ViewColumn {
-  // week | month | day | last_week_same_weekday | weekday_mean | last_year | before | after
+  // week | month | last_year (month_weeks); day | last_week_same_weekday | weekday_mean
+  // (day_check); before | after (a week of a rotation), before_all | after_all (its 4 weeks pooled)
   std::string kind;
   std::string label;     // 2026-W45 | 2026-11 | 2025-11 | 2026-11-19 | ...
   std::string from, to;  // the days it covers (a week clipped to the month); weekday_mean: the span

@@ -172,8 +172,8 @@ std::vector<PeriodView> rotations(const store::Store& store, const config::Confi
       }
       const Period before = range_of(moved - 7 * kRotationWeeks, moved - 1, "");
       const Period after = range_of(moved, moved + 7 * kRotationWeeks - 1, "");
-      specs.push_back({"before", before.from() + ".." + before.to(), {before}});
-      specs.push_back({"after", after.from() + ".." + after.to(), {after}});
+      specs.push_back({"before_all", before.from() + ".." + before.to(), {before}});
+      specs.push_back({"after_all", after.from() + ".." + after.to(), {after}});
       ReportOptions o = options;
       o.by = By::person;
       o.shops.clear();  // the person's figures wherever they worked
