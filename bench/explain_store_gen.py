@@ -9,7 +9,11 @@ thanks at the end, sessions no agent ever takes. One file per platform, rows in 
 
 Deterministic: the same --seed, --shops and --days write the same bytes.
 
-Usage: bench/explain_store_gen.py OUT_DIR [--shops 200] [--days 180] [--seed 17]
+With --agents N every shop has N agents and about five sessions a day per agent (the team-scale
+store bench, bench/store_bench.py: 200 shops x 5 agents); without it, two to four agents and 9-14
+sessions a day, as before (the same bytes for the same seed).
+
+Usage: bench/explain_store_gen.py OUT_DIR [--shops 200] [--days 180] [--seed 17] [--agents N]
 """
 import argparse
 import datetime as dt
@@ -26,12 +30,12 @@ ANSWERS = ["亲，下单后48小时内发货", "您好，店铺首页可以领�
 CLOSINGS = ["好的谢谢", "谢谢", "好的", "没有了，谢谢", "收到👍"]
 
 
-def shops(count, rng):
+def shops(count, rng, fixed_agents=0):
     out = []
     for i in range(count):
         platform, prefix = PLATFORMS[i % 4]
         n = i // 4 + 1
-        agents = [f"{prefix}{n:03d}_kf{a}" for a in range(1, rng.randint(2, 4) + 1)]
+        agents = [f"{prefix}{n:03d}_kf{a}" for a in range(1, (fixed_agents or rng.randint(2, 4)) + 1)]
         base = rng.choice([12, 16, 20, 25, 30, 40, 50])  # typical reply seconds
         unanswered = rng.choice([0.01, 0.02, 0.03, 0.05])
         out.append((platform, f"{prefix}{n:03d}", agents, base, unanswered))
@@ -76,10 +80,11 @@ def main():
     ap.add_argument("--shops", type=int, default=200)
     ap.add_argument("--days", type=int, default=180)
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--agents", type=int, default=0, help="agents per shop (0: two to four)")
     a = ap.parse_args()
     os.makedirs(a.out_dir, exist_ok=True)
     rng = random.Random(a.seed)
-    all_shops = shops(a.shops, rng)
+    all_shops = shops(a.shops, rng, a.agents)
     first = LAST_DAY - dt.timedelta(days=a.days - 1)
     files, counts = {}, {}
     for platform, _ in PLATFORMS:
@@ -91,7 +96,10 @@ def main():
         day = first + dt.timedelta(days=d)
         by_platform = {p: [] for p, _ in PLATFORMS}
         for platform, shop, agents, base, unanswered in all_shops:
-            sessions = rng.randint(9, 14) + (3 if day.weekday() >= 5 else 0)
+            if a.agents:
+                sessions = rng.randint(4 * a.agents, 6 * a.agents)
+            else:
+                sessions = rng.randint(9, 14) + (3 if day.weekday() >= 5 else 0)
             for s in range(sessions):
                 for r in session_rows(rng, platform, shop, agents, base, unanswered, day, s):
                     by_platform[platform].append((r[0], r[1], shop) + r[2:])

@@ -1,6 +1,7 @@
 #include "cli/context.h"
 
 #include "base/file.h"
+#include "present/text.h"
 #include "model/validate.h"
 
 #include <kefu/json.hpp>
@@ -41,7 +42,14 @@ config::Config& Context::config() {
 }
 
 store::Store& Context::store(const store::OpenOptions& open) {
-  if (!store_) store_ = store::open_sqlite_store(config().store, open);
+  if (!store_) {
+    store::OpenOptions options = open;
+    const std::string path = config().store;
+    // A writer says it waits for another one; a reader waits (rarely, briefly) without a word.
+    if (!options.on_wait && !options.read_only)
+      options.on_wait = [path, lang = lang()] { std::cerr << "kefu: " << store_wait_text(path, lang) << std::endl; };
+    store_ = store::open_sqlite_store(path, options);
+  }
   return *store_;
 }
 

@@ -171,4 +171,10 @@ void Table::print(std::ostream& out) const {
   for (const auto& r : rows_) line(r);
 }
 
+std::string store_wait_text(const std::string& store, Lang lang) {
+  return tr(lang, "另一个 kefu 正在写入存储 ", "another kefu is writing to the store ") + store +
+         tr(lang, "，等它写完再写入（最多等 10 分钟；它写完之前，本次不会改动存储）",
+            ": waiting for it to finish (up to 10 minutes; nothing of this run is written before)");
+}
+
 }  // namespace kefu::host

@@ -53,4 +53,7 @@ std::string source_read_text(const Source& source, Lang lang);
 // "" for an entry in force from the beginning (kefu::Rule::effective_from).
 std::string effective_from_text(const std::string& effective_from, Lang lang);
 
+// Said once on stderr when a kefu that writes to the store waits for another one's ingest.
+std::string store_wait_text(const std::string& store, Lang lang);
+
 }  // namespace kefu::host

@@ -447,7 +447,14 @@ Report build_report(const store::Store& store, const config::Config& config, con
   // Everything from the start of the previous period, or of the anomaly window, to the end.
   std::int32_t first = options.period.first - std::max(kAnomalyWindow, options.lookback_days);
   if (options.compare) first = std::min(first, previous(options.period).first);
-  store::ValueQuery query{calendar::format_day(first), options.period.to(), {}, options.shops};
+  store::ValueQuery query{calendar::format_day(first), options.period.to(), {}, options.shops, {}};
+  // Single agents' own figures only where rows show them: the period and the one it is compared
+  // with (the lookback's trends and anomalies are the shops'); a shop or platform report, none.
+  const std::int32_t agents_first =
+      options.compare ? std::min(options.period.first, previous(options.period).first) : options.period.first;
+  query.agents_from =
+      options.by == By::shop || options.by == By::platform ? "9999-12-31" : calendar::format_day(agents_first);
+  query.own_sources = false;  // only native figures show theirs
   return Builder(config, options).build(store.values(query));
 }
 

@@ -1,7 +1,7 @@
 // The SQLite store (Debian libsqlite3): one file, versioned schema, one transaction per ingest.
 #include "store/store.h"
 
-#include <kefu/json.hpp>
+#include "base/calendar.h"
 
 #include <sqlite3.h>
 
@@ -156,15 +156,78 @@ CREATE TABLE chat_sessions (
 CREATE INDEX chat_sessions_by_day ON chat_sessions(platform, shop_id, day);
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName,
-                                                         kMigrationSessions};
+// Schema 5: the values at team scale (issue 18). Schema 4 repeated in every value its texts: the
+// definition, the ingest's whole source string (every file path), the platform, shop, agent,
+// metric, origin and native name — about 344 bytes a value at 200 shops. Now what repeats is
+// stored once and referenced by number, the day is a day number, and the key is in the order the
+// report reads: a shop's agent's figure over a run of days (shop first, so that a server that
+// distributes tables by shop, Citus, keeps each shop's values together). The small tables are
+// read whole; a report seeks each (agent, figure) series of its shops to its days.
+// Every value of schema 4 is kept (tests/host/store/store_test.cpp migrates one).
+constexpr std::string_view kMigrationTeamScale = R"sql(
+CREATE TABLE shops (
+  id       INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  shop_id  TEXT NOT NULL,
+  UNIQUE (platform, shop_id)
+);
+CREATE TABLE agents (
+  id       INTEGER PRIMARY KEY,
+  shop     INTEGER NOT NULL REFERENCES shops(id),
+  agent_id TEXT NOT NULL,                -- '' = the whole shop
+  UNIQUE (shop, agent_id)
+);
+CREATE TABLE figures (
+  id          INTEGER PRIMARY KEY,
+  metric      TEXT NOT NULL,             -- canonical key, or the native name when it maps to none
+  origin      TEXT NOT NULL,             -- native_export | recomputed | platform_recomputed | api
+  native_name TEXT NOT NULL,             -- the platform's name; the key itself for recomputed values
+  UNIQUE (metric, origin, native_name)
+);
+CREATE TABLE definitions (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+CREATE TABLE sources (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);  -- files or API calls
+CREATE TABLE figure_values (
+  shop        INTEGER NOT NULL REFERENCES shops(id),
+  agent       INTEGER NOT NULL REFERENCES agents(id),
+  figure      INTEGER NOT NULL REFERENCES figures(id),
+  day         INTEGER NOT NULL,          -- days since 1970-01-01, a China (+08:00) calendar day
+  value       REAL,                      -- NULL while pending
+  numerator   REAL,
+  denominator REAL,
+  pending     INTEGER NOT NULL,          -- 1 pending (the platform fills it in later); 0 available
+  definition  INTEGER NOT NULL REFERENCES definitions(id),
+  source      INTEGER NOT NULL REFERENCES sources(id),
+  ingest_id   INTEGER NOT NULL REFERENCES ingests(id),
+  PRIMARY KEY (shop, agent, figure, day)
+) WITHOUT ROWID;
+INSERT INTO shops(platform, shop_id) SELECT DISTINCT platform, shop_id FROM metric_values ORDER BY 1, 2;
+INSERT INTO agents(shop, agent_id)
+  SELECT DISTINCT s.id, v.agent_id FROM metric_values v JOIN shops s USING (platform, shop_id) ORDER BY 1, 2;
+INSERT INTO figures(metric, origin, native_name)
+  SELECT DISTINCT metric, origin, native_name FROM metric_values ORDER BY 1, 2, 3;
+INSERT INTO definitions(text) SELECT DISTINCT definition FROM metric_values ORDER BY 1;
+INSERT INTO sources(text) SELECT DISTINCT source FROM metric_values ORDER BY 1;
+INSERT INTO figure_values
+  SELECT s.id, a.id, f.id, CAST(julianday(v.day) - 2440587.5 AS INTEGER), v.value, v.numerator, v.denominator,
+         v.availability = 'pending', d.id, src.id, v.ingest_id
+  FROM metric_values v
+  JOIN shops s ON s.platform = v.platform AND s.shop_id = v.shop_id
+  JOIN agents a ON a.shop = s.id AND a.agent_id = v.agent_id
+  JOIN figures f ON f.metric = v.metric AND f.origin = v.origin AND f.native_name = v.native_name
+  JOIN definitions d ON d.text = v.definition
+  JOIN sources src ON src.text = v.source
+  ORDER BY 1, 2, 3, 4;
+DROP TABLE metric_values;
+)sql";
 
-// The primary key of metric_values as one string (fields joined by a byte no text holds).
-std::string natural_key(const MetricValue& v) {
-  std::string key;
-  for (const std::string* f : {&v.platform, &v.shop_id, &v.agent_id, &v.day, &v.metric, &v.origin, &v.native_name})
-    key.append(*f).push_back('\x1f');
-  return key;
+constexpr std::array<std::string_view, 5> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName,
+                                                         kMigrationSessions, kMigrationTeamScale};
+
+// A value's day as the store keeps it: its number (days since 1970-01-01).
+std::int32_t day_number(const std::string& day) {
+  const auto d = calendar::parse_day(day);
+  if (!d) throw std::runtime_error("a value's day \"" + day + "\" is not a date (YYYY-MM-DD); nothing was stored");
+  return *d;
 }
 
 // The store's own name for errors (the connection knows it once open).
@@ -221,6 +284,12 @@ class Statement {
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
              : "";
   }
+  // The text of a column until the next step (no copy).
+  std::string_view view(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
   std::optional<double> real(int col) const {
     if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
     return sqlite3_column_double(stmt_, col);
@@ -235,22 +304,181 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// The small tables a value refers to by number (schema 5): read whole once per ingest or read,
+// and added to inside an ingest's transaction when a batch brings a new name.
+class Names {
+ public:
+  struct Shop {
+    std::string platform, shop_id;
+  };
+  struct Agent {
+    std::int64_t shop;
+    std::string agent_id;
+  };
+  struct Figure {
+    std::string metric, origin, native_name;
+    bool recomputed() const { return origin == "recomputed" || origin == kPlatformRecomputed; }
+  };
+
+  explicit Names(sqlite3* db) : db_(db) {
+    Statement shops(db, "SELECT id, platform, shop_id FROM shops");
+    while (shops.step()) add_shop(shops.integer(0), {shops.text(1), shops.text(2)});
+    Statement agents(db, "SELECT id, shop, agent_id FROM agents");
+    while (agents.step()) add_agent(agents.integer(0), {agents.integer(1), agents.text(2)});
+    Statement figures(db, "SELECT id, metric, origin, native_name FROM figures");
+    while (figures.step()) add_figure(figures.integer(0), {figures.text(1), figures.text(2), figures.text(3)});
+    for (auto [table, texts] : {std::pair{"definitions", &definitions_}, std::pair{"sources", &sources_}}) {
+      Statement all(db, std::string("SELECT id, text FROM ") + table);
+      while (all.step()) texts->add(all.integer(0), all.text(1));
+    }
+  }
+
+  // Finding a name, or (in an ingest) adding it: its number.
+  std::optional<std::int64_t> find_shop(const std::string& platform, const std::string& shop_id) const {
+    const auto it = shop_ids_.find({platform, shop_id});
+    return it == shop_ids_.end() ? std::nullopt : std::optional(it->second);
+  }
+  std::int64_t shop(const std::string& platform, const std::string& shop_id) {
+    if (const auto id = find_shop(platform, shop_id)) return *id;
+    Statement put(db_, "INSERT INTO shops(platform, shop_id) VALUES (?1, ?2)");
+    put.bind(1, platform).bind(2, shop_id).step();
+    add_shop(sqlite3_last_insert_rowid(db_), {platform, shop_id});
+    return shop_ids_.at({platform, shop_id});
+  }
+  std::int64_t agent(std::int64_t shop, const std::string& agent_id) {
+    if (const auto it = agent_ids_.find({shop, agent_id}); it != agent_ids_.end()) return it->second;
+    Statement put(db_, "INSERT INTO agents(shop, agent_id) VALUES (?1, ?2)");
+    put.bind(1, shop).bind(2, agent_id).step();
+    add_agent(sqlite3_last_insert_rowid(db_), {shop, agent_id});
+    return agent_ids_.at({shop, agent_id});
+  }
+  std::int64_t figure(const MetricValue& v) {
+    const auto key = std::tie(v.metric, v.origin, v.native_name);
+    if (const auto it = figure_ids_.find(key); it != figure_ids_.end()) return it->second;
+    Statement put(db_, "INSERT INTO figures(metric, origin, native_name) VALUES (?1, ?2, ?3)");
+    put.bind(1, v.metric).bind(2, v.origin).bind(3, v.native_name).step();
+    add_figure(sqlite3_last_insert_rowid(db_), {v.metric, v.origin, v.native_name});
+    return figure_ids_.find(key)->second;
+  }
+  std::int64_t definition(const std::string& text) { return definitions_.id(db_, "definitions", text); }
+  std::int64_t source(const std::string& text) { return sources_.id(db_, "sources", text); }
+
+  const Shop& shop_of(std::int64_t id) const { return shops_.at(id); }
+  const Agent& agent_of(std::int64_t id) const { return agents_.at(id); }
+  const Figure& figure_of(std::int64_t id) const { return figures_.at(id); }
+  const std::string& definition_of(std::int64_t id) const { return definitions_.texts.at(id); }
+  const std::string& source_of(std::int64_t id) const { return sources_.texts.at(id); }
+
+  // Each number's place in the text order of what it names: the order values() returns rows in
+  // (platform, shop, agent, day, metric, origin, native name) without sorting on text.
+  std::map<std::int64_t, std::int64_t> shop_ranks() const { return ranks(shop_ids_); }
+  std::map<std::int64_t, std::int64_t> agent_ranks() const {
+    std::map<std::pair<std::string, std::int64_t>, std::int64_t> by_text;
+    for (const auto& [id, a] : agents_) by_text.emplace(std::pair(a.agent_id, id), id);
+    return ranks(by_text);
+  }
+  std::map<std::int64_t, std::int64_t> figure_ranks() const { return ranks(figure_ids_); }
+
+ private:
+  struct Texts {
+    std::map<std::string, std::int64_t, std::less<>> ids;
+    std::map<std::int64_t, std::string> texts;
+    void add(std::int64_t id, const std::string& text) {
+      ids.emplace(text, id);
+      texts.emplace(id, text);
+    }
+    const std::string* last = nullptr;  // values come in runs of one source and definition
+    std::int64_t last_id = 0;
+    std::int64_t id(sqlite3* db, const char* table, const std::string& text) {
+      if (last && *last == text) return last_id;
+      if (const auto it = ids.find(text); it != ids.end()) {
+        last = &it->first, last_id = it->second;
+        return it->second;
+      }
+      Statement put(db, std::string("INSERT INTO ") + table + "(text) VALUES (?1)");
+      put.bind(1, text).step();
+      add(sqlite3_last_insert_rowid(db), text);
+      return ids.at(text);
+    }
+  };
+  template <class Map>
+  static std::map<std::int64_t, std::int64_t> ranks(const Map& by_key) {
+    std::map<std::int64_t, std::int64_t> out;
+    for (const auto& [key, id] : by_key) out.emplace(id, static_cast<std::int64_t>(out.size()));
+    return out;
+  }
+  void add_shop(std::int64_t id, Shop s) {
+    shop_ids_.emplace(std::pair(s.platform, s.shop_id), id);
+    shops_.emplace(id, std::move(s));
+  }
+  void add_agent(std::int64_t id, Agent a) {
+    agent_ids_.emplace(std::pair(a.shop, a.agent_id), id);
+    agents_.emplace(id, std::move(a));
+  }
+  void add_figure(std::int64_t id, Figure f) {
+    figure_ids_.emplace(std::tuple(f.metric, f.origin, f.native_name), id);
+    figures_.emplace(id, std::move(f));
+  }
+
+  sqlite3* db_;
+  std::map<std::pair<std::string, std::string>, std::int64_t> shop_ids_;
+  std::map<std::int64_t, Shop> shops_;
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> agent_ids_;
+  std::map<std::int64_t, Agent> agents_;
+  std::map<std::tuple<std::string, std::string, std::string>, std::int64_t, std::less<>> figure_ids_;
+  std::map<std::int64_t, Figure> figures_;
+  Texts definitions_, sources_;
+};
+
+// A value's key in figure_values: the primary key's order.
+struct ValueKey {
+  std::int64_t shop = 0, agent = 0, figure = 0;
+  std::int32_t day = 0;
+  auto operator<=>(const ValueKey&) const = default;
+};
+
+// A read transaction: every statement inside sees the same committed store (or, inside an
+// ingest's transaction, does nothing: that one already holds its snapshot).
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite3* db) : db_(sqlite3_get_autocommit(db) ? db : nullptr) {
+    if (db_ && sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) fail(db_);
+  }
+  ~ReadTransaction() {
+    if (db_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  sqlite3* db_;
+};
+
 class SqliteStore final : public Store {
  public:
-  SqliteStore(const std::string& path, const OpenOptions& options) : path_(path), read_only_(options.read_only) {
+  SqliteStore(const std::string& path, const OpenOptions& options)
+      : path_(path), read_only_(options.read_only), wait_ms_(options.busy_timeout_ms), on_wait_(options.on_wait) {
     check_store_file(path, options.read_only);
-    // NOFOLLOW: were a link put at the name after the check, SQLite refuses it too.
-    const int flags =
-        SQLITE_OPEN_NOFOLLOW | (read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    // NOFOLLOW: were a link put at the name after the check, SQLite refuses it too. A reader that
+    // may write beside the store opens it for writing but only queries (PRAGMA query_only): WAL
+    // then shares the writer's index (kefu.db-shm) instead of rebuilding it in memory on every
+    // read, which made a report on a read-only connection many times slower.
+    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    const bool writable_beside =
+        ::access(path.c_str(), R_OK | W_OK) == 0 && ::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0;
+    const int flags = SQLITE_OPEN_NOFOLLOW | (read_only_ && !writable_beside ? SQLITE_OPEN_READONLY
+                                              : read_only_                   ? SQLITE_OPEN_READWRITE
+                                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       const std::string why = db_ ? store_error(path, sqlite3_extended_errcode(db_), sqlite3_errmsg(db_))
                                   : "cannot open the store " + path + ": out of memory";
       sqlite3_close(db_);
       throw std::runtime_error(why);
     }
-    sqlite3_busy_timeout(db_, options.busy_timeout_ms);  // another kefu writing: wait for it rather than fail
+    sqlite3_busy_handler(db_, &SqliteStore::busy, this);  // another kefu writing: wait for it rather than fail
     try {
       exec("PRAGMA foreign_keys = ON");
+      if (read_only_) exec("PRAGMA query_only = 1");
       if (read_only_)
         check_schema();
       else
@@ -263,6 +491,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override { sqlite3_close(db_); }
 
   IngestSummary ingest(const IngestBatch& batch, const std::function<void(std::size_t)>& after_each) override {
+    memo_ = {};
     Transaction tx(*this);
     IngestSummary summary;
     Statement log(db_,
@@ -270,49 +499,59 @@ class SqliteStore final : public Store {
                   "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, 0, 0)");
     log.bind(1, batch.kind).bind(2, batch.source).step();
     summary.id = sqlite3_last_insert_rowid(db_);
+    Names names(db_);
+    // The values in the primary key's order: the B-tree is appended to, not written all over
+    // (stable: of two values under one key, the batch's last is the later one).
+    std::vector<std::pair<ValueKey, std::size_t>> order;
+    order.reserve(batch.values.size());
+    for (std::size_t i = 0; i < batch.values.size(); ++i) {
+      const MetricValue& v = batch.values[i].value;
+      const std::int64_t shop = names.shop(v.platform, v.shop_id);
+      order.push_back({{shop, names.agent(shop, v.agent_id), names.figure(v), day_number(v.day)}, i});
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // The WHERE makes an identical re-ingest a no-op (changes() == 0), so it is counted as such.
     Statement upsert(db_, R"sql(
-      INSERT INTO metric_values(platform, shop_id, agent_id, day, metric, origin, native_name, value, numerator,
-                                denominator, availability, definition, source, ingest_id)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-      ON CONFLICT(platform, shop_id, agent_id, day, metric, origin, native_name) DO UPDATE SET
-        value = excluded.value, numerator = excluded.numerator,
-        denominator = excluded.denominator, availability = excluded.availability,
-        definition = excluded.definition, source = excluded.source, ingest_id = excluded.ingest_id
+      INSERT INTO figure_values(shop, agent, figure, day, value, numerator, denominator, pending, definition, source,
+                                ingest_id)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+      ON CONFLICT(shop, agent, figure, day) DO UPDATE SET
+        value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+        pending = excluded.pending, definition = excluded.definition, source = excluded.source,
+        ingest_id = excluded.ingest_id
       WHERE value IS NOT excluded.value
          OR numerator IS NOT excluded.numerator OR denominator IS NOT excluded.denominator
-         OR availability IS NOT excluded.availability OR definition IS NOT excluded.definition)sql");
-    // A key met twice in one batch keeps its last value; it is counted once, as superseded, so
-    // that written + unchanged is what the store keeps of this batch.
-    std::set<std::string> keys;
-    for (std::size_t i = 0; i < batch.values.size(); ++i) {
-      const StoredValue& s = batch.values[i];
-      const MetricValue& v = s.value;
-      const bool again = !keys.insert(natural_key(v)).second;
-      const bool pending = v.availability == Availability::pending;
-      upsert.bind(1, v.platform)
-          .bind(2, v.shop_id)
-          .bind(3, v.agent_id)
-          .bind(4, v.day)
-          .bind(5, v.metric)
-          .bind(6, v.origin)
-          .bind(7, v.native_name)
-          .bind(8, pending ? std::nullopt : std::optional<double>(v.value))
-          .bind(9, s.numerator)
-          .bind(10, s.denominator)
-          .bind(11, json::detail::enum_name(v.availability))
-          .bind(12, s.definition)
-          .bind(13, s.source)
-          .bind(14, summary.id);
-      upsert.step();
-      if (again)
+         OR pending IS NOT excluded.pending OR definition IS NOT excluded.definition)sql");
+    // A key met twice in one batch keeps its last value; the others are counted as superseded,
+    // so that written + unchanged is what the store keeps of this batch.
+    std::vector<ValueKey> keys;  // written or unchanged, in key order
+    keys.reserve(order.size());
+    for (std::size_t n = 0; n < order.size(); ++n) {
+      const auto& [key, i] = order[n];
+      if (n + 1 < order.size() && order[n + 1].first == key) {
         ++summary.superseded;
-      else
+      } else {
+        const StoredValue& s = batch.values[i];
+        const bool pending = s.value.availability == Availability::pending;
+        upsert.bind(1, key.shop)
+            .bind(2, key.agent)
+            .bind(3, key.figure)
+            .bind(4, std::int64_t{key.day})
+            .bind(5, pending ? std::nullopt : std::optional<double>(s.value.value))
+            .bind(6, s.numerator)
+            .bind(7, s.denominator)
+            .bind(8, std::int64_t{pending})
+            .bind(9, names.definition(s.definition))
+            .bind(10, names.source(s.source))
+            .bind(11, summary.id);
+        upsert.step();
         (sqlite3_changes(db_) ? summary.written : summary.unchanged)++;
-      upsert.reset();
-      if (after_each) after_each(i + 1);
+        upsert.reset();
+        keys.push_back(key);
+      }
+      if (after_each) after_each(n + 1);
     }
-    drop_stale_recomputed(batch, keys);
+    drop_stale_recomputed(batch, names, keys, summary.id);
     write_explain(batch.explain, summary.id);
     write_sessions(batch.sessions, summary.id);
     Statement done(db_, "UPDATE ingests SET written = ?, unchanged = ? WHERE id = ?");
@@ -322,78 +561,101 @@ class SqliteStore final : public Store {
   }
 
   std::vector<StoredValue> values(const ValueQuery& query) const override {
-    // Shops without platforms: every stored platform, so the primary key (platform, shop_id, ...)
-    // finds the shops' rows instead of the day index walking every shop's days.
-    ValueQuery with_platforms;
-    if (query.platforms.empty() && !query.shops.empty()) {
-      with_platforms = query;
-      with_platforms.platforms = stored_platforms();
-      if (with_platforms.platforms.empty()) return {};
-    }
-    const ValueQuery& q = with_platforms.platforms.empty() ? query : with_platforms;
-    std::string sql =
-        "SELECT platform, shop_id, agent_id, day, metric, origin, native_name, value, numerator, denominator, "
-        "availability, definition, source FROM metric_values WHERE day >= ?1 AND day <= ?2";
+    // One snapshot for the names and the values: an ingest committing in between could add a name.
+    const ReadTransaction snapshot(db_);
+    const Names names(db_);
+    const auto from = calendar::parse_day(query.from), to = calendar::parse_day(query.to);
+    if (!from || !to) throw std::invalid_argument("values(): from and to must be days (YYYY-MM-DD)");
+    const std::int32_t agents_from =
+        query.agents_from.empty() ? *from : std::max(*from, calendar::parse_day(query.agents_from).value_or(*to + 1));
+    // Each (agent, figure) series of the wanted shops, sought to its days through the primary
+    // key: the report reads what it shows, not the whole table. CROSS JOIN keeps this order.
+    std::string sql = R"sql(
+      SELECT v.shop, v.agent, v.figure, v.day, v.value, v.numerator, v.denominator, v.pending, v.definition, v.source
+      FROM shops s CROSS JOIN agents a CROSS JOIN figures f CROSS JOIN figure_values v
+      WHERE a.shop = s.id AND v.shop = s.id AND v.agent = a.id AND v.figure = f.id
+        AND v.day >= (CASE WHEN a.agent_id <> '' AND f.origin IN ('recomputed', 'platform_recomputed')
+                           THEN ?3 ELSE ?1 END)
+        AND v.day <= ?2)sql";
     auto in_list = [&](const char* column, const std::vector<std::string>& items, int first) {
       if (items.empty()) return;
       sql += std::string(" AND ") + column + " IN (";
       for (std::size_t i = 0; i < items.size(); ++i) sql += (i ? ",?" : "?") + std::to_string(first + i);
       sql += ")";
     };
-    in_list("platform", q.platforms, 3);
-    in_list("shop_id", q.shops, 3 + static_cast<int>(q.platforms.size()));
-    sql += " ORDER BY platform, shop_id, agent_id, day, metric, origin, native_name";
+    in_list("s.platform", query.platforms, 4);
+    in_list("s.shop_id", query.shops, 4 + static_cast<int>(query.platforms.size()));
     Statement s(db_, sql);
-    s.bind(1, q.from).bind(2, q.to);
-    int i = 3;
-    for (const auto& p : q.platforms) s.bind(i++, p);
-    for (const auto& p : q.shops) s.bind(i++, p);
+    s.bind(1, std::int64_t{*from}).bind(2, std::int64_t{*to}).bind(3, std::int64_t{agents_from});
+    int i = 4;
+    for (const auto& p : query.platforms) s.bind(i++, p);
+    for (const auto& p : query.shops) s.bind(i++, p);
+    struct Row {
+      ValueKey key;
+      std::optional<double> value, numerator, denominator;
+      bool pending;
+      std::int64_t definition, source;
+    };
+    std::vector<Row> rows;
+    while (s.step())
+      rows.push_back({{s.integer(0), s.integer(1), s.integer(2), static_cast<std::int32_t>(s.integer(3))},
+                      s.real(4),
+                      s.real(5),
+                      s.real(6),
+                      s.integer(7) != 0,
+                      s.integer(8),
+                      s.integer(9)});
+    // The natural key's text order (platform, shop, agent, day, metric, origin, native name), by
+    // each number's rank.
+    const auto shop_rank = names.shop_ranks(), agent_rank = names.agent_ranks(), figure_rank = names.figure_ranks();
+    auto rank = [&](const Row& r) {
+      return std::tuple(shop_rank.at(r.key.shop), agent_rank.at(r.key.agent), r.key.day, figure_rank.at(r.key.figure));
+    };
+    std::vector<std::pair<decltype(rank(rows[0])), const Row*>> sorted;
+    sorted.reserve(rows.size());
+    for (const Row& r : rows) sorted.emplace_back(rank(r), &r);
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<StoredValue> out;
-    while (s.step()) {
+    out.reserve(rows.size());
+    std::int32_t last_day = -1;
+    std::string day_text;
+    for (const auto& [_, r] : sorted) {
+      const Names::Shop& shop = names.shop_of(r->key.shop);
+      const Names::Figure& figure = names.figure_of(r->key.figure);
+      if (r->key.day != last_day) last_day = r->key.day, day_text = calendar::format_day(r->key.day);
       StoredValue v;
-      v.value.platform = s.text(0);
-      v.value.shop_id = s.text(1);
-      v.value.agent_id = s.text(2);
-      v.value.day = s.text(3);
-      v.value.metric = s.text(4);
-      v.value.origin = s.text(5);
-      v.value.native_name = s.text(6);
-      v.value.value = s.real(7).value_or(0);
-      v.numerator = s.real(8);
-      v.denominator = s.real(9);
-      json::detail::enum_from_name(s.text(10), v.value.availability);
-      v.definition = s.text(11);
-      v.source = s.text(12);
+      v.value.platform = shop.platform;
+      v.value.shop_id = shop.shop_id;
+      v.value.agent_id = names.agent_of(r->key.agent).agent_id;
+      v.value.day = day_text;
+      v.value.metric = figure.metric;
+      v.value.origin = figure.origin;
+      v.value.native_name = figure.native_name;
+      v.value.value = r->value.value_or(0);
+      v.value.availability = r->pending ? Availability::pending : Availability::available;
+      v.numerator = r->numerator;
+      v.denominator = r->denominator;
+      v.definition = names.definition_of(r->definition);
+      if (query.own_sources || !figure.recomputed()) v.source = names.source_of(r->source);
       out.push_back(std::move(v));
-    }
-    return out;
-  }
-
-  // The distinct platforms of metric_values, one primary-key seek each.
-  std::vector<std::string> stored_platforms() const {
-    std::vector<std::string> out;
-    Statement next(db_, "SELECT platform FROM metric_values WHERE platform > ?1 ORDER BY platform LIMIT 1");
-    std::string after;
-    for (;;) {
-      next.bind(1, after);
-      if (!next.step()) break;
-      after = next.text(0);
-      out.push_back(after);
-      next.reset();
     }
     return out;
   }
 
   StoredExplanation explanation(const ExplainQuery& q) const override {
     StoredExplanation out;
-    // ?1 shop, ?2 from, ?3 to, ?4 platform ('' any), ?5 metric, ?6 view
+    // ?1 shop, ?2 from, ?3 to, ?4 platform ('' any), ?5 metric, ?6 view. A platform given is an
+    // equality, so that the primary keys (shop_id, platform, day, ...) seek to the period's days
+    // instead of walking all of the shop's (a month's report asks this of every shop).
+    const std::string platform = q.platform.empty() ? "?4 = ''" : "platform = ?4";
+    const ReadTransaction snapshot(db_);
     auto bind = [&](Statement& s) {
       s.bind(1, q.shop_id).bind(2, q.from).bind(3, q.to).bind(4, q.platform);
       return &s;
     };
     Statement days(db_, R"sql(
       SELECT platform, day, definition, kept, messages FROM explain_days
-      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 = '' OR platform = ?4)
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND )sql" + platform + R"sql(
       ORDER BY day, platform)sql");
     bind(days);
     while (days.step()) {
@@ -402,7 +664,7 @@ class SqliteStore final : public Store {
     }
     Statement findings(db_, R"sql(
       SELECT platform, day, ordinal, session_id, agent, reason, asked_ms, delay_ms FROM explain_findings
-      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 = '' OR platform = ?4) AND metric = ?5 AND view = ?6
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND )sql" + platform + R"sql( AND metric = ?5 AND view = ?6
       ORDER BY day, platform, ordinal)sql");
     bind(findings)->bind(5, q.metric).bind(6, q.view);
     while (findings.step()) {
@@ -420,30 +682,44 @@ class SqliteStore final : public Store {
       f.delay_ms = findings.real(7) ? findings.integer(7) : -1;
       out.findings.push_back(std::move(f));
     }
-    Statement messages(db_, R"sql(
-      SELECT m.platform, m.day, m.session_id, m.seq, m.ts, m.sender, m.agent_id, m.event, m.content
-      FROM explain_messages m
-      WHERE m.shop_id = ?1 AND m.day >= ?2 AND m.day <= ?3 AND (?4 = '' OR m.platform = ?4)
-        AND EXISTS (SELECT 1 FROM explain_findings f
-                    WHERE f.shop_id = m.shop_id AND f.platform = m.platform AND f.day = m.day
-                      AND f.metric = ?5 AND f.view = ?6 AND f.session_id = m.session_id)
-      ORDER BY m.platform, m.day, m.session_id, m.seq)sql");
-    bind(messages)->bind(5, q.metric).bind(6, q.view);
-    while (messages.step()) {
-      StoredMessage m;
-      m.platform = messages.text(0);
-      m.shop_id = q.shop_id;
-      m.day = messages.text(1);
-      m.session_id = messages.text(2);
-      m.seq = messages.integer(3);
-      m.ts = messages.integer(4);
-      m.sender = messages.text(5);
-      m.agent_id = messages.text(6);
-      m.event = messages.text(7);
-      m.content = messages.text(8);
-      out.messages.push_back(std::move(m));
+    // The messages of the findings' sessions: the shop's kept messages of those days, matched here
+    // (a subquery per message walked the day's findings for each one).
+    // (platform, day, session) of the findings, sorted: the messages come in the same order, so
+    // one pass matches them (the period's messages of the shop are read once per metric).
+    std::vector<std::array<std::string_view, 3>> sessions;
+    for (const StoredFinding& f : out.findings) sessions.push_back({f.platform, f.day, f.session_id});
+    std::sort(sessions.begin(), sessions.end());
+    if (sessions.empty()) return out;
+    std::size_t next = 0;
+    for (const StoredMessage& m : period_messages(q, platform)) {
+      const std::array<std::string_view, 3> session{m.platform, m.day, m.session_id};
+      while (next < sessions.size() && sessions[next] < session) ++next;
+      if (next == sessions.size() || sessions[next] != session) continue;
+      out.messages.push_back(m);
     }
     return out;
+  }
+
+  // Every kept message of the shop in the period, by platform, day, session and seq. Explain asks
+  // once per metric for the same shop and period (a month's report: three times for each shop),
+  // so the last period's are kept until another is asked or the store changes (PRAGMA
+  // data_version: another kefu committed; memo_ is cleared by this one's own ingests).
+  const std::vector<StoredMessage>& period_messages(const ExplainQuery& q, const std::string& platform) const {
+    Statement version(db_, "PRAGMA data_version");
+    version.step();
+    const std::array<std::string, 4> key{q.shop_id, q.platform, q.from, q.to};
+    if (memo_.version == version.integer(0) && memo_.key == key) return memo_.messages;
+    memo_ = {key, version.integer(0), {}};
+    Statement messages(db_, R"sql(
+      SELECT platform, day, session_id, seq, ts, sender, agent_id, event, content FROM explain_messages
+      WHERE shop_id = ?1 AND day >= ?2 AND day <= ?3 AND )sql" + platform + R"sql(
+      ORDER BY platform, day, session_id, seq)sql");
+    messages.bind(1, q.shop_id).bind(2, q.from).bind(3, q.to).bind(4, q.platform);
+    while (messages.step())
+      memo_.messages.push_back({messages.text(0), q.shop_id, messages.text(1), messages.text(2), messages.integer(3),
+                                messages.integer(4), messages.text(5), messages.text(6), messages.text(7),
+                                messages.text(8)});
+    return memo_.messages;
   }
 
   std::vector<StoredSession> sessions(const SessionQuery& q) const override {
@@ -539,31 +815,37 @@ class SqliteStore final : public Store {
   };
 
   // Inside the ingest's transaction: the recomputed values of each day the batch holds whole
-  // that the batch did not write (`written`: its natural keys) — Kefu's own, and the figures of
-  // the platform definitions the batch computed.
-  void drop_stale_recomputed(const IngestBatch& batch, const std::set<std::string>& written) {
+  // that the batch did not write (`written`: its keys, in order) — Kefu's own, and the figures
+  // of the platform definitions the batch computed. Only values an earlier ingest wrote can be
+  // stale; each shop's recomputed series are sought to the days the batch holds.
+  void drop_stale_recomputed(const IngestBatch& batch, const Names& names, const std::vector<ValueKey>& written,
+                             std::int64_t ingest_id) {
     if (batch.recomputed_days.empty()) return;
     std::set<std::pair<std::string, std::string>> figures;
     for (const auto& f : batch.recomputed_figures) figures.emplace(f.platform, f.native_name);
+    std::map<std::int64_t, std::set<std::int32_t>> days;  // by shop
+    for (const IngestBatch::ShopDay& d : batch.recomputed_days)
+      if (const auto shop = names.find_shop(d.platform, d.shop_id)) days[*shop].insert(day_number(d.day));
     Statement stored(db_, R"sql(
-      SELECT agent_id, metric, native_name, origin FROM metric_values
-      WHERE platform = ?1 AND shop_id = ?2 AND day = ?3 AND origin IN ('recomputed', 'platform_recomputed'))sql");
-    Statement drop(db_, R"sql(
-      DELETE FROM metric_values WHERE platform = ?1 AND shop_id = ?2 AND agent_id = ?3 AND day = ?4 AND metric = ?5
-        AND origin = ?7 AND native_name = ?6)sql");
-    for (const IngestBatch::ShopDay& d : batch.recomputed_days) {
-      std::vector<MetricValue> stale;
-      stored.bind(1, d.platform).bind(2, d.shop_id).bind(3, d.day);
+      SELECT v.agent, v.figure, v.day FROM agents a CROSS JOIN figures f CROSS JOIN figure_values v
+      WHERE a.shop = ?1 AND f.origin IN ('recomputed', 'platform_recomputed')
+        AND v.shop = ?1 AND v.agent = a.id AND v.figure = f.id AND v.day BETWEEN ?2 AND ?3 AND v.ingest_id <> ?4)sql");
+    Statement drop(db_, "DELETE FROM figure_values WHERE shop = ?1 AND agent = ?2 AND figure = ?3 AND day = ?4");
+    for (const auto& [shop, shop_days] : days) {
+      const std::string& platform = names.shop_of(shop).platform;
+      std::vector<ValueKey> stale;
+      stored.bind(1, shop).bind(2, std::int64_t{*shop_days.begin()}).bind(3, std::int64_t{*shop_days.rbegin()});
+      stored.bind(4, ingest_id);
       while (stored.step()) {
-        MetricValue v{d.platform, d.shop_id, stored.text(0), d.day, stored.text(1), stored.text(2), 0,
-                      Availability::available, stored.text(3)};
-        const bool computed = v.origin == "recomputed" || figures.contains({v.platform, v.native_name});
-        if (computed && !written.contains(natural_key(v))) stale.push_back(std::move(v));
+        const ValueKey key{shop, stored.integer(0), stored.integer(1), static_cast<std::int32_t>(stored.integer(2))};
+        const Names::Figure& f = names.figure_of(key.figure);
+        const bool computed = f.origin == "recomputed" || figures.contains({platform, f.native_name});
+        if (computed && shop_days.contains(key.day) && !std::binary_search(written.begin(), written.end(), key))
+          stale.push_back(key);
       }
       stored.reset();
-      for (const MetricValue& v : stale) {
-        drop.bind(1, v.platform).bind(2, v.shop_id).bind(3, v.agent_id).bind(4, v.day).bind(5, v.metric);
-        drop.bind(6, v.native_name).bind(7, v.origin).step();
+      for (const ValueKey& k : stale) {
+        drop.bind(1, k.shop).bind(2, k.agent).bind(3, k.figure).bind(4, std::int64_t{k.day}).step();
         drop.reset();
       }
     }
@@ -714,8 +996,11 @@ class SqliteStore final : public Store {
   }
 
   void migrate() {
+    exec("BEGIN");  // one snapshot: another kefu may be creating the schema right now
     const int version = schema_version();
-    if (version == 0 && foreign_tables())
+    const bool foreign = version == 0 && foreign_tables();
+    exec("COMMIT");
+    if (foreign)
       throw std::runtime_error(
           "the store " + path_ +
           " is an SQLite database kefu did not create (it has tables but no kefu "
@@ -730,8 +1015,13 @@ class SqliteStore final : public Store {
     if (version > latest)
       throw std::runtime_error("the store " + path_ + " has schema version " + std::to_string(version) +
                                ", newer than this kefu knows (" + std::to_string(latest) + "): upgrade kefu");
-    for (int v = version; v < latest; ++v) {
+    // WAL: a report (or explain) reads the last committed ingest while another kefu writes, and
+    // never waits for it; writers still take turns. Kept in the file: every later open is WAL.
+    exec("PRAGMA journal_mode = WAL");
+    for (;;) {
       Transaction tx(*this);
+      const int v = schema_version();  // again under the write lock: another kefu may have migrated
+      if (v >= latest) break;
       exec(std::string(kMigrations[static_cast<std::size_t>(v)]));
       exec("PRAGMA user_version = " + std::to_string(v + 1));
       tx.commit();
@@ -771,8 +1061,33 @@ class SqliteStore final : public Store {
                                "kefu report only reads a store and writes nothing into it");
   }
 
+  // SQLite's busy handler: another kefu holds the write lock. Says once that this one waits (the
+  // caller's on_wait), then polls until it is free or wait_ms_ has passed (then SQLITE_BUSY:
+  // store_error says another kefu is writing).
+  static int busy(void* self, int count) {
+    auto& store = *static_cast<SqliteStore*>(self);
+    if (count == 0) {
+      store.waited_ms_ = 0;
+      if (store.on_wait_ && !store.told_) store.on_wait_(), store.told_ = true;
+    }
+    if (store.waited_ms_ >= store.wait_ms_) return 0;
+    const int ms = std::min({1 << std::min(count, 6), 50, std::max(store.wait_ms_ - store.waited_ms_, 1)});
+    sqlite3_sleep(ms);
+    store.waited_ms_ += ms;
+    return 1;
+  }
+
+  struct MessagesMemo {
+    std::array<std::string, 4> key;  // shop, platform, from, to
+    std::int64_t version = -1;
+    std::vector<StoredMessage> messages;
+  };
+  mutable MessagesMemo memo_;
   std::string path_;
   bool read_only_ = false;
+  int wait_ms_ = 0, waited_ms_ = 0;
+  bool told_ = false;
+  std::function<void()> on_wait_;
   sqlite3* db_ = nullptr;
 };
 

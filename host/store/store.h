@@ -139,6 +139,14 @@ struct StoredExplanation {
 struct ValueQuery {
   std::string from, to;                       // days, inclusive
   std::vector<std::string> platforms, shops;  // empty: all
+  // Kefu's own values (origin recomputed, platform_recomputed) of single agents are read only
+  // from this day on ("": from `from`; "9999-12-31": none). A shop report shows none of them and
+  // an agent report only its periods', so neither reads the lookback's agent days.
+  std::string agents_from;
+  // false: Kefu's own values (recomputed, platform_recomputed) come without their source, the
+  // files of their ingest (a report names only the platforms' figures' sources; at 200 shops the
+  // copies were a quarter of an agent report's memory).
+  bool own_sources = true;
 };
 
 class Store {
@@ -176,7 +184,12 @@ struct OpenOptions {
   // not even a schema into an empty file.
   bool read_only = false;
   // How long to wait for another kefu that is writing before giving up with a clear message.
-  int busy_timeout_ms = 10000;
+  // Readers never wait for a writer (the store is in WAL mode): they read the last committed
+  // ingest. A writer waits for the other writer's whole ingest, so the default is long.
+  int busy_timeout_ms = 600000;
+  // Called once when this kefu starts waiting for another one's write (to say so: a second
+  // `kefu ingest` on one store waits, it does not fail).
+  std::function<void()> on_wait;
 };
 
 // Opens (creating when missing, migrating when older) the SQLite store at `path`. The store is

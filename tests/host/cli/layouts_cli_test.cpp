@@ -2,10 +2,13 @@
 // ingested with no flag beyond the file (its team layout in kefu.json), --layout, a plugin's
 // shipped layout, the message for a chat log of no known layout, and the summary's line on
 // times without a time zone.
+#include "host/base/workbook_writer.hpp"
 #include "host/cli/run_kefu.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <filesystem>
 
 namespace kefu {
 namespace {
@@ -45,6 +48,31 @@ TEST(ChatLayoutsCli, EachPlatformsSampleExportIngestsWithNoFlagBeyondTheFile) {
     EXPECT_THAT(run.out, HasSubstr("聊天记录 (utf-8)"));
     EXPECT_THAT(run.out, HasSubstr(std::string("按布局 ") + layout + " 读取"));
     EXPECT_THAT(run.out, Not(HasSubstr("--platform")));
+  }
+}
+
+TEST(ChatLayoutsCli, EachPlatformsSampleExportSavedAsAWorkbookGivesTheFiguresOfItsCsv) {
+  TempDir dir;
+  const std::string in_team = team_config(dir);
+  for (const auto& [file, layout] : {std::pair{"chatlog/tmall/qianniu-team.csv", "tmall-qianniu-team"},
+                                     {"chatlog/jd/dongdong-team.csv", "jd-dongdong-team"},
+                                     {"chatlog/douyin/feige-team.csv", "douyin-feige-team"},
+                                     {"chatlog/kuaishou/team.csv", "kuaishou-team"},
+                                     {"chatlog/pinduoduo/team.csv", "pinduoduo-team"}}) {
+    // The same name in two folders, so that the figures' source column is the same too.
+    std::filesystem::create_directories(dir.path() + "/csv");
+    std::filesystem::create_directories(dir.path() + "/xlsx");
+    const std::string csv = dir.copy_in(data_file(file), std::string("csv/") + layout + ".csv");
+    const std::string xlsx = dir.path() + "/xlsx/" + layout + ".xlsx";
+    test::csv_to_workbook(csv, xlsx);
+    const auto from_csv = kefu("metrics compute " + csv + " --format csv", in_team, false);
+    const auto from_xlsx = kefu("metrics compute " + xlsx + " --format csv", in_team, false);
+    EXPECT_EQ(from_xlsx.exit_code, from_csv.exit_code) << layout;
+    EXPECT_EQ(from_xlsx.out, from_csv.out) << layout;
+    EXPECT_GT(occurrences(from_csv.out, "\n"), 1u) << layout;  // figures, not only a header
+    const auto ingest = kefu("ingest " + xlsx, in_team);
+    EXPECT_EQ(ingest.exit_code, 0) << ingest.out;
+    EXPECT_THAT(ingest.out, HasSubstr(std::string("按布局 ") + layout + " 读取"));
   }
 }
 
