@@ -25,7 +25,9 @@ std::set<std::pair<std::string, std::string>> shops_of_day(const store::Store& s
                                                            const std::string& day) {
   std::set<std::pair<std::string, std::string>> shops;
   for (const config::Shop& s : config.shops) shops.emplace(s.platform, s.id);
-  for (const store::StoredValue& v : store.values({day, day, {}, {}})) shops.emplace(v.value.platform, v.value.shop_id);
+  store::ValueQuery query{day, day, {}, {}, "9999-12-31"};  // the shops' own rows name every shop with data
+  query.own_sources = false;
+  for (const store::StoredValue& v : store.values(query)) shops.emplace(v.value.platform, v.value.shop_id);
   return shops;
 }
 

@@ -193,7 +193,8 @@ std::vector<PeriodView> rotations(const store::Store& store, const config::Confi
 std::vector<Anomaly> person_anomalies(const store::Store& store, const config::Config& config,
                                       const ReportOptions& options) {
   const Period& period = options.period;
-  store::ValueQuery query{calendar::format_day(period.first - kAnomalyWindow), period.to(), {}, options.shops};
+  store::ValueQuery query{calendar::format_day(period.first - kAnomalyWindow), period.to(), {}, options.shops, {}};
+  query.own_sources = false;  // judged on numbers only
   struct Who {
     std::string label;
     std::set<std::string> platforms;
