@@ -2,8 +2,10 @@
 
 #include "base/calendar.h"
 #include "base/output_file.h"
+#include "present/hours_output.h"
 #include "present/report_render.h"
 #include "present/scorecard.h"
+#include "report/periods.h"
 #include "report/targets.h"
 #include "rules/rule_book.h"
 
@@ -23,18 +25,19 @@ namespace kefu::host {
 namespace {
 
 struct Args {
-  std::string week, month, from, to, compare = "previous", by = "shop", out;
+  std::string week, month, day, from, to, compare = "previous", by = "shop", out, person;
   Format format = Format::table;
   std::vector<std::string> shops;
-  bool scorecard = false;
+  bool scorecard = false, hours = false;
 } args;  // kefu parses one command line
 
 // The period asked for; by default the last complete ISO week (China time), what a weekly
 // review on Monday morning looks at.
 report::Period choose_period(const Args& a) {
-  const int given = !a.week.empty() + !a.month.empty() + (!a.from.empty() || !a.to.empty());
-  if (given > 1) throw CLI::ValidationError("period", "give one of --week, --month or --from/--to");
+  const int given = !a.week.empty() + !a.month.empty() + !a.day.empty() + (!a.from.empty() || !a.to.empty());
+  if (given > 1) throw CLI::ValidationError("period", "give one of --week, --month, --day or --from/--to");
   if (!a.week.empty()) return report::iso_week(a.week);
+  if (!a.day.empty()) return report::one_day(a.day);
   if (!a.month.empty()) return report::month(a.month);
   if (!a.from.empty() || !a.to.empty()) {
     if (a.from.empty() || a.to.empty()) throw CLI::ValidationError("period", "--from and --to go together");
@@ -73,11 +76,67 @@ std::optional<report::Scorecard> scorecard_of(const report::Report& main, const 
   return report::build_scorecard(report::build_report(store, config, person), config);
 }
 
+// The period views of --month and --day, each person's unusual days (those and --by person), and
+// the rotation of anyone who moved platform within the period (docs/report.md "Periods").
+void add_period_views(report::Report& main, const store::Store& store, const config::Config& config,
+                      const report::ReportOptions& opts) {
+  if (!args.month.empty()) main.period_views.push_back(report::month_weeks(store, config, opts));
+  if (!args.day.empty()) main.period_views.push_back(report::day_check(store, config, opts));
+  if (!args.month.empty() || !args.day.empty() || opts.by == report::By::person)
+    main.person_anomalies = report::person_anomalies(store, config, opts);
+  if (!config.roster.empty())
+    for (report::PeriodView& v : report::rotations(store, config, opts, opts.period)) main.period_views.push_back(std::move(v));
+}
+
+// kefu report --day D --hours: the hour profile of each shop asked for, or of one person.
+int run_hours(const store::Store& store, const config::Config& config, const report::RenderContext& render, Lang lang) {
+  if (args.day.empty()) throw CLI::ValidationError("--hours", "needs --day YYYY-MM-DD: the profile is of one day");
+  if (args.shops.empty() && args.person.empty())
+    throw CLI::ValidationError("--hours", "say whose: --shops jd03 (a shop's day) or --person ID (a person's day)");
+  if (args.format != Format::table && args.format != Format::json)
+    throw CLI::ValidationError("--hours", "prints as a table or json");
+  std::vector<report::HourProfile> profiles;
+  std::vector<std::string> missing;
+  for (const std::string& shop : args.shops)
+    if (auto p = report::shop_hours(store, config, shop, args.day)) profiles.push_back(std::move(*p));
+    else missing.push_back(shop);
+  if (!args.person.empty()) {
+    if (auto p = report::person_hours(store, config, args.person, args.day)) profiles.push_back(std::move(*p));
+    else missing.push_back(args.person);
+  }
+  for (const std::string& m : missing)
+    std::cerr << "kefu: " << config.store << tr(lang, " 中没有 ", " keeps no conversation of ") << m
+              << tr(lang, " 在 ", " on ") << args.day
+              << tr(lang,
+                    " 的会话：无法给出分时段数据（店铺编号或人员写对了吗？schema 4 之前导入的日期只有指标、没有会话，请重新 kefu ingest 当天的聊天记录）。\n",
+                    ": no hour profile (is the shop id or person right? Days ingested before schema 4 have figures but "
+                    "no sessions: ingest that day's chat logs again with kefu ingest).\n");
+  if (profiles.empty()) return kExitFindings;
+  auto write = [&](std::ostream& out) {
+    if (args.format == Format::json) {
+      report::render_hours_json(profiles, out);
+      return;
+    }
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+      if (i) out << "\n";
+      report::render_hours_table(profiles[i], render, out);
+    }
+  };
+  if (args.out.empty()) write(std::cout);
+  else write_file_atomically(args.out, write);
+  return missing.empty() ? kExitOk : kExitFindings;
+}
+
 }  // namespace
 
 void add_report_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--week", args.week, "ISO week, e.g. 2026-W47 (default: last complete week)");
   cmd.add_option("--month", args.month, "calendar month, e.g. 2026-11");
+  cmd.add_option("--day", args.day,
+                 "one day, YYYY-MM-DD: the daily check against the same weekday last week and the 4 weeks' mean");
+  cmd.add_flag("--hours", args.hours,
+               "with --day: the hour-of-day profile of each --shops shop, or of --person, instead of the report");
+  cmd.add_option("--person", args.person, "with --hours: a roster person's id (or an agent account)");
   cmd.add_option("--from", args.from, "first day, YYYY-MM-DD (with --to)");
   cmd.add_option("--to", args.to, "last day, YYYY-MM-DD (with --from)");
   cmd.add_option("--compare", args.compare, "previous | none")->check(CLI::IsMember({"previous", "none"}));
@@ -132,7 +191,10 @@ int run_report(Context& ctx, const CLI::App&) {
   if (auto problems = report::unhonoured_targets(config, native_keys); !problems.empty())
     throw config::ConfigError(config.path.empty() ? "the config" : config.path, std::move(problems));
 
+  if (args.hours) return run_hours(store, config, render, lang);
+
   report::Report main = report::build_report(store, config, opts);
+  if (!args.scorecard) add_period_views(main, store, config, opts);
   report::add_definition_sides(main, platform_metrics);
   report::add_missed_sessions(main, store);
   for (const std::string& shop : args.shops) {

@@ -330,7 +330,10 @@ std::string table_html(const Section& s, Lang lang) {
       for (std::size_t c = 0; c < s.rows[i].size(); ++c) {
         // A grid row links from its name to the sessions behind its shortfalls.
         const bool linked = c == 0 && !link.empty();
-        h += std::string(miss && c == marked ? "<td class=\"miss\">" : "<td>") +
+        const std::string cls = i < s.cell_classes.size() && c < s.cell_classes[i].size() ? s.cell_classes[i][c] : "";
+        h += std::string(miss && c == marked ? "<td class=\"miss\">"
+                         : !cls.empty()      ? "<td class=\"" + esc(cls) + "\">"
+                                             : "<td>") +
              (linked ? "<a href=\"" + esc(link) + "\">" : "") + esc(s.rows[i][c]) + (linked ? "</a>" : "") + "</td>";
       }
       h += "</tr>";

@@ -9,6 +9,7 @@
 #include "base/output_file.h"
 #include "model/catalog.h"
 #include "present/report_render.h"
+#include "present/period_sections.h"
 #include "present/scorecard.h"
 #include "present/sections.h"
 
@@ -454,6 +455,52 @@ void about_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   }
 }
 
+// A sheet per period view (present/period_sections.h): the section's header and notes, the
+// values and changes as numbers in their unit's format.
+void period_view_sheets(Workbook& wb, const Report& r, const RenderContext& ctx) {
+  const Lang lang = ctx.lang;
+  for (const Section& s : period_sections(r, ctx)) {
+    const std::string name = s.id == "month_weeks"        ? tr(lang, "本月各周", "Weeks of the month")
+                             : s.id == "day_check"        ? tr(lang, "当日核对", "Day check")
+                             : s.id == "person_anomalies" ? tr(lang, "个人异常日", "Person unusual days")
+                                                          : tr(lang, "轮岗-", "Rotation-") + s.id.substr(9);
+    lxw_worksheet* ws = wb.sheet(name, s.header, {18, 10, 14});
+    std::size_t row = 1;
+    if (s.id == "person_anomalies") {
+      for (const Anomaly& a : r.person_anomalies) {
+        for (std::size_t c : {0, 1, 2, 3, 7}) wb.text(ws, row, c, s.rows[row - 1][c]);
+        wb.value(ws, row, 4, a.metric, a.value);
+        wb.value(ws, row, 5, a.metric, a.baseline);
+        wb.score(ws, row, 6, a.score);
+        ++row;
+      }
+    } else {
+      const PeriodView* view = nullptr;
+      for (const PeriodView& v : r.period_views)
+        if (s.id == v.kind || s.id == "rotation:" + v.subject) view = &v;
+      if (!view) continue;
+      const std::size_t n = view->columns.size();
+      for (const ViewLine& l : view->lines)
+        for (std::size_t m = 0; m < view->metrics.size(); ++m) {
+          const std::string& metric = view->metrics[m];
+          for (std::size_t c = 0; c < 3; ++c) wb.text(ws, row, c, s.rows[row - 1][c]);
+          for (std::size_t c = 0; c < n; ++c) wb.value(ws, row, 3 + c, metric, l.values[m][c]);
+          // the changes, as the section computes them: columns after the values
+          std::size_t c = 3 + n;
+          for (const auto& [a, b] : view_changes(*view)) {
+            const auto& x = l.values[m][a];
+            const auto& y = l.values[m][b];
+            wb.change(ws, row, c++, metric, x && y ? std::optional<double>(*x - *y) : std::nullopt);
+          }
+          ++row;
+        }
+    }
+    if (row > 1) wb.filter(ws, row - 1, s.header.size() - 1);
+    ++row;
+    for (const std::string& line : s.lines) wb.long_text(ws, row++, 0, line);
+  }
+}
+
 }  // namespace
 
 void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, const std::string& path) {
@@ -467,6 +514,7 @@ void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, con
     if (ctx.scorecard) scorecard_sheet(wb.book(), *ctx.scorecard, ctx);
     daily_sheet(wb, views.front(), ctx);
     anomaly_sheet(wb, views.front(), ctx);
+    period_view_sheets(wb, views.front(), ctx);
     missed_sheet(wb, views.front(), ctx);
     native_sheet(wb, views.front(), ctx);
     about_sheet(wb, views.front(), ctx);

@@ -4,6 +4,7 @@
 #include "model/catalog.h"
 #include "model/whole_shop.h"
 #include "present/explain_output.h"
+#include "present/period_sections.h"
 #include "present/scorecard.h"
 
 #include <algorithm>
@@ -376,6 +377,7 @@ std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) 
   for (Section& s : native(r, ctx)) out.push_back(std::move(s));
   if (!r.sides.empty()) out.push_back(sides(r, ctx));
   if (!r.missed_totals.empty()) out.push_back(missed(r, ctx));
+  for (Section& s : period_sections(r, ctx)) out.push_back(std::move(s));
   if (!r.notes.empty()) {
     Section notes{"notes", tr(ctx.lang, "说明", "Notes"), {}, {}, {}, {}, {}, {}};
     std::vector<std::string> not_in_roster;  // said once, all together, with what to add

@@ -86,6 +86,12 @@ Period day_range(std::string_view from, std::string_view to) {
   return {Period::Kind::range, std::string(from) + ".." + std::string(to), *a, *b};
 }
 
+Period one_day(std::string_view day) {
+  const auto d = calendar::parse_day(day);
+  if (!d) throw std::invalid_argument("--day \"" + std::string(day) + "\": expected a date, YYYY-MM-DD");
+  return {Period::Kind::range, std::string(day), *d, *d};
+}
+
 Period previous(const Period& p) {
   switch (p.kind) {
     case Period::Kind::week:

@@ -31,6 +31,7 @@ struct Period {
 Period iso_week(std::string_view text);  // 2026-W47: Monday to Sunday
 Period month(std::string_view text);     // 2026-11
 Period day_range(std::string_view from, std::string_view to);
+Period one_day(std::string_view day);  // 2026-11-19: a range of one day, labelled by it
 
 // The ISO week that contains `day`.
 Period week_of(std::int32_t day);

@@ -9,6 +9,7 @@
 
 #include "config/config.h"
 #include "report/period.h"
+#include "report/period_views.h"
 #include "store/store.h"
 
 #include <array>
@@ -344,6 +345,10 @@ struct Report {
   std::vector<DefinitionSide> sides;              // by shop only
   std::vector<MissedSession> missed;              // by shop only, at most kMissedListed per shop and metric
   std::vector<MissedTotal> missed_totals;
+  // Filled by report/periods.h (kefu report --month, --day): the period views, and each person's
+  // own unusual days (row_key person/<id>, or an account no roster person holds).
+  std::vector<PeriodView> period_views;
+  std::vector<Anomaly> person_anomalies;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -362,6 +367,8 @@ struct Report {
     v("sides", s.sides);
     v("missed", s.missed);
     v("missed_totals", s.missed_totals);
+    v("period_views", s.period_views);
+    v("person_anomalies", s.person_anomalies);
   }
 };
 

@@ -346,7 +346,16 @@ TEST_F(ReportCli, ClearErrors) {
   EXPECT_THAT(run.out, HasSubstr("2026 has weeks 01 to 53"));
   run = report("--month 2026-11", true);
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.out, HasSubstr("give one of --week, --month or --from/--to"));
+  EXPECT_THAT(run.out, HasSubstr("give one of --week, --month, --day or --from/--to"));
+  run = kefu("report --hours --shops jd02 --store " + store_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("needs --day YYYY-MM-DD"));
+  run = kefu("report --day 2026-11-19 --hours --store " + store_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("--shops jd03 (a shop's day) or --person ID"));
+  run = kefu("report --day 2026-11-31 --store " + store_);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.out, HasSubstr("--day \"2026-11-31\": expected a date"));
   run = report("--format xlsx", true);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.out, HasSubstr("--out report.xlsx"));
