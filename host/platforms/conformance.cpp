@@ -1,6 +1,7 @@
 #include "platforms/conformance.h"
 
 #include "model/validate.h"
+#include "platforms/data_schemas.h"
 #include "platforms/loader.h"
 
 #include <algorithm>
@@ -48,6 +49,15 @@ std::optional<std::vector<std::string>> answered_cleanly(Call&& call) {
   return std::vector<std::string>{};
 }
 
+// The call's answer as the plugin gave it, against the SDK's schema for it (data_schemas.h):
+// unknown keys and misspelt enum names, which the model's reader would ignore or refuse
+// without the whole list.
+void add_schema_violations(const LoadedPlugin& plugin, PluginCall call, std::vector<std::string>& problems) {
+  const std::optional<RawAnswer> raw = plugin.raw_call(call);
+  if (!raw || raw->status != KEFU_OK) return;
+  for (std::string& v : schema_violations(call, raw->out)) problems.push_back(std::move(v));
+}
+
 }  // namespace
 
 ConformanceReport check_conformance(const std::string& path) {
@@ -72,7 +82,9 @@ ConformanceReport check_conformance(const std::string& path) {
   check_capability(report, kCapRules, "rules", [&]() -> std::optional<std::vector<std::string>> {
     auto answer = plugin.rules();
     if (!answer) return std::nullopt;
-    return validate_rules(*answer);
+    std::vector<std::string> problems = validate_rules(*answer);
+    add_schema_violations(plugin, PluginCall::rules, problems);
+    return problems;
   });
   check_capability(report, kCapWords, "words", [&]() -> std::optional<std::vector<std::string>> {
     auto answer = plugin.words();
@@ -88,7 +100,9 @@ ConformanceReport check_conformance(const std::string& path) {
       report.notes.push_back(std::to_string(without) + " of " + std::to_string(answer->metrics.size()) +
                              " metrics give no computation (SDK 1.5): their definition parameters read as unknown; "
                              "see docs/metrics.md, \"Definition parameters\"");
-    return validate_metric_profile(*answer);
+    std::vector<std::string> problems = validate_metric_profile(*answer);
+    add_schema_violations(plugin, PluginCall::metric_profile, problems);
+    return problems;
   });
   // An empty export must be answered cleanly (a result, or an error with a message), and so
   // must a fetch without an HTTP service: never a crash, a silent failure or a hang.
