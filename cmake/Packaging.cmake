@@ -3,8 +3,9 @@
 #             (install components `runtime` and `plugins`)
 #   kefu-sdk  the plugin SDK: headers, the CMake package KefuSDK, the JSON Schemas of the data
 #             files and the template plugin (component `sdk`)
-# The .tar.gz unpacks into one folder per package, a prefix as `cmake --install` lays it out:
-# point CMAKE_PREFIX_PATH at the kefu-sdk one to build a plugin (tests/sdk/out_of_tree_test.sh).
+# A .tar.gz holds a prefix as `cmake --install` lays it out (bin/, include/, lib/ ... at the top):
+# unpack it into a directory of its own, or both into one, and point CMAKE_PREFIX_PATH there to
+# build a plugin (tests/sdk/out_of_tree_test.sh).
 set(CPACK_PACKAGE_NAME "kefu")
 set(CPACK_PACKAGE_VENDOR "Kefu")
 set(CPACK_PACKAGE_CONTACT "Kefu maintainers <kefu@example.invalid>")
@@ -17,6 +18,10 @@ set(CPACK_COMPONENTS_ALL runtime plugins sdk)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_ARCHIVE_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_GROUPING ONE_PER_GROUP)
+# The executables are stripped (RelWithDebInfo's debug info stays in the build tree). The plugins
+# are not (plugins/CMakeLists.txt installs them as files): a full strip removes the symbol table
+# in which the loader finds a plugin's two Kefu aliases (refused as not_kefu_plugin).
+set(CPACK_STRIP_FILES ON)
 
 # The .deb installs under /usr (CPack's default); the .tar.gz is relocatable (bin/kefu finds
 # ../lib/kefu/plugins, KefuSDKConfig.cmake finds the headers and schemas relative to itself).

@@ -12,11 +12,13 @@ trap 'rm -rf "$work"' EXIT
 
 # Only the archives: the .deb (dpkg-shlibdeps) is made by a plain `cpack`, not needed here.
 cpack --config "$build/CPackConfig.cmake" -G TGZ -B "$work/packages" >/dev/null
-mkdir "$work/unpacked"
-for archive in "$work"/packages/*.tar.gz; do tar -xzf "$archive" -C "$work/unpacked"; done
-kefu_prefix=$(find "$work/unpacked" -mindepth 1 -maxdepth 1 -type d -name '*-kefu')
-sdk_prefix=$(find "$work/unpacked" -mindepth 1 -maxdepth 1 -type d -name '*-sdk')
-[ -d "$kefu_prefix" ] && [ -d "$sdk_prefix" ] || { echo "expected a kefu and an sdk archive:"; ls "$work/packages"; exit 1; }
+kefu_prefix="$work/kefu" sdk_prefix="$work/kefu-sdk"
+mkdir "$kefu_prefix" "$sdk_prefix"
+kefu_archive=$(find "$work/packages" -maxdepth 1 -name 'kefu-*-kefu.tar.gz')
+sdk_archive=$(find "$work/packages" -maxdepth 1 -name 'kefu-*-sdk.tar.gz')
+[ -f "$kefu_archive" ] && [ -f "$sdk_archive" ] || { echo "expected a kefu and an sdk archive:"; ls "$work/packages"; exit 1; }
+tar -xzf "$kefu_archive" -C "$kefu_prefix"
+tar -xzf "$sdk_archive" -C "$sdk_prefix"
 
 installed_kefu="$kefu_prefix/bin/kefu"
 "$installed_kefu" plugins --format json > "$work/installed.json"
