@@ -28,10 +28,11 @@ done
 # The SDK package holds the SDK and nothing of the program; the program's holds no SDK.
 for f in include/kefu/plugin.hpp include/kefu/toolkit/schema_check.hpp lib/cmake/KefuSDK/KefuSDKConfig.cmake \
          share/kefu-sdk/schema/rules.schema.json share/kefu-sdk/schema/metrics.schema.json \
-         share/kefu-sdk/template/CMakeLists.txt share/kefu-sdk/template/README.md \
-         share/kefu-sdk/template/samples/example_export.csv; do
+         share/kefu-sdk/template/CMakeLists.txt share/kefu-sdk/template/samples/example_export.csv; do
   test -f "$sdk_prefix/$f" || { echo "SDK package lacks $f"; exit 1; }
 done
+test -f "$sdk_prefix/share/kefu-sdk/template/README.md" || { echo "SDK package lacks the template's README"; exit 1; }
+test -f "$sdk_prefix/share/doc/kefu-sdk/plugin-guide.md" || { echo "SDK package lacks the plugin guide"; exit 1; }
 test ! -e "$sdk_prefix/bin" || { echo "SDK package holds bin/"; exit 1; }
 test ! -e "$kefu_prefix/include" || { echo "kefu package holds include/"; exit 1; }
 
