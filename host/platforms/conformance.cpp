@@ -1,10 +1,16 @@
 #include "platforms/conformance.h"
 
+#include "base/file.h"
 #include "model/validate.h"
 #include "platforms/data_schemas.h"
 #include "platforms/loader.h"
 
+#include <kefu/json.hpp>
+#include <kefu/toolkit/native_export.hpp>
+#include <kefu/toolkit/wordfile.hpp>
+
 #include <algorithm>
+#include <filesystem>
 
 namespace kefu::host {
 namespace {
@@ -117,6 +123,84 @@ ConformanceReport check_conformance(const std::string& path) {
     request.from = request.to = "2026-01-01";
     return answered_cleanly([&] { return plugin.fetch(request); });
   });
+  return report;
+}
+
+}  // namespace kefu::host
+
+namespace kefu::host {
+namespace {
+
+// Which schema a JSON data file is held to: by its name, else by its top-level key.
+std::optional<PluginCall> json_kind(const std::string& path, const std::string& text) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  if (name.find("rules") != std::string::npos) return PluginCall::rules;
+  if (name.find("metrics") != std::string::npos) return PluginCall::metric_profile;
+  if (text.find("\"rules\"") != std::string::npos) return PluginCall::rules;
+  if (text.find("\"metrics\"") != std::string::npos) return PluginCall::metric_profile;
+  return std::nullopt;
+}
+
+void check_json_file(ConformanceReport& report, const std::string& name, const std::string& text) {
+  const std::optional<PluginCall> kind = json_kind(report.file, text);
+  if (!kind) {
+    report.failures.push_back(name + ": neither a rules.json (a \"rules\" list) nor a metrics.json (a \"metrics\" list)");
+    return;
+  }
+  std::vector<std::string> problems = schema_violations(*kind, text, name);
+  if (problems.empty()) report.passed.push_back(name + ": valid against " + std::string(answer_schema_name(*kind)));
+  // Then as the plugin's answer is read and validated (only when it reads: a schema violation
+  // of type has said it already).
+  try {
+    std::vector<std::string> model;
+    if (*kind == PluginCall::rules) {
+      model = validate_rules(json::read<RuleSet>(text, name));
+    } else {
+      const auto file = json::read<MetricsFile>(text, name);
+      model = validate_metric_profile(file.profile());
+    }
+    if (model.empty()) report.passed.push_back(name + ": the catalog and source checks pass");
+    for (std::string& m : model) problems.push_back(name + ": " + m);
+  } catch (const json::ParseError& e) {
+    if (problems.empty()) problems.push_back(e.what());
+  }
+  for (std::string& p : problems) report.failures.push_back(std::move(p));
+}
+
+void check_word_file(ConformanceReport& report, const std::string& name, const std::string& text) {
+  WordList list;
+  WordFileDefaults defaults;
+  defaults.source.title = name;  // entries before the first #@source: the validator names them
+  for (const WordFileProblem& p : read_word_file(text, defaults, list))
+    report.failures.push_back(name + ":" + std::to_string(p.line) + ": " + p.reason);
+  std::vector<std::string> model = validate_words(list);
+  for (std::string& m : model) report.failures.push_back(name + ": " + m);
+  if (report.failures.empty())
+    report.passed.push_back(name + ": " + std::to_string(list.terms.size()) + " terms, " +
+                            std::to_string(list.allow.size()) + " allowed phrases, " +
+                            std::to_string(list.unban.size()) + " unbanned: grammar and catalog checks pass");
+}
+
+}  // namespace
+
+bool is_data_file(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  return ext == ".json" || ext == ".txt";
+}
+
+ConformanceReport check_data_file(const std::string& path) {
+  ConformanceReport report;
+  report.file = path;
+  const std::string name = std::filesystem::path(path).filename().string();
+  const std::optional<std::string> text = read_whole_file(path);
+  if (!text) {
+    report.failures.push_back(path + ": cannot be read; check the path and its permissions");
+    return report;
+  }
+  if (std::filesystem::path(path).extension() == ".json")
+    check_json_file(report, name, *text);
+  else
+    check_word_file(report, name, *text);
   return report;
 }
 

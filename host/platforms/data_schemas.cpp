@@ -22,10 +22,10 @@ std::string_view answer_schema_name(PluginCall call) {
   return {};
 }
 
-std::vector<std::string> schema_violations(PluginCall call, std::string_view answer) {
+std::vector<std::string> schema_violations(PluginCall call, std::string_view answer, std::string_view what) {
   const std::string_view schema = answer_schema(call);
   if (schema.empty()) return {};
-  return schema::violations(answer, schema, answer_schema_name(call));
+  return schema::violations(answer, schema, what.empty() ? answer_schema_name(call) : what);
 }
 
 }  // namespace kefu::host

@@ -18,6 +18,7 @@ std::string_view answer_schema_name(PluginCall call);
 
 // Every violation of `answer` (the call's JSON, as the plugin gave it) against its schema, each
 // "<schema file>: $.path: reason"; empty when valid or when the call has no schema.
-std::vector<std::string> schema_violations(PluginCall call, std::string_view answer);
+// `what` names the document in each violation instead of the schema ("rules.json: $.rules[0]…").
+std::vector<std::string> schema_violations(PluginCall call, std::string_view answer, std::string_view what = {});
 
 }  // namespace kefu::host

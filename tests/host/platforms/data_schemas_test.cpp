@@ -1,5 +1,7 @@
 #include "platforms/data_schemas.h"
 
+#include "platforms/conformance.h"
+
 #include "platforms/loader.h"
 #include "platforms/plugin.h"
 
@@ -135,6 +137,30 @@ TEST(DataSchemas, EachBrokenMetricIsNamedNotOnlyTheFirst) {
 TEST(DataSchemas, InvalidJsonIsOneViolationSayingWhere) {
   EXPECT_THAT(schema::violations("{\"rules\": [", answer_schema(PluginCall::rules), "rules.json"),
               ElementsAre(HasSubstr("rules.json: invalid JSON at byte")));
+}
+
+TEST(DataSchemas, KefuPluginsCheckPassesEachOfTheTemplatesDataFiles) {
+  for (const char* name : {"rules.json", "metrics.json", "words.txt"}) {
+    const ConformanceReport r = check_data_file(test::data_file(std::string("../../plugins/template/") + name));
+    EXPECT_TRUE(r.ok()) << name << ": " << (r.failures.empty() ? "" : r.failures[0]);
+    EXPECT_FALSE(r.passed.empty()) << name;
+  }
+}
+
+TEST(DataSchemas, KefuPluginsCheckRefusesABrokenDataFileNamingTheFileAndEachPath) {
+  test::TempDir dir;
+  std::string rules = plugin_source_file("template", "rules.json");
+  const std::string category = "\"category\": \"售后\"";
+  rules.replace(rules.find(category), category.size(), "\"category\": \"售 后\"");
+  std::ofstream(dir.path() + "/rules.json") << rules;
+  std::ofstream(dir.path() + "/words.txt") << "国家级\t广告法极限词\tbanned\n#@list\tmaybe\n";
+  const ConformanceReport r = check_data_file(dir.path() + "/rules.json");
+  // The schema's violation, then the catalog's own check of the same rule, as for a plugin's answer.
+  EXPECT_THAT(r.failures, ElementsAre(HasSubstr("rules.json: $.rules[0].category: \"售 后\" is not one of 服务/响应"),
+                                      HasSubstr("rules.json: rules[0] aftersale.no_reason_return: category")));
+  const ConformanceReport w = check_data_file(dir.path() + "/words.txt");
+  EXPECT_THAT(w.failures, ElementsAre(HasSubstr("words.txt:1: severity \"banned\" is not block or warn"),
+                                      HasSubstr("words.txt:2: #@list needs terms, allow or unban")));
 }
 
 }  // namespace
