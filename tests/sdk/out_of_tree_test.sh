@@ -41,7 +41,13 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 # The template as the package ships it, the copy a team starts from.
 cmake -S "$sdk_prefix/share/kefu-sdk/template" -B "$work/build" "${generator[@]}" -DCMAKE_PREFIX_PATH="$sdk_prefix" >/dev/null
 cmake --build "$work/build" >/dev/null
+(cd "$work/build" && ctest -N) | grep -q "example.data" || { echo "the template's build has no test example.data"; exit 1; }
 (cd "$work/build" && ctest --output-on-failure >/dev/null) || { (cd "$work/build" && ctest --output-on-failure); exit 1; }
+# Its data files also pass the packaged kefu's own data-file check.
+for f in rules.json metrics.json words.txt; do
+  "$installed_kefu" plugins check "$sdk_prefix/share/kefu-sdk/template/$f" --lang en >/dev/null ||
+    { "$installed_kefu" plugins check "$sdk_prefix/share/kefu-sdk/template/$f" --lang en; exit 1; }
+done
 plugin="$work/build/libkefu_example.so"
 test -f "$plugin"
 
