@@ -104,6 +104,9 @@ TEST(DataSchemas, EveryShippedPluginsDataFilesAndTheTemplatesValidate) {
     EXPECT_THAT(schema_violations(PluginCall::metric_profile, plugin_source_file(id, "metrics.json")), IsEmpty())
         << id;
   }
+  // The host's own common rules are a rules.json too.
+  EXPECT_THAT(schema_violations(PluginCall::rules, read_text(test::data_file("../../host/rules/data/common.json"))),
+              IsEmpty());
 }
 
 TEST(DataSchemas, ABrokenRulesFileIsRefusedWithTheJsonPathOfEachBrokenRule) {
