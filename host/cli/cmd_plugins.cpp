@@ -131,13 +131,14 @@ int list_plugins(Context& ctx) {
 }
 
 int check_plugin(const Context& ctx) {
-  const ConformanceReport report = check_conformance(args.file);
+  const bool data_file = is_data_file(args.file);
+  const ConformanceReport report = data_file ? check_data_file(args.file) : check_conformance(args.file);
   CheckOutput out;
   out.file = report.file;
   out.status = report.ok() ? "ok" : report.refusal ? "refused" : "failed";
   if (report.refusal)
     out.refused = row_of(*report.refusal);
-  else
+  else if (!data_file)
     out.plugin = PluginRow{report.info.id,           report.info.name_zh,     report.info.name_en,
                            report.info.version,      report.sdk_version,      report.file,
                            report.info.capabilities, report.info.limitations, report.notes};
@@ -149,12 +150,15 @@ int check_plugin(const Context& ctx) {
     std::cout << json::write(out) << '\n';
   } else {
     const Lang lang = ctx.lang();
-    std::cout << tr(lang, "检查插件 ", "checking plugin ") << report.file << '\n';
+    std::cout << (data_file ? tr(lang, "检查数据文件 ", "checking data file ") : tr(lang, "检查插件 ", "checking plugin "))
+              << report.file << '\n';
     if (report.refusal) std::cout << "  ✗ " << report.refusal->message << '\n';
     for (const auto& p : report.passed) std::cout << "  ✓ " << p << '\n';
     for (const auto& f : report.failures) std::cout << "  ✗ " << f << '\n';
     for (const auto& n : report.notes) std::cout << "  · " << n << '\n';
-    if (report.ok())
+    if (report.ok() && data_file)
+      std::cout << tr(lang, "通过：数据文件符合 Kefu SDK 约定\n", "passed: the data file conforms to the Kefu SDK\n");
+    else if (report.ok())
       std::cout << tr(lang, "通过：插件符合 Kefu SDK 约定\n", "passed: the plugin conforms to the Kefu SDK\n");
     else
       std::cout << tr(lang, "未通过：", "failed: ") << (report.refusal ? 1 : report.failures.size())
@@ -167,8 +171,10 @@ int check_plugin(const Context& ctx) {
 
 void add_plugins_options(CLI::App& cmd, ConfigPaths&) {
   add_format_option(cmd, args.format, {Format::table, Format::json});
-  auto* check = cmd.add_subcommand("check", "Load one plugin file and run the conformance checks on it");
-  check->add_option("FILE", args.file, "the plugin's .so file")->required();
+  auto* check = cmd.add_subcommand(
+      "check", "Load one plugin file and run the conformance checks on it, or check one data file "
+               "(rules.json, metrics.json, words.txt) against the SDK's schemas and grammar");
+  check->add_option("FILE", args.file, "the plugin's .so file, or a .json / .txt data file")->required();
   add_format_option(*check, args.check_format, {Format::table, Format::json});
 }
 

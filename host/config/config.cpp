@@ -82,12 +82,6 @@ bool lower(char c) { return c >= 'a' && c <= 'z'; }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
-// [a-z][a-z0-9_]{0,31}
-bool is_platform_id(std::string_view s) {
-  if (s.empty() || s.size() > 32 || !lower(s[0])) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return lower(c) || digit(c) || c == '_'; });
-}
-
 // [a-z0-9][a-z0-9_-]{0,63}
 bool is_update_name(std::string_view s) {
   if (s.empty() || s.size() > 64 || !(lower(s[0]) || digit(s[0]))) return false;
@@ -268,7 +262,7 @@ void read_updates(const Value& list, Checker& c, Config& config) {
     else if (!u.kind.empty() && u.kind != "words")
       c.problem(path + ".kind", "expected words");
     if (!u.platform.empty() && !is_platform_id(u.platform))
-      c.problem(path + ".platform", "expected a plugin id such as tmall");
+      c.problem(path + ".platform", std::string(kPlatformIdExpected));
     if (!u.url.empty() && !acceptable_endpoint(u.url))
       c.problem(path + ".url", "expected an https:// URL (plain http only to 127.0.0.1 or localhost)");
     if (!u.sha256.empty() && !is_sha256_hex(u.sha256))
@@ -298,7 +292,7 @@ void read_shops(const Value& shops, Checker& c, Config& config) {
       c.problem(path + ".id", "\"" + shop.id + "\" is listed twice; each shop once");
     if (!shop.platform.empty() && !is_platform_id(shop.platform))
       c.problem(path + ".platform",
-                "\"" + shop.platform + "\": expected a plugin id such as tmall, jd, douyin, kuaishou");
+                "\"" + shop.platform + "\": " + std::string(kPlatformIdExpected));
     if (shop.name.empty()) shop.name = shop.id;
     if (shops[i].HasMember("api")) shop.api = read_strings(shops[i]["api"], path + ".api", c);
     config.shops.push_back(std::move(shop));
@@ -360,7 +354,7 @@ void read_target_levels(const Value& v, const std::string& path, Checker& c, Con
   };
   if (v.HasMember("global")) set.global = read_targets(v["global"], path + ".global", c);
   level("platforms", set.platforms, [&](const std::string& platform, const std::string& where) {
-    if (!is_platform_id(platform)) c.problem(where, "expected a plugin id such as tmall, jd, douyin, kuaishou");
+    if (!is_platform_id(platform)) c.problem(where, std::string(kPlatformIdExpected));
   });
   level("groups", set.groups, [&](const std::string& group, const std::string& where) {
     if (!config.has_group(group))

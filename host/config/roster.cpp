@@ -14,13 +14,6 @@ namespace {
 
 using Value = rapidjson::Value;
 
-// [a-z][a-z0-9_]{0,31}, as the config's platform ids.
-bool is_platform_id(std::string_view s) {
-  if (s.empty() || s.size() > 32 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
 std::string trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -41,7 +34,7 @@ std::optional<std::int32_t> date_field(const std::string& text, const std::strin
 void check_account(const Account& a, std::vector<std::string>& problems) {
   if (!is_platform_id(a.platform))
     problems.push_back(a.where + ": platform \"" + a.platform +
-                       "\": expected a plugin id such as tmall, jd, douyin, kuaishou");
+                       "\": " + std::string(kPlatformIdExpected));
   if (a.name.empty())
     problems.push_back(a.where + ": the account name is missing; give it as it appears in chat logs or exports");
   if (a.from && a.to && *a.to < *a.from)
@@ -241,6 +234,12 @@ void check_roster(const Roster& roster, std::vector<std::string>& problems) {
       list.push_back({&p, &a});
     }
   }
+}
+
+bool is_platform_id(std::string_view s) {
+  if (s.empty() || s.size() > 32 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 }  // namespace kefu::host::config

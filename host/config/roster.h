@@ -15,6 +15,15 @@
 
 namespace kefu::host::config {
 
+// A platform id as kefu.json and the roster write it: [a-z][a-z0-9_]{0,31}, a plugin's id. The
+// config is read before any plugin is loaded, so only the form is checked here; an id no loaded
+// plugin has is found where the shop's data is asked for.
+bool is_platform_id(std::string_view s);
+// What a problem says when a platform id is not one.
+inline constexpr std::string_view kPlatformIdExpected =
+    "expected a plugin id (a-z 0-9 _) such as tmall, jd, douyin, kuaishou, pinduoduo (`kefu plugins` lists the "
+    "loaded ones)";
+
 // One name a person answers under on a platform, from `from` to `to` (China days, inclusive).
 struct Account {
   std::string platform;

@@ -26,4 +26,13 @@ struct ConformanceReport {
 
 ConformanceReport check_conformance(const std::string& path);
 
+// `kefu plugins check rules.json|metrics.json|words.txt`: one data file, before any build, with
+// the checks its plugin's answer would get: a JSON file against its SDK schema (which one by its
+// name, else by its top-level key) and then read and validated as the model; a word file
+// through the SDK's reader (kefu/toolkit/wordfile.hpp) and validated. `info` stays empty.
+ConformanceReport check_data_file(const std::string& path);
+
+// Whether `path` names a data file (.json, .txt) rather than a plugin library.
+bool is_data_file(const std::string& path);
+
 }  // namespace kefu::host

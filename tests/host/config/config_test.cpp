@@ -58,6 +58,14 @@ TEST(Config, EveryProblemNamesItsKeyAndWhatWasExpected) {
           HasSubstr("targets.shops.zz09: not a shop listed in shops[]")));
 }
 
+TEST(Config, ABadPlatformIdNamesEveryBundledPlatformAndWhereToFindTheLoadedOnes) {
+  const auto p = problems_of(R"({"shops": [{"id": "p1", "platform": "PDD"}],
+    "targets": {"platforms": {"Pinduoduo": {"reply_rate": 0.9}}}})");
+  ASSERT_EQ(p.size(), 2u);
+  for (const std::string& problem : p)
+    EXPECT_THAT(problem, HasSubstr("such as tmall, jd, douyin, kuaishou, pinduoduo (`kefu plugins` lists the loaded ones)"));
+}
+
 TEST(Config, TheErrorMessageNamesTheFile) {
   try {
     parse_config("{\"shops\": 3}", "/etc/kefu/kefu.json");

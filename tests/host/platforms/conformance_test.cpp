@@ -14,7 +14,7 @@ namespace {
 using ::testing::Contains;
 using ::testing::HasSubstr;
 
-TEST(ConformanceTest, TheFourRealPluginsPass) {
+TEST(ConformanceTest, TheFiveRealPluginsPassTheCatalogAndSchemaChecks) {
   for (const char* id : {"tmall", "jd", "douyin", "kuaishou", "pinduoduo"}) {
     const ConformanceReport r = check_conformance(test::plugin_file(id));
     EXPECT_TRUE(r.ok()) << id << ": " << (r.failures.empty() ? "" : r.failures[0]);
@@ -25,12 +25,15 @@ TEST(ConformanceTest, TheFourRealPluginsPass) {
 TEST(ConformanceTest, CollectsEveryRuntimeProblem) {
   const ConformanceReport r = check_conformance(test::fixture_file("runtime_faults"));
   EXPECT_FALSE(r.ok());
-  ASSERT_EQ(r.failures.size(), 5u);
+  ASSERT_EQ(r.failures.size(), 6u);
   EXPECT_THAT(r.failures[0], HasSubstr("rules() failed: rules.json: line 3"));
   EXPECT_THAT(r.failures[1], HasSubstr("words() failed but reported no error"));
   EXPECT_THAT(r.failures[2], HasSubstr("metric_profile(): metrics[0] 回复率: source.title is empty"));
   EXPECT_THAT(r.failures[3], HasSubstr("metric_profile(): metrics[0] 回复率: source.seen"));
   EXPECT_THAT(r.failures[4], HasSubstr("metric_profile(): metrics[0] 回复率: source.url is empty"));
+  // The answer against the SDK's schema too, with its JSON path (the first violation of a metric).
+  EXPECT_THAT(r.failures[5],
+              HasSubstr("metric_profile(): metrics.schema.json: $.metrics[0].source.title: must not be empty"));
   EXPECT_THAT(r.passed, Contains(HasSubstr("fetch() answers 'unsupported', as declared")));
 }
 
