@@ -41,7 +41,8 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 # The template as the package ships it, the copy a team starts from.
 cmake -S "$sdk_prefix/share/kefu-sdk/template" -B "$work/build" "${generator[@]}" -DCMAKE_PREFIX_PATH="$sdk_prefix" >/dev/null
 cmake --build "$work/build" >/dev/null
-(cd "$work/build" && ctest -N) | grep -q "example.data" || { echo "the template's build has no test example.data"; exit 1; }
+# grep reads all of ctest's output (not -q): under pipefail an early exit would fail the pipeline on SIGPIPE.
+grep "example.data" >/dev/null <<<"$(cd "$work/build" && ctest -N)" || { echo "the template's build has no test example.data"; exit 1; }
 (cd "$work/build" && ctest --output-on-failure >/dev/null) || { (cd "$work/build" && ctest --output-on-failure); exit 1; }
 # Its data files also pass the packaged kefu's own data-file check.
 for f in rules.json metrics.json words.txt; do

@@ -12,7 +12,7 @@ if [ -z "$browser" ]; then
   echo "FAIL: chromium is not installed (scripts/setup installs it)" >&2
   exit 1
 fi
-if ! fc-list :lang=zh family | grep -q .; then
+if [ -z "$(fc-list :lang=zh family)" ]; then
   echo "FAIL: no Chinese font installed (scripts/setup installs fonts-noto-cjk); text widths would be wrong" >&2
   exit 1
 fi
