@@ -59,8 +59,8 @@ struct FileOutcome {
   std::string rejects_file;
   std::vector<std::string> notes;
   std::int64_t platform_values = 0;  // of values: platform definitions' figures (origin platform_recomputed)
-  TableSource source;                // a workbook or UTF-16 text converted to CSV first
-  std::string layout;                // chat logs: the layout the header matched ("canonical" ...)
+  TableSource source = {};              // a workbook or UTF-16 text converted to CSV first
+  std::string layout = {};              // chat logs: the layout the header matched ("canonical" ...)
   std::int64_t naive_times = 0;      // chat logs: rows whose time had no offset (read at utc_offset_ms)
 };
 

@@ -53,7 +53,7 @@ Section grid(const Report& r, const RenderContext& ctx) {
             {},
             {},
             {},
-            {}, {}, {}};
+            {}, {}, {}, {}};
   s.lines.push_back(tr(
       lang, "每格：本期值 与上期相比的变化（比率为百分点 pp，时长为秒，数量为 %）；✓ 达标 ✗ 未达标（目标见下一节）。",
       "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "

@@ -15,13 +15,13 @@ struct Section {
   std::vector<std::string> lines;  // text before the table (rules, explanations)
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
-  std::vector<bool> row_missed;  // per row: it holds a KPI miss (the grid, the misses)
+  std::vector<bool> row_missed = {};  // per row: it holds a KPI miss (the grid, the misses)
   // HTML only, per row ("" for none): an anchor the row carries, and one its first cell links to
   // (a grid row to its shop's missed sessions).
-  std::vector<std::string> row_ids, row_links;
+  std::vector<std::string> row_ids = {}, row_links = {};
   // HTML only, per row and cell ("" or absent for none): a CSS class — "better" / "worse" for a
   // change in the catalog's direction (the period views), so the cell is coloured, not the row.
-  std::vector<std::vector<std::string>> cell_classes;
+  std::vector<std::vector<std::string>> cell_classes = {};
 };
 
 // The anchor of a shop's missed sessions in the HTML report.

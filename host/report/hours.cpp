@@ -40,7 +40,11 @@ struct Profiler {
 
   Profiler(const config::Config& c, const std::string& d) : config(c), day(*calendar::parse_day(d)) {
     profile.day = d;
-    for (int h = 0; h < 24; ++h) profile.hours.push_back({.hour = h});
+    for (int h = 0; h < 24; ++h) {
+      HourRow row;
+      row.hour = h;
+      profile.hours.push_back(std::move(row));
+    }
   }
 
   // Adds one session, walked as kefu/2 walks it (turns cross transfers: a turn is its answering

@@ -142,7 +142,7 @@ struct ValueQuery {
   // Kefu's own values (origin recomputed, platform_recomputed) of single agents are read only
   // from this day on ("": from `from`; "9999-12-31": none). A shop report shows none of them and
   // an agent report only its periods', so neither reads the lookback's agent days.
-  std::string agents_from;
+  std::string agents_from = {};
   // false: Kefu's own values (recomputed, platform_recomputed) come without their source, the
   // files of their ingest (a report names only the platforms' figures' sources; at 200 shops the
   // copies were a quarter of an agent report's memory).
@@ -189,7 +189,7 @@ struct OpenOptions {
   int busy_timeout_ms = 600000;
   // Called once when this kefu starts waiting for another one's write (to say so: a second
   // `kefu ingest` on one store waits, it does not fail).
-  std::function<void()> on_wait;
+  std::function<void()> on_wait = {};
 };
 
 // Opens (creating when missing, migrating when older) the SQLite store at `path`. The store is
