@@ -4,6 +4,7 @@
 #include "pipeline/update.h"
 #include "platforms/word_sources.h"
 #include "present/stance_text.h"
+#include "words/modes.h"
 
 #include <kefu/json.hpp>
 
@@ -43,17 +44,50 @@ struct StanceRow {
     v("source", s.source);
   }
 };
+// The evasion modes a category's terms also match in (docs/words.md "Evasions"): pinyin, lookalike.
+struct ModesRow {
+  std::string category;
+  std::vector<std::string> modes;
+  template <class S, class V>
+  static void fields(S& s, V& v) {
+    v("category", s.category);
+    v("modes", s.modes);
+  }
+};
 struct WordListing {
   std::string platform;
   std::vector<StanceRow> categories;
+  std::vector<ModesRow> modes;  // categories with at least one mode; the rest match literally
   std::vector<WordRow> words;
   template <class S, class V>
   static void fields(S& s, V& v) {
     v("platform", s.platform);
     v("categories", s.categories);
+    v("modes", s.modes);
     v("words", s.words);
   }
 };
+
+// The categories whose terms also match by sound or shape, as `kefu scan` with the same
+// --words files matches them.
+std::vector<ModesRow> modes_rows(const words::CategoryModes& modes) {
+  std::vector<ModesRow> out;
+  for (const auto& [category, set] : modes.all()) {
+    ModesRow row{category, {}};
+    if (set & words::kModePinyin) row.modes.emplace_back("pinyin");
+    if (set & words::kModeLookalike) row.modes.emplace_back("lookalike");
+    if (!row.modes.empty()) out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::string modes_text(const std::vector<std::string>& modes, Lang lang) {
+  std::string out;
+  for (const std::string& m : modes)
+    out += (out.empty() ? "" : tr(lang, "、", ", ")) +
+           std::string(m == "pinyin" ? tr(lang, "同音（拼音）", "same sound (pinyin)") : tr(lang, "形近字", "look-alike"));
+  return out;
+}
 
 struct Args {
   std::string platform;
@@ -78,7 +112,7 @@ int run_words(Context& ctx, const CLI::App&) {
   update::add_merchant_layers(platforms, ctx.config());
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
                                words::read_user_word_files(args.words, args.allow));
-  WordListing listing{args.platform, {}, {}};
+  WordListing listing{args.platform, {}, modes_rows(words::category_modes(args.words)), {}};
   for (const words::CategoryStance& st : lexicon.stances(0))
     listing.categories.push_back({st.category, words::stance_name(st.stance), st.rule, st.rule_name, st.source});
   for (const words::ListedTerm& e : lexicon.effective(0)) {
@@ -97,6 +131,11 @@ int run_words(Context& ctx, const CLI::App&) {
   std::cout << args.platform << tr(lang, " 各类别的平台立场：\n", " stance per category:\n");
   for (const words::CategoryStance& st : lexicon.stances(0))
     std::cout << "  " << st.category << tr(lang, "：", ": ") << stance_basis(st, lang) << '\n';
+  if (!listing.modes.empty()) {
+    std::cout << tr(lang, "变体也匹配（写法规避）：\n", "Evasions also matched:\n");
+    for (const ModesRow& m : listing.modes)
+      std::cout << "  " << m.category << tr(lang, "：", ": ") << modes_text(m.modes, lang) << '\n';
+  }
   std::cout << '\n';
   Table table({tr(lang, "词", "term"), tr(lang, "类别", "category"), tr(lang, "级别", "severity"),
                tr(lang, "建议替换", "suggestion"), tr(lang, "层", "layer"), tr(lang, "可信度", "confidence"),

@@ -11,6 +11,7 @@ namespace {
 
 using test::data_file;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 struct RuleSourceJson {
   std::string title, confidence;
@@ -317,6 +318,18 @@ TEST(WordsCli, ShowsEachCategorysStanceAndUnknownTermsAsUnknown) {
   EXPECT_THAT(json.out, HasSubstr(R"("category":"引流/站外联系","stance":"unknown")"));
   const CliRun tmall = kefu("words --platform tmall --lang en");
   EXPECT_THAT(tmall.out, HasSubstr("引流/站外联系: banned"));
+}
+
+TEST(WordsCli, SaysWhichCategoriesAlsoMatchBySoundAndShapeAsScanWithTheSameFilesWould) {
+  const CliRun table = kefu("words --platform jd", "", false);
+  EXPECT_THAT(table.out, HasSubstr("引流/站外联系：同音（拼音）、形近字"));
+  const CliRun json = kefu("words --platform jd --format json", "", false);
+  EXPECT_THAT(json.out, HasSubstr(R"({"category":"引流/站外联系","modes":["pinyin","lookalike"]})"));
+  const test::TempDir dir;
+  const std::string off = dir.write("modes.txt", "#@modes\t引流/站外联系\tnone\n");
+  const CliRun without = kefu("words --platform jd --format json --words " + off, "", false);
+  EXPECT_THAT(without.out, Not(HasSubstr(R"({"category":"引流/站外联系","modes")")));
+  EXPECT_THAT(without.out, HasSubstr(R"({"category":"好评返现/虚假交易","modes":["pinyin","lookalike"]})"));
 }
 
 TEST(WordsCli, APluginWordListWithoutSourcesIsRefusedNamingThePluginAndTheProblem) {
