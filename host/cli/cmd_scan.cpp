@@ -319,7 +319,7 @@ int run_scan(Context& ctx, const CLI::App&) {
   else
     print_text(out, lang);
   if (input_errors) return kExitUsage;
-  return out.block > 0 ? kExitFindings : kExitOk;
+  return out.block > 0 ? kExitFindings : out.unknown > 0 ? kExitUnknown : kExitOk;
 }
 
 }  // namespace kefu::host

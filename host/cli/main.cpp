@@ -54,7 +54,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"plugins", "List the loaded platform plugins (and why any were refused)", add_plugins_options, run_plugins},
     {"words", "Print a platform's effective word list and where each entry comes from", add_words_options, run_words},
-    {"scan", "Find banned words in script libraries and chat logs (exit 1 on a block hit)", add_scan_options, run_scan},
+    {"scan", "Find banned words in script libraries and chat logs (exit 1 on a block hit, 3 if hits are only of unknown stance)", add_scan_options, run_scan},
     {"metrics", "Customer-service metrics: catalog, native imports, recomputation", add_metrics_options, run_metrics},
     {"rules", "Print a platform's customer-service rules in the one model, with sources", add_rules_options, run_rules},
     {"sources", "Every fact about the platforms with its source, label and the date it was read (an audit)",

@@ -134,7 +134,7 @@ TEST(ScanCli, ADiversionTermOnAPlatformWhoseRuleIsUnknownIsReportedAsUnknown) {
   for (const char* platform : {"jd", "douyin"}) {
     const CliRun run = run_command("printf '亲加我微信吧\\n' | " + std::string(KEFU_TEST_BIN) +
                                    " scan --format json --platform " + platform + " - 2>/dev/null");
-    EXPECT_EQ(run.exit_code, 0) << run.out;
+    EXPECT_EQ(run.exit_code, 3) << run.out;  // not banned, not clean: not known
     const ScanJson out = json::read<ScanJson>(run.out, "kefu scan output");
     ASSERT_EQ(out.hits.size(), 1u) << platform;
     EXPECT_EQ(out.hits[0].term, "微信");
@@ -147,6 +147,10 @@ TEST(ScanCli, ADiversionTermOnAPlatformWhoseRuleIsUnknownIsReportedAsUnknown) {
   const CliRun text = run_command("printf '亲加我微信吧\\n' | " + std::string(KEFU_TEST_BIN) +
                                   " scan --platform jd - 2>/dev/null");
   EXPECT_THAT(text.out, HasSubstr("[未知] 微信"));
+  // Only the banned hits asked for: the unknown one is not shown, and the check is clean.
+  const CliRun blocks = run_command("printf '亲加我微信吧\\n' | " + std::string(KEFU_TEST_BIN) +
+                                    " scan --platform jd --severity block - 2>/dev/null");
+  EXPECT_EQ(blocks.exit_code, 0) << blocks.out;
   EXPECT_THAT(text.out, HasSubstr("平台依据 jd：未知"));
   EXPECT_THAT(text.out, HasSubstr("词源："));
 }
