@@ -262,9 +262,9 @@ int run_scan(Context& ctx, const CLI::App&) {
   // Each platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
   auto platforms = words::plugin_word_lists(registry, args.platforms);
   update::add_merchant_layers(platforms, ctx.config());
+  words::CategoryModes modes = words::category_modes(update::mode_word_files(ctx.config(), platforms, args.words));
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
-                               words::read_user_word_files(args.words, args.allow), {},
-                               words::category_modes(args.words));
+                               words::read_user_word_files(args.words, args.allow), {}, modes);
   if (lexicon.platforms().empty())
     throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
 

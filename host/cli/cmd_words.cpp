@@ -110,9 +110,11 @@ int run_words(Context& ctx, const CLI::App&) {
   // The platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
   auto platforms = words::plugin_word_lists(registry, {args.platform});
   update::add_merchant_layers(platforms, ctx.config());
+  const words::CategoryModes modes =
+      words::category_modes(update::mode_word_files(ctx.config(), platforms, args.words));
   const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
                                words::read_user_word_files(args.words, args.allow));
-  WordListing listing{args.platform, {}, modes_rows(words::category_modes(args.words)), {}};
+  WordListing listing{args.platform, {}, modes_rows(modes), {}};
   for (const words::CategoryStance& st : lexicon.stances(0))
     listing.categories.push_back({st.category, words::stance_name(st.stance), st.rule, st.rule_name, st.source});
   for (const words::ListedTerm& e : lexicon.effective(0)) {

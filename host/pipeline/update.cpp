@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -201,6 +202,16 @@ WordList merchant_word_list(const config::Config& config, const std::string& pla
 
 void add_merchant_layers(std::vector<words::PlatformWords>& platforms, const config::Config& config) {
   for (words::PlatformWords& p : platforms) p.merchant = merchant_word_list(config, p.id);
+}
+
+std::vector<std::string> mode_word_files(const config::Config& config, const std::vector<words::PlatformWords>& platforms,
+                                         const std::vector<std::string>& user_files) {
+  std::vector<std::string> out;
+  for (const words::PlatformWords& p : platforms)
+    for (const words::MerchantFile& f : merchant_word_files(config, p.id))
+      if (std::find(out.begin(), out.end(), f.path) == out.end()) out.push_back(f.path);
+  out.insert(out.end(), user_files.begin(), user_files.end());
+  return out;
 }
 
 }  // namespace kefu::host::update

@@ -42,4 +42,10 @@ WordList merchant_word_list(const config::Config& config, const std::string& pla
 // Fills each platform's merchant layer.
 void add_merchant_layers(std::vector<words::PlatformWords>& platforms, const config::Config& config);
 
+// The word files whose `#@modes` lines set the evasion modes of a scan of `platforms`, in the
+// order they apply: the team's lists of those platforms (as add_merchant_layers reads them),
+// then the user's --words files, so that the command line has the last word.
+std::vector<std::string> mode_word_files(const config::Config& config, const std::vector<words::PlatformWords>& platforms,
+                                         const std::vector<std::string>& user_files);
+
 }  // namespace kefu::host::update

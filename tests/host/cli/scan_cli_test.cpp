@@ -286,6 +286,20 @@ TEST(ScanCli, AWordFileCanTurnACategorysModesOff) {
   EXPECT_EQ(run.exit_code, 0) << run.out;
 }
 
+TEST(ScanCli, ATeamListInTheConfigCanTurnACategorysModesOffForScanAndWords) {
+  const test::TempDir dir;
+  dir.write("team.txt", "#@modes\t引流/站外联系\tnone\n");
+  dir.write("kefu.json", R"({"words": {"tmall": ["team.txt"]}})");
+  const CliRun scan = run_command("cd " + dir.path() + " && printf '加我威信\\n' | " + std::string(KEFU_TEST_BIN) +
+                                  " scan --platform tmall --format json - 2>/dev/null");
+  EXPECT_EQ(scan.exit_code, 0) << scan.out;
+  EXPECT_THAT(scan.out, HasSubstr(R"("hits":[])"));
+  const CliRun words = run_command("cd " + dir.path() + " && " + std::string(KEFU_TEST_BIN) +
+                                   " words --platform tmall --format json 2>/dev/null");
+  EXPECT_THAT(words.out, Not(HasSubstr(R"({"category":"引流/站外联系","modes")")));
+  EXPECT_THAT(words.out, HasSubstr(R"({"category":"好评返现/虚假交易","modes":["pinyin","lookalike"]})"));
+}
+
 TEST(ScanCli, BadInputIsAClearUsageError) {
   const CliRun bad_list = kefu("scan --platform tmall --words " + data_file("words/bad_words.txt") + " " +
                                data_file("words/shop_allow.txt"));
