@@ -16,7 +16,9 @@
 #include <xlsxwriter.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 
 namespace kefu::host::report {
@@ -328,24 +330,40 @@ void view_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   wb.filter(ws, row - 1, header.size() - 1);
 }
 
+// One row per shop and day, a value and a denominator column per metric: a month of 16 shops is
+// about 500 rows that print on a few landscape pages (in long form, one row per metric, it was
+// thousands). The denominator is what the day's rate or mean divides (segments, turns).
 void daily_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
-  lxw_worksheet* ws = wb.sheet(tr(lang, "每日", "Daily"),
-                               {tr(lang, "日期", "Day"), tr(lang, "店铺", "Shop"), tr(lang, "平台", "Platform"),
-                                tr(lang, "指标", "Metric"), tr(lang, "数值", "Value"), tr(lang, "分母", "Denominator")},
-                               {12, 22, 10, 14});
+  std::vector<std::string> metrics;  // in the report's order, those with daily points
+  for (const std::string& m : r.metrics)
+    if (std::any_of(r.daily.begin(), r.daily.end(), [&](const DailyPoint& p) { return p.metric == m; }))
+      metrics.push_back(m);
+  std::vector<std::string> header{tr(lang, "日期", "Day"), tr(lang, "店铺", "Shop"), tr(lang, "平台", "Platform")};
+  std::vector<double> widths{12, 22, 10};
+  for (const std::string& m : metrics) {
+    header.push_back(metric_name(m, lang));
+    header.push_back(metric_name(m, lang) + tr(lang, " 分母", " denominator"));
+    widths.insert(widths.end(), {12, 10});
+  }
+  lxw_worksheet* ws = wb.sheet(tr(lang, "每日", "Daily"), header, widths, 0, 2);
+  std::map<std::pair<std::string, std::string>, std::map<std::string, const DailyPoint*>> by_day_shop;
+  for (const DailyPoint& p : r.daily) by_day_shop[{p.day, p.row_key}][p.metric] = &p;
   std::size_t row = 1;
-  for (const DailyPoint& p : r.daily) {
-    const std::string shop = p.row_key.substr(p.row_key.find('/') + 1);
-    wb.text(ws, row, 0, p.day);
-    wb.text(ws, row, 1, shop);
-    wb.text(ws, row, 2, platform_name(p.row_key.substr(0, p.row_key.find('/')), ctx));
-    wb.text(ws, row, 3, metric_name(p.metric, lang));
-    wb.value(ws, row, 4, p.metric, p.value);
-    if (p.denominator > 0) wb.plain(ws, row, 5, p.denominator);
+  for (const auto& [key, points] : by_day_shop) {
+    const auto& [day, row_key] = key;
+    wb.text(ws, row, 0, day);
+    wb.text(ws, row, 1, row_key.substr(row_key.find('/') + 1));
+    wb.text(ws, row, 2, platform_name(row_key.substr(0, row_key.find('/')), ctx));
+    for (std::size_t i = 0; i < metrics.size(); ++i) {
+      const auto it = points.find(metrics[i]);
+      if (it == points.end()) continue;  // no figure that day: an empty cell, never 0
+      wb.value(ws, row, 3 + 2 * i, metrics[i], it->second->value);
+      if (it->second->denominator > 0) wb.plain(ws, row, 4 + 2 * i, it->second->denominator);
+    }
     ++row;
   }
-  wb.filter(ws, row - 1, 5);
+  wb.filter(ws, row - 1, header.size() - 1);
 }
 
 void anomaly_sheet(Workbook& wb, const Report& r, const RenderContext& ctx) {

@@ -254,6 +254,17 @@ TEST_F(ReportCli, WorkbookPrintsLandscapeOnePageWideWithHeadersRepeatedAndNoLoca
   EXPECT_EQ(doc["absolute_paths"].Size(), 0u) << doc["absolute_paths"][0].GetString();
 }
 
+TEST_F(ReportCli, TheDailySheetHasOneRowPerShopAndDaySoThatItPrintsOnAFewPages) {
+  const auto doc = workbook("daily.xlsx");
+  const auto json = parse(report("--format json").out);
+  std::set<std::pair<std::string, std::string>> shop_days;
+  for (const auto& p : json["daily"].GetArray()) shop_days.insert({p["day"].GetString(), p["row_key"].GetString()});
+  ASSERT_GT(shop_days.size(), 8u);
+  for (rapidjson::SizeType i = 0; i < doc["sheets"].Size(); ++i)
+    if (std::string(doc["sheets"][i].GetString()) == "每日")
+      EXPECT_EQ(doc["sheet"][i]["rows"].GetUint(), shop_days.size() + 1);  // and the header
+}
+
 TEST_F(ReportCli, HtmlIsOneSelfContainedFileWithCharts) {
   const std::string html_file = dir_->path() + "/report.html";
   ASSERT_EQ(report("--format html --out " + html_file).exit_code, 0);

@@ -40,6 +40,7 @@ def xlsx(path):
                 "text_rules": len(re.findall(r'<cfRule type="containsText"', xml)),
                 "numbers": len(re.findall(r'<c [^>]*><v>', xml)) - len(re.findall(r'<c [^>]*t="s"[^>]*><v>', xml)),
                 "autofilter": "<autoFilter" in xml,
+                "rows": len(re.findall(r"<row ", xml)),
             })
     # A local absolute path anywhere in the text (/home/..., /tmp/..., C:\\...): a workbook names
     # its input files by name only.
