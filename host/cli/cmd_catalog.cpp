@@ -1,6 +1,6 @@
 #include "cli/cmd_catalog.h"
 
-#include "cli/metrics_subcommands.h"  // metric_label
+#include "cli/metrics_subcommands.h"  // metric_label, catalog_metric_json
 #include "model/catalog.h"
 #include "present/text.h"
 
@@ -32,19 +32,6 @@ struct RuleKeyJson {
     v("levels", s.levels);
   }
 };
-struct MetricKeyJson {
-  std::string key, name_zh, name_en, unit, better, definition, definition_zh;
-  template <class S, class V>
-  static void fields(S& s, V& v) {
-    v("key", s.key);
-    v("name_zh", s.name_zh);
-    v("name_en", s.name_en);
-    v("unit", s.unit);
-    v("better", s.better);
-    v("definition", s.definition);
-    v("definition_zh", s.definition_zh);
-  }
-};
 struct TermCategoryJson {
   std::string category;
   std::string rule_key;  // the rule whose value is a platform's stance on the category; "" none
@@ -57,7 +44,7 @@ struct TermCategoryJson {
 struct CatalogJson {
   std::vector<std::string> rule_categories;
   std::vector<RuleKeyJson> rule_keys;
-  std::vector<MetricKeyJson> metric_keys;
+  std::vector<CatalogMetricJson> metric_keys;
   std::vector<TermCategoryJson> term_categories;
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -112,8 +99,6 @@ std::string stricter_side(const RuleKeyJson& k, Lang lang) {
   return strictness_label(k.strictness, lang);
 }
 
-const char* better_name(Better b) { return b == Better::higher ? "higher" : b == Better::lower ? "lower" : "neither"; }
-
 CatalogJson build_catalog() {
   CatalogJson out;
   for (std::string_view c : rule_categories()) out.rule_categories.emplace_back(c);
@@ -121,10 +106,7 @@ CatalogJson build_catalog() {
     out.rule_keys.push_back({std::string(d.key), std::string(d.category), std::string(d.name_zh),
                              std::string(d.name_en), d.type, number_unit(d.type), d.strictness,
                              split_levels(d.levels)});
-  for (const MetricDef& m : metric_catalog())
-    out.metric_keys.push_back({std::string(m.key), std::string(m.name_zh), std::string(m.name_en),
-                               std::string(m.unit), better_name(m.better), std::string(m.definition),
-                               std::string(m.definition_zh)});
+  for (const MetricDef& m : metric_catalog()) out.metric_keys.push_back(catalog_metric_json(m));
   for (std::string_view c : term_categories())
     out.term_categories.push_back({std::string(c), std::string(term_category_rule(c))});
   return out;
@@ -144,8 +126,7 @@ void print_rule_keys(const CatalogJson& c, Lang lang) {
                tr(lang, "取值（宽→严）", "values (loosest first)")});
   for (const RuleKeyJson& k : c.rule_keys)
     table.add({k.key, k.category, lang == Lang::zh ? k.name_zh : k.name_en, std::string(enum_name(k.type)),
-               k.unit.empty() ? "—" : k.unit, stricter_side(k, lang),
-               k.levels.empty() ? "—" : joined(k.levels)});
+               k.unit.empty() ? "—" : k.unit, stricter_side(k, lang), k.levels.empty() ? "—" : joined(k.levels)});
   table.print(std::cout);
 }
 
@@ -154,7 +135,7 @@ void print_metric_keys(const CatalogJson& c, Lang lang) {
                   "Metric keys (metrics.json `canonical`; what export columns map to)\n");
   Table table({tr(lang, "键", "key"), tr(lang, "名称", "name"), tr(lang, "单位", "unit"), tr(lang, "方向", "better"),
                tr(lang, "定义", "definition")});
-  for (const MetricKeyJson& m : c.metric_keys)
+  for (const CatalogMetricJson& m : c.metric_keys)
     table.add({m.key, lang == Lang::zh ? m.name_zh : m.name_en, m.unit, metric_label(lang, m.better),
                lang == Lang::zh ? m.definition_zh : m.definition});
   table.print(std::cout);
@@ -165,8 +146,9 @@ void print_term_categories(const CatalogJson& c, Lang lang) {
                   "Word categories (words.txt; the rule that gives a platform's stance on each)\n");
   Table table({tr(lang, "类别", "category"), tr(lang, "立场取自规则", "stance from rule")});
   for (const TermCategoryJson& t : c.term_categories)
-    table.add({t.category, t.rule_key.empty() ? tr(lang, "（无：按各词条自己的来源）", "(none: each entry's own source)")
-                                              : t.rule_key});
+    table.add({t.category, t.rule_key.empty()
+                               ? tr(lang, "（无：按各词条自己的来源）", "(none: each entry's own source)")
+                               : t.rule_key});
   table.print(std::cout);
 }
 

@@ -26,19 +26,6 @@ struct PlatformProfile {
 };
 
 // JSON shapes (docs/metrics.md).
-struct CatalogMetricJson {
-  std::string key, name_zh, name_en, unit, better, definition, definition_zh;
-  template <class S, class V>
-  static void fields(S& s, V& v) {
-    v("key", s.key);
-    v("name_zh", s.name_zh);
-    v("name_en", s.name_en);
-    v("unit", s.unit);
-    v("better", s.better);
-    v("definition", s.definition);
-    v("definition_zh", s.definition_zh);
-  }
-};
 struct PlatformJson {
   std::string id, name_zh, name_en;
   std::vector<NativeMetric> metrics;
@@ -167,9 +154,7 @@ int run_metrics_catalog(Context& ctx) {
 
   if (args.format == Format::json) {
     CatalogJson out;
-    for (const auto& m : metric_catalog())
-      out.catalog.push_back({std::string(m.key), std::string(m.name_zh), std::string(m.name_en), std::string(m.unit),
-                             better_name(m.better), std::string(m.definition), std::string(m.definition_zh)});
+    for (const auto& m : metric_catalog()) out.catalog.push_back(catalog_metric_json(m));
     for (const auto& p : profiles)
       out.platforms.push_back({p.info.id, p.info.name_zh, p.info.name_en, p.profile.metrics});
     std::cout << json::write(out) << '\n';
@@ -182,6 +167,11 @@ int run_metrics_catalog(Context& ctx) {
     for (const auto& p : profiles) print_platform(std::cout, p, lang);
   }
   return kExitOk;
+}
+
+CatalogMetricJson catalog_metric_json(const MetricDef& m) {
+  return {std::string(m.key),    std::string(m.name_zh),    std::string(m.name_en),      std::string(m.unit),
+          better_name(m.better), std::string(m.definition), std::string(m.definition_zh)};
 }
 
 std::string metric_label(Lang lang, std::string_view value) {
