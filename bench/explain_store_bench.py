@@ -14,36 +14,12 @@ import argparse
 import json
 import os
 import shutil
-import sqlite3
 import statistics
-import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def run(cmd, **kw):
-    start = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    took = time.perf_counter() - start
-    if p.returncode not in (0, 1):
-        sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr}")
-    return took, p
-
-
-def table_bytes(db):
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        rows = con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall()
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("metric_values", "explain_days", "explain_findings", "explain_messages",
-                            "chat_sessions")}
-        con.close()
-        return dict(rows), counts
-    except sqlite3.Error as e:
-        print(f"(dbstat not available: {e})")
-        return None, None
+sys.path.insert(0, HERE)
+from runner import run, sqlite_table_sizes  # noqa: E402
 
 
 def main():
@@ -104,7 +80,8 @@ def main():
     kept, none = os.path.getsize(stores["kept"]), os.path.getsize(stores["none"])
     print(f"store with explanations {kept / 1e6:.1f} MB, without {none / 1e6:.1f} MB:"
           f" the explain tables add {(kept - none) / 1e6:.1f} MB ({(kept - none) / none * 100:.0f} %)")
-    sizes, counts = table_bytes(stores["kept"])
+    sizes, counts = sqlite_table_sizes(stores["kept"], ("metric_values", "figure_values", "explain_days",
+                                                        "explain_findings", "explain_messages", "chat_sessions"))
     if sizes:
         explain_bytes = sum(v for k, v in sizes.items() if k.startswith("explain_"))
         for k in sorted(sizes):

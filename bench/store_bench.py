@@ -29,38 +29,11 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from runner import median_run, peak_of, run, sqlite_table_sizes  # noqa: E402
 LAST_DAY = dt.date(2026, 11, 22)  # explain_store_gen.py's last day
-
-
-def run(cmd, ok=(0, 1)):
-    start = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode not in ok:
-        sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr}")
-    return time.perf_counter() - start, p.stdout, p.stderr
-
-
-def peak_of(cmd, ok=(0, 1)):
-    """Wall, peak RSS (MB) and CPU seconds (user + system) of one run through /usr/bin/time -v.
-    CPU is what to compare on a shared machine: wall grows with the load, CPU much less."""
-    start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
-    took = time.perf_counter() - start
-    if p.returncode not in ok:
-        sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr}")
-    field = lambda name: next((float(l.split(": ")[1]) for l in p.stderr.splitlines() if name in l), 0.0)
-    p.cpu = field("User time (seconds)") + field("System time (seconds)")
-    return took, field("Maximum resident set size") / 1024, p
-
-
-def median_run(cmd, runs, ok=(0, 1)):
-    results = [peak_of(cmd, ok) for _ in range(runs)]
-    p = results[len(results) // 2][2]
-    p.cpu = statistics.median(r[2].cpu for r in results)
-    return statistics.median(r[0] for r in results), max(r[1] for r in results), p
 
 
 def month_before(day):
@@ -80,18 +53,9 @@ def flat_values_sql(con):
 
 
 def store_stats(db):
+    sizes, counts = sqlite_table_sizes(db, ("metric_values", "figure_values", "chat_sessions", "explain_findings",
+                                            "explain_messages"))
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    counts = {}
-    for t in ("metric_values", "figure_values", "chat_sessions", "explain_findings", "explain_messages"):
-        try:
-            counts[t] = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-        except sqlite3.Error:
-            pass
-    try:
-        sizes = dict(con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall())
-    except sqlite3.Error as e:
-        print(f"(dbstat not available: {e})")
-        sizes = {}
     flat = flat_values_sql(con)
     con.close()
     return counts, sizes, flat
@@ -148,9 +112,9 @@ def duckdb_anchor(work, db, flat, queries, runs):
             os.remove(f)
     with open(csv, "w") as f:
         subprocess.run(["sqlite3", "-readonly", "-csv", "-header", db, flat], stdout=f, check=True)
-    _, out, _ = run([node, script, "load", ddb, csv], ok=(0,))
+    _, loaded = run([node, script, "load", ddb, csv], ok=(0,))
     os.remove(csv)
-    load = json.loads(out)["ms"]
+    load = json.loads(loaded.stdout)["ms"]
     timings = []
     for q in queries:
         results = [peak_of([node, script, "query", ddb, q], ok=(0,)) for _ in range(runs)]
@@ -174,9 +138,9 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     data = os.path.join(a.work, f"logs-{a.shops}x{a.days}x{a.agents}-seed{a.seed}")
     if not os.path.exists(os.path.join(data, "chat-kuaishou.csv")):
-        took, out, _ = run([sys.executable, os.path.join(HERE, "explain_store_gen.py"), data, "--shops",
-                            str(a.shops), "--days", str(a.days), "--agents", str(a.agents), "--seed", str(a.seed)])
-        print(out.strip())
+        took, gen = run([sys.executable, os.path.join(HERE, "explain_store_gen.py"), data, "--shops",
+                         str(a.shops), "--days", str(a.days), "--agents", str(a.agents), "--seed", str(a.seed)])
+        print(gen.stdout.strip())
         print(f"generated in {took:.1f} s")
     logs = sorted(os.path.join(data, f) for f in os.listdir(data) if f.endswith(".csv"))
     log_bytes = sum(os.path.getsize(f) for f in logs)
