@@ -44,6 +44,22 @@ std::string platform_name(const std::string& platform, const RenderContext& ctx)
   return it == ctx.platform_names.end() ? platform : it->second;
 }
 
+std::string view_name(By by, Lang lang) {
+  switch (by) {
+    case By::agent:
+      return tr(lang, "客服", "Agent");
+    case By::platform:
+      return tr(lang, "平台", "Platform");
+    case By::person:
+      return tr(lang, "人员", "Person");
+    case By::group:
+      return tr(lang, "组", "Group");
+    case By::shop:
+      break;
+  }
+  return tr(lang, "店铺", "Shop");
+}
+
 std::string row_name(const Row& row, const RenderContext& ctx) {
   if (row.total) return tr(ctx.lang, "合计", "Total");
   if (row.shop_id.empty() && row.key == row.platform) return platform_name(row.platform, ctx);  // a platform row

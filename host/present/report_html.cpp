@@ -92,14 +92,6 @@ double nice_ceiling(double v) {
   return 10 * p;
 }
 
-std::string by_words(By by, Lang lang) {
-  return by == By::shop     ? tr(lang, "店铺", "shop")
-         : by == By::agent  ? tr(lang, "客服", "agent")
-         : by == By::person ? tr(lang, "人员", "person")
-         : by == By::group  ? tr(lang, "组", "group")
-                            : tr(lang, "平台", "platform");
-}
-
 // ---- Bar charts: one per metric, a row per shop (agent, platform) ----------------------------
 
 constexpr double kBarW = 620, kBarFont = 12, kRowH = 26, kBarTop = 30, kValueW = 118, kMaxLabel = 250;
@@ -125,7 +117,7 @@ std::string bar_chart(const Report& r, std::size_t m, const RenderContext& ctx) 
   const double height = kBarTop + kRowH * static_cast<double>(rows.size()) + 8;
   const auto x_of = [&](double v) { return x0 + plot_w * std::clamp(v / top, 0.0, 1.0); };
 
-  const std::string title = metric_name(metric, ctx.lang) + tr(ctx.lang, "（按", " (by ") + by_words(r.by, ctx.lang) +
+  const std::string title = metric_name(metric, ctx.lang) + tr(ctx.lang, "（按", " (by ") + in_phrase(view_name(r.by, ctx.lang)) +
                             tr(ctx.lang, "）", ")");
   std::string s = "<figure class=\"chart bars\"><figcaption>" + esc(title) + "</figcaption><svg id=\"bar-" +
                   esc(metric) + "\" width=\"" + num(kBarW) + "\" height=\"" + num(height) + "\" viewBox=\"0 0 " +

@@ -36,6 +36,13 @@ void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, con
 std::string metric_name(std::string_view metric, Lang lang);
 std::string platform_name(const std::string& platform, const RenderContext& ctx);
 std::string row_name(const Row& row, const RenderContext& ctx);  // the total row reads 合计 / Total
+// What a view's rows are: 店铺 / 客服 / 人员 / 组 / 平台 (Shop, Agent, Person, Group, Platform).
+std::string view_name(By by, Lang lang);
+// An English label inside a phrase ("by agent" from "Agent"): the first ASCII letter lowered.
+inline std::string in_phrase(std::string label) {
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  return label;
+}
 // Where a KPI target was set, for people: 全局 / 平台 京东 / 店铺 jd01.
 std::string scope_name(const std::string& scope, const RenderContext& ctx);
 // 97.3% | 18.5秒 | 1,204; "—" when there is no value.

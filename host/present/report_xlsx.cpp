@@ -230,19 +230,7 @@ std::string change_direction(std::string_view metric, std::optional<double> chan
 }
 
 std::string view_sheet_name(By by, Lang lang) {
-  switch (by) {
-    case By::agent:
-      return tr(lang, "按客服", "By agent");
-    case By::platform:
-      return tr(lang, "按平台", "By platform");
-    case By::person:
-      return tr(lang, "按人员", "By person");
-    case By::group:
-      return tr(lang, "按组", "By group");
-    case By::shop:
-      break;
-  }
-  return tr(lang, "按店铺", "By shop");
+  return tr(lang, "按", "By ") + in_phrase(view_name(by, lang));
 }
 
 // Summary: one row per row of the main view; per metric its value this period, the previous

@@ -16,22 +16,6 @@
 namespace kefu::host::report {
 namespace {
 
-std::string by_name(By by, Lang lang) {
-  switch (by) {
-    case By::agent:
-      return tr(lang, "客服", "Agent");
-    case By::platform:
-      return tr(lang, "平台", "Platform");
-    case By::person:
-      return tr(lang, "人员", "Person");
-    case By::group:
-      return tr(lang, "组", "Group");
-    case By::shop:
-      break;
-  }
-  return tr(lang, "店铺", "Shop");
-}
-
 // One grid cell: the value, its change (percent for volumes, the unit's difference for rates
 // and times) and a KPI mark.
 std::string grid_cell(const std::string& metric, const Cell& c, Lang lang) {
@@ -58,7 +42,7 @@ Section grid(const Report& r, const RenderContext& ctx) {
       lang, "每格：本期值 与上期相比的变化（比率为百分点 pp，时长为秒，数量为 %）；✓ 达标 ✗ 未达标（目标见下一节）。",
       "Each cell: the value and its change against the previous period (pp for rates, seconds for times, % "
       "for volumes); ✓ KPI met, ✗ missed (targets in the next section)."));
-  s.header = {by_name(r.by, lang)};
+  s.header = {view_name(r.by, lang)};
   const bool platform_column = r.by != By::platform && r.by != By::group;
   const bool group_column = r.by == By::shop || r.by == By::person;
   if (platform_column) s.header.push_back(tr(lang, "平台", "Platform"));
@@ -105,7 +89,7 @@ std::string native_metric_name(const NativeFigure& f, const RenderContext& ctx) 
 Section kpis(const Report& r, const RenderContext& ctx) {
   const Lang lang = ctx.lang;
   Section s{"kpi", tr(lang, "二、KPI 目标", "2. KPI targets"), {}, {}, {}, {}, {}, {}};
-  s.header = {by_name(r.by, lang),        tr(lang, "指标", "Metric"),     tr(lang, "本期", "This period"),
+  s.header = {view_name(r.by, lang),        tr(lang, "指标", "Metric"),     tr(lang, "本期", "This period"),
               tr(lang, "目标", "Target"), tr(lang, "目标来自", "Set at"), tr(lang, "差距", "Gap"),
               tr(lang, "状态", "Status")};
   int missed = 0, met = 0;
@@ -173,7 +157,7 @@ Section movers(const Report& r, const RenderContext& ctx) {
     s.lines = {tr(lang, "未与上期比较（--compare none）。", "Not compared with a previous period (--compare none).")};
     return s;
   }
-  s.header = {by_name(r.by, lang),          tr(lang, "平台", "Platform"),    tr(lang, "指标", "Metric"),
+  s.header = {view_name(r.by, lang),          tr(lang, "平台", "Platform"),    tr(lang, "指标", "Metric"),
               tr(lang, "上期", "Previous"), tr(lang, "本期", "This period"), tr(lang, "变化", "Change"),
               tr(lang, "方向", "Direction")};
   for (const Mover& m : r.movers) {
