@@ -222,6 +222,8 @@ DROP TABLE metric_values;
 
 constexpr std::array<std::string_view, 5> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName,
                                                          kMigrationSessions, kMigrationTeamScale};
+// A migration here needs its PostgreSQL twin (postgres_migrations.cpp) and kSchemaVersion raised.
+static_assert(kMigrations.size() == kSchemaVersion, "one SQLite migration per schema version (store.h)");
 
 // A value's day as the store keeps it: its number (days since 1970-01-01).
 std::int32_t day_number(const std::string& day) {
@@ -489,6 +491,15 @@ class SqliteStore final : public Store {
     }
   }
   ~SqliteStore() override { sqlite3_close(db_); }
+
+  // BEGIN IMMEDIATE takes SQLite's one write lock now (waiting for another kefu's ingest, with
+  // on_wait): the file has one lock, so the shops do not matter.
+  std::unique_ptr<WriteLock> lock_shops(std::vector<ShopKey>) override {
+    if (held_) throw std::logic_error("lock_shops: the store's write lock is already held");
+    exec("BEGIN IMMEDIATE");
+    held_ = true;
+    return std::make_unique<Held>(*this);
+  }
 
   IngestSummary ingest(const IngestBatch& batch, const std::function<void(std::size_t)>& after_each) override {
     memo_ = {};
@@ -798,9 +809,13 @@ class SqliteStore final : public Store {
 
  private:
   // Rolls back unless committed: an exception anywhere in an ingest leaves the store unchanged.
+  // Inside lock_shops' transaction it is that one (already begun, committed here).
   class Transaction {
    public:
-    explicit Transaction(SqliteStore& store) : store_(store) { store_.exec("BEGIN IMMEDIATE"); }
+    explicit Transaction(SqliteStore& store) : store_(store) {
+      if (!store_.held_) store_.exec("BEGIN IMMEDIATE");
+      store_.held_ = false;
+    }
     ~Transaction() {
       if (!done_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
     }
@@ -812,6 +827,18 @@ class SqliteStore final : public Store {
    private:
     SqliteStore& store_;
     bool done_ = false;
+  };
+
+  // lock_shops' transaction, rolled back if no ingest() took it (the run failed before writing).
+  class Held final : public WriteLock {
+   public:
+    explicit Held(SqliteStore& store) : store_(store) {}
+    ~Held() override {
+      if (store_.held_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr), store_.held_ = false;
+    }
+
+   private:
+    SqliteStore& store_;
   };
 
   // Inside the ingest's transaction: the recomputed values of each day the batch holds whole
@@ -1085,6 +1112,7 @@ class SqliteStore final : public Store {
   mutable MessagesMemo memo_;
   std::string path_;
   bool read_only_ = false;
+  bool held_ = false;  // lock_shops began the transaction the next ingest() writes in
   int wait_ms_ = 0, waited_ms_ = 0;
   bool told_ = false;
   std::function<void()> on_wait_;

@@ -5,6 +5,7 @@
 #include "host/cli/run_kefu.hpp"
 #include "host/model/definition_builders.hpp"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -32,7 +33,7 @@ TEST(Ingest, ChatLogsAreRecomputedWithWhatEachRatioDivides) {
   test::TempDir dir;
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
   const IngestOutcome out = ingest_files({log}, {}, registry, *store);
   EXPECT_EQ(out.files[0].kind, "chat_log");
@@ -62,7 +63,7 @@ TEST(Ingest, ExportsKeepTheirNativeDefinition) {
   test::TempDir dir;
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string file =
       dir.copy_in(std::string(KEFU_TEST_DATA_DIR) + "/../../config/samples/exports/douyin-2026-11-16.csv", "dy.csv");
   IngestOptions options;
@@ -81,7 +82,7 @@ TEST(Ingest, AnUnusableFileStopsTheWholeIngestBeforeAnythingIsWritten) {
   test::TempDir dir;
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
   const std::string export_file = dir.write("export.csv", "客服昵称,咨询人数\n小美,3\n");
   try {
@@ -104,7 +105,7 @@ TEST(Ingest, AnUnusableFileStopsTheWholeIngestBeforeAnythingIsWritten) {
 TEST(IngestCli, SaysWhatItStoredAndIsIdempotent) {
   test::TempDir dir;
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
-  const std::string db = dir.path() + "/kefu.db";
+  const std::string db = test::shell_quoted(test::store_location(dir));
   const auto first = kefu("ingest " + log + " --store " + db);
   EXPECT_EQ(first.exit_code, 1) << first.out;  // one rejected row
   EXPECT_THAT(first.out, HasSubstr("聊天记录 (utf-8)，读取 9 行，拒绝 1 行"));
@@ -147,7 +148,7 @@ PlatformDefinition strict_reply_rate() {
 TEST(Ingest, APlatformsOwnDefinitionIsStoredBesideTheCanonicalFiguresAndReachesTheReport) {
   test::TempDir dir;
   PluginRegistry registry;
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(data_file("metrics/transfer_story.csv"), "chat.csv");
   IngestOptions options;
   options.platform_definitions = {strict_reply_rate()};
