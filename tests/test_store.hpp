@@ -44,9 +44,8 @@ inline void postgres_admin(const std::string& sql, const std::string& url = post
 // A fresh schema in the test server, as a store URL: search_path names it.
 inline std::string fresh_postgres_schema(const std::string& url = postgres_server()) {
   static std::atomic<int> n{0};
-  const std::string schema =
-      "t" + std::to_string(::getpid()) + "_" + std::to_string(n++) + "_" +
-      std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000007);
+  const std::string schema = "t" + std::to_string(::getpid()) + "_" + std::to_string(n++) + "_" +
+                             std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000007);
   postgres_admin("CREATE SCHEMA " + schema, url);
   return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
 }
@@ -71,9 +70,9 @@ inline std::string store_location(const TempDir& dir, const std::string& name = 
 // simulation that ingest and report do not change when the tables are split by shop.
 inline std::string partition_by_shop_sql(const std::string& schema) {
   std::string sql = "SET search_path = " + schema + ";";
-  for (const auto& [table, key] : {std::pair{"figure_values", "shop"}, std::pair{"chat_sessions", "shop_id"},
-                                   std::pair{"explain_days", "shop_id"}, std::pair{"explain_findings", "shop_id"},
-                                   std::pair{"explain_messages", "shop_id"}}) {
+  for (const auto& [table, key] :
+       {std::pair{"figure_values", "shop"}, std::pair{"chat_sessions", "shop_id"}, std::pair{"explain_days", "shop_id"},
+        std::pair{"explain_findings", "shop_id"}, std::pair{"explain_messages", "shop_id"}}) {
     const std::string t = table;
     sql += "ALTER TABLE " + t + " RENAME TO " + t + "_whole;";
     sql += "CREATE TABLE " + t + " (LIKE " + t + "_whole INCLUDING ALL) PARTITION BY HASH (" + key + ");";
@@ -88,8 +87,9 @@ inline std::string partition_by_shop_sql(const std::string& schema) {
 // A store location as one word of a shell command line (a URL has ? and &): for kefu("... --store " + ...).
 inline std::string shell_quoted(const std::string& location) { return "'" + location + "'"; }
 
-inline std::unique_ptr<host::store::Store> open_test_store(const TempDir& dir, const host::store::OpenOptions& options = {},
-                                                          const std::string& name = "kefu.db") {
+inline std::unique_ptr<host::store::Store> open_test_store(const TempDir& dir,
+                                                           const host::store::OpenOptions& options = {},
+                                                           const std::string& name = "kefu.db") {
   return host::store::open_store(store_location(dir, name), options);
 }
 

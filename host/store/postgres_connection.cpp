@@ -4,6 +4,7 @@
 #include "store/store.h"
 #include "store/store_url.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -103,7 +104,8 @@ Connection::Connection(const std::string& url) : name_(printable_store(url)) {
     throw std::runtime_error(why);
   }
   // The server's notices (CREATE ... IF NOT EXISTS, ...) are not the user's business.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
 }
 
 Connection::~Connection() {
@@ -120,21 +122,25 @@ void Connection::fail(const PGresult* r, std::string_view doing) {
     throw RetryableError(what + ": " + (code == "40001" ? "a serialization failure" : "a deadlock") +
                          " with another kefu writing at the same time; nothing was written");
   if (code == "53100")
-    throw std::runtime_error(what + ": the database server's disk is full. Free space on the server (or ask its "
-                                    "administrator to) and run this again; the store keeps what it held");
+    throw std::runtime_error(what +
+                             ": the database server's disk is full. Free space on the server (or ask its "
+                             "administrator to) and run this again; the store keeps what it held");
   if (code == "42501" || code == "25006")
     throw std::runtime_error(what + ": role " + role() +
                              " may not do this. Ingest with the ingest role and report with the read-only one "
                              "(docs/scale.md \"Roles\"); the store keeps what it held");
   if (code.starts_with("08") || code.starts_with("57P") || PQstatus(conn_) != CONNECTION_OK)
-    throw std::runtime_error(what + ": the connection to the server was lost. Nothing of this run was committed "
-                                    "(the store keeps what it held); run it again when the server is back");
+    throw std::runtime_error(what +
+                             ": the connection to the server was lost. Nothing of this run was committed "
+                             "(the store keeps what it held); run it again when the server is back");
   if (code == "53300")
-    throw std::runtime_error(what + ": the server has no connection left; wait for other clients, or raise "
-                                    "max_connections");
+    throw std::runtime_error(what +
+                             ": the server has no connection left; wait for other clients, or raise "
+                             "max_connections");
   if (code == "3F000" || code == "42P01")
-    throw std::runtime_error(what + ": the schema or a table kefu needs is missing. Check search_path in the URL "
-                                    "(options=-csearch_path%3D<schema>) and that the schema exists (docs/scale.md)");
+    throw std::runtime_error(what +
+                             ": the schema or a table kefu needs is missing. Check search_path in the URL "
+                             "(options=-csearch_path%3D<schema>) and that the schema exists (docs/scale.md)");
   throw std::runtime_error(what + (code.empty() ? "" : " [SQLSTATE " + code + "]"));
 }
 
@@ -148,8 +154,8 @@ Result Connection::query(const std::string& sql, const std::vector<Param>& param
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
-  PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                             nullptr, 0);
+  PGresult* r =
+      PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
   const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     const std::unique_ptr<PGresult, ResultFree> held(r);
@@ -185,11 +191,20 @@ std::string Connection::role() {
 void copy_field(std::string& out, std::string_view text, char end) {
   for (char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   out += end;

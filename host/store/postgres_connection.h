@@ -31,7 +31,7 @@ class Result {
   std::int64_t integer(int row, int col) const;
   std::optional<double> real(int row, int col) const;
   std::string bytes(int row, int col) const;  // a bytea column (hex text) as its bytes
-  std::int64_t affected() const;               // INSERT/UPDATE/DELETE: rows touched
+  std::int64_t affected() const;              // INSERT/UPDATE/DELETE: rows touched
 
  private:
   std::unique_ptr<PGresult, ResultFree> r_;
@@ -71,7 +71,7 @@ class Connection {
 void copy_field(std::string& out, std::string_view text, char end);
 void copy_null(std::string& out, char end);
 void copy_bytes(std::string& out, std::string_view bytes, char end);  // bytea, hex
-std::string number(double v);                                        // exact: reads back to v
+std::string number(double v);                                         // exact: reads back to v
 // A text[] parameter: {"a","b"} with quotes and backslashes escaped.
 std::string text_array(const std::vector<std::string>& items);
 

@@ -153,6 +153,8 @@ class PostgresStore final : public Store {
       ON COMMIT DROP)sql",
              "writing the values");
     db_.copy_in("kefu_batch", rows);
+    // Its row count and spread, so that the joins below hash it rather than loop over it.
+    db_.exec("ANALYZE kefu_batch", "writing the values");
     // The WHERE makes an identical re-ingest a no-op (not counted by the INSERT), so it is unchanged.
     summary.written = db_.query(R"sql(
       INSERT INTO figure_values AS v (shop, agent, figure, day, value, numerator, denominator, pending, definition,
@@ -240,7 +242,8 @@ class PostgresStore final : public Store {
     const std::vector<Param> period{text(q.shop_id), text(q.from), text(q.to), text(q.platform)};
     const pg::Result days = db_.query(R"sql(
       SELECT platform, day, definition, kept, messages FROM explain_days
-      WHERE shop_id = $1 AND day >= $2 AND day <= $3)sql" + platform + " ORDER BY day, platform",
+      WHERE shop_id = $1 AND day >= $2 AND day <= $3)sql" +
+                                          platform + " ORDER BY day, platform",
                                       period, "reading what explains a figure");
     for (int i = 0; i < days.rows(); ++i)
       out.days.push_back(
@@ -250,7 +253,8 @@ class PostgresStore final : public Store {
     with_metric.push_back(text(q.view));
     const pg::Result findings = db_.query(R"sql(
       SELECT platform, day, ordinal, session_id, agent, reason, asked_ms, delay_ms FROM explain_findings
-      WHERE shop_id = $1 AND day >= $2 AND day <= $3)sql" + platform + R"sql( AND metric = $5 AND view = $6
+      WHERE shop_id = $1 AND day >= $2 AND day <= $3)sql" +
+                                              platform + R"sql( AND metric = $5 AND view = $6
       ORDER BY day, platform, ordinal)sql",
                                           with_metric, "reading what explains a figure");
     for (int i = 0; i < findings.rows(); ++i) {
@@ -281,18 +285,18 @@ class PostgresStore final : public Store {
                                           with_metric, "reading what explains a figure");
     for (int i = 0; i < messages.rows(); ++i)
       out.messages.push_back({messages.text(i, 0), q.shop_id, messages.text(i, 1), messages.text(i, 2),
-                              messages.integer(i, 3), messages.integer(i, 4), messages.text(i, 5),
-                              messages.text(i, 6), messages.text(i, 7), messages.text(i, 8)});
+                              messages.integer(i, 3), messages.integer(i, 4), messages.text(i, 5), messages.text(i, 6),
+                              messages.text(i, 7), messages.text(i, 8)});
     return out;
   }
 
   std::vector<StoredSession> sessions(const SessionQuery& q) const override {
-    const pg::Result r = db_.query(R"sql(
+    const pg::Result r =
+        db_.query(R"sql(
       SELECT session_id, day, ord, rows FROM chat_sessions
       WHERE platform = $1 AND shop_id = $2 AND (day = ANY($3::text[]) OR session_id = ANY($4::text[])))sql",
-                                   {text(q.platform), text(q.shop_id), pg::text_array(q.days),
-                                    pg::text_array(q.session_ids)},
-                                   "reading the stored sessions");
+                  {text(q.platform), text(q.shop_id), pg::text_array(q.days), pg::text_array(q.session_ids)},
+                  "reading the stored sessions");
     std::vector<StoredSession> out;
     for (int i = 0; i < r.rows(); ++i)
       out.push_back({q.platform, q.shop_id, r.text(i, 0), r.text(i, 1), r.integer(i, 2), r.bytes(i, 3)});
@@ -313,8 +317,8 @@ class PostgresStore final : public Store {
                                    {text(shop_id), text(platform), text(day)}, "reading the kept messages");
     std::vector<StoredMessage> out;
     for (int i = 0; i < r.rows(); ++i)
-      out.push_back({platform, shop_id, day, r.text(i, 0), r.integer(i, 1), r.integer(i, 2), r.text(i, 3),
-                     r.text(i, 4), r.text(i, 5), r.text(i, 6)});
+      out.push_back({platform, shop_id, day, r.text(i, 0), r.integer(i, 1), r.integer(i, 2), r.text(i, 3), r.text(i, 4),
+                     r.text(i, 5), r.text(i, 6)});
     return out;
   }
 
@@ -493,19 +497,17 @@ class PostgresStore final : public Store {
         ON metric = m AND origin = o AND native_name = n)sql",
                                              figure_args, "adding the figures");
     for (int i = 0; i < figure_rows.rows(); ++i)
-      ids.figures[{figure_rows.text(i, 1), figure_rows.text(i, 2), figure_rows.text(i, 3)}] =
-          figure_rows.integer(i, 0);
+      ids.figures[{figure_rows.text(i, 1), figure_rows.text(i, 2), figure_rows.text(i, 3)}] = figure_rows.integer(i, 0);
 
-    for (auto [table, wanted, out] : {std::tuple{"definitions", &definitions, &ids.definitions},
-                                      std::tuple{"sources", &sources, &ids.sources}}) {
+    for (auto [table, wanted, out] :
+         {std::tuple{"definitions", &definitions, &ids.definitions}, std::tuple{"sources", &sources, &ids.sources}}) {
       const std::vector<Param> args{column(*wanted, [](const std::string& t) { return t; })};
-      db_.query(std::string("INSERT INTO ") + table + "(text) SELECT x FROM unnest($1::text[]) AS t(x) ORDER BY md5(x) " +
-                    "ON CONFLICT DO NOTHING",
+      db_.query(std::string("INSERT INTO ") + table +
+                    "(text) SELECT x FROM unnest($1::text[]) AS t(x) ORDER BY md5(x) " + "ON CONFLICT DO NOTHING",
                 args, std::string("adding the ") + table);
-      const pg::Result rows =
-          db_.query(std::string("SELECT id, text FROM ") + table +
-                        " JOIN unnest($1::text[]) AS t(x) ON md5(text) = md5(x) AND text = x",
-                    args, std::string("adding the ") + table);
+      const pg::Result rows = db_.query(std::string("SELECT id, text FROM ") + table +
+                                            " JOIN unnest($1::text[]) AS t(x) ON md5(text) = md5(x) AND text = x",
+                                        args, std::string("adding the ") + table);
       for (int i = 0; i < rows.rows(); ++i) (*out)[rows.text(i, 1)] = rows.integer(i, 0);
     }
     return ids;
@@ -520,18 +522,25 @@ class PostgresStore final : public Store {
       if (const auto it = ids.shops.find({d.platform, d.shop_id}); it != ids.shops.end())
         shops.push_back(it->second), days.push_back(day_number(d.day));
     std::vector<std::string> platforms, native_names;
-    for (const auto& f : batch.recomputed_figures) platforms.push_back(f.platform), native_names.push_back(f.native_name);
+    for (const auto& f : batch.recomputed_figures)
+      platforms.push_back(f.platform), native_names.push_back(f.native_name);
+    // The days as a table the planner knows the size of (a day a shop is a few thousand values:
+    // one pass over them, hashed against the batch, not a probe per day).
+    db_.query(R"sql(
+      CREATE TEMP TABLE kefu_days ON COMMIT DROP AS
+      SELECT DISTINCT shop, day FROM unnest($1::bigint[], $2::int[]) AS d(shop, day))sql",
+              {integer_array(shops), integer_array(days)}, "removing the days' stale values");
+    db_.exec("ANALYZE kefu_days", "removing the days' stale values");
     db_.query(R"sql(
       DELETE FROM figure_values v
-      USING unnest($1::bigint[], $2::int[]) AS d(shop, day), figures f, shops s
-      WHERE v.shop = d.shop AND v.day = d.day AND f.id = v.figure AND s.id = v.shop AND v.ingest_id <> $5
+      USING kefu_days d, figures f, shops s
+      WHERE v.shop = d.shop AND v.day = d.day AND f.id = v.figure AND s.id = v.shop AND v.ingest_id <> $3
         AND (f.origin = 'recomputed'
              OR (f.origin = 'platform_recomputed'
-                 AND (s.platform, f.native_name) IN (SELECT * FROM unnest($3::text[], $4::text[]))))
+                 AND (s.platform, f.native_name) IN (SELECT * FROM unnest($1::text[], $2::text[]))))
         AND NOT EXISTS (SELECT 1 FROM kefu_batch b
                         WHERE b.shop = v.shop AND b.agent = v.agent AND b.figure = v.figure AND b.day = v.day))sql",
-              {integer_array(shops), integer_array(days), pg::text_array(platforms), pg::text_array(native_names),
-               integer(ingest_id)},
+              {pg::text_array(platforms), pg::text_array(native_names), integer(ingest_id)},
               "removing the days' stale values");
   }
 
@@ -573,7 +582,8 @@ class PostgresStore final : public Store {
         f.delay_ms >= 0 ? pg::copy_field(rows, std::to_string(f.delay_ms), '\n') : pg::copy_null(rows, '\n');
       }
       db_.copy_in(
-          "explain_findings(shop_id, platform, day, metric, view, ordinal, session_id, agent, reason, asked_ms, delay_ms)",
+          "explain_findings(shop_id, platform, day, metric, view, ordinal, session_id, agent, reason, asked_ms, "
+          "delay_ms)",
           rows);
     }
     if (!e.messages.empty()) {
@@ -682,8 +692,11 @@ class PostgresStore final : public Store {
   // A role that may only read (the supervisors') is refused here, before an ingest reads a file.
   void check_may_write() {
     if (db_.query("SELECT current_setting('transaction_read_only')", {}, "opening the store").text(0, 0) == "on")
-      throw std::runtime_error("the store " + name() + " only allows reading here (transaction_read_only is on for "
-                               "role " + db_.role() + ": a standby server, or the role's default): ingest into the "
+      throw std::runtime_error("the store " + name() +
+                               " only allows reading here (transaction_read_only is on for "
+                               "role " +
+                               db_.role() +
+                               ": a standby server, or the role's default): ingest into the "
                                "primary server with the ingest role (docs/scale.md \"Roles\")");
     std::vector<std::string> tables, privileges;
     for (const auto& [t, p] : kWrites) tables.push_back(t), privileges.push_back(p);
@@ -697,9 +710,9 @@ class PostgresStore final : public Store {
     if (missing.rows() > 3) what += " and " + std::to_string(missing.rows() - 3) + " more";
     if (what.empty()) {
       std::vector<std::string> sequences(std::begin(kSequences), std::end(kSequences));
-      const pg::Result seq = db_.query(
-          "SELECT s FROM unnest($1::text[]) AS x(s) WHERE NOT has_sequence_privilege(s, 'USAGE') LIMIT 1",
-          {pg::text_array(sequences)}, "opening the store");
+      const pg::Result seq =
+          db_.query("SELECT s FROM unnest($1::text[]) AS x(s) WHERE NOT has_sequence_privilege(s, 'USAGE') LIMIT 1",
+                    {pg::text_array(sequences)}, "opening the store");
       if (seq.rows()) what = "USAGE on " + seq.text(0, 0);
     }
     if (!what.empty())

@@ -51,8 +51,8 @@ TEST_F(PostgresCli, IngestAndReportPrintTheSameBytesWithTheValueTablesSplitBySho
   const CliRun b = kefu("ingest --lang en " + logs + " --store " + test::shell_quoted(split));
   ASSERT_EQ(a.exit_code, 0) << a.out;
   EXPECT_EQ(replaced(b.out, split, plain), a.out);  // the store's name is the only difference
-  for (const char* args : {"--week 2026-W47", "--week 2026-W47 --by agent --format json",
-                           "--month 2026-11 --by agent --format csv"}) {
+  for (const char* args :
+       {"--week 2026-W47", "--week 2026-W47 --by agent --format json", "--month 2026-11 --by agent --format csv"}) {
     const CliRun one = kefu(std::string("report ") + args + " --store " + test::shell_quoted(plain), "", false);
     const CliRun parts = kefu(std::string("report ") + args + " --store " + test::shell_quoted(split), "", false);
     EXPECT_EQ(one.exit_code, 0) << args;

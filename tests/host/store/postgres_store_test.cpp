@@ -50,24 +50,24 @@ TEST(StoreUrl, OnlyPostgresUrlsArePostgres) {
 
 TEST(StoreUrl, AnotherMachineWithoutVerifiedTlsIsRefusedSayingHowToFixIt) {
   const std::string message = error_of([] { check_postgres_url("postgresql://ingest@db.example.com/kefu"); });
-  EXPECT_THAT(message, AllOf(HasSubstr("db.example.com"), HasSubstr("add sslmode=verify-full"),
-                             HasSubstr("docs/scale.md")));
+  EXPECT_THAT(message,
+              AllOf(HasSubstr("db.example.com"), HasSubstr("add sslmode=verify-full"), HasSubstr("docs/scale.md")));
   EXPECT_THAT(error_of([] { check_postgres_url("postgresql://db.example.com/kefu?sslmode=require"); }),
               HasSubstr("sslmode=require"));
   EXPECT_THAT(error_of([] { check_postgres_url("postgresql:///kefu?host=10.0.0.5&sslmode=prefer"); }),
               HasSubstr("10.0.0.5"));
-  for (const char* fine : {"postgresql://db.example.com/kefu?sslmode=verify-full",
-                           "postgresql://db.example.com/kefu?sslmode=verify-ca", "postgresql://localhost/kefu",
-                           "postgresql://127.0.0.1:5433/kefu", "postgresql://[::1]/kefu", "postgresql:///kefu",
-                           "postgresql:///kefu?host=/run/postgresql", "postgresql://%2Frun%2Fpostgresql/kefu"})
+  for (const char* fine :
+       {"postgresql://db.example.com/kefu?sslmode=verify-full", "postgresql://db.example.com/kefu?sslmode=verify-ca",
+        "postgresql://localhost/kefu", "postgresql://127.0.0.1:5433/kefu", "postgresql://[::1]/kefu",
+        "postgresql:///kefu", "postgresql:///kefu?host=/run/postgresql", "postgresql://%2Frun%2Fpostgresql/kefu"})
     EXPECT_EQ(error_of([&] { check_postgres_url(fine); }), "") << fine;
 }
 
 TEST(StoreUrl, APasswordInTheUrlIsRefusedWithoutBeingRepeated) {
   for (const char* url : {"postgresql://ingest:S3cret@localhost/kefu", "postgresql://localhost/kefu?password=S3cret"}) {
     const std::string message = error_of([&] { check_postgres_url(url); });
-    EXPECT_THAT(message, AllOf(HasSubstr("carries a password"), HasSubstr("KEFU_STORE_PASSWORD"),
-                               Not(HasSubstr("S3cret"))))
+    EXPECT_THAT(message,
+                AllOf(HasSubstr("carries a password"), HasSubstr("KEFU_STORE_PASSWORD"), Not(HasSubstr("S3cret"))))
         << url;
   }
 }
@@ -125,9 +125,9 @@ TEST_F(StorePostgres, ANewerSchemaIsRefusedWithWhatToDo) {
   { auto s = open_store(url); }
   test::postgres_admin("UPDATE " + schema_of(url) + ".kefu_schema SET version = 99");
   for (bool read_only : {false, true})
-    EXPECT_THAT(error_of([&] { open_store(url, {.read_only = read_only}); }),
-                AllOf(HasSubstr("schema version 99"), HasSubstr("newer than this kefu knows (5)"),
-                      HasSubstr("upgrade kefu")));
+    EXPECT_THAT(
+        error_of([&] { open_store(url, {.read_only = read_only}); }),
+        AllOf(HasSubstr("schema version 99"), HasSubstr("newer than this kefu knows (5)"), HasSubstr("upgrade kefu")));
 }
 
 TEST_F(StorePostgres, ReadingNeverMigratesAndSaysWhenTheStoreNeedsIt) {
@@ -135,9 +135,9 @@ TEST_F(StorePostgres, ReadingNeverMigratesAndSaysWhenTheStoreNeedsIt) {
   EXPECT_THAT(error_of([&] { open_store(url, {.read_only = true}); }), HasSubstr("holds no kefu data"));
   { auto s = open_store(url); }
   test::postgres_admin("UPDATE " + schema_of(url) + ".kefu_schema SET version = 4");
-  EXPECT_THAT(error_of([&] { open_store(url, {.read_only = true}); }),
-              AllOf(HasSubstr("older schema (version 4)"), HasSubstr("reading never migrates it"),
-                    HasSubstr("kefu ingest")));
+  EXPECT_THAT(
+      error_of([&] { open_store(url, {.read_only = true}); }),
+      AllOf(HasSubstr("older schema (version 4)"), HasSubstr("reading never migrates it"), HasSubstr("kefu ingest")));
 }
 
 TEST_F(StorePostgres, RefusesToAddItsTablesToASchemaAnotherProgramUses) {
