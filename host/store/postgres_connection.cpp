@@ -121,6 +121,10 @@ void Connection::fail(const PGresult* r, std::string_view doing) {
   if (code == "40001" || code == "40P01")
     throw RetryableError(what + ": " + (code == "40001" ? "a serialization failure" : "a deadlock") +
                          " with another kefu writing at the same time; nothing was written");
+  if (code == "55P03")
+    throw std::runtime_error(what +
+                             ": another kefu has been writing to the same shops for longer than this one "
+                             "waits. Wait for it to finish and run this again; the store keeps what it held");
   if (code == "53100")
     throw std::runtime_error(what +
                              ": the database server's disk is full. Free space on the server (or ask its "

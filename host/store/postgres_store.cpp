@@ -69,7 +69,8 @@ struct ValueKey {
 
 class PostgresStore final : public Store {
  public:
-  PostgresStore(const std::string& url, const OpenOptions& options) : db_(url), read_only_(options.read_only) {
+  PostgresStore(const std::string& url, const OpenOptions& options)
+      : db_(url), read_only_(options.read_only), on_wait_(options.on_wait) {
     const pg::Result schema = db_.query("SELECT current_schema()", {}, "opening the store");
     if (schema.null(0, 0))
       throw std::runtime_error("the store " + name() +
@@ -81,6 +82,8 @@ class PostgresStore final : public Store {
       db_.exec("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", "opening the store");
       check_schema();
     } else {
+      // A writer waits for another kefu's ingest of the same shops as long as SQLite's would.
+      db_.exec("SET lock_timeout = " + std::to_string(std::max(options.busy_timeout_ms, 1)), "opening the store");
       migrate();
       check_may_write();
     }
@@ -423,8 +426,14 @@ class PostgresStore final : public Store {
     for (const ShopKey& s : shops) keys.push_back(shop_lock_key(s));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (std::int64_t k : keys)
+    // Says once that it waits (the caller's on_wait) when another kefu holds one of them.
+    for (std::int64_t k : keys) {
+      if (db_.query("SELECT pg_try_advisory_xact_lock($1::bigint)", {integer(k)}, "locking the shops").text(0, 0) ==
+          "t")
+        continue;
+      if (on_wait_ && !told_) on_wait_(), told_ = true;
       db_.query("SELECT pg_advisory_xact_lock($1::bigint)", {integer(k)}, "waiting for another kefu's ingest");
+    }
   }
 
   // The numbers of the batch's names, adding the new ones. Each table's new names go in one
@@ -659,7 +668,9 @@ class PostgresStore final : public Store {
                                ", newer than this kefu knows (" + std::to_string(kSchemaVersion) + "): upgrade kefu");
     if (version == kSchemaVersion) return;
     if (version == 0 &&
-        db_.query("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", {}, "opening the store")
+        db_.query("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND NOT EXISTS "
+                  "(SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'kefu_schema')",
+                  {}, "opening the store")
                 .integer(0, 0) > 0)
       throw std::runtime_error("the schema " + schema_ + " of the store " + name() +
                                " holds tables kefu did not create (and no kefu schema); kefu will not add its tables "
@@ -726,6 +737,8 @@ class PostgresStore final : public Store {
   bool read_only_ = false;
   bool held_ = false;  // lock_shops began the transaction the next ingest() writes in
   std::string schema_;
+  std::function<void()> on_wait_;
+  bool told_ = false;
 };
 
 }  // namespace

@@ -102,6 +102,64 @@ TEST(Ingest, AnUnusableFileStopsTheWholeIngestBeforeAnythingIsWritten) {
   EXPECT_TRUE(everything(*store).empty());
 }
 
+// A store that refuses the first `refusals` ingests as retryable, as PostgreSQL does a deadlock
+// between two kefus writing at once; everything else is the real store's.
+class RefusingStore final : public store::Store {
+ public:
+  RefusingStore(std::unique_ptr<store::Store> real, int refusals) : real_(std::move(real)), refusals_(refusals) {}
+  std::unique_ptr<store::WriteLock> lock_shops(std::vector<store::ShopKey> shops) override {
+    return real_->lock_shops(std::move(shops));
+  }
+  store::IngestSummary ingest(const store::IngestBatch& b, const std::function<void(std::size_t)>& each) override {
+    if (refusals_-- > 0) throw store::RetryableError("the store test: a deadlock (simulated)");
+    return real_->ingest(b, each);
+  }
+  std::vector<store::StoredValue> values(const store::ValueQuery& q) const override { return real_->values(q); }
+  store::StoredExplanation explanation(const store::ExplainQuery& q) const override { return real_->explanation(q); }
+  std::vector<store::StoredSession> sessions(const store::SessionQuery& q) const override {
+    return real_->sessions(q);
+  }
+  std::int64_t last_session_order() const override { return real_->last_session_order(); }
+  std::vector<store::StoredMessage> day_messages(const std::string& p, const std::string& s,
+                                                 const std::string& d) const override {
+    return real_->day_messages(p, s, d);
+  }
+  bool snapshot(const std::string& p, const std::string& k, const std::string& d, const std::string& b) override {
+    return real_->snapshot(p, k, d, b);
+  }
+  std::vector<std::string> snapshot_days(const std::string& p, const std::string& k) const override {
+    return real_->snapshot_days(p, k);
+  }
+  int schema_version() const override { return real_->schema_version(); }
+
+ private:
+  std::unique_ptr<store::Store> real_;
+  int refusals_;
+};
+
+TEST(Ingest, ARetryableRefusalIsSaidAndTheRunTriedAgainAFewTimesThenItFailsSayingSo) {
+  test::TempDir dir;
+  PluginRegistry registry;
+  const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
+  std::vector<std::string> said;
+  IngestOptions options;
+  options.on_retry = [&](int attempt, int attempts, const std::string& why) {
+    said.push_back(std::to_string(attempt) + "/" + std::to_string(attempts) + " " + why);
+  };
+  RefusingStore twice(test::open_test_store(dir), 2);
+  const IngestOutcome out = ingest_files({log}, options, registry, twice);
+  EXPECT_GT(out.summary.written, 0);
+  EXPECT_THAT(said, testing::ElementsAre("2/3 the store test: a deadlock (simulated)",
+                                         "3/3 the store test: a deadlock (simulated)"));
+  RefusingStore always(test::open_test_store(dir), 100);
+  try {
+    ingest_files({log}, options, registry, always);
+    ADD_FAILURE() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("a deadlock (simulated); gave up after 3 tries. Run it again"));
+  }
+}
+
 TEST(IngestCli, SaysWhatItStoredAndIsIdempotent) {
   test::TempDir dir;
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
