@@ -535,9 +535,9 @@ class PostgresStore final : public Store {
       platforms.push_back(f.platform), native_names.push_back(f.native_name);
     // The days as a table the planner knows the size of (a day a shop is a few thousand values:
     // one pass over them, hashed against the batch, not a probe per day).
-    db_.query(R"sql(
-      CREATE TEMP TABLE kefu_days ON COMMIT DROP AS
-      SELECT DISTINCT shop, day FROM unnest($1::bigint[], $2::int[]) AS d(shop, day))sql",
+    db_.exec("CREATE TEMP TABLE kefu_days (shop BIGINT, day INTEGER) ON COMMIT DROP",
+             "removing the days' stale values");
+    db_.query("INSERT INTO kefu_days SELECT DISTINCT shop, day FROM unnest($1::bigint[], $2::int[]) AS d(shop, day)",
               {integer_array(shops), integer_array(days)}, "removing the days' stale values");
     db_.exec("ANALYZE kefu_days", "removing the days' stale values");
     db_.query(R"sql(
