@@ -81,6 +81,9 @@ class PostgresStore final : public Store {
       // A supervisor's report cannot write even by mistake: every transaction of this session is read-only.
       db_.exec("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", "opening the store");
       check_schema();
+      // One snapshot for the whole run: a report's periods and sections all read the same
+      // committed ingests, whatever commits while it reads (the transaction ends with the connection).
+      db_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "opening the store");
     } else {
       // A writer waits for another kefu's ingest of the same shops as long as SQLite's would.
       db_.exec("SET lock_timeout = " + std::to_string(std::max(options.busy_timeout_ms, 1)), "opening the store");
