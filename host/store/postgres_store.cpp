@@ -196,13 +196,13 @@ class PostgresStore final : public Store {
     std::string sql = R"sql(
       SELECT s.platform, s.shop_id, a.agent_id, v.day, f.metric, f.origin, f.native_name, v.value, v.numerator,
              v.denominator, v.pending, d.text,
-             CASE WHEN $4 OR f.origin NOT IN ('recomputed', 'platform_recomputed') THEN src.text ELSE '' END
+             CASE WHEN $4::boolean OR f.origin NOT IN ('recomputed', 'platform_recomputed') THEN src.text ELSE '' END
       FROM figure_values v
       JOIN shops s ON s.id = v.shop JOIN agents a ON a.id = v.agent JOIN figures f ON f.id = v.figure
       JOIN definitions d ON d.id = v.definition JOIN sources src ON src.id = v.source
       WHERE v.day >= (CASE WHEN a.agent_id <> '' AND f.origin IN ('recomputed', 'platform_recomputed')
-                           THEN $3 ELSE $1 END)
-        AND v.day <= $2)sql";
+                           THEN $3::int ELSE $1::int END)
+        AND v.day <= $2::int)sql";
     std::vector<Param> params{integer(*from), integer(*to), integer(agents_from), query.own_sources ? "true" : "false"};
     if (!query.platforms.empty()) {
       params.push_back(pg::text_array(query.platforms));

@@ -51,7 +51,7 @@ TEST(StoreUrl, OnlyPostgresUrlsArePostgres) {
 TEST(StoreUrl, AnotherMachineWithoutVerifiedTlsIsRefusedSayingHowToFixIt) {
   const std::string message = error_of([] { check_postgres_url("postgresql://ingest@db.example.com/kefu"); });
   EXPECT_THAT(message,
-              AllOf(HasSubstr("db.example.com"), HasSubstr("add sslmode=verify-full"), HasSubstr("docs/scale.md")));
+              AllOf(HasSubstr("db.example.com"), HasSubstr("Add sslmode=verify-full"), HasSubstr("docs/scale.md")));
   EXPECT_THAT(error_of([] { check_postgres_url("postgresql://db.example.com/kefu?sslmode=require"); }),
               HasSubstr("sslmode=require"));
   EXPECT_THAT(error_of([] { check_postgres_url("postgresql:///kefu?host=10.0.0.5&sslmode=prefer"); }),
