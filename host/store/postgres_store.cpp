@@ -6,6 +6,7 @@
 #include "base/calendar.h"
 #include "store/postgres_connection.h"
 #include "store/postgres_migrations.h"
+#include "store/value_key.h"
 
 #include <algorithm>
 #include <map>
@@ -32,12 +33,6 @@ std::int64_t shop_lock_key(const ShopKey& s) {
   return static_cast<std::int64_t>(h);
 }
 
-std::int32_t day_number(const std::string& day) {
-  const auto d = calendar::parse_day(day);
-  if (!d) throw std::runtime_error("a value's day \"" + day + "\" is not a date (YYYY-MM-DD); nothing was stored");
-  return *d;
-}
-
 std::string integer_array(const std::vector<std::int64_t>& items) {
   std::string out = "{";
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + std::to_string(items[i]);
@@ -59,13 +54,6 @@ constexpr std::pair<const char*, const char*> kWrites[] = {
     {"snapshots", "INSERT"},        {"snapshots", "UPDATE"}};
 constexpr const char* kSequences[] = {"ingests_id_seq", "shops_id_seq",       "agents_id_seq",
                                       "figures_id_seq", "definitions_id_seq", "sources_id_seq"};
-
-// A value's key in figure_values, in the primary key's order.
-struct ValueKey {
-  std::int64_t shop = 0, agent = 0, figure = 0;
-  std::int32_t day = 0;
-  auto operator<=>(const ValueKey&) const = default;
-};
 
 class PostgresStore final : public Store {
  public:
@@ -117,8 +105,6 @@ class PostgresStore final : public Store {
                            {text(batch.kind), text(batch.source)}, "logging the ingest")
                      .integer(0, 0);
     const Ids ids = names(batch);
-    // The values in the primary key's order (stable: of two values under one key, the batch's last
-    // is the later one, kept; the others are superseded).
     std::vector<std::pair<ValueKey, std::size_t>> order;
     order.reserve(batch.values.size());
     for (std::size_t i = 0; i < batch.values.size(); ++i) {
@@ -128,31 +114,28 @@ class PostgresStore final : public Store {
                         day_number(v.day)},
                        i});
     }
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // The kept values as COPY rows, in the key's order.
     std::string rows;
     std::int64_t kept = 0;
-    for (std::size_t n = 0; n < order.size(); ++n) {
-      const auto& [key, i] = order[n];
-      if (n + 1 < order.size() && order[n + 1].first == key) {
-        ++summary.superseded;
-      } else {
-        const StoredValue& s = batch.values[i];
-        const bool pending = s.value.availability == Availability::pending;
-        for (std::int64_t k : {key.shop, key.agent, key.figure, std::int64_t{key.day}})
-          pg::copy_field(rows, std::to_string(k), '\t');
-        auto real = [&](std::optional<double> v) {
-          v ? pg::copy_field(rows, pg::number(*v), '\t') : pg::copy_null(rows, '\t');
-        };
-        real(pending ? std::nullopt : std::optional<double>(s.value.value));
-        real(s.numerator);
-        real(s.denominator);
-        pg::copy_field(rows, pending ? "1" : "0", '\t');
-        pg::copy_field(rows, std::to_string(ids.definitions.at(s.definition)), '\t');
-        pg::copy_field(rows, std::to_string(ids.sources.at(s.source)), '\n');
-        ++kept;
-      }
-      if (after_each) after_each(n + 1);
-    }
+    auto real = [&](std::optional<double> v) {
+      v ? pg::copy_field(rows, pg::number(*v), '\t') : pg::copy_null(rows, '\t');
+    };
+    summary.superseded = in_key_order(
+        order,
+        [&](const ValueKey& key, std::size_t i) {
+          const StoredValue& s = batch.values[i];
+          const bool pending = s.value.availability == Availability::pending;
+          for (std::int64_t k : {key.shop, key.agent, key.figure, std::int64_t{key.day}})
+            pg::copy_field(rows, std::to_string(k), '\t');
+          real(pending ? std::nullopt : std::optional<double>(s.value.value));
+          real(s.numerator);
+          real(s.denominator);
+          pg::copy_field(rows, pending ? "1" : "0", '\t');
+          pg::copy_field(rows, std::to_string(ids.definitions.at(s.definition)), '\t');
+          pg::copy_field(rows, std::to_string(ids.sources.at(s.source)), '\n');
+          ++kept;
+        },
+        after_each);
     db_.exec(R"sql(
       CREATE TEMP TABLE kefu_batch (shop BIGINT, agent BIGINT, figure BIGINT, day INTEGER, value DOUBLE PRECISION,
         numerator DOUBLE PRECISION, denominator DOUBLE PRECISION, pending SMALLINT, definition BIGINT, source BIGINT)
