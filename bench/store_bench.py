@@ -14,10 +14,14 @@ deterministic, kept in the work directory), then in one run, each a whole proces
     directory; the values loaded from the store into DuckDB first, the query alone timed) and by
     the sqlite3 CLI with one GROUP BY on the store itself.
 
+With --postgres URL (a server kefu may create a schema in, e.g. scripts/pg-test-server's), the
+same ingests and month reports again into a new schema there (docs/scale.md), and its bytes per
+value (pg_total_relation_size of the values' tables), beside SQLite's.
+
 Peak RSS comes from getrusage of each child (ru_maxrss), as /usr/bin/time -v reports it.
 
 Usage: bench/store_bench.py [--kefu build/bin/kefu] [--work build/store-bench] [--days 90]
-                            [--shops 200] [--agents 5] [--runs 3] [--seed 17]
+                            [--shops 200] [--agents 5] [--runs 3] [--seed 17] [--postgres URL]
        (--days 365: the full year of issue 18, ~10 M rows)
 """
 import argparse
@@ -124,6 +128,39 @@ def duckdb_anchor(work, db, flat, queries, runs):
     return load, timings
 
 
+def psql(url, sql):
+    """One SQL statement on the PostgreSQL server at url, through psql; its single value."""
+    psql = shutil.which("psql") or max((os.path.join("/usr/lib/postgresql", v, "bin", "psql")
+                                        for v in os.listdir("/usr/lib/postgresql")), default="psql")
+    p = subprocess.run([psql, "-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql], capture_output=True,
+                       text=True)
+    if p.returncode != 0:
+        sys.exit(f"psql failed: {p.stderr}")
+    return p.stdout.strip()
+
+
+def postgres_side(url, kefu, logs, base, work, month, runs, line, sqlite_ingest):
+    """The ingests and month reports again on PostgreSQL, in a new schema; and its bytes per value."""
+    schema = f"bench_{int(time.time())}"
+    psql(url, f"CREATE SCHEMA {schema}")
+    store = url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    wall, rss, p = peak_of([kefu, "ingest", *logs, "--store", store, *base, "--rejects-dir", work])
+    line("PostgreSQL: kefu ingest (new schema)", wall, rss, f"{wall / sqlite_ingest:.1f} x SQLite's ingest wall", p.cpu)
+    wall, rss, p = peak_of([kefu, "ingest", *logs, "--store", store, *base, "--rejects-dir", work])
+    line("PostgreSQL: kefu ingest again (nothing changes)", wall, rss, cpu=p.cpu)
+    psql(url, f"VACUUM ANALYZE {schema}.figure_values")
+    values = int(psql(url, f"SELECT count(*) FROM {schema}.figure_values"))
+    value_bytes = int(psql(url, f"SELECT pg_total_relation_size('{schema}.figure_values')"))
+    heap = int(psql(url, f"SELECT pg_relation_size('{schema}.figure_values')"))
+    print(f"PostgreSQL: {values:,} values; figure_values with its key {value_bytes / 1e6:.1f} MB = "
+          f"{value_bytes / max(values, 1):.0f} bytes per value ({heap / max(values, 1):.0f} in the table, the rest "
+          f"its primary key)")
+    report = [kefu, "report", "--store", store, *base, "--format", "json"]
+    for by in ([], ["--by", "agent"]):
+        wall, rss, p = median_run(report + ["--month", month, *by], runs)
+        line(f"PostgreSQL: kefu report --month {month} {' '.join(by) or '(shops)'}", wall, rss, cpu=p.cpu)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kefu", default=os.path.join(HERE, "..", "build", "bin", "kefu"))
@@ -133,6 +170,7 @@ def main():
     ap.add_argument("--days", type=int, default=90)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--postgres", help="also a PostgreSQL store: the server's URL (a new schema is made in it)")
     a = ap.parse_args()
     kefu = os.path.abspath(a.kefu)
     os.makedirs(a.work, exist_ok=True)
@@ -173,6 +211,7 @@ def main():
         if os.path.exists(store + suffix):
             os.remove(store + suffix)
     wall, rss, p = peak_of([kefu, "ingest", *logs, "--store", store, *base, "--rejects-dir", a.work])
+    sqlite_ingest = wall
     line("kefu ingest (new store)", wall, rss,
          f"{wall / compute:.1f} x compute wall, {p.cpu / compute_cpu:.1f} x cpu (target <= 2)", p.cpu)
     wall, rss, p = peak_of([kefu, "ingest", *logs, "--store", store, *base, "--rejects-dir", a.work])
@@ -213,6 +252,9 @@ def main():
         line(f"kefu report --month {oldest:%Y-%m} (oldest month)", wall, rss, "year-old data: target <= 1 s", p.cpu)
     else:
         print("(a month of a year-long store: --days 365)")
+
+    if a.postgres:
+        postgres_side(a.postgres, kefu, logs, base, a.work, label, a.runs, line, sqlite_ingest)
 
     queries = [group_by_sql(flat, f"{first}", f"{last}", False), group_by_sql(flat, f"{first}", f"{last}", True)]
     for q, what in zip(queries, ("shops", "agents")):

@@ -98,7 +98,7 @@ int explain_from_store(Context& ctx, const report::Period& p, metrics::ExplainRe
       store, {args.metric, args.definitions, args.platform, args.shop, args.agent, p.from(), p.to(), args.last});
   const Lang lang = ctx.lang();
   if (!stored.complete()) {
-    metrics::NotStored n{ctx.config().store,     args.shop,       r.definitions,           stored.nothing_stored,
+    metrics::NotStored n{ctx.store_name(),       args.shop,       r.definitions,           stored.nothing_stored,
                          stored.never_explained, stored.not_kept, stored.other_definition, stored.stored_definition};
     std::cerr << "kefu: error: " << metrics::not_stored_message(n, lang) << '\n';
     return kExitUsage;

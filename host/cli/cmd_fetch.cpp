@@ -5,6 +5,7 @@
 #include "config/trust.h"
 #include "pipeline/fetch.h"
 #include "rules/rule_book.h"
+#include "store/store_url.h"
 
 #include <CLI/CLI.hpp>
 
@@ -87,7 +88,7 @@ int run_fetch(Context& ctx, const CLI::App&) {
     }
   }
   std::cout << tr(lang, "共 ", "") << results.size() << tr(lang, " 个店铺，失败 ", " shops, failed ") << failed
-            << tr(lang, " 个；数据库 ", "; store ") << config.store << '\n';
+            << tr(lang, " 个；数据库 ", "; store ") << store::printable_store(config.store) << '\n';
   return failed ? kExitFindings : kExitOk;
 }
 

@@ -96,7 +96,12 @@ int run_ingest(Context& ctx, const CLI::App&) {
   opts.platform_definitions = runnable_definitions(registry);
   opts.layouts = &ctx.chat_layouts(args.layouts);
   opts.utc_offset_ms = ctx.config().utc_offset_ms;
-  const std::string& store_path = ctx.config().store;
+  opts.on_retry = [lang](int attempt, int attempts, const std::string& why) {
+    std::cerr << "kefu: " << why
+              << tr(lang, "；重试（第 ", "; trying again (attempt ") << attempt << tr(lang, " 次，共 ", " of ") << attempts
+              << tr(lang, " 次）\n", ")\n");
+  };
+  const std::string store_path = ctx.store_name();
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 
   // The summary never contradicts the outcome: a run that stored nothing says so first.

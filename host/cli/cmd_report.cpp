@@ -8,6 +8,7 @@
 #include "report/periods.h"
 #include "report/targets.h"
 #include "rules/rule_book.h"
+#include "store/store_url.h"
 
 #include "model/native_definition.h"
 #include "report/definition_sides.h"
@@ -55,8 +56,8 @@ report::By parse_by(const std::string& by) {
 // A period without any figure is not an empty success: said, with the reason, exit 1.
 bool say_no_data(const report::Report& r, const config::Config& config, Lang lang) {
   if (!r.metrics.empty() || !r.native.empty()) return false;
-  std::cerr << "kefu: " << config.store << tr(lang, " 中没有 ", " holds no figures for ") << r.period.label << " ("
-            << r.period.from() << tr(lang, " 至 ", " to ") << r.period.to() << ")"
+  std::cerr << "kefu: " << store::printable_store(config.store) << tr(lang, " 中没有 ", " holds no figures for ")
+            << r.period.label << " (" << r.period.from() << tr(lang, " 至 ", " to ") << r.period.to() << ")"
             << (args.shops.empty() ? "" : tr(lang, "（限所选店铺）", " (of the shops asked for)"))
             << tr(lang,
                   "的数据：没有可报告的内容。请用 kefu ingest 导入这段时间的聊天记录或平台导出，或换一个有数据的时段。\n",
@@ -105,7 +106,8 @@ int run_hours(const store::Store& store, const config::Config& config, const rep
     else missing.push_back(args.person);
   }
   for (const std::string& m : missing)
-    std::cerr << "kefu: " << config.store << tr(lang, " 中没有 ", " keeps no conversation of ") << m
+    std::cerr << "kefu: " << store::printable_store(config.store) << tr(lang, " 中没有 ", " keeps no conversation of ")
+              << m
               << tr(lang, " 在 ", " on ") << args.day
               << tr(lang,
                     " 的会话：无法给出分时段数据（店铺编号或人员写对了吗？schema 4 之前导入的日期只有指标、没有会话，请重新 kefu ingest 当天的聊天记录）。\n",
@@ -207,7 +209,8 @@ int run_report(Context& ctx, const CLI::App&) {
   }
   if (say_no_data(main, config, lang)) return kExitFindings;
   if (main.metrics.empty())
-    std::cerr << "kefu: warning: " << config.store << tr(lang, " 中没有 ", " holds no recomputed metrics for ")
+    std::cerr << "kefu: warning: " << store::printable_store(config.store)
+              << tr(lang, " 中没有 ", " holds no recomputed metrics for ")
               << main.period.label
               << tr(lang, " 的重算指标（先用 kefu ingest 导入聊天记录）\n",
                     " (ingest chat logs with kefu ingest first)\n");

@@ -44,14 +44,17 @@ config::Config& Context::config() {
 store::Store& Context::store(const store::OpenOptions& open) {
   if (!store_) {
     store::OpenOptions options = open;
-    const std::string path = config().store;
     // A writer says it waits for another one; a reader waits (rarely, briefly) without a word.
     if (!options.on_wait && !options.read_only)
-      options.on_wait = [path, lang = lang()] { std::cerr << "kefu: " << store_wait_text(path, lang) << std::endl; };
-    store_ = store::open_sqlite_store(path, options);
+      options.on_wait = [name = store_name(), lang = lang()] {
+        std::cerr << "kefu: " << store_wait_text(name, lang) << std::endl;
+      };
+    store_ = store::open_store(config().store, options);
   }
   return *store_;
 }
+
+std::string Context::store_name() { return store::printable_store(config().store); }
 
 const PluginRegistry& Context::plugins(Refusals refusals, const HttpOptions& http) {
   if (!plugins_) plugins_.emplace(load_plugins(options_, http));

@@ -8,7 +8,7 @@
 #include "config/config.h"
 #include "net/http_client.h"
 #include "platforms/registry.h"
-#include "store/store.h"
+#include "store/open_store.h"
 #include "words/closings.h"
 
 #include <functional>
@@ -41,6 +41,8 @@ class Context {
   config::Config& config();
   // The store at config().store, opened on first use with `open` (later calls' `open` is unused).
   store::Store& store(const store::OpenOptions& open = {});
+  // The store as every message names it: the path, or the URL without a password.
+  std::string store_name();
   // The plugins, loaded on first use with `http` as the shared client's limits (later calls'
   // `http` is unused). Refusals become "kefu: warning: ..." lines, once, when `refusals` says so.
   const PluginRegistry& plugins(Refusals refusals = Refusals::warn, const HttpOptions& http = {});

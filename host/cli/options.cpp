@@ -38,7 +38,7 @@ void add_config_option(CLI::App& cmd, ConfigPaths& paths, std::string_view what)
 }
 
 void add_store_option(CLI::App& cmd, ConfigPaths& paths) {
-  cmd.add_option("--store", paths.store, "the SQLite store (default: the config's, else ./kefu.db)");
+  cmd.add_option("--store", paths.store, "the store: an SQLite file, or a postgresql:// URL (docs/scale.md); default: the config's, else ./kefu.db");
 }
 
 void add_layout_option(CLI::App& cmd, std::vector<std::string>& files) {

@@ -633,7 +633,8 @@ Config parse_config(std::string_view json, const std::string& file) {
   for (auto& [platform, files] : config.word_files)
     for (std::string& f : files) paths.push_back(&f);
   for (std::string* path : paths)
-    if (!path->empty() && fs::path(*path).is_relative())
+    // A store given as a URL (postgresql://..., docs/scale.md) is not a path: kept as written.
+    if (!path->empty() && fs::path(*path).is_relative() && path->find("://") == std::string::npos)
       *path = (fs::path(file).parent_path() / *path).lexically_normal().string();
   return config;
 }

@@ -99,7 +99,9 @@ struct UpdateSource {
 struct Config {
   std::string path;     // the file it was read from; empty: built-in defaults
   std::string origin;   // how that file was chosen (config/trust.h): "named with --config" ...
-  std::string store;    // the store file, resolved (relative paths against the config's folder)
+  // The store: a file, resolved (relative paths against the config's folder), or a PostgreSQL
+  // URL (postgresql://..., docs/scale.md) kept as written.
+  std::string store;
   std::string secrets;  // the 0600 secrets file (resolved like store); empty: environment only
   std::map<std::string, std::string> endpoints;  // platform → API gateway URL (default: the plugin's)
   // The HTTP client's limits ("http": {...}); defaults: 10 s to connect, 60 s per try, 4 tries.

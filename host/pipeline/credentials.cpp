@@ -1,35 +1,13 @@
 #include "pipeline/credentials.h"
 
 #include "base/file.h"
+#include "base/private_file.h"
 
 #include <rapidjson/document.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 
 namespace kefu::host::fetch {
-namespace {
-
-// The file must be ours alone: anyone else who can read it has the shops' keys, and anyone who
-// can write it can point them elsewhere.
-void check_private(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("secrets file " + path + ": cannot be read (missing?)");
-  if (!S_ISREG(st.st_mode)) throw std::runtime_error("secrets file " + path + ": not a regular file");
-  if (st.st_uid != ::geteuid())
-    throw std::runtime_error("secrets file " + path +
-                             ": owned by another user; it must belong to the user running kefu");
-  if (st.st_mode & 077) {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-    throw std::runtime_error("secrets file " + path + ": mode " + mode +
-                             " lets other users read or change it; refused. Fix: chmod 600 " + path);
-  }
-}
-
-}  // namespace
 
 std::string credential_variable(const std::string& shop_id, const std::string& name) {
   std::string v = "KEFU_";
@@ -44,7 +22,7 @@ std::vector<Setting> load_credentials(const std::string& shop_id, const std::str
   std::vector<Setting> out;
   rapidjson::Document doc;
   if (!secrets_file.empty()) {
-    check_private(secrets_file);
+    check_private_file("secrets file", secrets_file);
     const auto text = read_whole_file(secrets_file);
     if (!text) throw std::runtime_error("secrets file " + secrets_file + ": cannot be read");
     doc.Parse<rapidjson::kParseIterativeFlag>(text->c_str(), text->size());  // no recursion on [[[[

@@ -159,10 +159,29 @@ chatlog::ChatReadOptions chat_read_options(const IngestOptions& options) {
   return read;
 }
 
+// The shops a run's chat events belong to: the ones it locks before reading what earlier runs kept.
+std::vector<store::ShopKey> shops_of(const chatlog::ChatEvents& events) {
+  std::vector<store::ShopKey> out;
+  for (std::uint32_t i = 0; i < events.shops.size(); ++i) {
+    const auto [platform, shop] = chatlog::split_shop_key(events.shops.name(i));
+    out.push_back({std::string(platform), std::string(shop)});
+  }
+  return out;
+}
+
+// Every run adds: reads the sessions earlier runs kept of the run's shop days, under the write
+// lock for those shops (`lock`, held until the batch is written: Store::lock_shops), so that a
+// run on the same shop day elsewhere waits and then counts this one's sessions too.
+JoinedSessions locked_join(const chatlog::ChatEvents& events, store::Store& store,
+                           std::unique_ptr<store::WriteLock>& lock) {
+  lock = store.lock_shops(shops_of(events));
+  return join_stored_sessions(events, store);
+}
+
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
-                                            const store::Store& store, std::vector<FileOutcome>& outcomes,
-                                            std::set<std::string>& platforms, store::IngestBatch& batch,
-                                            Joined& joined_out) {
+                                            store::Store& store, std::unique_ptr<store::WriteLock>& lock,
+                                            std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms,
+                                            store::IngestBatch& batch, Joined& joined_out) {
   if (files.empty()) return {};
   chatlog::ChatEvents events;
   for (const std::string& path : files) {
@@ -186,7 +205,7 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   std::string source;
   for (const auto& f : files) source += (source.empty() ? "" : " ") + f;
   // Every run adds: the days these logs touch are recomputed with what earlier runs kept of them.
-  JoinedSessions joined = join_stored_sessions(events, store);
+  JoinedSessions joined = locked_join(events, store, lock);
   const chatlog::ChatEvents& all = joined.joined() ? joined.events : events;
   joined_out = joined_outcome(joined);
   batch.sessions = std::move(joined.keep);
@@ -257,9 +276,11 @@ bool is_chat_log(const std::string& path, const chatlog::Layouts* layouts, const
   return chatlog::detect_file(path, layouts ? *layouts : chatlog::Layouts(), sheet).is_chat_log();
 }
 
-IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
-                           const PluginRegistry& registry, store::Store& store,
-                           const std::function<void(std::size_t)>& after_each) {
+namespace {
+
+IngestOutcome ingest_once(const std::vector<std::string>& files, const IngestOptions& options,
+                          const PluginRegistry& registry, store::Store& store,
+                          const std::function<void(std::size_t)>& after_each) {
   IngestOutcome out;
   std::vector<std::string> chats, exports;
   for (const std::string& f : files) (is_chat_log(f, options.layouts, options.sheet) ? chats : exports).push_back(f);
@@ -267,7 +288,8 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   // Read everything first: a file that cannot be used stops the ingest before anything is written.
   std::set<std::string> platforms;
   store::IngestBatch batch;
-  batch.values = chat_values(chats, options, store, out.files, platforms, batch, out.joined);
+  std::unique_ptr<store::WriteLock> lock;  // from reading the stored sessions to the batch's commit
+  batch.values = chat_values(chats, options, store, lock, out.files, platforms, batch, out.joined);
   batch.explain.keep_from = retention_cutoff(options.explain, options.today);
   for (const std::string& path : exports) {
     auto values = native_values(path, options, registry, out.files);
@@ -278,12 +300,31 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   batch.kind = exports.empty() ? "chat_log" : chats.empty() ? "native_export" : "mixed";
   for (const auto& f : files) batch.source += (batch.source.empty() ? "" : " ") + f;
   out.summary = store.ingest(batch, after_each);
+  lock.reset();
   snapshot(platforms, registry, store, out);
   return out;
 }
 
-FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
-                            const PluginRegistry& registry, store::Store& store, const IngestOptions& options) {
+// A store may refuse a transaction that succeeds when run again (PostgreSQL: a deadlock or a
+// serialization failure between two kefus writing at once). The run is read and written again,
+// a few times, each retry said through on_retry; then it fails saying so.
+template <class Run>
+auto with_retries(const IngestOptions& options, Run run) {
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return run();
+    } catch (const store::RetryableError& e) {
+      if (attempt == kAttempts)
+        throw std::runtime_error(std::string(e.what()) + "; gave up after " + std::to_string(kAttempts) +
+                                 " tries. Run it again when the other ingests have finished");
+      if (options.on_retry) options.on_retry(attempt + 1, kAttempts, e.what());
+    }
+  }
+}
+
+FetchOutcome ingest_fetched_once(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
+                                 const PluginRegistry& registry, store::Store& store, const IngestOptions& options) {
   FetchOutcome out;
   std::set<std::string> platforms{plugin.info().id};
   store::IngestBatch batch;
@@ -297,7 +338,8 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
   out.rejected = static_cast<std::int64_t>(read.rejects.size());
   for (const Reject& r : read.rejects)
     out.reject_reasons.push_back("message " + std::to_string(r.line) + ": " + r.reason);
-  JoinedSessions joined = join_stored_sessions(events, store);
+  std::unique_ptr<store::WriteLock> lock;  // from reading the stored sessions to the batch's commit
+  JoinedSessions joined = locked_join(events, store, lock);
   const chatlog::ChatEvents& all = joined.joined() ? joined.events : events;
   out.joined = joined_outcome(joined);
   batch.sessions = std::move(joined.keep);
@@ -323,11 +365,25 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
                       std::make_move_iterator(recomputed.end()));
   out.values = static_cast<std::int64_t>(batch.values.size());
   out.summary = store.ingest(batch);
+  lock.reset();
   IngestOutcome snap;
   snapshot(platforms, registry, store, snap);
   out.snapshots = std::move(snap.snapshots);
   out.warnings = std::move(snap.warnings);
   return out;
+}
+
+}  // namespace
+
+IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOptions& options,
+                           const PluginRegistry& registry, store::Store& store,
+                           const std::function<void(std::size_t)>& after_each) {
+  return with_retries(options, [&] { return ingest_once(files, options, registry, store, after_each); });
+}
+
+FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plugin, const std::string& source,
+                            const PluginRegistry& registry, store::Store& store, const IngestOptions& options) {
+  return with_retries(options, [&] { return ingest_fetched_once(fetched, plugin, source, registry, store, options); });
 }
 
 }  // namespace kefu::host::ingest

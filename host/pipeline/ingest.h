@@ -51,6 +51,9 @@ struct IngestOptions {
   // The layouts chat logs may be in (--layout, kefu.json, canonical, plugins); nullptr: canonical only.
   const chatlog::Layouts* layouts = nullptr;
   std::int64_t utc_offset_ms = calendar::kChinaOffsetMs;  // chat-log times written without an offset
+  // Called before a run is tried again after the store refused it as retryable (a deadlock or a
+  // serialization failure with another kefu writing): attempt (2..), of how many, and why.
+  std::function<void(int attempt, int attempts, const std::string& why)> on_retry = {};
 };
 
 struct FileOutcome {

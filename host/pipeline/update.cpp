@@ -4,6 +4,7 @@
 #include "base/output_file.h"
 #include "model/validate.h"
 #include "platforms/word_sources.h"
+#include "store/store_url.h"
 
 #include <kefu/json.hpp>
 #include <kefu/toolkit/signing.hpp>
@@ -159,7 +160,12 @@ void prepare_updates_dir(const std::string& dir) {
 
 }  // namespace
 
-std::string updates_dir(const config::Config& config) { return config.store + ".updates"; }
+std::string updates_dir(const config::Config& config) {
+  if (!store::is_postgres_url(config.store)) return config.store + ".updates";
+  // A store on a server has no folder of its own here: the files go beside the config.
+  const std::string folder = config.path.empty() ? "" : fs::path(config.path).parent_path().string();
+  return (folder.empty() ? std::string(".") : folder) + "/kefu.updates";
+}
 
 std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store,
                                  const std::string& today) {

@@ -24,7 +24,8 @@ struct Outcome {
   std::string active_file;  // the version in use after this run ("" when there is none yet)
 };
 
-// Where the active versions live: beside the store, in <store>.updates/.
+// Where the active versions live: beside the store, in <store>.updates/; for a PostgreSQL store,
+// kefu.updates/ beside the config (else in the current directory).
 std::string updates_dir(const config::Config& config);
 
 std::vector<Outcome> run_updates(const config::Config& config, HttpClient& http, store::Store& store,

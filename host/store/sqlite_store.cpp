@@ -1,5 +1,6 @@
 // The SQLite store (Debian libsqlite3): one file, versioned schema, one transaction per ingest.
 #include "store/store.h"
+#include "store/value_key.h"
 
 #include "base/calendar.h"
 
@@ -222,13 +223,8 @@ DROP TABLE metric_values;
 
 constexpr std::array<std::string_view, 5> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName,
                                                          kMigrationSessions, kMigrationTeamScale};
-
-// A value's day as the store keeps it: its number (days since 1970-01-01).
-std::int32_t day_number(const std::string& day) {
-  const auto d = calendar::parse_day(day);
-  if (!d) throw std::runtime_error("a value's day \"" + day + "\" is not a date (YYYY-MM-DD); nothing was stored");
-  return *d;
-}
+// A migration here needs its PostgreSQL twin (postgres_migrations.cpp) and kSchemaVersion raised.
+static_assert(kMigrations.size() == kSchemaVersion, "one SQLite migration per schema version (store.h)");
 
 // The store's own name for errors (the connection knows it once open).
 std::string db_path(sqlite3* db) {
@@ -430,13 +426,6 @@ class Names {
   Texts definitions_, sources_;
 };
 
-// A value's key in figure_values: the primary key's order.
-struct ValueKey {
-  std::int64_t shop = 0, agent = 0, figure = 0;
-  std::int32_t day = 0;
-  auto operator<=>(const ValueKey&) const = default;
-};
-
 // A read transaction: every statement inside sees the same committed store (or, inside an
 // ingest's transaction, does nothing: that one already holds its snapshot).
 class ReadTransaction {
@@ -490,6 +479,15 @@ class SqliteStore final : public Store {
   }
   ~SqliteStore() override { sqlite3_close(db_); }
 
+  // BEGIN IMMEDIATE takes SQLite's one write lock now (waiting for another kefu's ingest, with
+  // on_wait): the file has one lock, so the shops do not matter.
+  std::unique_ptr<WriteLock> lock_shops(std::vector<ShopKey>) override {
+    if (held_) throw std::logic_error("lock_shops: the store's write lock is already held");
+    exec("BEGIN IMMEDIATE");
+    held_ = true;
+    return std::make_unique<Held>(*this);
+  }
+
   IngestSummary ingest(const IngestBatch& batch, const std::function<void(std::size_t)>& after_each) override {
     memo_ = {};
     Transaction tx(*this);
@@ -500,8 +498,6 @@ class SqliteStore final : public Store {
     log.bind(1, batch.kind).bind(2, batch.source).step();
     summary.id = sqlite3_last_insert_rowid(db_);
     Names names(db_);
-    // The values in the primary key's order: the B-tree is appended to, not written all over
-    // (stable: of two values under one key, the batch's last is the later one).
     std::vector<std::pair<ValueKey, std::size_t>> order;
     order.reserve(batch.values.size());
     for (std::size_t i = 0; i < batch.values.size(); ++i) {
@@ -509,7 +505,6 @@ class SqliteStore final : public Store {
       const std::int64_t shop = names.shop(v.platform, v.shop_id);
       order.push_back({{shop, names.agent(shop, v.agent_id), names.figure(v), day_number(v.day)}, i});
     }
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     // The WHERE makes an identical re-ingest a no-op (changes() == 0), so it is counted as such.
     Statement upsert(db_, R"sql(
       INSERT INTO figure_values(shop, agent, figure, day, value, numerator, denominator, pending, definition, source,
@@ -522,35 +517,31 @@ class SqliteStore final : public Store {
       WHERE value IS NOT excluded.value
          OR numerator IS NOT excluded.numerator OR denominator IS NOT excluded.denominator
          OR pending IS NOT excluded.pending OR definition IS NOT excluded.definition)sql");
-    // A key met twice in one batch keeps its last value; the others are counted as superseded,
-    // so that written + unchanged is what the store keeps of this batch.
+    // Written + unchanged is what the store keeps of this batch; the rest was superseded.
     std::vector<ValueKey> keys;  // written or unchanged, in key order
     keys.reserve(order.size());
-    for (std::size_t n = 0; n < order.size(); ++n) {
-      const auto& [key, i] = order[n];
-      if (n + 1 < order.size() && order[n + 1].first == key) {
-        ++summary.superseded;
-      } else {
-        const StoredValue& s = batch.values[i];
-        const bool pending = s.value.availability == Availability::pending;
-        upsert.bind(1, key.shop)
-            .bind(2, key.agent)
-            .bind(3, key.figure)
-            .bind(4, std::int64_t{key.day})
-            .bind(5, pending ? std::nullopt : std::optional<double>(s.value.value))
-            .bind(6, s.numerator)
-            .bind(7, s.denominator)
-            .bind(8, std::int64_t{pending})
-            .bind(9, names.definition(s.definition))
-            .bind(10, names.source(s.source))
-            .bind(11, summary.id);
-        upsert.step();
-        (sqlite3_changes(db_) ? summary.written : summary.unchanged)++;
-        upsert.reset();
-        keys.push_back(key);
-      }
-      if (after_each) after_each(n + 1);
-    }
+    summary.superseded = in_key_order(
+        order,
+        [&](const ValueKey& key, std::size_t i) {
+          const StoredValue& s = batch.values[i];
+          const bool pending = s.value.availability == Availability::pending;
+          upsert.bind(1, key.shop)
+              .bind(2, key.agent)
+              .bind(3, key.figure)
+              .bind(4, std::int64_t{key.day})
+              .bind(5, pending ? std::nullopt : std::optional<double>(s.value.value))
+              .bind(6, s.numerator)
+              .bind(7, s.denominator)
+              .bind(8, std::int64_t{pending})
+              .bind(9, names.definition(s.definition))
+              .bind(10, names.source(s.source))
+              .bind(11, summary.id);
+          upsert.step();
+          (sqlite3_changes(db_) ? summary.written : summary.unchanged)++;
+          upsert.reset();
+          keys.push_back(key);
+        },
+        after_each);
     drop_stale_recomputed(batch, names, keys, summary.id);
     write_explain(batch.explain, summary.id);
     write_sessions(batch.sessions, summary.id);
@@ -798,9 +789,13 @@ class SqliteStore final : public Store {
 
  private:
   // Rolls back unless committed: an exception anywhere in an ingest leaves the store unchanged.
+  // Inside lock_shops' transaction it is that one (already begun, committed here).
   class Transaction {
    public:
-    explicit Transaction(SqliteStore& store) : store_(store) { store_.exec("BEGIN IMMEDIATE"); }
+    explicit Transaction(SqliteStore& store) : store_(store) {
+      if (!store_.held_) store_.exec("BEGIN IMMEDIATE");
+      store_.held_ = false;
+    }
     ~Transaction() {
       if (!done_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
     }
@@ -812,6 +807,18 @@ class SqliteStore final : public Store {
    private:
     SqliteStore& store_;
     bool done_ = false;
+  };
+
+  // lock_shops' transaction, rolled back if no ingest() took it (the run failed before writing).
+  class Held final : public WriteLock {
+   public:
+    explicit Held(SqliteStore& store) : store_(store) {}
+    ~Held() override {
+      if (store_.held_) sqlite3_exec(store_.db_, "ROLLBACK", nullptr, nullptr, nullptr), store_.held_ = false;
+    }
+
+   private:
+    SqliteStore& store_;
   };
 
   // Inside the ingest's transaction: the recomputed values of each day the batch holds whole
@@ -1085,6 +1092,7 @@ class SqliteStore final : public Store {
   mutable MessagesMemo memo_;
   std::string path_;
   bool read_only_ = false;
+  bool held_ = false;  // lock_shops began the transaction the next ingest() writes in
   int wait_ms_ = 0, waited_ms_ = 0;
   bool told_ = false;
   std::function<void()> on_wait_;

@@ -1,8 +1,9 @@
 // The store: metric values from every source (native exports, chat logs recomputed, APIs) on
 // one schema, plus dated snapshots of each platform's normalized rules and word lists.
 //
-// Kept behind this narrow interface so that a PostgreSQL backend can be added without touching
-// the engines: they only ingest a batch (all or nothing) and read values back by period.
+// Kept behind this narrow interface so that the engines never see which backend holds it: an
+// SQLite file (the zero-setup default) or a PostgreSQL database a team shares (docs/scale.md).
+// They only ingest a batch (all or nothing) and read values back by period.
 #pragma once
 
 #include <kefu/model.hpp>
@@ -11,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -149,9 +151,43 @@ struct ValueQuery {
   bool own_sources = true;
 };
 
+// The schema version this kefu writes and reads. Each backend has one migration per version
+// (SQLite: sqlite_store.cpp, PostgreSQL: postgres_migrations.cpp) and checks at compile time that
+// its list is this long: a migration added to one backend does not build without its twin.
+inline constexpr int kSchemaVersion = 5;
+
+// A store refused a transaction that may well succeed when run again: PostgreSQL's
+// serialization failure (SQLSTATE 40001) or deadlock (40P01), which abort the transaction. The
+// caller runs the whole read-then-write again (ingest::ingest_files does, a few times).
+struct RetryableError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Held from before an ingest reads what earlier runs stored of its shops until Store::ingest
+// commits (or this is dropped: then nothing is written). See Store::lock_shops.
+class WriteLock {
+ public:
+  virtual ~WriteLock() = default;
+};
+
+struct ShopKey {
+  std::string platform, shop_id;
+  auto operator<=>(const ShopKey&) const = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
+
+  // Every run adds (docs/report.md): an ingest of chat logs reads the sessions earlier runs kept
+  // of its shops' days, recomputes the days with them, then writes. Two runs on one shop day (a
+  // morning's and an afternoon's export, on two machines) must not both read before either
+  // writes, or the later write drops the earlier run's sessions from the day's figures. So the
+  // run takes the write lock for its shops before it reads, and the next ingest() on this store
+  // writes inside that same transaction and commits it. SQLite: BEGIN IMMEDIATE (one writer at a
+  // time; readers go on). PostgreSQL: a transaction-level advisory lock per shop, in sorted
+  // order (runs on other shops go on; none can deadlock on them).
+  virtual std::unique_ptr<WriteLock> lock_shops(std::vector<ShopKey> shops) = 0;
 
   // Upserts the batch in one transaction: on any failure (or a kill) the store is as it was.
   // `after_each` (tests) runs after each value is written, inside the transaction.
@@ -192,7 +228,8 @@ struct OpenOptions {
   std::function<void()> on_wait = {};
 };
 
-// Opens (creating when missing, migrating when older) the SQLite store at `path`. The store is
+// Opens (creating when missing, migrating when older) the SQLite store at `path`. Callers outside
+// host/store use open_store (store/open_store.h), which also takes a PostgreSQL URL. The store is
 // opened by its own name only: a symbolic link, a pipe or a device there is refused, and so is
 // another program's SQLite database. Throws std::runtime_error naming the file, what is wrong
 // and what to do — also for a store that is locked by another kefu, damaged or on a full disk.

@@ -2,6 +2,7 @@
 // (docs/metrics.md, "Explaining a figure"), on the transfer story plus one unassigned session.
 #include "run_kefu.hpp"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -93,7 +94,7 @@ TEST(ExplainCli, APlatformsDefinitionNeedsTheChatLogFiles) {
 // A store with the demo's JD log and the transfer story ingested under `definitions`.
 struct IngestedStore {
   TempDir dir;
-  std::string store = dir.path() + "/kefu.db";
+  std::string store = test::shell_quoted(test::store_location(dir));
   std::string logs;
   explicit IngestedStore(const std::string& definitions = "kefu/2",
                          const std::string& config_json = R"({"explain": {"keep_days": 36500}})") {

@@ -1,6 +1,7 @@
 // `kefu report` end to end on the demo data (two shops on each platform, two weeks of chat logs
 // plus each platform's export): every format, read back the way a user's tools would.
 #include "base/file.h"
+#include "test_store.hpp"
 #include "host/cli/run_kefu.hpp"
 
 #include <rapidjson/document.h>
@@ -33,7 +34,7 @@ class ReportCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new test::TempDir;
-    store_ = dir_->path() + "/kefu.db";
+    store_ = test::shell_quoted(test::store_location(*dir_));
     std::string chats;
     for (const char* p : {"tmall", "jd", "douyin", "kuaishou"})
       chats += " " + repo_file(std::string("config/samples/demo/chat-") + p + ".csv");

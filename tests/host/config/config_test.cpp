@@ -110,6 +110,12 @@ TEST(Config, ARelativeStoreIsBesideTheConfig) {
   EXPECT_EQ(parse_config(R"({"store": "/var/lib/kefu.db"})", "/etc/kefu/kefu.json").store, "/var/lib/kefu.db");
 }
 
+TEST(Config, AStoreUrlIsKeptAsWrittenNotResolvedAsAPath) {
+  const std::string url = "postgresql://kefu_ingest@db.example.com/kefu?sslmode=verify-full";
+  EXPECT_EQ(parse_config(R"({"store": ")" + url + R"("})", "/etc/kefu/kefu.json").store, url);
+  EXPECT_EQ(resolve_config("", "postgres:///kefu?host=/run/postgresql").store, "postgres:///kefu?host=/run/postgresql");
+}
+
 TEST(Config, ResolutionOrder) {
   test::TempDir dir;
   const std::string file = dir.write("team.json", R"({"store": "team.db"})");

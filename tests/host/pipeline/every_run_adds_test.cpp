@@ -6,6 +6,7 @@
 
 #include "chatlog/session_rows.h"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -67,7 +68,7 @@ std::string contents(const store::Store& s) {
 }
 
 std::unique_ptr<store::Store> open(const test::TempDir& dir, const std::string& name) {
-  return store::open_sqlite_store(dir.path() + "/" + name);
+  return test::open_test_store(dir, {}, name);
 }
 
 TEST(EveryRunAdds, TheMorningAndTheAfternoonAsTwoRunsStoreWhatOneRunOverBothStores) {

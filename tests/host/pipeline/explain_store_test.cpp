@@ -6,6 +6,7 @@
 #include "model/whole_shop.h"
 #include "pipeline/ingest.h"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 #include "words/closings.h"
 
 #include <kefu/catalog.hpp>
@@ -33,7 +34,7 @@ struct Ingested {
 
   explicit Ingested(std::vector<std::string> files, Canonical version = Canonical::v2, ExplainRetention keep = {}) {
     registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-    store = store::open_sqlite_store(dir.path() + "/kefu.db");
+    store = test::open_test_store(dir);
     for (std::size_t i = 0; i < files.size(); ++i)
       logs.push_back(dir.copy_in(files[i], "chat" + std::to_string(i) + ".csv"));
     IngestOptions options;

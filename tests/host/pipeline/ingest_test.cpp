@@ -5,6 +5,7 @@
 #include "host/cli/run_kefu.hpp"
 #include "host/model/definition_builders.hpp"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -32,7 +33,7 @@ TEST(Ingest, ChatLogsAreRecomputedWithWhatEachRatioDivides) {
   test::TempDir dir;
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
   const IngestOutcome out = ingest_files({log}, {}, registry, *store);
   EXPECT_EQ(out.files[0].kind, "chat_log");
@@ -62,7 +63,7 @@ TEST(Ingest, ExportsKeepTheirNativeDefinition) {
   test::TempDir dir;
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string file =
       dir.copy_in(std::string(KEFU_TEST_DATA_DIR) + "/../../config/samples/exports/douyin-2026-11-16.csv", "dy.csv");
   IngestOptions options;
@@ -81,7 +82,7 @@ TEST(Ingest, AnUnusableFileStopsTheWholeIngestBeforeAnythingIsWritten) {
   test::TempDir dir;
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
   const std::string export_file = dir.write("export.csv", "客服昵称,咨询人数\n小美,3\n");
   try {
@@ -101,10 +102,68 @@ TEST(Ingest, AnUnusableFileStopsTheWholeIngestBeforeAnythingIsWritten) {
   EXPECT_TRUE(everything(*store).empty());
 }
 
+// A store that refuses the first `refusals` ingests as retryable, as PostgreSQL does a deadlock
+// between two kefus writing at once; everything else is the real store's.
+class RefusingStore final : public store::Store {
+ public:
+  RefusingStore(std::unique_ptr<store::Store> real, int refusals) : real_(std::move(real)), refusals_(refusals) {}
+  std::unique_ptr<store::WriteLock> lock_shops(std::vector<store::ShopKey> shops) override {
+    return real_->lock_shops(std::move(shops));
+  }
+  store::IngestSummary ingest(const store::IngestBatch& b, const std::function<void(std::size_t)>& each) override {
+    if (refusals_-- > 0) throw store::RetryableError("the store test: a deadlock (simulated)");
+    return real_->ingest(b, each);
+  }
+  std::vector<store::StoredValue> values(const store::ValueQuery& q) const override { return real_->values(q); }
+  store::StoredExplanation explanation(const store::ExplainQuery& q) const override { return real_->explanation(q); }
+  std::vector<store::StoredSession> sessions(const store::SessionQuery& q) const override {
+    return real_->sessions(q);
+  }
+  std::int64_t last_session_order() const override { return real_->last_session_order(); }
+  std::vector<store::StoredMessage> day_messages(const std::string& p, const std::string& s,
+                                                 const std::string& d) const override {
+    return real_->day_messages(p, s, d);
+  }
+  bool snapshot(const std::string& p, const std::string& k, const std::string& d, const std::string& b) override {
+    return real_->snapshot(p, k, d, b);
+  }
+  std::vector<std::string> snapshot_days(const std::string& p, const std::string& k) const override {
+    return real_->snapshot_days(p, k);
+  }
+  int schema_version() const override { return real_->schema_version(); }
+
+ private:
+  std::unique_ptr<store::Store> real_;
+  int refusals_;
+};
+
+TEST(Ingest, ARetryableRefusalIsSaidAndTheRunTriedAgainAFewTimesThenItFailsSayingSo) {
+  test::TempDir dir;
+  PluginRegistry registry;
+  const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
+  std::vector<std::string> said;
+  IngestOptions options;
+  options.on_retry = [&](int attempt, int attempts, const std::string& why) {
+    said.push_back(std::to_string(attempt) + "/" + std::to_string(attempts) + " " + why);
+  };
+  RefusingStore twice(test::open_test_store(dir), 2);
+  const IngestOutcome out = ingest_files({log}, options, registry, twice);
+  EXPECT_GT(out.summary.written, 0);
+  EXPECT_THAT(said, testing::ElementsAre("2/3 the store test: a deadlock (simulated)",
+                                         "3/3 the store test: a deadlock (simulated)"));
+  RefusingStore always(test::open_test_store(dir), 100);
+  try {
+    ingest_files({log}, options, registry, always);
+    ADD_FAILURE() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("a deadlock (simulated); gave up after 3 tries. Run it again"));
+  }
+}
+
 TEST(IngestCli, SaysWhatItStoredAndIsIdempotent) {
   test::TempDir dir;
   const std::string log = dir.copy_in(data_file("metrics/chat.csv"), "chat.csv");
-  const std::string db = dir.path() + "/kefu.db";
+  const std::string db = test::shell_quoted(test::store_location(dir));
   const auto first = kefu("ingest " + log + " --store " + db);
   EXPECT_EQ(first.exit_code, 1) << first.out;  // one rejected row
   EXPECT_THAT(first.out, HasSubstr("聊天记录 (utf-8)，读取 9 行，拒绝 1 行"));
@@ -147,7 +206,7 @@ PlatformDefinition strict_reply_rate() {
 TEST(Ingest, APlatformsOwnDefinitionIsStoredBesideTheCanonicalFiguresAndReachesTheReport) {
   test::TempDir dir;
   PluginRegistry registry;
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(data_file("metrics/transfer_story.csv"), "chat.csv");
   IngestOptions options;
   options.platform_definitions = {strict_reply_rate()};

@@ -5,6 +5,7 @@
 #include "pipeline/ingest.h"
 
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +25,7 @@ void expect_every_value_kept(const std::string& platform, const std::string& sho
   test::TempDir dir;  // the rejects file goes beside the copy, not into the tree
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string copy = dir.copy_in(std::string(KEFU_TEST_DATA_DIR) + "/../../config/samples/exports/" + file, file);
   IngestOptions options;
   options.platform = platform;

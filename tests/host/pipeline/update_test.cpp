@@ -204,5 +204,16 @@ TEST_F(Update, RunsWithCoreDumpsTurnedOff) {
   }
 }
 
+TEST(UpdatesDir, TheActiveVersionsAreBesideAStoreFileAndBesideTheConfigForAStoreOnAServer) {
+  config::Config c;
+  c.store = "/data/kefu.db";
+  EXPECT_EQ(updates_dir(c), "/data/kefu.db.updates");
+  c.store = "postgresql://kefu_ingest@db.example.com/kefu?sslmode=verify-full";
+  c.path = "/etc/kefu/kefu.json";
+  EXPECT_EQ(updates_dir(c), "/etc/kefu/kefu.updates");
+  c.path = "";
+  EXPECT_EQ(updates_dir(c), "./kefu.updates");
+}
+
 }  // namespace
 }  // namespace kefu::host::update

@@ -5,6 +5,7 @@
 #include "host/cli/run_kefu.hpp"
 #include "report/report.h"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -24,7 +25,7 @@ const std::string kAgent = "<img src=x onerror=alert('agent')>";
 class ReportMarkup : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite_store(dir_.path() + "/kefu.db");
+    store_ = test::open_test_store(dir_);
     store::IngestBatch b{"fixture", "chat_log", {}};
     for (const std::string agent : {std::string(""), kAgent}) {
       for (const char* day : {"2026-11-10", "2026-11-16"}) {

@@ -5,6 +5,7 @@
 #include "pipeline/ingest.h"
 #include "present/report_render.h"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -19,7 +20,7 @@ using ::testing::HasSubstr;
 TEST(MissedSessions, TheSessionBehindAShopsShortfallIsListedWithItsReasonAndLastMessageAndLinkedFromTheGrid) {
   test::TempDir dir;
   PluginRegistry registry;
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(test::data_file("metrics/transfer_story.csv"), "chat.csv");
   ingest::IngestOptions options;
   options.today = "2026-11-20";
@@ -51,7 +52,7 @@ TEST(MissedSessions, TheSessionBehindAShopsShortfallIsListedWithItsReasonAndLast
 TEST(MissedSessions, OnlyTheByShopViewListsThem) {
   test::TempDir dir;
   PluginRegistry registry;
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string log = dir.copy_in(test::data_file("metrics/transfer_story.csv"), "chat.csv");
   ingest::IngestOptions options;
   options.today = "2026-11-20";

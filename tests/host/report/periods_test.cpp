@@ -8,6 +8,7 @@
 #include "base/calendar.h"
 #include "chatlog/session_rows.h"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -41,7 +42,7 @@ config::Config team() {
 
 class Periods : public ::testing::Test {
  protected:
-  void SetUp() override { store_ = store::open_sqlite_store(dir_.path() + "/kefu.db"); }
+  void SetUp() override { store_ = test::open_test_store(dir_); }
   void ingest(std::vector<store::StoredValue> values, std::vector<store::StoredSession> sessions = {}) {
     store::IngestBatch b{"fixture", "chat_log", std::move(values)};
     b.sessions = std::move(sessions);

@@ -5,6 +5,7 @@
 
 #include "host/model/definition_builders.hpp"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -51,7 +52,7 @@ config::Config team() {
 class ReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite_store(dir_.path() + "/kefu.db");
+    store_ = test::open_test_store(dir_);
     store::IngestBatch b{"fixture", "chat_log", {}};
     auto add = [&](auto... args) { b.values.push_back(recomputed(args...)); };
     // tm01, week 47: two days of very different volume.
@@ -237,7 +238,7 @@ class AnomalyTest : public ::testing::Test {
   // 14 ordinary days (2026-11-02 .. 11-15) of reply rate 95/100 and response times around
   // 20 s, then `reply` and `seconds` on 2026-11-16.
   Report run(double reply_num, double reply_den, double seconds, int ordinary_days = 14) {
-    auto store = store::open_sqlite_store(dir_.path() + "/a" + std::to_string(n_++) + ".db");
+    auto store = test::open_test_store(dir_, {}, "a" + std::to_string(n_++) + ".db");
     store::IngestBatch b{"fixture", "chat_log", {}};
     const double times[] = {20, 22, 18, 21, 19, 20, 23, 17, 20, 21, 20, 22, 18, 20};
     for (int d = 0; d < ordinary_days; ++d) {

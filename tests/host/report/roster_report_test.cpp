@@ -4,6 +4,7 @@
 #include "report/report.h"
 
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <kefu/json.hpp>
 
@@ -49,7 +50,7 @@ config::Config team() {
 class RosterReport : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite_store(dir_.path() + "/kefu.db");
+    store_ = test::open_test_store(dir_);
     store::IngestBatch b{"fixture", "chat_log", {}};
     auto add = [&](auto... args) { b.values.push_back(value(args...)); };
     // Week 47: 小美 answers 18 of 20 on tmall and 1 of 10 on douyin: 19/30 (0.633), not the mean of

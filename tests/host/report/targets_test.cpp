@@ -6,6 +6,7 @@
 #include "pipeline/ingest.h"
 #include "report/report.h"
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -78,7 +79,7 @@ store::StoredValue douyin(const std::string& agent, const std::string& metric, c
 
 TEST(Targets, ATargetOnAFigureOnlyPlatformsReportIsJudgedOnTheirOwnFigure) {
   test::TempDir dir;
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   store->ingest(
       {"dy.csv",
        "native_export",
@@ -116,7 +117,7 @@ TEST(Targets, EveryTargetOfTheSampleConfigShowsInTheDemoReportOrIsRefused) {
   test::TempDir dir;
   PluginRegistry registry;
   registry.load_directory(KEFU_TEST_PLUGIN_DIR);
-  auto store = store::open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   const std::string repo = std::string(KEFU_TEST_DATA_DIR) + "/../../";
   std::vector<std::string> chats;
   for (const char* p : {"tmall", "jd", "douyin", "kuaishou"})

@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -47,7 +48,7 @@ StoredExplanation read(const Store& s, const std::string& shop, const std::strin
 
 TEST(StoreExplain, FindingsAndMessagesComeBackAsTheIngestWroteThem) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   EXPECT_EQ(store->schema_version(), 5);
   IngestBatch b = day_batch("s1", "2026-11-16", "D");
   b.explain.findings.push_back({"tmall", "s1", "2026-11-16", "reply_rate", "", 1, "E", "", "late", 5, 45'000});
@@ -79,7 +80,7 @@ TEST(StoreExplain, FindingsAndMessagesComeBackAsTheIngestWroteThem) {
 
 TEST(StoreExplain, ReingestingADayReplacesItsFindingsAndMessages) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   store->ingest(day_batch("s1", "2026-11-16", "D"));
   store->ingest(day_batch("s1", "2026-11-17", "X"));
   store->ingest(day_batch("s1", "2026-11-16", "D"));  // the same day again: no duplicates
@@ -105,7 +106,7 @@ TEST(StoreExplain, ReingestingADayReplacesItsFindingsAndMessages) {
 
 TEST(StoreExplain, AFailedIngestLeavesTheOldFindingsInPlace) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   store->ingest(day_batch("s1", "2026-11-16", "D"));
   IngestBatch b = day_batch("s1", "2026-11-16", "Z");
   b.explain.findings.push_back(finding("s1", "2026-11-16", "Z", 0));  // the same key twice: the insert fails
@@ -118,7 +119,7 @@ TEST(StoreExplain, AFailedIngestLeavesTheOldFindingsInPlace) {
 
 TEST(StoreExplain, TheRetentionDropsOldDaysButRemembersThatItDid) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   store->ingest(day_batch("s1", "2026-11-01", "A"));
   store->ingest(day_batch("s2", "2026-11-10", "B"));
   IngestBatch later = day_batch("s1", "2026-11-20", "C");

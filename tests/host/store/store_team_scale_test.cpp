@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <sqlite3.h>
 
@@ -50,7 +51,7 @@ std::int64_t count(const std::string& path, const std::string& sql) {
   return n;
 }
 
-TEST(StoreTeamScale, ADefinitionAndASourceAreStoredOnceForAllTheValuesThatShareThem) {
+TEST(SqliteStoreTeamScale, ADefinitionAndASourceAreStoredOnceForAllTheValuesThatShareThem) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   IngestBatch b{"chat.csv", "chat_log", {}};
@@ -69,7 +70,7 @@ TEST(StoreTeamScale, ADefinitionAndASourceAreStoredOnceForAllTheValuesThatShareT
   EXPECT_EQ(*back[1].denominator, 2);
 }
 
-TEST(StoreTeamScale, AVersionFourStoreIsMigratedWithEveryValueKept) {
+TEST(SqliteStoreTeamScale, AVersionFourStoreIsMigratedWithEveryValueKept) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   {
@@ -116,7 +117,7 @@ TEST(StoreTeamScale, AVersionFourStoreIsMigratedWithEveryValueKept) {
 
 TEST(StoreTeamScale, SingleAgentsOwnFiguresAreReadOnlyFromTheDayAsked) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   IngestBatch b{"chat.csv", "chat_log", {}};
   for (const char* day : {"2026-11-16", "2026-11-17"}) {
     b.values.push_back(day_value("", day, 0.5, 1, 2));
@@ -156,7 +157,7 @@ struct OtherWriter {
   ~OtherWriter() { finish(); }
 };
 
-TEST(StoreTeamScale, AReaderReadsTheLastCommittedIngestWhileAnotherKefuWrites) {
+TEST(SqliteStoreTeamScale, AReaderReadsTheLastCommittedIngestWhileAnotherKefuWrites) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   open_sqlite_store(path)->ingest({"chat.csv", "chat_log", {day_value("", "2026-11-16", 0.5, 1, 2)}});
@@ -167,7 +168,7 @@ TEST(StoreTeamScale, AReaderReadsTheLastCommittedIngestWhileAnotherKefuWrites) {
   EXPECT_FALSE(waited);
 }
 
-TEST(StoreTeamScale, ASecondWriterWaitsForTheFirstSaysSoOnceAndThenWrites) {
+TEST(SqliteStoreTeamScale, ASecondWriterWaitsForTheFirstSaysSoOnceAndThenWrites) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   open_sqlite_store(path)->ingest({"chat.csv", "chat_log", {day_value("", "2026-11-16", 0.5, 1, 2)}});

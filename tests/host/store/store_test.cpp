@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include "test_paths.hpp"
+#include "test_store.hpp"
 
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -11,10 +12,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <thread>
 
 namespace kefu::host::store {
 namespace {
@@ -41,7 +45,7 @@ std::vector<StoredValue> all(const Store& s) { return s.values({"2000-01-01", "2
 
 TEST(Store, CreatesTheSchemaAndReingestingChangesNothing) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   EXPECT_EQ(store->schema_version(), 5);
   const auto first = store->ingest(batch(3));
   EXPECT_EQ(first.written, 3);
@@ -68,7 +72,7 @@ StoredValue native(const std::string& metric, const std::string& native_name, do
 
 TEST(Store, TwoNativeFiguresMappedToOneCanonicalKeyAreBothKept) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   IngestBatch b{"dy.csv",
                 "native_export",
                 {native("within_3min_rate", "3分钟人工回复率", 0.951),
@@ -84,7 +88,7 @@ TEST(Store, TwoNativeFiguresMappedToOneCanonicalKeyAreBothKept) {
 
 TEST(Store, AKeyRepeatedInOneBatchIsCountedAsSupersededNotAsStored) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   IngestBatch b{
       "dy.csv",
       "native_export",
@@ -108,7 +112,7 @@ void write_old_store(const std::string& path, const std::string& fixture) {
   sqlite3_close(db);
 }
 
-TEST(Store, AVersionOneStoreIsMigratedWithEveryValueKept) {
+TEST(SqliteStore, AVersionOneStoreIsMigratedWithEveryValueKept) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   write_old_store(path, "schema-v1.sql");
@@ -130,7 +134,7 @@ TEST(Store, AVersionOneStoreIsMigratedWithEveryValueKept) {
 
 // Schema 2 (the explain tables) shipped before the native name joined the key: its stores keep
 // their values and their explanations through migration 3.
-TEST(Store, AVersionTwoStoreIsMigratedWithEveryValueAndExplanationKept) {
+TEST(SqliteStore, AVersionTwoStoreIsMigratedWithEveryValueAndExplanationKept) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   write_old_store(path, "schema-v2.sql");
@@ -160,7 +164,7 @@ TEST(Store, AVersionTwoStoreIsMigratedWithEveryValueAndExplanationKept) {
 
 TEST(Store, PendingIsStoredAsPendingNotZero) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   IngestBatch b = batch(1);
   b.values[0].value.availability = Availability::pending;
   b.values[0].numerator = b.values[0].denominator = std::nullopt;
@@ -172,7 +176,7 @@ TEST(Store, PendingIsStoredAsPendingNotZero) {
 
 TEST(Store, AFailureMidwayLeavesTheStoreAsItWas) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   store->ingest(batch(2));
   IngestBatch bigger = batch(10);
   for (auto& v : bigger.values) v.value.value = 0.9;
@@ -186,7 +190,7 @@ TEST(Store, AFailureMidwayLeavesTheStoreAsItWas) {
   EXPECT_EQ(v[0].value.value, 0.5);
 }
 
-TEST(Store, AKillMidwayLeavesTheStoreAsItWas) {
+TEST(SqliteStore, AKillMidwayLeavesTheStoreAsItWas) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   open_sqlite_store(path)->ingest(batch(2));
@@ -211,7 +215,7 @@ TEST(Store, AKillMidwayLeavesTheStoreAsItWas) {
 
 TEST(Store, QueriesByPeriodPlatformAndShop) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   IngestBatch b{
       "x",
       "chat_log",
@@ -225,14 +229,14 @@ TEST(Store, QueriesByPeriodPlatformAndShop) {
 
 TEST(Store, SnapshotsAreKeptOnlyWhenTheyChange) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   EXPECT_TRUE(store->snapshot("jd", "rules", "2026-11-20", "{\"v\":1}"));
   EXPECT_FALSE(store->snapshot("jd", "rules", "2026-11-21", "{\"v\":1}"));
   EXPECT_TRUE(store->snapshot("jd", "rules", "2026-11-23", "{\"v\":2}"));
   EXPECT_THAT(store->snapshot_days("jd", "rules"), testing::ElementsAre("2026-11-20", "2026-11-23"));
 }
 
-TEST(Store, ANewerSchemaIsRefusedWithWhatToDo) {
+TEST(SqliteStore, ANewerSchemaIsRefusedWithWhatToDo) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   { auto s = open_sqlite_store(path); }
@@ -259,7 +263,7 @@ std::string error_of(const std::function<void()>& f) {
   return "(no error)";
 }
 
-TEST(Store, RefusesAStorePathThatIsASymbolicLinkAndWritesNothingThroughIt) {
+TEST(SqliteStore, RefusesAStorePathThatIsASymbolicLinkAndWritesNothingThroughIt) {
   test::TempDir dir;
   const std::string other = dir.write("other.db", ""), link = dir.path() + "/kefu.db";
   std::filesystem::create_symlink(other, link);
@@ -268,7 +272,7 @@ TEST(Store, RefusesAStorePathThatIsASymbolicLinkAndWritesNothingThroughIt) {
   EXPECT_EQ(std::filesystem::file_size(other), 0u);
 }
 
-TEST(Store, RefusesToAddItsTablesToAnotherProgramsDatabase) {
+TEST(SqliteStore, RefusesToAddItsTablesToAnotherProgramsDatabase) {
   test::TempDir dir;
   const std::string path = dir.path() + "/app.db";
   sqlite3* db = nullptr;
@@ -279,7 +283,7 @@ TEST(Store, RefusesToAddItsTablesToAnotherProgramsDatabase) {
               HasSubstr(path + " is an SQLite database kefu did not create"));
 }
 
-TEST(Store, ReadOnlyOpenRefusesAnEmptyFileAndWritesNoSchemaIntoIt) {
+TEST(SqliteStore, ReadOnlyOpenRefusesAnEmptyFileAndWritesNoSchemaIntoIt) {
   test::TempDir dir;
   const std::string path = dir.write("kefu.db", "");
   EXPECT_THAT(error_of([&] { open_sqlite_store(path, {.read_only = true}); }),
@@ -287,7 +291,7 @@ TEST(Store, ReadOnlyOpenRefusesAnEmptyFileAndWritesNoSchemaIntoIt) {
   EXPECT_EQ(std::filesystem::file_size(path), 0u);
 }
 
-TEST(Store, ReadOnlyOpenRefusesAMissingStoreWithoutCreatingIt) {
+TEST(SqliteStore, ReadOnlyOpenRefusesAMissingStoreWithoutCreatingIt) {
   test::TempDir dir;
   const std::string path = dir.path() + "/none.db";
   EXPECT_THAT(error_of([&] { open_sqlite_store(path, {.read_only = true}); }),
@@ -295,7 +299,7 @@ TEST(Store, ReadOnlyOpenRefusesAMissingStoreWithoutCreatingIt) {
   EXPECT_FALSE(std::filesystem::exists(path));
 }
 
-TEST(Store, ALockedStoreSaysAnotherKefuIsWritingAfterWaiting) {
+TEST(SqliteStore, ALockedStoreSaysAnotherKefuIsWritingAfterWaiting) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   { auto s = open_sqlite_store(path); }
@@ -309,7 +313,7 @@ TEST(Store, ALockedStoreSaysAnotherKefuIsWritingAfterWaiting) {
   EXPECT_THAT(message, HasSubstr("run this again"));
 }
 
-TEST(Store, ADamagedStoreIsNamedWithWhatToDo) {
+TEST(SqliteStore, ADamagedStoreIsNamedWithWhatToDo) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   open_sqlite_store(path)->ingest(batch(200));
@@ -324,13 +328,13 @@ TEST(Store, ADamagedStoreIsNamedWithWhatToDo) {
   EXPECT_THAT(message, HasSubstr("Restore it from a backup, or move it away and run `kefu ingest`"));
 }
 
-TEST(Store, AFullDiskIsNamedWithTheStoreAndWhatToDo) {
+TEST(SqliteStore, AFullDiskIsNamedWithTheStoreAndWhatToDo) {
   const std::string message = store_error("/data/kefu.db", SQLITE_FULL, "database or disk is full");
   EXPECT_THAT(message, HasSubstr("the store /data/kefu.db cannot grow: the disk is full (database or disk is full)"));
   EXPECT_THAT(message, HasSubstr("df -h /data"));
 }
 
-TEST(Store, ANegativeSchemaVersionIsRefusedAsDamaged) {
+TEST(SqliteStore, ANegativeSchemaVersionIsRefusedAsDamaged) {
   test::TempDir dir;
   const std::string path = dir.path() + "/kefu.db";
   { auto s = open_sqlite_store(path); }
@@ -359,7 +363,7 @@ StoredValue agent_value(const std::string& agent, const std::string& origin, con
 
 TEST(Store, ARecomputedDayDropsTheValuesItNoLongerHasOfEveryDefinitionItComputed) {
   test::TempDir dir;
-  auto store = open_sqlite_store(dir.path() + "/kefu.db");
+  auto store = test::open_test_store(dir);
   IngestBatch first{"morning.csv", "chat_log", {}};
   for (const std::string agent : {"jd_a", "jd_b"}) {
     first.values.push_back(agent_value(agent, "recomputed", "reply_rate"));
@@ -381,6 +385,45 @@ TEST(Store, ARecomputedDayDropsTheValuesItNoLongerHasOfEveryDefinitionItComputed
   EXPECT_THAT(kept, ::testing::UnorderedElementsAre("jd_a recomputed reply_rate", "jd_a platform_recomputed 咚咚回复率",
                                                     "jd_a platform_recomputed 30秒应答率",
                                                     "jd_b platform_recomputed 30秒应答率"));
+}
+
+// Every run adds: a run reads what earlier runs kept of its shops, then writes. A second run on
+// the same shop takes the write lock before its read, so it waits for the first's commit and
+// reads what the first wrote.
+TEST(Store, ASecondIngestOfTheSameShopWaitsForTheFirstsWriteBeforeItReads) {
+  test::TempDir dir;
+  auto first = test::open_test_store(dir);
+  std::atomic<bool> waiting = false;
+  auto second = test::open_test_store(dir, {.on_wait = [&] { waiting = true; }});
+  auto lock = first->lock_shops({{"jd", "s0"}});
+  std::atomic<bool> second_locked = false;
+  std::size_t second_read = 0;
+  std::thread other([&] {
+    auto his = second->lock_shops({{"jd", "s0"}});
+    second_locked = true;
+    second_read = all(*second).size();
+    second->ingest(batch(1));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // time enough for the other to be blocked
+  EXPECT_FALSE(second_locked);
+  first->ingest(batch(2));  // commits, and so lets the other one go
+  lock.reset();
+  other.join();
+  EXPECT_TRUE(second_locked);
+  EXPECT_EQ(second_read, 2u);  // it read what the first wrote
+  EXPECT_EQ(all(*first).size(), 2u);
+  EXPECT_TRUE(waiting);  // and said that it waited
+}
+
+// A run that fails between its read and its write (a bad file) drops its lock: nothing is
+// written, and the store takes the next ingest.
+TEST(Store, ALockDroppedWithoutAnIngestWritesNothingAndTheNextIngestGoesOn) {
+  test::TempDir dir;
+  auto store = test::open_test_store(dir);
+  store->ingest(batch(1));
+  { auto lock = store->lock_shops({{"jd", "s0"}}); }
+  store->ingest(batch(3));
+  EXPECT_EQ(all(*store).size(), 3u);
 }
 
 }  // namespace
