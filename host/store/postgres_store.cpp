@@ -22,11 +22,13 @@ using pg::Param;
 // Held by every kefu that migrates, so that two first runs do not both create the tables.
 constexpr std::int64_t kMigrationLock = 0x6b656675'00000001;  // "kefu", 1
 
-// A shop's advisory lock key: FNV-1a over platform and shop id. Keys are taken in numeric order;
-// two shops on one key only take turns.
-std::int64_t shop_lock_key(const ShopKey& s) {
+// A shop's advisory lock key: FNV-1a over the store's schema, platform and shop id. Keys are taken
+// in numeric order; two shops on one key only take turns. Advisory locks are the database's, not
+// the schema's: without the schema, stores in two schemas of one database (a team each, or the
+// tests' schema per test) made each other wait for the same shop id.
+std::int64_t shop_lock_key(const std::string& schema, const ShopKey& s) {
   std::uint64_t h = 1469598103934665603ull;
-  for (const std::string* part : {&s.platform, &s.shop_id}) {
+  for (const std::string* part : {&schema, &s.platform, &s.shop_id}) {
     for (unsigned char c : *part) h = (h ^ c) * 1099511628211ull;
     h = (h ^ 0x1f) * 1099511628211ull;
   }
@@ -322,7 +324,7 @@ class PostgresStore final : public Store {
                 const std::string& body) override {
     Transaction tx(*this);
     // One platform's snapshots are taken in turn (two first runs of a day store one).
-    db_.query("SELECT pg_advisory_xact_lock($1::bigint)", {integer(shop_lock_key({"snapshot " + platform, kind}))},
+    db_.query("SELECT pg_advisory_xact_lock($1::bigint)", {integer(shop_lock_key(schema_, {"snapshot " + platform, kind}))},
               "storing a snapshot");
     const pg::Result latest =
         db_.query("SELECT body FROM snapshots WHERE platform = $1 AND kind = $2 ORDER BY day DESC LIMIT 1",
@@ -416,7 +418,7 @@ class PostgresStore final : public Store {
 
   void take_shop_locks(std::vector<ShopKey> shops) {
     std::vector<std::int64_t> keys;
-    for (const ShopKey& s : shops) keys.push_back(shop_lock_key(s));
+    for (const ShopKey& s : shops) keys.push_back(shop_lock_key(schema_, s));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     // Says once that it waits (the caller's on_wait) when another kefu holds one of them.
