@@ -62,7 +62,7 @@ struct Line {
 // Where a parameter's value comes from; `unknown` holds why it is not known.
 struct ParamSource {
   std::string title, url, seen, confidence;  // confidence: official | law | third_party | merchant | kefu | none
-  std::string quoted_in;                     // kefu::Source::quoted_in: read there, not at url
+  std::string quoted_in = {};                // kefu::Source::quoted_in: read there, not at url
 };
 
 template <class T>
