@@ -542,7 +542,43 @@ class TailRows {
   std::string key_;
 };
 
+// Hands every row the first reading keeps to a visitor (read_messages).
+class VisitRows {
+ public:
+  VisitRows(const Layout& layout, const std::function<void(const MessageRow&)>& each) : layout_(layout), each_(each) {}
+
+  const char* read(const csv::Record& record, Part&) {
+    const Mapping& m = layout_.map;
+    if (record.fields.size() != m.width) return nullptr;
+    auto field = [&](Field f) { return m.field(record.fields, f); };
+    bool naive = false;
+    const auto ts = read_time(field(kTs), m, naive);
+    if (!ts || !calendar::timestamp_in_range(*ts)) return nullptr;  // a reject of the first reading
+    MessageRow row{field(kPlatform), field(kShop), field(kSession), field(kSender), field(kAgent), field(kEvent),
+                   field(kContent), *ts};
+    if (row.platform.empty() || row.shop_id.empty() || row.session_id.empty()) return nullptr;
+    if (m.translate) m.canonical_values(row.sender, row.event, row.content);
+    each_(row);
+    return nullptr;
+  }
+
+ private:
+  const Layout& layout_;
+  const std::function<void(const MessageRow&)>& each_;
+};
+
 }  // namespace
+
+void read_messages(const std::string& path, const std::function<void(const MessageRow&)>& each,
+                   const ChatReadOptions& options) {
+  OpenLog log = open_log(path, options.encoding, header_rules(options), options.sheet);
+  VisitRows rows(log.layout, each);
+  std::atomic<std::uint64_t> done{0};
+  if (log.layout.format == Format::csv)
+    read_range<csv::Reader>(*log.source, rows, log.data_offset, log.source->size(), log.data_line, done, {}, kBlock);
+  else
+    read_range<JsonlReader>(*log.source, rows, log.data_offset, log.source->size(), log.data_line, done, {}, kBlock);
+}
 
 void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
                         SessionTails& into, const ChatReadOptions& options) {

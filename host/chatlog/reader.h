@@ -140,6 +140,18 @@ using SessionTails = std::unordered_map<std::string, std::vector<TailMessage>>;
 void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
                         SessionTails& into, const ChatReadOptions& options = {});
 
+// One row of a chat log, as read again after the first reading (the QC scan of agent messages):
+// its canonical values (a layout's translated), valid only during the call.
+struct MessageRow {
+  std::string_view platform, shop_id, session_id, sender, agent_id, event, content;
+  std::int64_t ts = 0;  // epoch ms
+};
+// Reads `path` again and calls `each` for every row the first reading kept (rows it rejected
+// are skipped: no time, no platform, shop or session). One thread, in record order, with the same
+// layouts, shop and offset as the first reading (`options`; workers, progress and closings unused).
+void read_messages(const std::string& path, const std::function<void(const MessageRow&)>& each,
+                   const ChatReadOptions& options = {});
+
 // Adds messages a plugin fetched from a platform API, under the same rules as a file's rows
 // (`rejects` numbers them from 1 in the order given).
 ChatReadResult add_messages(const std::vector<ChatMessage>& messages, ChatEvents& into,

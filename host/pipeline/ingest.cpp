@@ -162,7 +162,7 @@ chatlog::ChatReadOptions chat_read_options(const IngestOptions& options) {
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
                                             const store::Store& store, std::vector<FileOutcome>& outcomes,
                                             std::set<std::string>& platforms, store::IngestBatch& batch,
-                                            Joined& joined_out) {
+                                            Joined& joined_out, QcOutcome& qc) {
   if (files.empty()) return {};
   chatlog::ChatEvents events;
   for (const std::string& path : files) {
@@ -208,6 +208,13 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());
   out.insert(out.end(), std::make_move_iterator(platform.begin()), std::make_move_iterator(platform.end()));
   outcomes.back().values = static_cast<std::int64_t>(out.size());
+  // QC: the agent messages, read a third time (one thread; the scan is a small share of the ingest).
+  batch.qc = qc_batch(
+      all, joined.stored_days,
+      [&](const std::function<void(const chatlog::MessageRow&)>& each) {
+        for (const auto& f : files) chatlog::read_messages(f, each, chat_read_options(options));
+      },
+      options.qc, store, qc);
   return out;
 }
 
@@ -267,7 +274,7 @@ IngestOutcome ingest_files(const std::vector<std::string>& files, const IngestOp
   // Read everything first: a file that cannot be used stops the ingest before anything is written.
   std::set<std::string> platforms;
   store::IngestBatch batch;
-  batch.values = chat_values(chats, options, store, out.files, platforms, batch, out.joined);
+  batch.values = chat_values(chats, options, store, out.files, platforms, batch, out.joined, out.qc);
   batch.explain.keep_from = retention_cutoff(options.explain, options.today);
   for (const std::string& path : exports) {
     auto values = native_values(path, options, registry, out.files);
@@ -322,6 +329,13 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
   batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()),
                       std::make_move_iterator(recomputed.end()));
   out.values = static_cast<std::int64_t>(batch.values.size());
+  batch.qc = qc_batch(
+      all, joined.stored_days,
+      [&](const std::function<void(const chatlog::MessageRow&)>& each) {
+        for (const ChatMessage& m : fetched.messages)
+          if (m.ts_ms > 0) each({m.platform, m.shop_id, m.session_id, m.sender, m.agent_id, m.event, m.content, m.ts_ms});
+      },
+      options.qc, store, out.qc);
   out.summary = store.ingest(batch);
   IngestOutcome snap;
   snapshot(platforms, registry, store, snap);

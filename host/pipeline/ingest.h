@@ -13,6 +13,7 @@
 #include "metrics/engine.h"
 #include "model/definition.h"
 #include "pipeline/explain_store.h"
+#include "pipeline/qc.h"
 #include "platforms/registry.h"
 #include "store/store.h"
 
@@ -51,6 +52,9 @@ struct IngestOptions {
   // The layouts chat logs may be in (--layout, kefu.json, canonical, plugins); nullptr: canonical only.
   const chatlog::Layouts* layouts = nullptr;
   std::int64_t utc_offset_ms = calendar::kChinaOffsetMs;  // chat-log times written without an offset
+  // The QC scan of agent messages (pipeline/qc.h): each platform's lexicon; empty: no scan (the
+  // days keep what QC earlier runs stored, and the report says where none was).
+  QcLexicon qc = {};
 };
 
 struct FileOutcome {
@@ -79,6 +83,7 @@ struct IngestOutcome {
   store::IngestSummary summary;
   std::vector<std::string> snapshots;  // "jd rules", "jd words": newly stored snapshots
   std::vector<std::string> warnings;   // snapshots that could not be taken (the values are stored)
+  QcOutcome qc;                        // what the QC scan of agent messages found
 };
 
 // True when the file is a chat log (chatlog::detect: JSON Lines, a header of a known layout, or
@@ -98,6 +103,7 @@ struct FetchOutcome {
   std::vector<std::string> reject_reasons;
   store::IngestSummary summary;
   std::vector<std::string> snapshots, warnings;
+  QcOutcome qc;
 };
 
 // What a plugin fetched for one shop and range, stored the way files are: its figures as native

@@ -42,7 +42,7 @@ std::vector<StoredValue> all(const Store& s) { return s.values({"2000-01-01", "2
 TEST(Store, CreatesTheSchemaAndReingestingChangesNothing) {
   test::TempDir dir;
   auto store = open_sqlite_store(dir.path() + "/kefu.db");
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   const auto first = store->ingest(batch(3));
   EXPECT_EQ(first.written, 3);
   const auto again = store->ingest(batch(3));
@@ -114,7 +114,7 @@ TEST(Store, AVersionOneStoreIsMigratedWithEveryValueKept) {
   write_old_store(path, "schema-v1.sql");
 
   auto store = open_sqlite_store(path);
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   const auto stored = all(*store);
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].value.metric, "reply_rate");
@@ -136,7 +136,7 @@ TEST(Store, AVersionTwoStoreIsMigratedWithEveryValueAndExplanationKept) {
   write_old_store(path, "schema-v2.sql");
 
   auto store = open_sqlite_store(path);
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   const auto stored = all(*store);
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].value.metric, "reply_rate");

@@ -1,0 +1,191 @@
+#include "pipeline/qc.h"
+
+#include "base/calendar.h"
+#include "metrics/engine.h"
+#include "pipeline/stored_sessions.h"
+#include "pipeline/update.h"
+#include "words/context.h"
+#include "words/scan_file.h"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace kefu::host::ingest {
+namespace {
+
+using ShopDay = store::QcBatch::ShopDay;
+
+// A message's identity without its occurrence: session key, instant, agent and content hash.
+std::string message_key(std::string_view session_key, std::int64_t ts, std::string_view agent, std::int64_t hash) {
+  std::string key(session_key);
+  key += '\x1f';
+  key += std::to_string(ts);
+  key += '\x1f';
+  key += agent;
+  key += '\x1f';
+  key += std::to_string(hash);
+  return key;
+}
+
+struct Day {
+  std::string platform, shop, day;
+};
+
+}  // namespace
+
+QcLexicon team_qc_lexicon(const PluginRegistry& registry, const config::Config& config) {
+  return [&registry, &config](const std::string& platform) {
+    return std::shared_ptr<const words::Lexicon>(new words::Lexicon(update::scan_lexicon(registry, config, {platform})));
+  };
+}
+
+std::int64_t message_hash(std::string_view content) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : content) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return static_cast<std::int64_t>(h);
+}
+
+store::QcBatch qc_batch(const chatlog::ChatEvents& all,
+                        const std::set<std::tuple<std::string, std::string, std::string>>& stored_days,
+                        const MessageSource& messages, const QcLexicon& lexicon_of, const store::Store& store,
+                        QcOutcome& outcome) {
+  store::QcBatch batch;
+  if (!lexicon_of) return batch;
+
+  // Each session's day (R4) and each day's agent messages per agent, from all of the day's sessions.
+  std::unordered_map<std::string, std::string> day_of_session;  // session key → YYYY-MM-DD
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::int64_t> counts;  // platform, shop, day, agent
+  std::set<ShopDay> days;
+  metrics::for_each_session(all, [&](std::uint32_t s, const metrics::SessionEvent* e, std::size_t n) {
+    const std::string_view key = all.sessions.name(s);
+    const auto [platform, shop] = chatlog::split_shop_key(key);
+    const std::string day = calendar::format_day(session_day(e, n));
+    day_of_session.emplace(std::string(key), day);
+    days.insert({std::string(platform), std::string(shop), day});
+    counts[{std::string(platform), std::string(shop), day, ""}] += 0;  // the day was scanned, even without agents
+    for (std::size_t i = 0; i < n; ++i)
+      if (e[i].kind == chatlog::EventKind::agent) {
+        ++counts[{std::string(platform), std::string(shop), day, std::string(all.agents.name(e[i].agent))}];
+        ++counts[{std::string(platform), std::string(shop), day, ""}];
+      }
+  });
+
+  // The platforms' lexicons; a platform without one is not scanned and its days are left alone.
+  std::map<std::string, std::shared_ptr<const words::Lexicon>, std::less<>> lexicons;
+  for (const ShopDay& d : days) {
+    if (lexicons.contains(d.platform)) continue;
+    std::shared_ptr<const words::Lexicon> lexicon;
+    try {
+      lexicon = lexicon_of(d.platform);
+      if (lexicon && lexicon->platforms().empty()) lexicon = nullptr;
+      if (!lexicon) outcome.not_scanned.push_back(d.platform + ": no word list");
+    } catch (const std::runtime_error& e) {
+      outcome.not_scanned.push_back(d.platform + ": " + e.what());
+    }
+    lexicons.emplace(d.platform, std::move(lexicon));
+  }
+  for (auto it = days.begin(); it != days.end();) it = lexicons.at(it->platform) ? std::next(it) : days.erase(it);
+  if (days.empty()) return batch;
+
+  // What earlier runs kept of these days: their shop rows (was the day scanned?) and their hits.
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> shops;  // → first, last day
+  for (const ShopDay& d : days) {
+    auto [it, fresh] = shops.try_emplace({d.platform, d.shop_id}, d.day, d.day);
+    it->second.first = std::min(it->second.first, d.day);
+    it->second.second = std::max(it->second.second, d.day);
+  }
+  std::set<ShopDay> scanned_before, partial_before;
+  std::vector<store::QcHit> stored_hits;
+  for (const auto& [shop, span] : shops) {
+    store::StoredQc stored = store.qc({span.first, span.second, {shop.first}, {shop.second}});
+    for (const store::QcDay& d : stored.days)
+      if (d.agent_id.empty()) {
+        scanned_before.insert({d.platform, d.shop_id, d.day});
+        if (d.partial) partial_before.insert({d.platform, d.shop_id, d.day});
+      }
+    for (store::QcHit& h : stored.hits)
+      if (days.contains({h.platform, h.shop_id, h.day})) stored_hits.push_back(std::move(h));
+  }
+  std::string key;
+  std::unordered_map<std::string, std::int64_t> carried;  // stored hits' messages: how often this run has them
+  for (const store::QcHit& h : stored_hits) {
+    chatlog::session_key(key, h.platform, h.shop_id, h.session_id);
+    carried.emplace(message_key(key, h.ts, h.agent_id, h.message), 0);
+  }
+
+  // This run's agent messages, each scanned once.
+  std::unordered_map<std::string, std::int64_t> occurrences;  // of messages with hits
+  std::vector<words::Hit> hits;
+  messages([&](const chatlog::MessageRow& m) {
+    if (m.sender != "agent" || !(m.event == "msg" || m.event.empty())) return;
+    const auto lexicon = lexicons.find(m.platform);
+    if (lexicon == lexicons.end() || !lexicon->second) return;
+    chatlog::session_key(key, m.platform, m.shop_id, m.session_id);
+    const auto day = day_of_session.find(key);
+    if (day == day_of_session.end()) return;
+    ++outcome.messages;
+    const std::int64_t hash = message_hash(m.content);
+    const std::string message = message_key(key, m.ts, m.agent_id, hash);
+    if (const auto c = carried.find(message); c != carried.end()) ++c->second;
+    hits.clear();
+    const words::Lexicon& lex = *lexicon->second;
+    words::find_hits(lex, {}, m.content, hits);
+    if (hits.empty()) return;
+    const std::int64_t occurrence = occurrences[message]++;
+    for (const words::Hit& h : hits) {
+      const words::HitVerdicts v = words::hit_verdicts(lex, h);
+      if (!v.decisive) continue;
+      store::QcHit q;
+      q.platform = std::string(m.platform);
+      q.shop_id = std::string(m.shop_id);
+      q.day = day->second;
+      q.agent_id = std::string(m.agent_id);
+      q.session_id = std::string(m.session_id);
+      q.ts = m.ts;
+      q.message = hash;
+      q.occurrence = occurrence;
+      q.begin = h.begin;
+      q.length = h.end - h.begin;
+      q.category = v.decisive->term.category;
+      q.severity = words::verdict_name(v.strictest);
+      q.stance = words::stance_name(lex.stance(0, q.category).stance);
+      q.term = v.decisive->term.text;
+      q.text = std::string(m.content.substr(h.begin, h.end - h.begin));
+      q.mode = words::hit_mode_name(h.mode);
+      q.sentence = words::sentence_around(m.content, h.begin, h.end);
+      (v.strictest == words::Verdict::block ? outcome.block
+       : v.strictest == words::Verdict::warn ? outcome.warn
+                                             : outcome.unknown)++;
+      batch.hits.push_back(std::move(q));
+    }
+  });
+
+  // Earlier runs' hits in messages this run did not carry (as often as it did not) stay, on their
+  // session's day as it is now.
+  for (store::QcHit& h : stored_hits) {
+    chatlog::session_key(key, h.platform, h.shop_id, h.session_id);
+    if (carried.at(message_key(key, h.ts, h.agent_id, h.message)) > h.occurrence) continue;
+    if (const auto day = day_of_session.find(key); day != day_of_session.end()) h.day = day->second;
+    ++outcome.kept;
+    batch.hits.push_back(std::move(h));
+  }
+
+  batch.days.assign(days.begin(), days.end());
+  for (const auto& [k, n] : counts) {
+    const auto& [platform, shop, day, agent] = k;
+    const ShopDay d{platform, shop, day};
+    if (!days.contains(d)) continue;
+    // Stored sessions of a day no QC row covers came from a kefu that did not scan.
+    const bool partial = partial_before.contains(d) ||
+                         (stored_days.contains({platform, shop, day}) && !scanned_before.contains(d));
+    batch.counts.push_back({platform, shop, day, agent, n, partial});
+  }
+  return batch;
+}
+
+}  // namespace kefu::host::ingest
