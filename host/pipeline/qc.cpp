@@ -84,7 +84,7 @@ store::QcBatch qc_batch(const chatlog::ChatEvents& all,
       lexicon = lexicon_of(d.platform);
       if (lexicon && lexicon->platforms().empty()) lexicon = nullptr;
       if (!lexicon) outcome.not_scanned.push_back(d.platform + ": no word list");
-    } catch (const std::runtime_error& e) {
+    } catch (const std::exception& e) {  // a plugin without a list, a bad team list: QC unknown, values stored
       outcome.not_scanned.push_back(d.platform + ": " + e.what());
     }
     lexicons.emplace(d.platform, std::move(lexicon));

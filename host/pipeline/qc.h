@@ -28,7 +28,7 @@
 namespace kefu::host::ingest {
 
 // The lexicon a platform's messages are scanned with (update::scan_lexicon of that platform
-// alone). Throwing std::runtime_error (no plugin, no word list) leaves that platform unscanned,
+// alone). Throwing (no plugin, no word list, a bad team list) leaves that platform unscanned,
 // said in QcOutcome::not_scanned; the values are stored all the same.
 using QcLexicon = std::function<std::shared_ptr<const words::Lexicon>(const std::string& platform)>;
 

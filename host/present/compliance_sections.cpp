@@ -85,8 +85,8 @@ Section counts(const Report& r, const Compliance& c, const RenderContext& ctx) {
               tr(lang, "本期违规", "Violations"),
               tr(lang, "上期违规", "Previous"),
               tr(lang, "变化", "Change"),
-              tr(lang, "未知（本期/上期）", "Unknown (this/previous)"),
-              tr(lang, "扫描客服消息（本期/上期）", "Agent messages scanned (this/previous)")};
+              tr(lang, "未知 本期/上期", "Unknown this/prev."),
+              tr(lang, "扫描消息 本期/上期", "Messages scanned this/prev.")};
   auto scanned_of = [&](const ComplianceRow& row) {
     return (row.scanned ? count(row.messages) : std::string("—")) + " / " +
            (row.previous_scanned ? count(row.previous_messages) : std::string("—"));

@@ -158,17 +158,19 @@ TEST_F(ReportCli, CsvIsOneLinePerRowAndMetricAndTheTotalAddsUp) {
   EXPECT_EQ(header,
             "period,from,to,previous_period,by,row_key,label,platform,shop_id,group,metric,value,previous,change,"
             "change_pct,target,target_scope,status,gap,denominator");
-  int lines = 0;
+  int lines = 0, qc_lines = 0;
   double shop_sessions = 0, total_sessions = 0;
   while (std::getline(in, line)) {
-    ++lines;
     std::vector<std::string> f;
     std::stringstream ss(line);
     for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    // QC after the grid: per agent qc_messages, per category qc_block/qc_warn/qc_unknown.
+    (f[10].rfind("qc_", 0) == 0 ? qc_lines : lines)++;
     if (f[10] != "sessions") continue;
     (f[5] == "*" ? total_sessions : shop_sessions) += std::stod(f[11]);
   }
   EXPECT_EQ(lines, 9 * 7);  // 8 shops and the total, 7 recomputed metrics
+  EXPECT_EQ(qc_lines, 16 + 5 * 3);  // 16 agents scanned; 5 of them with a category hit
   EXPECT_GT(shop_sessions, 0);
   EXPECT_EQ(total_sessions, shop_sessions);
 }

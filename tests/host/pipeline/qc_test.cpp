@@ -28,13 +28,13 @@ const std::string kAfternoon =
     "tmall,tm01,s3,c4,2026-11-17T15:00:00+08:00,customer,,msg,好的\n"
     "tmall,tm01,s3,c4,2026-11-17T15:00:10+08:00,agent,小美,msg,收到货五星好评截图找客服返3元哦\n";
 
-struct Setup {
+struct QcStore {
   test::TempDir dir;
   PluginRegistry registry;
   config::Config config;
   std::unique_ptr<store::Store> store;
   IngestOptions options;
-  Setup() {
+  QcStore() {
     registry.load_directory(KEFU_TEST_PLUGIN_DIR);
     store = store::open_sqlite_store(dir.path() + "/kefu.db");
     options.qc = team_qc_lexicon(registry, config);
@@ -60,7 +60,7 @@ std::int64_t messages(const store::StoredQc& qc, const std::string& shop, const 
 }
 
 TEST(Qc, IngestKeepsEachAgentHitWithItsSentenceAndTheMessagesScanned) {
-  Setup s;
+  QcStore s;
   const IngestOutcome out = s.ingest({s.log("chat.csv", kMorning)});
   EXPECT_EQ(out.qc.messages, 3);
   EXPECT_EQ(out.qc.block, 1);
@@ -87,7 +87,7 @@ TEST(Qc, IngestKeepsEachAgentHitWithItsSentenceAndTheMessagesScanned) {
 }
 
 TEST(Qc, AHitOfUnknownStanceIsKeptApartAndNeverAsAViolation) {
-  Setup s;
+  QcStore s;
   s.ingest({s.log("chat.csv", kMorning)});
   const store::StoredQc qc = s.qc();
   const auto jd = std::find_if(qc.hits.begin(), qc.hits.end(), [](const store::QcHit& h) { return h.platform == "jd"; });
@@ -98,7 +98,7 @@ TEST(Qc, AHitOfUnknownStanceIsKeptApartAndNeverAsAViolation) {
 }
 
 TEST(Qc, ReingestingTheSameFileDoesNotDoubleTheHits) {
-  Setup s;
+  QcStore s;
   const std::string log = s.log("chat.csv", kMorning + kAfternoon);
   s.ingest({log});
   const auto first = hit_lines(s.qc());
@@ -110,7 +110,7 @@ TEST(Qc, ReingestingTheSameFileDoesNotDoubleTheHits) {
 }
 
 TEST(Qc, TheMorningAndAfternoonRunsKeepBothRunsHits) {
-  Setup whole, parts;
+  QcStore whole, parts;
   whole.ingest({whole.log("chat.csv", kMorning + kAfternoon)});
   parts.ingest({parts.log("morning.csv", kMorning)});
   const IngestOutcome afternoon = parts.ingest({parts.log("afternoon.csv", kAfternoon)});
@@ -124,7 +124,7 @@ TEST(Qc, TheMorningAndAfternoonRunsKeepBothRunsHits) {
 }
 
 TEST(Qc, AnAfternoonExportRepeatingTheMorningCountsEachHitOnce) {
-  Setup s;
+  QcStore s;
   s.ingest({s.log("morning.csv", kMorning)});
   s.ingest({s.log("day.csv", kMorning + kAfternoon)});  // the day's export so far: the morning again
   EXPECT_EQ(hit_lines(s.qc()).size(), 3u);
@@ -132,7 +132,7 @@ TEST(Qc, AnAfternoonExportRepeatingTheMorningCountsEachHitOnce) {
 }
 
 TEST(Qc, WithoutAScanTheStoreHoldsNoQcAndEarlierScansStay) {
-  Setup s;
+  QcStore s;
   s.ingest({s.log("chat.csv", kMorning)});
   IngestOptions off = s.options;
   off.qc = {};

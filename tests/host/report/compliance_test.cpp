@@ -3,6 +3,8 @@
 // rows per roster person.
 #include "report/compliance.h"
 
+#include "base/calendar.h"
+
 #include "test_paths.hpp"
 
 #include <gmock/gmock.h>

@@ -244,7 +244,7 @@ TEST(Store, ANewerSchemaIsRefusedWithWhatToDo) {
     open_sqlite_store(path);
     FAIL() << "a newer schema was accepted";
   } catch (const std::runtime_error& e) {
-    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (5): upgrade kefu"));
+    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (6): upgrade kefu"));
   }
 }
 
