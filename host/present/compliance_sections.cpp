@@ -1,5 +1,6 @@
 #include "present/compliance_sections.h"
 
+#include <cctype>
 #include <cstdio>
 
 namespace kefu::host::report {
@@ -163,8 +164,13 @@ std::string hit_mode_label(std::string_view mode, Lang lang) {
 }
 
 std::string matched_text(const ComplianceHit& h, Lang lang) {
+  // The term is said when the text is not simply it (QQ for qq, ＶＸ for vx read as written).
+  auto folded = [](std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
   std::string s = "「" + h.text + "」";
-  if (h.text != h.term || h.mode != "literal") s += " → " + h.term;
+  if (folded(h.text) != folded(h.term) || h.mode != "literal") s += " → " + h.term;
   if (h.mode != "literal") s += tr(lang, "（", " (") + hit_mode_label(h.mode, lang) + tr(lang, "）", ")");
   return s;
 }

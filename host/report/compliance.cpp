@@ -47,7 +47,11 @@ void add_compliance(Report& report, const store::Store& store, const config::Con
                  std::int32_t day) -> RowTally& {
     Subject s = subject_of(config, by, platform, shop, agent, day);
     RowTally& r = rows[s.key];
-    if (r.subject.key.empty()) r.subject = std::move(s);
+    if (r.subject.key.empty()) {
+      r.subject = std::move(s);
+    } else if (!s.platform.empty() && ("," + r.subject.platform + ",").find("," + s.platform + ",") == std::string::npos) {
+      r.subject.platform += "," + s.platform;  // a person who worked on two platforms, as the grid says it
+    }
     return r;
   };
   for (const store::QcDay& d : stored.days) {
