@@ -57,7 +57,7 @@ def main():
     results = {"compute": [], "ingest --no-qc": [], "ingest": []}
     out = ""
     for _ in range(a.runs):  # interleaved, so the machine's load falls on all three alike
-        results["compute"].append(measure([a.kefu, "metrics", "compute", *files, "--out", os.devnull]))
+        results["compute"].append(measure([a.kefu, "metrics", "compute", *files, "--out", os.path.join(a.work, "metrics.csv")]))
         for name, flag in (("ingest --no-qc", ["--no-qc"]), ("ingest", [])):
             for f in (store, store + "-wal", store + "-shm"):
                 if os.path.exists(f):

@@ -8,8 +8,11 @@
 #include "words/scan_file.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
+#include <optional>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 namespace kefu::host::ingest {
@@ -29,10 +32,6 @@ std::string message_key(std::string_view session_key, std::int64_t ts, std::stri
   return key;
 }
 
-struct Day {
-  std::string platform, shop, day;
-};
-
 }  // namespace
 
 QcLexicon team_qc_lexicon(const PluginRegistry& registry, const config::Config& config) {
@@ -50,30 +49,56 @@ std::int64_t message_hash(std::string_view content) {
   return static_cast<std::int64_t>(h);
 }
 
+namespace {
+
+// What one source's messages gave: how many were scanned, how often it carried each stored hit's
+// message, and its messages with hits, in record order (their occurrences are numbered when the
+// sources are joined, in the run's order).
+struct SourceScan {
+  struct Found {
+    std::string message;  // message_key
+    std::vector<store::QcHit> hits;
+  };
+  std::int64_t messages = 0;
+  std::unordered_map<std::string, std::int64_t> carried;
+  std::vector<Found> found;
+};
+
+}  // namespace
+
 store::QcBatch qc_batch(const chatlog::ChatEvents& all,
                         const std::set<std::tuple<std::string, std::string, std::string>>& stored_days,
-                        const MessageSource& messages, const QcLexicon& lexicon_of, const store::Store& store,
-                        QcOutcome& outcome) {
+                        const std::vector<MessageSource>& sources, const QcLexicon& lexicon_of,
+                        const store::Store& store, QcOutcome& outcome) {
   store::QcBatch batch;
   if (!lexicon_of) return batch;
 
-  // Each session's day (R4) and each day's agent messages per agent, from all of the day's sessions.
-  std::unordered_map<std::string, std::string> day_of_session;  // session key → YYYY-MM-DD
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::int64_t> counts;  // platform, shop, day, agent
-  std::set<ShopDay> days;
+  // Each session's day (R4) and each day's agent messages per agent, from all of the day's
+  // sessions, counted on numbers (shop, day, agent ids) and named once at the end.
+  constexpr std::uint32_t kShopRow = 0xFFFFFFFF;
+  std::vector<calendar::Day> session_days(all.sessions.size(), 0);
+  std::map<std::tuple<std::uint32_t, calendar::Day, std::uint32_t>, std::int64_t> counts;  // shop, day, agent
   metrics::for_each_session(all, [&](std::uint32_t s, const metrics::SessionEvent* e, std::size_t n) {
-    const std::string_view key = all.sessions.name(s);
-    const auto [platform, shop] = chatlog::split_shop_key(key);
-    const std::string day = calendar::format_day(session_day(e, n));
-    day_of_session.emplace(std::string(key), day);
-    days.insert({std::string(platform), std::string(shop), day});
-    counts[{std::string(platform), std::string(shop), day, ""}] += 0;  // the day was scanned, even without agents
+    const calendar::Day day = session_day(e, n);
+    session_days[s] = day;
+    const std::uint32_t shop = all.session_shop[s];
+    std::int64_t& shop_row = counts[{shop, day, kShopRow}];  // the day was scanned, even without agents
     for (std::size_t i = 0; i < n; ++i)
       if (e[i].kind == chatlog::EventKind::agent) {
-        ++counts[{std::string(platform), std::string(shop), day, std::string(all.agents.name(e[i].agent))}];
-        ++counts[{std::string(platform), std::string(shop), day, ""}];
+        ++counts[{shop, day, e[i].agent}];
+        ++shop_row;
       }
   });
+  std::set<ShopDay> days;
+  std::map<std::pair<std::uint32_t, calendar::Day>, ShopDay> day_names;
+  for (const auto& [k, n] : counts) {
+    const auto& [shop, day, agent] = k;
+    if (agent != kShopRow) continue;
+    const auto [platform, shop_id] = chatlog::split_shop_key(all.shops.name(shop));
+    ShopDay d{std::string(platform), std::string(shop_id), calendar::format_day(day)};
+    days.insert(d);
+    day_names.emplace(std::pair(shop, day), std::move(d));
+  }
 
   // The platforms' lexicons; a platform without one is not scanned and its days are left alone.
   std::map<std::string, std::shared_ptr<const words::Lexicon>, std::less<>> lexicons;
@@ -118,72 +143,98 @@ store::QcBatch qc_batch(const chatlog::ChatEvents& all,
     carried.emplace(message_key(key, h.ts, h.agent_id, h.message), 0);
   }
 
-  // This run's agent messages, each scanned once.
-  std::unordered_map<std::string, std::int64_t> occurrences;  // of messages with hits
-  std::vector<words::Hit> hits;
-  messages([&](const chatlog::MessageRow& m) {
-    if (m.sender != "agent" || !(m.event == "msg" || m.event.empty())) return;
-    const auto lexicon = lexicons.find(m.platform);
-    if (lexicon == lexicons.end() || !lexicon->second) return;
-    chatlog::session_key(key, m.platform, m.shop_id, m.session_id);
-    const auto day = day_of_session.find(key);
-    if (day == day_of_session.end()) return;
-    ++outcome.messages;
-    const std::int64_t hash = message_hash(m.content);
-    const std::string message = message_key(key, m.ts, m.agent_id, hash);
-    if (const auto c = carried.find(message); c != carried.end()) ++c->second;
-    hits.clear();
-    const words::Lexicon& lex = *lexicon->second;
-    words::find_hits(lex, {}, m.content, hits);
-    if (hits.empty()) return;
-    const std::int64_t occurrence = occurrences[message]++;
-    for (const words::Hit& h : hits) {
-      const words::HitVerdicts v = words::hit_verdicts(lex, h);
-      if (!v.decisive) continue;
-      store::QcHit q;
-      q.platform = std::string(m.platform);
-      q.shop_id = std::string(m.shop_id);
-      q.day = day->second;
-      q.agent_id = std::string(m.agent_id);
-      q.session_id = std::string(m.session_id);
-      q.ts = m.ts;
-      q.message = hash;
-      q.occurrence = occurrence;
-      q.begin = h.begin;
-      q.length = h.end - h.begin;
-      q.category = v.decisive->term.category;
-      q.severity = words::verdict_name(v.strictest);
-      q.stance = words::stance_name(lex.stance(0, q.category).stance);
-      q.term = v.decisive->term.text;
-      q.text = std::string(m.content.substr(h.begin, h.end - h.begin));
-      q.mode = words::hit_mode_name(h.mode);
-      q.sentence = words::sentence_around(m.content, h.begin, h.end);
-      (v.strictest == words::Verdict::block ? outcome.block
-       : v.strictest == words::Verdict::warn ? outcome.warn
-                                             : outcome.unknown)++;
-      batch.hits.push_back(std::move(q));
+  // This run's agent messages, each scanned once; the sources side by side.
+  auto scan_source = [&](const MessageSource& source) {
+    SourceScan out;
+    std::string session;
+    std::vector<words::Hit> hits;
+    source([&](const chatlog::MessageRow& m) {
+      if (m.sender != "agent" || !(m.event == "msg" || m.event.empty())) return;
+      const auto lexicon = lexicons.find(m.platform);
+      if (lexicon == lexicons.end() || !lexicon->second) return;
+      chatlog::session_key(session, m.platform, m.shop_id, m.session_id);
+      const std::optional<std::uint32_t> s = all.sessions.find(session);
+      if (!s) return;  // a row the first reading rejected
+      ++out.messages;
+      const words::Lexicon& lex = *lexicon->second;
+      hits.clear();
+      words::find_hits(lex, {}, m.content, hits);
+      if (hits.empty() && carried.empty()) return;
+      const std::int64_t hash = message_hash(m.content);
+      std::string message = message_key(session, m.ts, m.agent_id, hash);
+      if (carried.contains(message)) ++out.carried[message];
+      if (hits.empty()) return;
+      SourceScan::Found found{std::move(message), {}};
+      for (const words::Hit& h : hits) {
+        const words::HitVerdicts v = words::hit_verdicts(lex, h);
+        if (!v.decisive) continue;
+        store::QcHit q;
+        q.platform = std::string(m.platform);
+        q.shop_id = std::string(m.shop_id);
+        q.day = calendar::format_day(session_days[*s]);
+        q.agent_id = std::string(m.agent_id);
+        q.session_id = std::string(m.session_id);
+        q.ts = m.ts;
+        q.message = hash;
+        q.begin = h.begin;
+        q.length = h.end - h.begin;
+        q.category = v.decisive->term.category;
+        q.severity = words::verdict_name(v.strictest);
+        q.stance = words::stance_name(lex.stance(0, q.category).stance);
+        q.term = v.decisive->term.text;
+        q.text = std::string(m.content.substr(h.begin, h.end - h.begin));
+        q.mode = words::hit_mode_name(h.mode);
+        q.sentence = words::sentence_around(m.content, h.begin, h.end);
+        found.hits.push_back(std::move(q));
+      }
+      out.found.push_back(std::move(found));
+    });
+    return out;
+  };
+  std::vector<SourceScan> scans(sources.size());
+  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+  for (std::size_t first = 0; first < sources.size(); first += workers) {
+    std::vector<std::future<SourceScan>> running;
+    for (std::size_t i = first; i < sources.size() && i < first + workers; ++i)
+      running.push_back(std::async(std::launch::async, scan_source, std::cref(sources[i])));
+    for (std::size_t i = 0; i < running.size(); ++i) scans[first + i] = running[i].get();
+  }
+
+  // Joined in the run's order: the n-th identical message is occurrence n.
+  std::unordered_map<std::string, std::int64_t> occurrences;
+  for (SourceScan& scan : scans) {
+    outcome.messages += scan.messages;
+    for (const auto& [message, n] : scan.carried) carried[message] += n;
+    for (SourceScan::Found& f : scan.found) {
+      const std::int64_t occurrence = occurrences[f.message]++;
+      for (store::QcHit& q : f.hits) {
+        q.occurrence = occurrence;
+        (q.severity == "block" ? outcome.block : q.severity == "warn" ? outcome.warn : outcome.unknown)++;
+        batch.hits.push_back(std::move(q));
+      }
     }
-  });
+  }
 
   // Earlier runs' hits in messages this run did not carry (as often as it did not) stay, on their
   // session's day as it is now.
   for (store::QcHit& h : stored_hits) {
     chatlog::session_key(key, h.platform, h.shop_id, h.session_id);
     if (carried.at(message_key(key, h.ts, h.agent_id, h.message)) > h.occurrence) continue;
-    if (const auto day = day_of_session.find(key); day != day_of_session.end()) h.day = day->second;
+    if (const auto s = all.sessions.find(key)) h.day = calendar::format_day(session_days[*s]);
     ++outcome.kept;
     batch.hits.push_back(std::move(h));
   }
 
   batch.days.assign(days.begin(), days.end());
   for (const auto& [k, n] : counts) {
-    const auto& [platform, shop, day, agent] = k;
-    const ShopDay d{platform, shop, day};
+    const auto& [shop, day, agent] = k;
+    const ShopDay& d = day_names.at({shop, day});
     if (!days.contains(d)) continue;
     // Stored sessions of a day no QC row covers came from a kefu that did not scan.
-    const bool partial = partial_before.contains(d) ||
-                         (stored_days.contains({platform, shop, day}) && !scanned_before.contains(d));
-    batch.counts.push_back({platform, shop, day, agent, n, partial});
+    const bool partial =
+        partial_before.contains(d) || (stored_days.contains({d.platform, d.shop_id, d.day}) && !scanned_before.contains(d));
+    batch.counts.push_back(
+        {d.platform, d.shop_id, d.day, agent == kShopRow ? std::string() : std::string(all.agents.name(agent)), n, partial});
   }
   return batch;
 }

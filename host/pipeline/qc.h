@@ -36,7 +36,9 @@ using QcLexicon = std::function<std::shared_ptr<const words::Lexicon>(const std:
 // --platform P --config` builds it. `registry` and `config` must outlive the ingest.
 QcLexicon team_qc_lexicon(const PluginRegistry& registry, const config::Config& config);
 
-// Hands every row of the run's logs (or fetched messages) to a visitor, each once, in record order.
+// Hands every row of one of the run's logs (or the fetched messages) to a visitor, each once, in
+// record order. A run's sources are read side by side, one thread each (up to the cores), and
+// taken in the order given, so the run's record order is that of one reading.
 using MessageSource = std::function<void(const std::function<void(const chatlog::MessageRow&)>&)>;
 
 struct QcOutcome {
@@ -53,7 +55,7 @@ std::int64_t message_hash(std::string_view content);
 // (or the run's alone), `stored_days` the (platform, shop, day) those stored sessions were on.
 store::QcBatch qc_batch(const chatlog::ChatEvents& all,
                         const std::set<std::tuple<std::string, std::string, std::string>>& stored_days,
-                        const MessageSource& messages, const QcLexicon& lexicon, const store::Store& store,
+                        const std::vector<MessageSource>& sources, const QcLexicon& lexicon, const store::Store& store,
                         QcOutcome& outcome);
 
 }  // namespace kefu::host::ingest
