@@ -149,6 +149,7 @@ struct Layout {
   Format format = Format::csv;
   Mapping map;
   const std::function<bool(std::string_view)>* closing_only = nullptr;  // ChatReadOptions::closing_only
+  const std::function<bool(std::string_view, std::string_view)>* keep = nullptr;  // ::keep_agent_message
 };
 
 // What one worker read from its byte range.
@@ -157,6 +158,7 @@ struct Part {
   std::vector<Reject> rejects;
   std::int64_t rows = 0;
   std::int64_t naive = 0;        // rows read whose time had no offset
+  std::vector<KeptRow> kept;     // agent messages kept whole (ChatReadOptions::keep_agent_message)
   std::uint64_t end_offset = 0;  // where the first record it did not take starts
   std::int64_t end_line = 0;     // and its line (in this part's numbering)
 };
@@ -277,6 +279,11 @@ class RowReader {
                                  m.field(record.fields, kShop), m.field(record.fields, kSession), sender, event,
                                  m.field(record.fields, kAgent), content, ts);
     if (!why && naive) ++part.naive;
+    if (!why && layout_.keep && sender == "agent" && (event == "msg" || event.empty()) &&
+        (*layout_.keep)(m.field(record.fields, kPlatform), content))
+      part.kept.push_back({std::string(m.field(record.fields, kPlatform)), std::string(m.field(record.fields, kShop)),
+                           std::string(m.field(record.fields, kSession)), std::string(m.field(record.fields, kAgent)),
+                           std::string(content), *ts});
     return why;
   }
 
@@ -542,43 +549,7 @@ class TailRows {
   std::string key_;
 };
 
-// Hands every row the first reading keeps to a visitor (read_messages).
-class VisitRows {
- public:
-  VisitRows(const Layout& layout, const std::function<void(const MessageRow&)>& each) : layout_(layout), each_(each) {}
-
-  const char* read(const csv::Record& record, Part&) {
-    const Mapping& m = layout_.map;
-    if (record.fields.size() != m.width) return nullptr;
-    auto field = [&](Field f) { return m.field(record.fields, f); };
-    bool naive = false;
-    const auto ts = read_time(field(kTs), m, naive);
-    if (!ts || !calendar::timestamp_in_range(*ts)) return nullptr;  // a reject of the first reading
-    MessageRow row{field(kPlatform), field(kShop), field(kSession), field(kSender), field(kAgent), field(kEvent),
-                   field(kContent), *ts};
-    if (row.platform.empty() || row.shop_id.empty() || row.session_id.empty()) return nullptr;
-    if (m.translate) m.canonical_values(row.sender, row.event, row.content);
-    each_(row);
-    return nullptr;
-  }
-
- private:
-  const Layout& layout_;
-  const std::function<void(const MessageRow&)>& each_;
-};
-
 }  // namespace
-
-void read_messages(const std::string& path, const std::function<void(const MessageRow&)>& each,
-                   const ChatReadOptions& options) {
-  OpenLog log = open_log(path, options.encoding, header_rules(options), options.sheet);
-  VisitRows rows(log.layout, each);
-  std::atomic<std::uint64_t> done{0};
-  if (log.layout.format == Format::csv)
-    read_range<csv::Reader>(*log.source, rows, log.data_offset, log.source->size(), log.data_line, done, {}, kBlock);
-  else
-    read_range<JsonlReader>(*log.source, rows, log.data_offset, log.source->size(), log.data_line, done, {}, kBlock);
-}
 
 void read_session_tails(const std::string& path, const std::unordered_set<std::string>& wanted, std::size_t last,
                         SessionTails& into, const ChatReadOptions& options) {
@@ -609,6 +580,7 @@ ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatRea
   const std::int64_t data_line = log.data_line;
   Layout layout = log.layout;
   layout.closing_only = &options.closing_only;
+  if (options.keep_agent_message) layout.keep = &options.keep_agent_message;
   result.format = layout.format == Format::csv ? "csv" : "jsonl";
   result.layout = layout.map.layout_id;
 
@@ -658,6 +630,7 @@ ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatRea
       into.append(std::move(part.events));
     result.rows += part.rows;
     result.naive_times += part.naive;
+    std::move(part.kept.begin(), part.kept.end(), std::back_inserter(result.kept));
     std::move(part.rejects.begin(), part.rejects.end(), std::back_inserter(result.rejects));
   }
   return result;

@@ -165,11 +165,20 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
                                             Joined& joined_out, QcOutcome& qc) {
   if (files.empty()) return {};
   chatlog::ChatEvents events;
+  // QC: each agent message matched as it is read; those with a hit kept whole.
+  std::optional<QcScanner> scanner;
+  std::vector<chatlog::KeptRow> kept;
+  if (options.qc) scanner.emplace(options.qc);
   for (const std::string& path : files) {
     chatlog::ChatReadOptions read = chat_read_options(options);
     read.workers = options.workers;
     read.closing_only = closing_rule(options);
-    const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
+    if (scanner)
+      read.keep_agent_message = [&](std::string_view platform, std::string_view content) {
+        return scanner->keep(platform, content);
+      };
+    chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
+    std::move(r.kept.begin(), r.kept.end(), std::back_inserter(kept));
     FileOutcome f{path,
                   "chat_log",
                   encoding_name(r.encoding),
@@ -208,13 +217,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());
   out.insert(out.end(), std::make_move_iterator(platform.begin()), std::make_move_iterator(platform.end()));
   outcomes.back().values = static_cast<std::int64_t>(out.size());
-  // QC: the agent messages, the files read again side by side (docs/report.md "Compliance").
-  std::vector<MessageSource> sources;
-  for (const auto& f : files)
-    sources.push_back([&f, &options](const std::function<void(const chatlog::MessageRow&)>& each) {
-      chatlog::read_messages(f, each, chat_read_options(options));
-    });
-  batch.qc = qc_batch(all, joined.stored_days, sources, options.qc, store, qc);
+  // QC (docs/report.md "Compliance"): the days' counts and hits, with those earlier runs kept.
+  if (scanner) batch.qc = qc_batch(all, events, joined.stored_days, kept, *scanner, store, qc);
   return out;
 }
 
@@ -329,11 +333,15 @@ FetchOutcome ingest_fetched(const FetchResult& fetched, const LoadedPlugin& plug
   batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()),
                       std::make_move_iterator(recomputed.end()));
   out.values = static_cast<std::int64_t>(batch.values.size());
-  const MessageSource messages = [&](const std::function<void(const chatlog::MessageRow&)>& each) {
+  if (options.qc) {
+    QcScanner scanner(options.qc);
+    std::vector<chatlog::KeptRow> kept;
     for (const ChatMessage& m : fetched.messages)
-      if (m.ts_ms > 0) each({m.platform, m.shop_id, m.session_id, m.sender, m.agent_id, m.event, m.content, m.ts_ms});
-  };
-  batch.qc = qc_batch(all, joined.stored_days, {messages}, options.qc, store, out.qc);
+      if (m.ts_ms > 0 && m.sender == "agent" && (m.event == "msg" || m.event.empty()) &&
+          scanner.keep(m.platform, m.content))
+        kept.push_back({m.platform, m.shop_id, m.session_id, m.agent_id, m.content, m.ts_ms});
+    batch.qc = qc_batch(all, events, joined.stored_days, kept, scanner, store, out.qc);
+  }
   out.summary = store.ingest(batch);
   IngestOutcome snap;
   snapshot(platforms, registry, store, snap);

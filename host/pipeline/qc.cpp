@@ -8,11 +8,9 @@
 #include "words/scan_file.h"
 
 #include <algorithm>
-#include <future>
 #include <map>
 #include <optional>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 namespace kefu::host::ingest {
@@ -49,29 +47,39 @@ std::int64_t message_hash(std::string_view content) {
   return static_cast<std::int64_t>(h);
 }
 
-namespace {
+bool QcScanner::keep(std::string_view platform, std::string_view content) {
+  const words::Lexicon* lex = lexicon(platform);
+  if (!lex) return false;
+  thread_local std::vector<words::Hit> hits;
+  hits.clear();
+  words::find_hits(*lex, {}, content, hits);
+  return !hits.empty();
+}
 
-// What one source's messages gave: how many were scanned, how often it carried each stored hit's
-// message, and its messages with hits, in record order (their occurrences are numbered when the
-// sources are joined, in the run's order).
-struct SourceScan {
-  struct Found {
-    std::string message;  // message_key
-    std::vector<store::QcHit> hits;
-  };
-  std::int64_t messages = 0;
-  std::unordered_map<std::string, std::int64_t> carried;
-  std::vector<Found> found;
-};
+const words::Lexicon* QcScanner::lexicon(std::string_view platform) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (const auto it = built_.find(platform); it != built_.end()) return it->second.get();
+  std::shared_ptr<const words::Lexicon> lexicon;
+  try {
+    lexicon = lexicon_of_(std::string(platform));
+    if (lexicon && lexicon->platforms().empty()) lexicon = nullptr;
+    if (!lexicon) not_scanned_.push_back(std::string(platform) + ": no word list");
+  } catch (const std::exception& e) {  // a plugin without a list, a bad team list: QC unknown, values stored
+    not_scanned_.push_back(std::string(platform) + ": " + e.what());
+  }
+  return built_.emplace(std::string(platform), std::move(lexicon)).first->second.get();
+}
 
-}  // namespace
+std::vector<std::string> QcScanner::not_scanned() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return not_scanned_;
+}
 
-store::QcBatch qc_batch(const chatlog::ChatEvents& all,
+store::QcBatch qc_batch(const chatlog::ChatEvents& all, const chatlog::ChatEvents& run,
                         const std::set<std::tuple<std::string, std::string, std::string>>& stored_days,
-                        const std::vector<MessageSource>& sources, const QcLexicon& lexicon_of,
-                        const store::Store& store, QcOutcome& outcome) {
+                        const std::vector<chatlog::KeptRow>& kept, QcScanner& scanner, const store::Store& store,
+                        QcOutcome& outcome) {
   store::QcBatch batch;
-  if (!lexicon_of) return batch;
 
   // Each session's day (R4) and each day's agent messages per agent, from all of the day's
   // sessions, counted on numbers (shop, day, agent ids) and named once at the end.
@@ -89,32 +97,28 @@ store::QcBatch qc_batch(const chatlog::ChatEvents& all,
         ++shop_row;
       }
   });
+  // The days of platforms with a list (a platform without one is not scanned: its days are left alone).
   std::set<ShopDay> days;
   std::map<std::pair<std::uint32_t, calendar::Day>, ShopDay> day_names;
   for (const auto& [k, n] : counts) {
     const auto& [shop, day, agent] = k;
     if (agent != kShopRow) continue;
     const auto [platform, shop_id] = chatlog::split_shop_key(all.shops.name(shop));
+    if (!scanner.lexicon(platform)) continue;
     ShopDay d{std::string(platform), std::string(shop_id), calendar::format_day(day)};
     days.insert(d);
     day_names.emplace(std::pair(shop, day), std::move(d));
   }
-
-  // The platforms' lexicons; a platform without one is not scanned and its days are left alone.
-  std::map<std::string, std::shared_ptr<const words::Lexicon>, std::less<>> lexicons;
-  for (const ShopDay& d : days) {
-    if (lexicons.contains(d.platform)) continue;
-    std::shared_ptr<const words::Lexicon> lexicon;
-    try {
-      lexicon = lexicon_of(d.platform);
-      if (lexicon && lexicon->platforms().empty()) lexicon = nullptr;
-      if (!lexicon) outcome.not_scanned.push_back(d.platform + ": no word list");
-    } catch (const std::exception& e) {  // a plugin without a list, a bad team list: QC unknown, values stored
-      outcome.not_scanned.push_back(d.platform + ": " + e.what());
-    }
-    lexicons.emplace(d.platform, std::move(lexicon));
+  // The run's agent messages scanned (from its events: a range the reading read twice asked twice).
+  std::vector<char> shop_scanned(run.shops.size());
+  for (std::uint32_t shop = 0; shop < run.shops.size(); ++shop)
+    shop_scanned[shop] = scanner.lexicon(chatlog::split_shop_key(run.shops.name(shop)).first) != nullptr;
+  for (std::size_t b = 0; b < run.events.block_count(); ++b) {
+    const chatlog::Event* e = run.events.block(b);
+    for (std::size_t i = 0, n = run.events.block_size(b); i < n; ++i)
+      outcome.messages += e[i].kind() == chatlog::EventKind::agent && shop_scanned[run.session_shop[e[i].session]];
   }
-  for (auto it = days.begin(); it != days.end();) it = lexicons.at(it->platform) ? std::next(it) : days.erase(it);
+  outcome.not_scanned = scanner.not_scanned();
   if (days.empty()) return batch;
 
   // What earlier runs kept of these days: their shop rows (was the day scanned?) and their hits.
@@ -136,90 +140,76 @@ store::QcBatch qc_batch(const chatlog::ChatEvents& all,
     for (store::QcHit& h : stored.hits)
       if (days.contains({h.platform, h.shop_id, h.day})) stored_hits.push_back(std::move(h));
   }
+
+  // How often the run carries each stored hit's message: its agent rows of the same session,
+  // instant and agent (on the run's own numbers).
+  using RunRow = std::tuple<std::uint32_t, std::int64_t, std::uint32_t>;  // session, ts, agent
+  std::map<RunRow, std::int64_t> carried;
   std::string key;
-  std::unordered_map<std::string, std::int64_t> carried;  // stored hits' messages: how often this run has them
-  for (const store::QcHit& h : stored_hits) {
+  auto run_row = [&](const store::QcHit& h) -> std::optional<RunRow> {
     chatlog::session_key(key, h.platform, h.shop_id, h.session_id);
-    carried.emplace(message_key(key, h.ts, h.agent_id, h.message), 0);
-  }
-
-  // This run's agent messages, each scanned once; the sources side by side.
-  auto scan_source = [&](const MessageSource& source) {
-    SourceScan out;
-    std::string session;
-    std::vector<words::Hit> hits;
-    source([&](const chatlog::MessageRow& m) {
-      if (m.sender != "agent" || !(m.event == "msg" || m.event.empty())) return;
-      const auto lexicon = lexicons.find(m.platform);
-      if (lexicon == lexicons.end() || !lexicon->second) return;
-      chatlog::session_key(session, m.platform, m.shop_id, m.session_id);
-      const std::optional<std::uint32_t> s = all.sessions.find(session);
-      if (!s) return;  // a row the first reading rejected
-      ++out.messages;
-      const words::Lexicon& lex = *lexicon->second;
-      hits.clear();
-      words::find_hits(lex, {}, m.content, hits);
-      if (hits.empty() && carried.empty()) return;
-      const std::int64_t hash = message_hash(m.content);
-      std::string message = message_key(session, m.ts, m.agent_id, hash);
-      if (carried.contains(message)) ++out.carried[message];
-      if (hits.empty()) return;
-      SourceScan::Found found{std::move(message), {}};
-      for (const words::Hit& h : hits) {
-        const words::HitVerdicts v = words::hit_verdicts(lex, h);
-        if (!v.decisive) continue;
-        store::QcHit q;
-        q.platform = std::string(m.platform);
-        q.shop_id = std::string(m.shop_id);
-        q.day = calendar::format_day(session_days[*s]);
-        q.agent_id = std::string(m.agent_id);
-        q.session_id = std::string(m.session_id);
-        q.ts = m.ts;
-        q.message = hash;
-        q.begin = h.begin;
-        q.length = h.end - h.begin;
-        q.category = v.decisive->term.category;
-        q.severity = words::verdict_name(v.strictest);
-        q.stance = words::stance_name(lex.stance(0, q.category).stance);
-        q.term = v.decisive->term.text;
-        q.text = std::string(m.content.substr(h.begin, h.end - h.begin));
-        q.mode = words::hit_mode_name(h.mode);
-        q.sentence = words::sentence_around(m.content, h.begin, h.end);
-        found.hits.push_back(std::move(q));
-      }
-      out.found.push_back(std::move(found));
-    });
-    return out;
+    const auto s = run.sessions.find(key);
+    const auto a = run.agents.find(h.agent_id);
+    if (!s || !a) return std::nullopt;
+    return RunRow{*s, h.ts, *a};
   };
-  std::vector<SourceScan> scans(sources.size());
-  const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
-  for (std::size_t first = 0; first < sources.size(); first += workers) {
-    std::vector<std::future<SourceScan>> running;
-    for (std::size_t i = first; i < sources.size() && i < first + workers; ++i)
-      running.push_back(std::async(std::launch::async, scan_source, std::cref(sources[i])));
-    for (std::size_t i = 0; i < running.size(); ++i) scans[first + i] = running[i].get();
-  }
+  for (const store::QcHit& h : stored_hits)
+    if (const auto r = run_row(h)) carried.emplace(*r, 0);
+  if (!carried.empty())
+    for (std::size_t b = 0; b < run.events.block_count(); ++b) {
+      const chatlog::Event* e = run.events.block(b);
+      for (std::size_t i = 0, n = run.events.block_size(b); i < n; ++i)
+        if (e[i].kind() == chatlog::EventKind::agent)
+          if (const auto it = carried.find({e[i].session, e[i].ts, e[i].agent()}); it != carried.end()) ++it->second;
+    }
 
-  // Joined in the run's order: the n-th identical message is occurrence n.
+  // This run's hits, from the messages the reading kept; the n-th identical message is occurrence n.
   std::unordered_map<std::string, std::int64_t> occurrences;
-  for (SourceScan& scan : scans) {
-    outcome.messages += scan.messages;
-    for (const auto& [message, n] : scan.carried) carried[message] += n;
-    for (SourceScan::Found& f : scan.found) {
-      const std::int64_t occurrence = occurrences[f.message]++;
-      for (store::QcHit& q : f.hits) {
-        q.occurrence = occurrence;
-        (q.severity == "block" ? outcome.block : q.severity == "warn" ? outcome.warn : outcome.unknown)++;
-        batch.hits.push_back(std::move(q));
-      }
+  std::vector<words::Hit> hits;
+  for (const chatlog::KeptRow& m : kept) {
+    const words::Lexicon* lex = scanner.lexicon(m.platform);
+    chatlog::session_key(key, m.platform, m.shop_id, m.session_id);
+    const std::optional<std::uint32_t> s = all.sessions.find(key);
+    if (!lex || !s) continue;
+    const std::string day = calendar::format_day(session_days[*s]);
+    if (!days.contains({m.platform, m.shop_id, day})) continue;
+    hits.clear();
+    words::find_hits(*lex, {}, m.content, hits);
+    const std::int64_t hash = message_hash(m.content);
+    const std::int64_t occurrence = occurrences[message_key(key, m.ts, m.agent_id, hash)]++;
+    for (const words::Hit& h : hits) {
+      const words::HitVerdicts v = words::hit_verdicts(*lex, h);
+      if (!v.decisive) continue;
+      store::QcHit q;
+      q.platform = m.platform;
+      q.shop_id = m.shop_id;
+      q.day = day;
+      q.agent_id = m.agent_id;
+      q.session_id = m.session_id;
+      q.ts = m.ts;
+      q.message = hash;
+      q.occurrence = occurrence;
+      q.begin = h.begin;
+      q.length = h.end - h.begin;
+      q.category = v.decisive->term.category;
+      q.severity = words::verdict_name(v.strictest);
+      q.stance = words::stance_name(lex->stance(0, q.category).stance);
+      q.term = v.decisive->term.text;
+      q.text = m.content.substr(h.begin, h.end - h.begin);
+      q.mode = words::hit_mode_name(h.mode);
+      q.sentence = words::sentence_around(m.content, h.begin, h.end);
+      (v.strictest == words::Verdict::block ? outcome.block
+       : v.strictest == words::Verdict::warn ? outcome.warn
+                                             : outcome.unknown)++;
+      batch.hits.push_back(std::move(q));
     }
   }
 
   // Earlier runs' hits in messages this run did not carry (as often as it did not) stay, on their
   // session's day as it is now.
   for (store::QcHit& h : stored_hits) {
+    if (const auto r = run_row(h); r && carried.at(*r) > h.occurrence) continue;
     chatlog::session_key(key, h.platform, h.shop_id, h.session_id);
-    if (carried.at(message_key(key, h.ts, h.agent_id, h.message)) > h.occurrence) continue;
     if (const auto s = all.sessions.find(key)) h.day = calendar::format_day(session_days[*s]);
     ++outcome.kept;
     batch.hits.push_back(std::move(h));
@@ -228,8 +218,9 @@ store::QcBatch qc_batch(const chatlog::ChatEvents& all,
   batch.days.assign(days.begin(), days.end());
   for (const auto& [k, n] : counts) {
     const auto& [shop, day, agent] = k;
-    const ShopDay& d = day_names.at({shop, day});
-    if (!days.contains(d)) continue;
+    const auto name = day_names.find({shop, day});
+    if (name == day_names.end()) continue;
+    const ShopDay& d = name->second;
     // Stored sessions of a day no QC row covers came from a kefu that did not scan.
     const bool partial =
         partial_before.contains(d) || (stored_days.contains({d.platform, d.shop_id, d.day}) && !scanned_before.contains(d));

@@ -19,6 +19,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <memory>
 #include <set>
 #include <string>
@@ -36,10 +38,24 @@ using QcLexicon = std::function<std::shared_ptr<const words::Lexicon>(const std:
 // --platform P --config` builds it. `registry` and `config` must outlive the ingest.
 QcLexicon team_qc_lexicon(const PluginRegistry& registry, const config::Config& config);
 
-// Hands every row of one of the run's logs (or the fetched messages) to a visitor, each once, in
-// record order. A run's sources are read side by side, one thread each (up to the cores), and
-// taken in the order given, so the run's record order is that of one reading.
-using MessageSource = std::function<void(const std::function<void(const chatlog::MessageRow&)>&)>;
+// The scan while the chat logs are read (chatlog::ChatReadOptions::keep_agent_message): each
+// agent message is matched once, by the reading's workers, and only those with a hit are kept
+// whole. The platforms' lexicons are built on first use. Thread-safe.
+class QcScanner {
+ public:
+  explicit QcScanner(QcLexicon lexicon_of) : lexicon_of_(std::move(lexicon_of)) {}
+  // Whether the agent message has a hit on its platform's list (false where the platform has none).
+  bool keep(std::string_view platform, std::string_view content);
+  // The platform's lexicon, built now if no message asked for it; null when it has none.
+  const words::Lexicon* lexicon(std::string_view platform);
+  std::vector<std::string> not_scanned() const;               // "platform: why"
+
+ private:
+  QcLexicon lexicon_of_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const words::Lexicon>, std::less<>> built_;
+  std::vector<std::string> not_scanned_;
+};
 
 struct QcOutcome {
   std::int64_t messages = 0;                     // agent messages of this run scanned
@@ -52,10 +68,13 @@ struct QcOutcome {
 std::int64_t message_hash(std::string_view content);
 
 // The QC of a run: `all` the run's events joined with the stored sessions of the days they touch
-// (or the run's alone), `stored_days` the (platform, shop, day) those stored sessions were on.
-store::QcBatch qc_batch(const chatlog::ChatEvents& all,
+// (or the run's alone), `run` the run's own, `stored_days` the (platform, shop, day) those stored
+// sessions were on, `kept` the run's agent messages with a hit (scanner.keep), in record order.
+// A stored hit's message counts as carried again when the run has an agent row of the same
+// session, instant and agent.
+store::QcBatch qc_batch(const chatlog::ChatEvents& all, const chatlog::ChatEvents& run,
                         const std::set<std::tuple<std::string, std::string, std::string>>& stored_days,
-                        const std::vector<MessageSource>& sources, const QcLexicon& lexicon, const store::Store& store,
+                        const std::vector<chatlog::KeptRow>& kept, QcScanner& scanner, const store::Store& store,
                         QcOutcome& outcome);
 
 }  // namespace kefu::host::ingest
