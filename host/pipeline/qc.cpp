@@ -48,7 +48,14 @@ std::int64_t message_hash(std::string_view content) {
 }
 
 bool QcScanner::keep(std::string_view platform, std::string_view content) {
-  const words::Lexicon* lex = lexicon(platform);
+  struct Last {
+    std::uint64_t scanner = 0;
+    std::string platform;
+    const words::Lexicon* lexicon = nullptr;
+  };
+  thread_local Last last;
+  if (last.scanner != id_ || last.platform != platform) last = {id_, std::string(platform), lexicon(platform)};
+  const words::Lexicon* lex = last.lexicon;
   if (!lex) return false;
   thread_local std::vector<words::Hit> hits;
   hits.clear();

@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "words/lexicon.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -43,7 +44,7 @@ QcLexicon team_qc_lexicon(const PluginRegistry& registry, const config::Config& 
 // whole. The platforms' lexicons are built on first use. Thread-safe.
 class QcScanner {
  public:
-  explicit QcScanner(QcLexicon lexicon_of) : lexicon_of_(std::move(lexicon_of)) {}
+  explicit QcScanner(QcLexicon lexicon_of) : lexicon_of_(std::move(lexicon_of)), id_(++last_id_) {}
   // Whether the agent message has a hit on its platform's list (false where the platform has none).
   bool keep(std::string_view platform, std::string_view content);
   // The platform's lexicon, built now if no message asked for it; null when it has none.
@@ -52,6 +53,10 @@ class QcScanner {
 
  private:
   QcLexicon lexicon_of_;
+  // Each worker remembers the last platform's lexicon, under this scanner's number (never reused):
+  // the lock is taken once per platform and thread, not per message.
+  inline static std::atomic<std::uint64_t> last_id_{0};
+  const std::uint64_t id_;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const words::Lexicon>, std::less<>> built_;
   std::vector<std::string> not_scanned_;
