@@ -133,6 +133,21 @@ TEST_F(ReportCli, ComplianceInJsonAndCsvHoldsEveryHit) {
   EXPECT_THAT(csv.out, HasSubstr(",qc_block:引流/站外联系,3,0,3,"));
 }
 
+// Chat logs ingested without the scan: the week's QC is unknown, never 0 hits.
+TEST(ReportCliQc, AWeekIngestedWithoutTheScanSaysQcIsUnknownNotZero) {
+  test::TempDir dir;
+  const std::string store = dir.path() + "/kefu.db";
+  const CliRun ingest = kefu("ingest --no-qc " + repo_file("config/samples/demo/chat-jd.csv") + " --store " + store);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.out;
+  EXPECT_THAT(ingest.out, Not(HasSubstr("质检")));
+  const CliRun run = kefu("report --week 2026-W47 --store " + store);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("本期没有导入过可质检的聊天记录：质检结果未知（不是 0 处）"));
+  const auto doc = parse(kefu("report --week 2026-W47 --format json --store " + store, "", false).out);
+  EXPECT_FALSE(doc["compliance"]["scanned"].GetBool());
+  EXPECT_EQ(doc["compliance"]["rows"].Size(), 0u);
+}
+
 TEST_F(ReportCli, ComplianceInEnglishOnRequest) {
   const auto run = report("--lang en");
   EXPECT_THAT(run.out, HasSubstr("QC: agents' messages against their shop's platform list"));
