@@ -141,5 +141,18 @@ TEST(Qc, WithoutAScanTheStoreHoldsNoQcAndEarlierScansStay) {
   EXPECT_EQ(hit_lines(s.qc()).size(), 2u);  // the morning's, untouched
 }
 
+TEST(Qc, ADayWhoseEarlierMessagesWereNeverScannedIsMarkedPartial) {
+  QcStore s;
+  IngestOptions off = s.options;
+  off.qc = {};  // as a kefu before schema 6 stored the morning: sessions, no QC
+  ingest_files({s.log("morning.csv", kMorning)}, off, s.registry, *s.store);
+  s.ingest({s.log("afternoon.csv", kAfternoon)});
+  bool partial = false;
+  for (const store::QcDay& d : s.qc().days)
+    if (d.shop_id == "tm01" && d.agent_id.empty()) partial = d.partial;
+  EXPECT_TRUE(partial);  // the morning's messages are counted, never scanned: the report says so
+  EXPECT_EQ(hit_lines(s.qc()).size(), 1u);  // the afternoon's only
+}
+
 }  // namespace
 }  // namespace kefu::host::ingest
