@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -49,6 +50,18 @@ class Interner {
         if (offsets_.size() * 2 > slots_.size()) grow();
         return id;
       }
+      if (slot.tag == tag && name(slot.id_plus_1 - 1) == key) return slot.id_plus_1 - 1;
+    }
+  }
+
+  // The id of `key` when it was interned; none otherwise (const: safe beside other readers).
+  std::optional<std::uint32_t> find(std::string_view key) const {
+    const std::uint64_t h = hash_bytes(key);
+    const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.id_plus_1 == 0) return std::nullopt;
       if (slot.tag == tag && name(slot.id_plus_1 - 1) == key) return slot.id_plus_1 - 1;
     }
   }

@@ -4,6 +4,7 @@
 
 #include "base/encoding.h"
 #include "base/file.h"
+#include "model/catalog.h"
 
 #include <map>
 #include <set>
@@ -15,16 +16,7 @@ namespace {
 
 using words::ListedTerm;
 
-// Categories in the order they hurt in chat: diversion and review cashback are said to
-// customers every day; absolute terms matter more in product copy.
-constexpr std::string_view kCategoryOrder[] = {"引流/站外联系", "好评返现/虚假交易", "辱骂/不文明",
-                                               "广告法极限词",  "医疗功效",          "其他"};
-
-std::size_t category_rank(const std::string& c) {
-  for (std::size_t i = 0; i < std::size(kCategoryOrder); ++i)
-    if (kCategoryOrder[i] == c) return i;
-  return std::size(kCategoryOrder);
-}
+std::size_t category_rank(const std::string& c) { return term_category_rank(c); }
 
 // A platform's verdict on each normalized text: block, warn, unknown (a common term of a
 // category whose stance there no source gives) or allow.

@@ -149,6 +149,7 @@ struct Layout {
   Format format = Format::csv;
   Mapping map;
   const std::function<bool(std::string_view)>* closing_only = nullptr;  // ChatReadOptions::closing_only
+  const std::function<bool(std::string_view, std::string_view)>* keep = nullptr;  // ::keep_agent_message
 };
 
 // What one worker read from its byte range.
@@ -157,6 +158,7 @@ struct Part {
   std::vector<Reject> rejects;
   std::int64_t rows = 0;
   std::int64_t naive = 0;        // rows read whose time had no offset
+  std::vector<KeptRow> kept;     // agent messages kept whole (ChatReadOptions::keep_agent_message)
   std::uint64_t end_offset = 0;  // where the first record it did not take starts
   std::int64_t end_line = 0;     // and its line (in this part's numbering)
 };
@@ -277,6 +279,11 @@ class RowReader {
                                  m.field(record.fields, kShop), m.field(record.fields, kSession), sender, event,
                                  m.field(record.fields, kAgent), content, ts);
     if (!why && naive) ++part.naive;
+    if (!why && layout_.keep && sender == "agent" && (event == "msg" || event.empty()) &&
+        (*layout_.keep)(m.field(record.fields, kPlatform), content))
+      part.kept.push_back({std::string(m.field(record.fields, kPlatform)), std::string(m.field(record.fields, kShop)),
+                           std::string(m.field(record.fields, kSession)), std::string(m.field(record.fields, kAgent)),
+                           std::string(content), *ts});
     return why;
   }
 
@@ -573,6 +580,7 @@ ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatRea
   const std::int64_t data_line = log.data_line;
   Layout layout = log.layout;
   layout.closing_only = &options.closing_only;
+  if (options.keep_agent_message) layout.keep = &options.keep_agent_message;
   result.format = layout.format == Format::csv ? "csv" : "jsonl";
   result.layout = layout.map.layout_id;
 
@@ -622,6 +630,7 @@ ChatReadResult read_log(const std::string& path, ChatEvents& into, const ChatRea
       into.append(std::move(part.events));
     result.rows += part.rows;
     result.naive_times += part.naive;
+    std::move(part.kept.begin(), part.kept.end(), std::back_inserter(result.kept));
     std::move(part.rejects.begin(), part.rejects.end(), std::back_inserter(result.rejects));
   }
   return result;

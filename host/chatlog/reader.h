@@ -93,6 +93,12 @@ void session_key(std::string& key, std::string_view platform, std::string_view s
 // The platform and shop_id of a session or shop key.
 std::pair<std::string_view, std::string_view> split_shop_key(std::string_view key);
 
+// An agent message kept whole by the reading (ChatReadOptions::keep_agent_message).
+struct KeptRow {
+  std::string platform, shop_id, session_id, agent_id, content;
+  std::int64_t ts = 0;  // epoch ms
+};
+
 struct ChatReadResult {
   std::string format;  // csv | jsonl
   std::string layout;  // the layout its header matched (chatlog/layout.h); "canonical" for JSON Lines
@@ -101,6 +107,7 @@ struct ChatReadResult {
   std::vector<Reject> rejects;  // rows that could not be read, in line order
   TableSource source;           // a workbook or UTF-16 text converted to CSV first (base/table_text.h)
   std::int64_t naive_times = 0;  // rows read whose time had no offset (read at naive_offset_ms)
+  std::vector<KeptRow> kept;     // the agent messages keep_agent_message kept, in record order
 };
 
 struct ChatReadOptions {
@@ -112,6 +119,10 @@ struct ChatReadOptions {
   // C2: whether a customer message's content is only a closing courtesy (words::ClosingList);
   // empty: no message is (every customer message is EventKind::customer). Called from workers.
   std::function<bool(std::string_view)> closing_only;
+  // The QC scan (pipeline/qc.h): asked of every agent message the reading keeps (a `msg` row of
+  // sender agent), from the workers, with its platform and content; the rows it answers true for
+  // (those with a hit) are kept whole in ChatReadResult::kept. Empty: none is kept.
+  std::function<bool(std::string_view platform, std::string_view content)> keep_agent_message;
   // The layouts a CSV header is matched against (chatlog/layout.h); nullptr: the canonical only.
   const Layouts* layouts = nullptr;
   std::string shop;  // shop_id of a layout that neither reads nor fixes one (--shop)

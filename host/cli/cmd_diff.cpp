@@ -21,6 +21,14 @@ struct Args {
   std::vector<std::string> scripts, words, allow;
 } args;  // kefu parses one command line
 
+// Whether the briefing's words section shows a category whose stance on FROM or TO is unknown
+// (docs/words.md "Stance"), or a term banned on FROM whose category's stance on TO is unknown.
+bool briefing_has_unknown_stance(const rules::Briefing& b) {
+  for (const rules::CategoryStances& c : b.words.stances)
+    if (c.from.stance == "unknown" || c.to.stance == "unknown") return true;
+  return b.words.unknown_on_to.count > 0;
+}
+
 }  // namespace
 
 void add_diff_options(CLI::App& cmd, ConfigPaths& paths) {
@@ -66,7 +74,9 @@ int run_diff(Context& ctx, const CLI::App&) {
     for (const std::string& p : briefing.scripts->problems) std::cerr << "kefu: warning: " << p << '\n';
     if (!briefing.scripts->violations.empty()) return kExitFindings;
   }
-  return kExitOk;
+  // As `kefu scan`: a category whose stance on either platform is not known is not "allowed",
+  // so a script reading the exit code must not take the briefing for a clean comparison.
+  return briefing_has_unknown_stance(briefing) ? kExitUnknown : kExitOk;
 }
 
 }  // namespace kefu::host

@@ -24,6 +24,7 @@ struct Args {
   std::optional<int> explain_messages;
   std::vector<std::string> assumptions;
   std::vector<std::string> layouts;
+  bool no_qc = false;
 } args;  // kefu parses one command line
 
 // Every platform definition that can run on chat logs: all parameters known, or filled by the
@@ -72,6 +73,9 @@ void add_ingest_options(CLI::App& cmd, ConfigPaths& paths) {
   cmd.add_option("--assume", args.assumptions,
                  "also store each platform's own figures, filling the parameters it leaves unknown: NAME=VALUE or "
                  "kefu/2 (repeatable; each stored figure says what was assumed)");
+  cmd.add_flag("--no-qc", args.no_qc,
+               "do not scan agent messages against the platform's word list (the report then says QC is unknown "
+               "for these days, never 0)");
   cmd.add_option("--rejects-dir", args.rejects_dir,
                  "write <FILE>.rejects.csv into DIR instead of beside each input (inputs on a read-only share)")
       ->check(CLI::ExistingDirectory);
@@ -101,6 +105,8 @@ int run_ingest(Context& ctx, const CLI::App&) {
               << tr(lang, "；重试（第 ", "; trying again (attempt ") << attempt << tr(lang, " 次，共 ", " of ") << attempts
               << tr(lang, " 次）\n", ")\n");
   };
+  // QC: each platform's agent messages against the list `kefu scan --platform P` uses.
+  if (!args.no_qc) opts.qc = ingest::team_qc_lexicon(registry, ctx.config());
   const std::string store_path = ctx.store_name();
   const ingest::IngestOutcome out = ingest::ingest_files(args.files, opts, registry, ctx.store());
 
@@ -148,6 +154,18 @@ int run_ingest(Context& ctx, const CLI::App&) {
                     "请把当天的全部聊天记录文件一起重新导入\n",
                     ": its chat-log figures were stored before Kefu kept sessions and cannot be added to; this "
                     "ingest's replace them. To count both, ingest all of that day's chat logs again together\n");
+  if (out.qc.messages > 0 || out.qc.kept > 0)
+    std::cout << tr(lang, "质检：扫描客服消息 ", "QC: agent messages scanned ") << out.qc.messages
+              << tr(lang, " 条，命中 ", ", hits ") << out.qc.block + out.qc.warn + out.qc.unknown
+              << tr(lang, " 处（禁用 ", " (block ") << out.qc.block << tr(lang, "，提示 ", ", warn ") << out.qc.warn
+              << tr(lang, "，平台立场未知 ", ", stance not known for the platform ") << out.qc.unknown
+              << tr(lang, "）", ")")
+              << (out.qc.kept > 0 ? std::string(tr(lang, "；保留之前导入的命中 ", "; hits of earlier ingests kept ")) +
+                                        std::to_string(out.qc.kept)
+                                  : std::string())
+              << tr(lang, "（见 kefu report 的质检部分）\n", " (see kefu report's QC section)\n");
+  for (const std::string& p : out.qc.not_scanned)
+    std::cerr << "kefu: warning: " << tr(lang, "质检未扫描 ", "QC did not scan ") << p << '\n';
   std::int64_t platform_values = 0;
   for (const ingest::FileOutcome& f : out.files) platform_values += f.platform_values;
   if (!opts.platform_definitions.empty())

@@ -5,6 +5,7 @@
 #include "present/hours_output.h"
 #include "present/report_render.h"
 #include "present/scorecard.h"
+#include "report/compliance.h"
 #include "report/periods.h"
 #include "report/targets.h"
 #include "rules/rule_book.h"
@@ -199,6 +200,7 @@ int run_report(Context& ctx, const CLI::App&) {
   if (!args.scorecard) add_period_views(main, store, config, opts);
   report::add_definition_sides(main, platform_metrics);
   report::add_missed_sessions(main, store);
+  if (!args.scorecard) report::add_compliance(main, store, config, args.shops);
   for (const std::string& shop : args.shops) {
     const bool has_row =
         std::any_of(main.rows.begin(), main.rows.end(), [&](const report::Row& r) { return r.shop_id == shop; });

@@ -132,26 +132,19 @@ HitRow row_of(const words::Lexicon& lexicon, const std::string& file, const word
   row.session_id = s.session_id;
   row.sender = s.sender;
   row.agent_id = s.agent_id;
-  const words::ListedTerm* decisive = nullptr;
-  bool any_warn = false;
-  for (std::size_t p = 0; p < lexicon.platforms().size(); ++p) {
-    const words::PlatformMask bit = words::PlatformMask{1} << p;
-    const bool block = s.hit.block & bit, warn = s.hit.warn & bit;
-    if (!block && !warn) continue;
-    const words::ListedTerm* e = lexicon.entry(s.hit.pattern, p);
-    const bool unknown = !block && e && e->unknown;
-    any_warn = any_warn || (warn && !unknown);
-    PlatformVerdict v{lexicon.platforms()[p], block ? "block" : unknown ? "unknown" : "warn", "", "", {}};
-    const words::CategoryStance st = e ? lexicon.stance(p, e->term.category) : words::CategoryStance{};
+  const words::HitVerdicts verdicts = words::hit_verdicts(lexicon, s.hit);
+  for (const words::HitVerdicts::OnPlatform& on : verdicts.platforms) {
+    const words::ListedTerm* e = on.entry;
+    PlatformVerdict v{lexicon.platforms()[on.platform], words::verdict_name(on.verdict), "", "", {}};
+    const words::CategoryStance st = e ? lexicon.stance(on.platform, e->term.category) : words::CategoryStance{};
     v.stance = words::stance_name(st.stance);
     v.rule = st.rule;
     v.rule_source = st.source;
     row.platform_stances.push_back(st);
     row.platforms.push_back(std::move(v));
-    if (e && (!decisive || (block && decisive->term.severity != Severity::block) || (decisive->unknown && !e->unknown)))
-      decisive = e;
   }
-  row.severity = s.hit.block ? "block" : any_warn ? "warn" : "unknown";
+  row.severity = words::verdict_name(verdicts.strictest);
+  const words::ListedTerm* decisive = verdicts.decisive;
   if (decisive) {
     row.term = decisive->term.text;
     row.category = decisive->term.category;
@@ -260,11 +253,7 @@ int run_scan(Context& ctx, const CLI::App&) {
   layouts.all();
   scan_options.layouts = &layouts;
   // Each platform's merchant layer: the team's lists (kefu.json `words`, kefu update).
-  auto platforms = words::plugin_word_lists(registry, args.platforms);
-  update::add_merchant_layers(platforms, ctx.config());
-  words::CategoryModes modes = words::category_modes(update::mode_word_files(ctx.config(), platforms, args.words));
-  const words::Lexicon lexicon(words::common_word_list(), std::move(platforms),
-                               words::read_user_word_files(args.words, args.allow), {}, modes);
+  const words::Lexicon lexicon = update::scan_lexicon(registry, ctx.config(), args.platforms, args.words, args.allow);
   if (lexicon.platforms().empty())
     throw std::runtime_error("no platform with a word list is loaded; see `kefu plugins`");
 

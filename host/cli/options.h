@@ -33,7 +33,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 // `kefu scan`: no hit is banned, but some are of a category whose stance on the platform is not
-// known (未知). Not 0: a pre-send check must not read "not known" as "clean".
+// known (未知). Not 0: a pre-send check must not read "not known" as "clean". `kefu diff`: no
+// script line becomes a violation, but the briefing shows a category whose stance on FROM or TO
+// is not known.
 inline constexpr int kExitUnknown = 3;
 
 // --config and --store: the files config::resolve_config starts from (empty: its defaults).

@@ -164,6 +164,13 @@ int enum_level(const RuleKeyDef& def, std::string_view value) {
 bool is_term_category(std::string_view c) {
   return std::find(kTermCategories.begin(), kTermCategories.end(), c) != kTermCategories.end();
 }
+std::size_t term_category_rank(std::string_view category) {
+  static constexpr std::string_view kOrder[] = {"引流/站外联系", "好评返现/虚假交易", "辱骂/不文明",
+                                                "广告法极限词",  "医疗功效",          "其他"};
+  for (std::size_t i = 0; i < std::size(kOrder); ++i)
+    if (kOrder[i] == category) return i;
+  return std::size(kOrder);
+}
 std::string_view term_category_rule(std::string_view category) {
   for (const auto& [c, key] : kCategoryRules)
     if (c == category) return key;

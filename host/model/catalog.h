@@ -5,6 +5,7 @@
 
 #include <kefu/model.hpp>
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -55,5 +56,9 @@ bool is_term_category(std::string_view category);
 // The rule key whose value says whether a platform forbids what a term category names
 // (引流/站外联系 → conduct.offplatform_diversion); empty for a category no rule governs.
 std::string_view term_category_rule(std::string_view category);
+// A term category's place in the order categories hurt in chat — diversion and review cashback
+// are said to customers every day, absolute terms matter more in product copy: 引流/站外联系,
+// 好评返现/虚假交易, 辱骂/不文明, 广告法极限词, 医疗功效, 其他; a team's own categories after them.
+std::size_t term_category_rank(std::string_view category);
 
 }  // namespace kefu::host

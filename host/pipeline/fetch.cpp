@@ -37,6 +37,7 @@ ShopFetch fetch_one(const config::Config& config, const config::Shop& shop, cons
     ingest::IngestOptions options;
     options.explain = {config.explain.keep_days, config.explain.messages};
     options.today = plan.today;
+    options.qc = ingest::team_qc_lexicon(registry, config);
     out.stored = ingest::ingest_fetched(*fetched, *plugin,
                                         "api " + shop.platform + " " + shop.id + " " + plan.from + ".." + plan.to,
                                         registry, store, options);

@@ -181,14 +181,23 @@ JoinedSessions locked_join(const chatlog::ChatEvents& events, store::Store& stor
 std::vector<store::StoredValue> chat_values(const std::vector<std::string>& files, const IngestOptions& options,
                                             store::Store& store, std::unique_ptr<store::WriteLock>& lock,
                                             std::vector<FileOutcome>& outcomes, std::set<std::string>& platforms,
-                                            store::IngestBatch& batch, Joined& joined_out) {
+                                            store::IngestBatch& batch, Joined& joined_out, QcOutcome& qc) {
   if (files.empty()) return {};
   chatlog::ChatEvents events;
+  // QC: each agent message matched as it is read; those with a hit kept whole.
+  std::optional<QcScanner> scanner;
+  std::vector<chatlog::KeptRow> kept;
+  if (options.qc) scanner.emplace(options.qc);
   for (const std::string& path : files) {
     chatlog::ChatReadOptions read = chat_read_options(options);
     read.workers = options.workers;
     read.closing_only = closing_rule(options);
-    const chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
+    if (scanner)
+      read.keep_agent_message = [&](std::string_view platform, std::string_view content) {
+        return scanner->keep(platform, content);
+      };
+    chatlog::ChatReadResult r = chatlog::read_chat_log(path, events, read);
+    std::move(r.kept.begin(), r.kept.end(), std::back_inserter(kept));
     FileOutcome f{path,
                   "chat_log",
                   encoding_name(r.encoding),
@@ -227,6 +236,8 @@ std::vector<store::StoredValue> chat_values(const std::vector<std::string>& file
   outcomes.back().platform_values = static_cast<std::int64_t>(platform.size());
   out.insert(out.end(), std::make_move_iterator(platform.begin()), std::make_move_iterator(platform.end()));
   outcomes.back().values = static_cast<std::int64_t>(out.size());
+  // QC (docs/report.md "Compliance"): the days' counts and hits, with those earlier runs kept.
+  if (scanner) batch.qc = qc_batch(all, events, joined.stored_days, kept, *scanner, store, qc);
   return out;
 }
 
@@ -289,7 +300,7 @@ IngestOutcome ingest_once(const std::vector<std::string>& files, const IngestOpt
   std::set<std::string> platforms;
   store::IngestBatch batch;
   std::unique_ptr<store::WriteLock> lock;  // from reading the stored sessions to the batch's commit
-  batch.values = chat_values(chats, options, store, lock, out.files, platforms, batch, out.joined);
+  batch.values = chat_values(chats, options, store, lock, out.files, platforms, batch, out.joined, out.qc);
   batch.explain.keep_from = retention_cutoff(options.explain, options.today);
   for (const std::string& path : exports) {
     auto values = native_values(path, options, registry, out.files);
@@ -364,6 +375,15 @@ FetchOutcome ingest_fetched_once(const FetchResult& fetched, const LoadedPlugin&
   batch.values.insert(batch.values.end(), std::make_move_iterator(recomputed.begin()),
                       std::make_move_iterator(recomputed.end()));
   out.values = static_cast<std::int64_t>(batch.values.size());
+  if (options.qc) {
+    QcScanner scanner(options.qc);
+    std::vector<chatlog::KeptRow> kept;
+    for (const ChatMessage& m : fetched.messages)
+      if (m.ts_ms > 0 && m.sender == "agent" && (m.event == "msg" || m.event.empty()) &&
+          scanner.keep(m.platform, m.content))
+        kept.push_back({m.platform, m.shop_id, m.session_id, m.agent_id, m.content, m.ts_ms});
+    batch.qc = qc_batch(all, events, joined.stored_days, kept, scanner, store, out.qc);
+  }
   out.summary = store.ingest(batch);
   lock.reset();
   IngestOutcome snap;

@@ -13,6 +13,7 @@
 #include "metrics/engine.h"
 #include "model/definition.h"
 #include "pipeline/explain_store.h"
+#include "pipeline/qc.h"
 #include "platforms/registry.h"
 #include "store/store.h"
 
@@ -54,6 +55,9 @@ struct IngestOptions {
   // Called before a run is tried again after the store refused it as retryable (a deadlock or a
   // serialization failure with another kefu writing): attempt (2..), of how many, and why.
   std::function<void(int attempt, int attempts, const std::string& why)> on_retry = {};
+  // The QC scan of agent messages (pipeline/qc.h): each platform's lexicon; empty: no scan (the
+  // days keep what QC earlier runs stored, and the report says where none was).
+  QcLexicon qc = {};
 };
 
 struct FileOutcome {
@@ -82,6 +86,7 @@ struct IngestOutcome {
   store::IngestSummary summary;
   std::vector<std::string> snapshots;  // "jd rules", "jd words": newly stored snapshots
   std::vector<std::string> warnings;   // snapshots that could not be taken (the values are stored)
+  QcOutcome qc;                        // what the QC scan of agent messages found
 };
 
 // True when the file is a chat log (chatlog::detect: JSON Lines, a header of a known layout, or
@@ -101,6 +106,7 @@ struct FetchOutcome {
   std::vector<std::string> reject_reasons;
   store::IngestSummary summary;
   std::vector<std::string> snapshots, warnings;
+  QcOutcome qc;
 };
 
 // What a plugin fetched for one shop and range, stored the way files are: its figures as native

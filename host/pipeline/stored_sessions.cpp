@@ -22,12 +22,7 @@ struct Session {
   bool in_run = false;
 };
 
-// R4: the day of the first customer message; a session nobody asked in keeps its first row's.
-calendar::Day day_of(const std::vector<SessionRow>& rows) {
-  for (const SessionRow& r : rows)
-    if (r.kind == EventKind::customer || r.kind == EventKind::closing) return calendar::china_day(r.ts);
-  return rows.empty() ? 0 : calendar::china_day(rows.front().ts);
-}
+calendar::Day day_of(const std::vector<SessionRow>& rows) { return session_day(rows.data(), rows.size()); }
 
 // The run's rows join the stored ones: a run row equal to a stored row not yet matched is that
 // row; any other is added. Ties in time keep the stored rows first, as one run over both files would.
@@ -110,7 +105,7 @@ JoinedSessions join_stored_sessions(const chatlog::ChatEvents& run, const store:
 
   std::int64_t next = store.last_session_order();
   std::vector<Session> stored_only;
-  std::set<std::tuple<std::string, std::string, std::string>> stored_days;
+  auto& stored_days = out.stored_days;
   std::map<std::tuple<std::string, std::string, std::string>, store::StoredSession> stored;  // platform, shop, id
   for (const auto& [shop, list] : by_shop) {
     std::vector<store::StoredSession> found = stored_for_shop(store, shop.first, shop.second, list);

@@ -5,11 +5,14 @@
 // counts once (each row counts as often as the run that carried it most often has it).
 #pragma once
 
+#include "base/calendar.h"
 #include "chatlog/reader.h"
 #include "store/store.h"
 
 #include <cstdint>
+#include <set>
 #include <string>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -27,9 +30,21 @@ struct JoinedSessions {
   // "platform/shop_id day": days that hold figures from chat logs but no sessions (ingested before
   // the store kept sessions): this run's figures replace them, as before.
   std::vector<std::string> days_without_sessions;
+  // (platform, shop_id, day) of the stored sessions counted with this run's.
+  std::set<std::tuple<std::string, std::string, std::string>> stored_days;
 
   bool joined() const { return stored_sessions > 0; }
 };
+
+// R4: a session's day is that of its first customer message (a closing counts); a session nobody
+// asked in keeps its first row's. `rows` in R2 order: anything with `ts` and `kind()`-less `kind`.
+template <class Row>
+calendar::Day session_day(const Row* rows, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (rows[i].kind == chatlog::EventKind::customer || rows[i].kind == chatlog::EventKind::closing)
+      return calendar::china_day(rows[i].ts);
+  return n == 0 ? 0 : calendar::china_day(rows[0].ts);
+}
 
 JoinedSessions join_stored_sessions(const chatlog::ChatEvents& run, const store::Store& store);
 

@@ -220,4 +220,14 @@ std::vector<std::string> mode_word_files(const config::Config& config, const std
   return out;
 }
 
+words::Lexicon scan_lexicon(const PluginRegistry& registry, const config::Config& config,
+                            const std::vector<std::string>& platforms, const std::vector<std::string>& user_words,
+                            const std::vector<std::string>& user_allow) {
+  auto lists = words::plugin_word_lists(registry, platforms);
+  add_merchant_layers(lists, config);
+  const words::CategoryModes modes = words::category_modes(mode_word_files(config, lists, user_words));
+  return words::Lexicon(words::common_word_list(), std::move(lists), words::read_user_word_files(user_words, user_allow),
+                        {}, modes);
+}
+
 }  // namespace kefu::host::update

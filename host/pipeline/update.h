@@ -8,6 +8,7 @@
 
 #include "config/config.h"
 #include "net/http_client.h"
+#include "platforms/registry.h"
 #include "store/store.h"
 #include "words/lexicon.h"
 #include "words/lists.h"
@@ -48,5 +49,13 @@ void add_merchant_layers(std::vector<words::PlatformWords>& platforms, const con
 // then the user's --words files, so that the command line has the last word.
 std::vector<std::string> mode_word_files(const config::Config& config, const std::vector<words::PlatformWords>& platforms,
                                          const std::vector<std::string>& user_files);
+
+// The lexicon `kefu scan --platform P --platform Q ... --words W --allow A` scans with: the common
+// list, each platform's own with the team's lists as its merchant layer, the user's files, and
+// the evasion modes those team lists and --words files set. `platforms` empty: every loaded
+// platform with a word list. One home for `kefu scan` and the QC scan of `kefu ingest`.
+words::Lexicon scan_lexicon(const PluginRegistry& registry, const config::Config& config,
+                            const std::vector<std::string>& platforms, const std::vector<std::string>& user_words = {},
+                            const std::vector<std::string>& user_allow = {});
 
 }  // namespace kefu::host::update

@@ -88,6 +88,31 @@ void render_csv(const Report& report, std::ostream& out) {
       out << "\n";
     }
   }
+  // QC (report/compliance.h): per row, qc_messages (agent messages scanned), then per category
+  // qc_block:<category>, qc_warn:<category>, qc_unknown:<category> (hits; the denominator is the
+  // messages scanned). A period not scanned has an empty value: unknown, not 0.
+  if (!report.compliance) return;
+  const Compliance& qc = *report.compliance;
+  for (const ComplianceRow& row : qc.rows) {
+    auto line = [&](const std::string& metric, std::int64_t now, std::int64_t before) {
+      const std::optional<double> value = row.scanned ? std::optional<double>(static_cast<double>(now)) : std::nullopt;
+      const std::optional<double> prev =
+          row.previous_scanned ? std::optional<double>(static_cast<double>(before)) : std::nullopt;
+      const std::vector<std::string> fields{report.period.label, report.period.from(), report.period.to(), previous,
+                                            qc.by, row.key, row.label, row.platform, row.shop_id, row.group, metric,
+                                            number(value), number(prev),
+                                            number(value && prev ? std::optional(*value - *prev) : std::nullopt), "",
+                                            "", "", "none", "", number(static_cast<double>(row.messages))};
+      for (std::size_t f = 0; f < fields.size(); ++f) out << (f ? "," : "") << csv_field(fields[f]);
+      out << "\n";
+    };
+    line("qc_messages", row.messages, row.previous_messages);
+    for (const ComplianceCount& n : row.categories) {
+      line("qc_block:" + n.category, n.block, n.previous_block);
+      line("qc_warn:" + n.category, n.warn, n.previous_warn);
+      line("qc_unknown:" + n.category, n.unknown, n.previous_unknown);
+    }
+  }
 }
 
 void render_json(const Report& report, std::ostream& out) { out << json::write(report) << "\n"; }

@@ -9,6 +9,7 @@
 #include "base/output_file.h"
 #include "model/catalog.h"
 #include "present/report_render.h"
+#include "present/compliance_sections.h"
 #include "present/period_sections.h"
 #include "present/scorecard.h"
 #include "present/sections.h"
@@ -115,6 +116,10 @@ class Workbook {
   // A metric's value in its unit's format.
   void value(lxw_worksheet* ws, std::size_t row, std::size_t c, std::string_view metric, std::optional<double> v) {
     if (v) worksheet_write_number(ws, static_cast<lxw_row_t>(row), col(c), *v, unit_format(metric));
+  }
+  // A change of a count, signed (+3, -1, 0).
+  void change_count(lxw_worksheet* ws, std::size_t row, std::size_t c, double v) {
+    worksheet_write_number(ws, static_cast<lxw_row_t>(row), col(c), v, signed_count_);
   }
   // A change in the metric's unit: percentage points for rates.
   void change(lxw_worksheet* ws, std::size_t row, std::size_t c, std::string_view metric, std::optional<double> v) {
@@ -507,6 +512,63 @@ void period_view_sheets(Workbook& wb, const Report& r, const RenderContext& ctx)
   }
 }
 
+// The QC part (report/compliance.h): 质检, one line per row and category with the counts as
+// numbers (and the weeks of a longer period below), and 质检明细, every hit with its sentence.
+void compliance_sheets(Workbook& wb, const Report& r, const RenderContext& ctx) {
+  if (!r.compliance) return;
+  const Lang lang = ctx.lang;
+  const Compliance& c = *r.compliance;
+  const std::vector<Section> sections = compliance_sections(r, ctx, c.hits.size());
+  const Section& counts = sections[0];
+  lxw_worksheet* ws = wb.sheet(tr(lang, "质检", "QC"), counts.header.empty() ? std::vector<std::string>{""} : counts.header,
+                               {22, 10, 18, 8, 8, 10, 10, 8, 14, 18});
+  std::size_t row = 1;
+  // The section's cells, numbers written as numbers (a "—" or "3 / 1" stays text).
+  for (const auto& cells : counts.rows) {
+    for (std::size_t col = 0; col < cells.size(); ++col) {
+      const std::string& v = cells[col];
+      const bool number = !v.empty() && v.find_first_not_of("+-0123456789") == std::string::npos && v != "+" && v != "-";
+      if (number && col >= 3 && col <= 7)
+        col == 7 ? wb.change_count(ws, row, col, std::stod(v)) : wb.plain(ws, row, col, std::stod(v));
+      else
+        wb.text(ws, row, col, v);
+    }
+    ++row;
+  }
+  if (row > 1) wb.filter(ws, row - 1, counts.header.size() - 1);
+  ++row;
+  for (const auto& line : counts.lines) wb.long_text(ws, row++, 0, line);
+  if (!c.weeks.empty()) {  // each ISO week's hits
+    ++row;
+    const std::vector<std::string> head{tr(lang, "每周：对象", "By week: row"), tr(lang, "周", "Week"),
+                                        tr(lang, "类别", "Category"), tr(lang, "禁用", "Block"),
+                                        tr(lang, "提示", "Warn"), tr(lang, "未知", "Unknown")};
+    for (std::size_t col = 0; col < head.size(); ++col) wb.text(ws, row, col, head[col]);
+    ++row;
+    std::map<std::string, std::string> labels;
+    for (const ComplianceRow& x : c.rows) labels[x.key] = x.label;
+    for (const ComplianceWeek& w : c.weeks) {
+      wb.text(ws, row, 0, labels.count(w.row_key) ? labels[w.row_key] : w.row_key);
+      wb.text(ws, row, 1, w.week);
+      wb.text(ws, row, 2, w.category);
+      wb.plain(ws, row, 3, static_cast<double>(w.block));
+      wb.plain(ws, row, 4, static_cast<double>(w.warn));
+      wb.plain(ws, row, 5, static_cast<double>(w.unknown));
+      ++row;
+    }
+  }
+  const Section& lines = sections[1];
+  if (lines.rows.empty()) return;
+  lxw_worksheet* hits = wb.sheet(tr(lang, "质检明细", "QC hits"), lines.header, {18, 20, 8, 16, 8, 22, 60, 18});
+  row = 1;
+  for (const auto& cells : lines.rows) {
+    for (std::size_t col = 0; col < cells.size(); ++col)
+      col == 6 ? wb.long_text(hits, row, col, cells[col]) : wb.text(hits, row, col, cells[col]);
+    ++row;
+  }
+  wb.filter(hits, row - 1, lines.header.size() - 1);
+}
+
 }  // namespace
 
 void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, const std::string& path) {
@@ -520,6 +582,7 @@ void render_xlsx(const std::vector<Report>& views, const RenderContext& ctx, con
     if (ctx.scorecard) scorecard_sheet(wb.book(), *ctx.scorecard, ctx);
     daily_sheet(wb, views.front(), ctx);
     anomaly_sheet(wb, views.front(), ctx);
+    compliance_sheets(wb, views.front(), ctx);
     period_view_sheets(wb, views.front(), ctx);
     missed_sheet(wb, views.front(), ctx);
     native_sheet(wb, views.front(), ctx);

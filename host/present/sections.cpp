@@ -4,6 +4,7 @@
 #include "model/catalog.h"
 #include "model/whole_shop.h"
 #include "present/explain_output.h"
+#include "present/compliance_sections.h"
 #include "present/period_sections.h"
 #include "present/scorecard.h"
 
@@ -357,7 +358,12 @@ std::string report_title(const Report& r, Lang lang) {
 }
 
 std::vector<Section> report_sections(const Report& r, const RenderContext& ctx) {
-  std::vector<Section> out{grid(r, ctx), kpis(r, ctx), anomalies(r, ctx), movers(r, ctx)};
+  // QC next to the response metrics: a supervisor reads both of an agent's week together.
+  std::vector<Section> out{grid(r, ctx)};
+  for (Section& s : compliance_sections(r, ctx)) out.push_back(std::move(s));
+  out.push_back(kpis(r, ctx));
+  out.push_back(anomalies(r, ctx));
+  out.push_back(movers(r, ctx));
   for (Section& s : native(r, ctx)) out.push_back(std::move(s));
   if (!r.sides.empty()) out.push_back(sides(r, ctx));
   if (!r.missed_totals.empty()) out.push_back(missed(r, ctx));

@@ -42,10 +42,7 @@ struct Sum {
   }
 };
 
-struct RowInfo {
-  std::string key, label, platform, shop_id, group;
-  std::string person;  // the roster person of an agent or person row
-};
+using RowInfo = Subject;
 
 std::string shop_key(const std::string& platform, const std::string& shop) { return platform + "/" + shop; }
 
@@ -81,30 +78,7 @@ class Builder {
   bool agent_view() const { return options_.by == By::agent || options_.by == By::person || options_.by == By::group; }
 
   RowInfo row_of(const MetricValue& v, std::int32_t day) const {
-    const config::Shop* shop = config_.find_shop(v.shop_id);
-    const std::string shop_label = shop ? shop->name : v.shop_id;
-    const std::string group = shop ? shop->group : "";
-    const config::Person* person = config_.roster.person_of(v.platform, v.shop_id, v.agent_id, day);
-    const RowInfo agent{shop_key(v.platform, v.shop_id) + "/" + v.agent_id,
-                        v.agent_id + " @ " + shop_label,
-                        v.platform,
-                        v.shop_id,
-                        person && !person->team.empty() ? person->team : group,
-                        person ? person->id : ""};
-    switch (options_.by) {
-      case By::agent:
-        return agent;
-      case By::person:
-        if (!person) return agent;  // named in the notes: account_not_in_roster
-        return {"person/" + person->id, person->name, v.platform, "", person->team, person->id};
-      case By::group:
-        return {"group/" + agent.group, agent.group.empty() ? "—" : agent.group, "", "", agent.group, ""};
-      case By::platform:
-        return {v.platform, v.platform, v.platform, "", "", ""};
-      case By::shop:
-        break;
-    }
-    return {shop_key(v.platform, v.shop_id), shop_label, v.platform, v.shop_id, group, ""};
+    return subject_of(config_, options_.by, v.platform, v.shop_id, v.agent_id, day);
   }
 
   // Every agent account of the period no roster person holds on its days: listed once each,
@@ -441,6 +415,34 @@ KpiStatus kpi_status(std::string_view metric, double value, double target) {
   if (!def || def->better == Better::neither) return KpiStatus::none;
   const bool met = def->better == Better::higher ? value >= target : value <= target;
   return met ? KpiStatus::met : KpiStatus::missed;
+}
+
+Subject subject_of(const config::Config& config, By by, const std::string& platform, const std::string& shop_id,
+                 const std::string& agent_id, std::int32_t day) {
+  const config::Shop* shop = config.find_shop(shop_id);
+  const std::string shop_label = shop ? shop->name : shop_id;
+  const std::string group = shop ? shop->group : "";
+  const config::Person* person = config.roster.person_of(platform, shop_id, agent_id, day);
+  const RowInfo agent{shop_key(platform, shop_id) + "/" + agent_id,
+                      agent_id + " @ " + shop_label,
+                      platform,
+                      shop_id,
+                      person && !person->team.empty() ? person->team : group,
+                      person ? person->id : ""};
+  switch (by) {
+    case By::agent:
+      return agent;
+    case By::person:
+      if (!person) return agent;  // named in the notes: account_not_in_roster
+      return {"person/" + person->id, person->name, platform, "", person->team, person->id};
+    case By::group:
+      return {"group/" + agent.group, agent.group.empty() ? "—" : agent.group, "", "", agent.group, ""};
+    case By::platform:
+      return {platform, platform, platform, "", "", ""};
+    case By::shop:
+      break;
+  }
+  return {shop_key(platform, shop_id), shop_label, platform, shop_id, group, ""};
 }
 
 Report build_report(const store::Store& store, const config::Config& config, const ReportOptions& options) {

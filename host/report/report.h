@@ -8,6 +8,7 @@
 #pragma once
 
 #include "config/config.h"
+#include "report/compliance_model.h"
 #include "report/period.h"
 #include "report/period_views.h"
 #include "store/store.h"
@@ -349,6 +350,8 @@ struct Report {
   // own unusual days (row_key person/<id>, or an account no roster person holds).
   std::vector<PeriodView> period_views;
   std::vector<Anomaly> person_anomalies;
+  // Filled by report/compliance.h: what the QC scan of agent messages found (none: not asked).
+  std::optional<Compliance> compliance;
 
   template <class S, class V>
   static void fields(S& s, V& v) {
@@ -369,6 +372,7 @@ struct Report {
     v("missed_totals", s.missed_totals);
     v("period_views", s.period_views);
     v("person_anomalies", s.person_anomalies);
+    v("compliance", s.compliance);
   }
 };
 
@@ -384,6 +388,17 @@ struct ReportOptions {
   // period_days): recomputed platform figures are read that far back.
   int lookback_days = 0;
 };
+
+// Who an agent's figures belong to in a view: by agent the account (key platform/shop/agent,
+// label "agent @ shop name"), by person the roster person holding it that day (else the
+// account), by group the person's team (else the shop's group), by shop or platform the shop or
+// platform. One rule for the grid and the QC section (report/compliance.h).
+struct Subject {
+  std::string key, label, platform, shop_id, group;
+  std::string person;  // the roster person of an agent or person row
+};
+Subject subject_of(const config::Config& config, By by, const std::string& platform, const std::string& shop_id,
+                   const std::string& agent_id, std::int32_t day);
 
 Report build_report(const store::Store& store, const config::Config& config, const ReportOptions& options);
 

@@ -177,9 +177,45 @@ INSERT INTO figure_values(shop, agent, figure, day, value, numerator, denominato
 DROP TABLE metric_values;
 )sql";
 
+// Schema 6: quality control (issue 21), the twin of SQLite's: per shop day (the session's, R4)
+// and agent how many agent messages were scanned, and each hit with its sentence. Keyed shop
+// first, as schema 5 (Citus distributes both by shop). No foreign keys, as figure_values: names
+// are added in the same transaction before the rows that use them and never deleted.
+constexpr std::string_view kMigrationQc = R"sql(
+CREATE TABLE qc_days (
+  shop      INTEGER NOT NULL,                -- shops(id)
+  day       INTEGER NOT NULL,                -- days since 1970-01-01, the session's China day (R4)
+  agent     INTEGER NOT NULL,                -- agents(id); '' = the whole shop
+  messages  BIGINT NOT NULL,                 -- agent messages of the day's sessions
+  partial   SMALLINT NOT NULL,               -- 1: some were stored before kefu scanned (schema < 6)
+  ingest_id INTEGER NOT NULL,
+  PRIMARY KEY (shop, day, agent)
+);
+CREATE TABLE qc_hits (
+  shop       INTEGER NOT NULL,
+  day        INTEGER NOT NULL,
+  agent      INTEGER NOT NULL,
+  session_id TEXT COLLATE "C" NOT NULL,
+  ts         BIGINT NOT NULL,                -- the message's instant, epoch ms
+  message    BIGINT NOT NULL,                -- FNV-1a 64 of the message's content
+  occurrence BIGINT NOT NULL,                -- n-th message of this session, ts, agent and content
+  begin      BIGINT NOT NULL,                -- the hit's UTF-8 byte offset in the content
+  length     BIGINT NOT NULL,
+  category   TEXT COLLATE "C" NOT NULL,
+  severity   TEXT COLLATE "C" NOT NULL,      -- block | warn | unknown (never a violation)
+  stance     TEXT COLLATE "C" NOT NULL,      -- banned | allowed | unknown | listed
+  term       TEXT COLLATE "C" NOT NULL,
+  text       TEXT COLLATE "C" NOT NULL,      -- the matched text, as written
+  mode       TEXT COLLATE "C" NOT NULL,      -- literal | pinyin | initials | lookalike
+  sentence   TEXT COLLATE "C" NOT NULL,      -- the sentence around it
+  ingest_id  INTEGER NOT NULL,
+  PRIMARY KEY (shop, day, agent, session_id, ts, message, occurrence, begin)
+);
+)sql";
+
 // Append the twin of each new SQLite migration here, and raise kSchemaVersion (store.h).
-constexpr std::array<std::string_view, 5> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName,
-                                                         kMigrationSessions, kMigrationTeamScale};
+constexpr std::array<std::string_view, 6> kMigrations = {kMigrationValues,   kMigrationExplain,   kMigrationNativeName,
+                                                         kMigrationSessions, kMigrationTeamScale, kMigrationQc};
 static_assert(kMigrations.size() == kSchemaVersion, "one PostgreSQL migration per schema version (store.h)");
 
 }  // namespace

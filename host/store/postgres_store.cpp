@@ -98,6 +98,7 @@ class PostgresStore final : public Store {
       std::vector<ShopKey> shops;
       for (const StoredValue& v : batch.values) shops.push_back({v.value.platform, v.value.shop_id});
       for (const StoredSession& s : batch.sessions) shops.push_back({s.platform, s.shop_id});
+      for (const QcBatch::ShopDay& d : batch.qc.days) shops.push_back({d.platform, d.shop_id});
       take_shop_locks(std::move(shops));
     }
     IngestSummary summary;
@@ -165,6 +166,7 @@ class PostgresStore final : public Store {
     drop_stale_recomputed(batch, ids, summary.id);
     write_explain(batch.explain, summary.id);
     write_sessions(batch.sessions, summary.id);
+    write_qc(batch.qc, ids, summary.id);
     db_.query("UPDATE ingests SET written = $1, unchanged = $2 WHERE id = $3",
               {integer(summary.written), integer(summary.unchanged), integer(summary.id)}, "logging the ingest");
     tx.commit();
@@ -285,6 +287,62 @@ class PostgresStore final : public Store {
       out.messages.push_back({messages.text(i, 0), q.shop_id, messages.text(i, 1), messages.text(i, 2),
                               messages.integer(i, 3), messages.integer(i, 4), messages.text(i, 5), messages.text(i, 6),
                               messages.text(i, 7), messages.text(i, 8)});
+    return out;
+  }
+
+  StoredQc qc(const QcQuery& q) const override {
+    const auto from = calendar::parse_day(q.from), to = calendar::parse_day(q.to);
+    if (!from || !to) throw std::invalid_argument("qc(): from and to must be days (YYYY-MM-DD)");
+    const Snapshot snapshot(*this);
+    // $1 from, $2 to, then the optional platform and shop filters, as values() has them.
+    std::vector<Param> params{integer(*from), integer(*to)};
+    std::string filter;
+    if (!q.platforms.empty()) {
+      params.push_back(pg::text_array(q.platforms));
+      filter += " AND s.platform = ANY($" + std::to_string(params.size()) + "::text[])";
+    }
+    if (!q.shops.empty()) {
+      params.push_back(pg::text_array(q.shops));
+      filter += " AND s.shop_id = ANY($" + std::to_string(params.size()) + "::text[])";
+    }
+    StoredQc out;
+    const pg::Result days = db_.query(R"sql(
+      SELECT s.platform, s.shop_id, q.day, a.agent_id, q.messages, q.partial
+      FROM qc_days q JOIN shops s ON s.id = q.shop JOIN agents a ON a.id = q.agent
+      WHERE q.day >= $1::int AND q.day <= $2::int)sql" + filter + " ORDER BY s.platform, s.shop_id, q.day, a.agent_id",
+                                      params, "reading the QC days");
+    for (int i = 0; i < days.rows(); ++i)
+      out.days.push_back({days.text(i, 0), days.text(i, 1), calendar::format_day(static_cast<calendar::Day>(days.integer(i, 2))),
+                          days.text(i, 3), days.integer(i, 4), days.integer(i, 5) != 0});
+    const pg::Result hits = db_.query(R"sql(
+      SELECT s.platform, s.shop_id, h.day, a.agent_id, h.session_id, h.ts, h.message, h.occurrence, h.begin, h.length,
+             h.category, h.severity, h.stance, h.term, h.text, h.mode, h.sentence
+      FROM qc_hits h JOIN shops s ON s.id = h.shop JOIN agents a ON a.id = h.agent
+      WHERE h.day >= $1::int AND h.day <= $2::int)sql" + filter +
+                                          " ORDER BY s.platform, s.shop_id, h.day, h.ts, a.agent_id, h.session_id, "
+                                          "h.occurrence, h.begin",
+                                      params, "reading the QC hits");
+    for (int i = 0; i < hits.rows(); ++i) {
+      QcHit h;
+      h.platform = hits.text(i, 0);
+      h.shop_id = hits.text(i, 1);
+      h.day = calendar::format_day(static_cast<calendar::Day>(hits.integer(i, 2)));
+      h.agent_id = hits.text(i, 3);
+      h.session_id = hits.text(i, 4);
+      h.ts = hits.integer(i, 5);
+      h.message = hits.integer(i, 6);
+      h.occurrence = hits.integer(i, 7);
+      h.begin = hits.integer(i, 8);
+      h.length = hits.integer(i, 9);
+      h.category = hits.text(i, 10);
+      h.severity = hits.text(i, 11);
+      h.stance = hits.text(i, 12);
+      h.term = hits.text(i, 13);
+      h.text = hits.text(i, 14);
+      h.mode = hits.text(i, 15);
+      h.sentence = hits.text(i, 16);
+      out.hits.push_back(std::move(h));
+    }
     return out;
   }
 
@@ -452,6 +510,8 @@ class PostgresStore final : public Store {
       sources.insert(s.source);
     }
     for (const IngestBatch::ShopDay& d : batch.recomputed_days) shops.insert({d.platform, d.shop_id});
+    for (const QcDay& d : batch.qc.counts) shops.insert({d.platform, d.shop_id});
+    for (const QcHit& h : batch.qc.hits) shops.insert({h.platform, h.shop_id});
     auto column = [](const auto& set, auto get) {
       std::vector<std::string> out;
       for (const auto& x : set) out.push_back(get(x));
@@ -473,6 +533,8 @@ class PostgresStore final : public Store {
     std::set<std::pair<std::int64_t, std::string>> agents;
     for (const StoredValue& s : batch.values)
       agents.insert({ids.shops.at({s.value.platform, s.value.shop_id}), s.value.agent_id});
+    for (const QcDay& d : batch.qc.counts) agents.insert({ids.shops.at({d.platform, d.shop_id}), d.agent_id});
+    for (const QcHit& h : batch.qc.hits) agents.insert({ids.shops.at({h.platform, h.shop_id}), h.agent_id});
     std::vector<std::int64_t> agent_shops;
     std::vector<std::string> agent_ids;
     for (const auto& [shop, agent] : agents) agent_shops.push_back(shop), agent_ids.push_back(agent);
@@ -550,6 +612,83 @@ class PostgresStore final : public Store {
 
   // Each explained day's findings and messages replace the day's old ones; then the retention
   // drops every day before keep_from.
+  // Inside the ingest's transaction: each shop day the QC batch holds whole loses its stored
+  // counts and hits, then the batch's are written (SQLite's store does the same).
+  void write_qc(const QcBatch& qc, const Ids& ids, std::int64_t ingest_id) {
+    if (qc.days.empty() && qc.counts.empty() && qc.hits.empty()) return;
+    std::vector<std::int64_t> drop_shops, drop_days;
+    for (const QcBatch::ShopDay& d : qc.days)
+      if (const auto shop = ids.shops.find({d.platform, d.shop_id}); shop != ids.shops.end())
+        drop_shops.push_back(shop->second), drop_days.push_back(day_number(d.day));
+    if (!drop_shops.empty())
+      for (const char* table : {"qc_days", "qc_hits"})
+        db_.query(std::string("DELETE FROM ") + table +
+                      " x USING unnest($1::int[], $2::int[]) AS d(shop, day) WHERE x.shop = d.shop AND x.day = d.day",
+                  {integer_array(drop_shops), integer_array(drop_days)}, "replacing the QC days");
+    auto agent_of = [&](std::int64_t shop, const std::string& agent) { return ids.agents.at({shop, agent}); };
+    // One row per key (the last of the batch, as SQLite's INSERT OR REPLACE keeps): one
+    // INSERT ... ON CONFLICT may not touch a row twice.
+    std::map<std::tuple<std::int64_t, std::int32_t, std::int64_t>, const QcDay*> days;
+    for (const QcDay& d : qc.counts) {
+      const std::int64_t shop = ids.shops.at({d.platform, d.shop_id});
+      days[{shop, day_number(d.day), agent_of(shop, d.agent_id)}] = &d;
+    }
+    if (!days.empty()) {
+      std::string rows;
+      for (const auto& [key, d] : days) {
+        const auto& [shop, day, agent] = key;
+        for (std::int64_t k : {shop, std::int64_t{day}, agent, d->messages}) pg::copy_field(rows, std::to_string(k), '\t');
+        pg::copy_field(rows, d->partial ? "1" : "0", '\n');
+      }
+      db_.exec("CREATE TEMP TABLE kefu_qc_days (shop INTEGER, day INTEGER, agent INTEGER, messages BIGINT, "
+               "partial SMALLINT) ON COMMIT DROP",
+               "storing the QC days");
+      db_.copy_in("kefu_qc_days", rows);
+      db_.query(R"sql(
+        INSERT INTO qc_days(shop, day, agent, messages, partial, ingest_id)
+        SELECT shop, day, agent, messages, partial, $1 FROM kefu_qc_days ORDER BY shop, day, agent
+        ON CONFLICT (shop, day, agent) DO UPDATE SET messages = excluded.messages, partial = excluded.partial,
+          ingest_id = excluded.ingest_id)sql",
+                {integer(ingest_id)}, "storing the QC days");
+    }
+    using HitKey = std::tuple<std::int64_t, std::int32_t, std::int64_t, std::string, std::int64_t, std::int64_t,
+                              std::int64_t, std::int64_t>;
+    std::map<HitKey, const QcHit*> hits;
+    for (const QcHit& h : qc.hits) {
+      const std::int64_t shop = ids.shops.at({h.platform, h.shop_id});
+      hits[{shop, day_number(h.day), agent_of(shop, h.agent_id), h.session_id, h.ts, h.message, h.occurrence,
+            h.begin}] = &h;
+    }
+    if (hits.empty()) return;
+    std::string rows;
+    for (const auto& [key, h] : hits) {
+      const auto& [shop, day, agent, session, ts, message, occurrence, begin] = key;
+      for (std::int64_t k : {shop, std::int64_t{day}, agent}) pg::copy_field(rows, std::to_string(k), '\t');
+      pg::copy_field(rows, session, '\t');
+      for (std::int64_t k : {ts, message, occurrence, begin, h->length}) pg::copy_field(rows, std::to_string(k), '\t');
+      for (const std::string* t : {&h->category, &h->severity, &h->stance, &h->term, &h->text, &h->mode})
+        pg::copy_field(rows, *t, '\t');
+      pg::copy_field(rows, h->sentence, '\n');
+    }
+    db_.exec(R"sql(
+      CREATE TEMP TABLE kefu_qc_hits (shop INTEGER, day INTEGER, agent INTEGER, session_id TEXT, ts BIGINT,
+        message BIGINT, occurrence BIGINT, begin BIGINT, length BIGINT, category TEXT, severity TEXT, stance TEXT,
+        term TEXT, text TEXT, mode TEXT, sentence TEXT) ON COMMIT DROP)sql",
+             "storing the QC hits");
+    db_.copy_in("kefu_qc_hits", rows);
+    db_.query(R"sql(
+      INSERT INTO qc_hits(shop, day, agent, session_id, ts, message, occurrence, begin, length, category, severity,
+                          stance, term, text, mode, sentence, ingest_id)
+      SELECT shop, day, agent, session_id, ts, message, occurrence, begin, length, category, severity, stance, term,
+             text, mode, sentence, $1
+      FROM kefu_qc_hits ORDER BY shop, day, agent, session_id, ts, message, occurrence, begin
+      ON CONFLICT (shop, day, agent, session_id, ts, message, occurrence, begin) DO UPDATE SET
+        length = excluded.length, category = excluded.category, severity = excluded.severity,
+        stance = excluded.stance, term = excluded.term, text = excluded.text, mode = excluded.mode,
+        sentence = excluded.sentence, ingest_id = excluded.ingest_id)sql",
+              {integer(ingest_id)}, "storing the QC hits");
+  }
+
   void write_explain(const ExplainBatch& e, std::int64_t ingest_id) {
     if (e.days.empty() && e.keep_from.empty()) return;
     std::map<std::tuple<std::string, std::string, std::string>, const ExplainDay*> days;  // the last of each

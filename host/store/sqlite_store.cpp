@@ -221,8 +221,47 @@ INSERT INTO figure_values
 DROP TABLE metric_values;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kMigrationValues, kMigrationExplain, kMigrationNativeName,
-                                                         kMigrationSessions, kMigrationTeamScale};
+// Schema 6: quality control (issue 21). A chat-log ingest scans every agent message against the
+// shop's platform's word list and keeps, per shop day (the session's, R4) and agent, how many
+// agent messages were scanned (qc_days; agent '' = the whole shop: the day was scanned at all)
+// and each hit (qc_hits) with the sentence it sits in. Keyed shop first, as schema 5. A message
+// is told by its session, instant, agent, content hash and occurrence, so that a later run
+// carrying the same message replaces its hits rather than adding them again. Days stored before
+// have no QC rows: the report says "not scanned", never 0.
+constexpr std::string_view kMigrationQc = R"sql(
+CREATE TABLE qc_days (
+  shop      INTEGER NOT NULL REFERENCES shops(id),
+  day       INTEGER NOT NULL,            -- days since 1970-01-01, the session's China day (R4)
+  agent     INTEGER NOT NULL REFERENCES agents(id),  -- '' = the whole shop
+  messages  INTEGER NOT NULL,            -- agent messages of the day's sessions
+  partial   INTEGER NOT NULL,            -- 1: some were stored before kefu scanned (schema < 6)
+  ingest_id INTEGER NOT NULL REFERENCES ingests(id),
+  PRIMARY KEY (shop, day, agent)
+) WITHOUT ROWID;
+CREATE TABLE qc_hits (
+  shop       INTEGER NOT NULL REFERENCES shops(id),
+  day        INTEGER NOT NULL,           -- as qc_days
+  agent      INTEGER NOT NULL REFERENCES agents(id),
+  session_id TEXT NOT NULL,
+  ts         INTEGER NOT NULL,           -- the message's instant, epoch ms
+  message    INTEGER NOT NULL,           -- FNV-1a 64 of the message's content
+  occurrence INTEGER NOT NULL,           -- n-th message of this session, ts, agent and content
+  begin      INTEGER NOT NULL,           -- the hit's UTF-8 byte offset in the content
+  length     INTEGER NOT NULL,
+  category   TEXT NOT NULL,
+  severity   TEXT NOT NULL,              -- block | warn | unknown (stance not known: never a violation)
+  stance     TEXT NOT NULL,              -- banned | allowed | unknown | listed (the platform's, on the category)
+  term       TEXT NOT NULL,              -- the list's term
+  text       TEXT NOT NULL,              -- the matched text, as written
+  mode       TEXT NOT NULL,              -- literal | pinyin | initials | lookalike
+  sentence   TEXT NOT NULL,              -- the sentence around it, at most 120 characters (+ "…")
+  ingest_id  INTEGER NOT NULL REFERENCES ingests(id),
+  PRIMARY KEY (shop, day, agent, session_id, ts, message, occurrence, begin)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kMigrationValues,   kMigrationExplain,   kMigrationNativeName,
+                                                         kMigrationSessions, kMigrationTeamScale, kMigrationQc};
 // A migration here needs its PostgreSQL twin (postgres_migrations.cpp) and kSchemaVersion raised.
 static_assert(kMigrations.size() == kSchemaVersion, "one SQLite migration per schema version (store.h)");
 
@@ -360,6 +399,7 @@ class Names {
   std::int64_t source(const std::string& text) { return sources_.id(db_, "sources", text); }
 
   const Shop& shop_of(std::int64_t id) const { return shops_.at(id); }
+  const std::map<std::int64_t, Shop>& shops() const { return shops_; }
   const Agent& agent_of(std::int64_t id) const { return agents_.at(id); }
   const Figure& figure_of(std::int64_t id) const { return figures_.at(id); }
   const std::string& definition_of(std::int64_t id) const { return definitions_.texts.at(id); }
@@ -545,6 +585,7 @@ class SqliteStore final : public Store {
     drop_stale_recomputed(batch, names, keys, summary.id);
     write_explain(batch.explain, summary.id);
     write_sessions(batch.sessions, summary.id);
+    write_qc(batch.qc, names, summary.id);
     Statement done(db_, "UPDATE ingests SET written = ?, unchanged = ? WHERE id = ?");
     done.bind(1, summary.written).bind(2, summary.unchanged).bind(3, summary.id).step();
     tx.commit();
@@ -713,6 +754,68 @@ class SqliteStore final : public Store {
     return memo_.messages;
   }
 
+  StoredQc qc(const QcQuery& q) const override {
+    const ReadTransaction snapshot(db_);
+    const Names names(db_);
+    const auto from = calendar::parse_day(q.from), to = calendar::parse_day(q.to);
+    if (!from || !to) throw std::invalid_argument("qc(): from and to must be days (YYYY-MM-DD)");
+    // The wanted shops, each sought to the period's days through the primary keys.
+    std::vector<std::pair<std::int64_t, const Names::Shop*>> shops;
+    for (const auto& [id, shop] : names.shops())
+      if ((q.platforms.empty() || std::find(q.platforms.begin(), q.platforms.end(), shop.platform) != q.platforms.end()) &&
+          (q.shops.empty() || std::find(q.shops.begin(), q.shops.end(), shop.shop_id) != q.shops.end()))
+        shops.emplace_back(id, &shop);
+    std::sort(shops.begin(), shops.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.second->platform, a.second->shop_id) < std::tie(b.second->platform, b.second->shop_id);
+    });
+    StoredQc out;
+    Statement days(db_, "SELECT day, agent, messages, partial FROM qc_days WHERE shop = ?1 AND day BETWEEN ?2 AND ?3");
+    Statement hits(db_, R"sql(
+      SELECT day, agent, session_id, ts, message, occurrence, begin, length, category, severity, stance, term, text,
+             mode, sentence
+      FROM qc_hits WHERE shop = ?1 AND day BETWEEN ?2 AND ?3)sql");
+    for (const auto& [id, shop] : shops) {
+      const std::size_t first_day = out.days.size(), first_hit = out.hits.size();
+      days.bind(1, id).bind(2, std::int64_t{*from}).bind(3, std::int64_t{*to});
+      while (days.step())
+        out.days.push_back({shop->platform, shop->shop_id,
+                            calendar::format_day(static_cast<std::int32_t>(days.integer(0))),
+                            names.agent_of(days.integer(1)).agent_id, days.integer(2), days.integer(3) != 0});
+      days.reset();
+      hits.bind(1, id).bind(2, std::int64_t{*from}).bind(3, std::int64_t{*to});
+      while (hits.step()) {
+        QcHit h;
+        h.platform = shop->platform;
+        h.shop_id = shop->shop_id;
+        h.day = calendar::format_day(static_cast<std::int32_t>(hits.integer(0)));
+        h.agent_id = names.agent_of(hits.integer(1)).agent_id;
+        h.session_id = hits.text(2);
+        h.ts = hits.integer(3);
+        h.message = hits.integer(4);
+        h.occurrence = hits.integer(5);
+        h.begin = hits.integer(6);
+        h.length = hits.integer(7);
+        h.category = hits.text(8);
+        h.severity = hits.text(9);
+        h.stance = hits.text(10);
+        h.term = hits.text(11);
+        h.text = hits.text(12);
+        h.mode = hits.text(13);
+        h.sentence = hits.text(14);
+        out.hits.push_back(std::move(h));
+      }
+      hits.reset();
+      std::sort(out.days.begin() + static_cast<std::ptrdiff_t>(first_day), out.days.end(),
+                [](const QcDay& a, const QcDay& b) { return std::tie(a.day, a.agent_id) < std::tie(b.day, b.agent_id); });
+      std::sort(out.hits.begin() + static_cast<std::ptrdiff_t>(first_hit), out.hits.end(),
+                [](const QcHit& a, const QcHit& b) {
+                  return std::tie(a.day, a.ts, a.agent_id, a.session_id, a.occurrence, a.begin) <
+                         std::tie(b.day, b.ts, b.agent_id, b.session_id, b.occurrence, b.begin);
+                });
+    }
+    return out;
+  }
+
   std::vector<StoredSession> sessions(const SessionQuery& q) const override {
     std::map<std::string, StoredSession> found;  // by session id: a day and an id may name one twice
     auto collect = [&](Statement& s) {
@@ -858,6 +961,63 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Inside the ingest's transaction: each shop day the QC batch holds whole loses its stored
+  // counts and hits, then the batch's are written (those of earlier runs' messages this run did
+  // not carry are among them), in the primary keys' order.
+  void write_qc(const QcBatch& qc, Names& names, std::int64_t ingest_id) {
+    if (qc.days.empty()) return;
+    Statement drop_days(db_, "DELETE FROM qc_days WHERE shop = ?1 AND day = ?2");
+    Statement drop_hits(db_, "DELETE FROM qc_hits WHERE shop = ?1 AND day = ?2");
+    for (const QcBatch::ShopDay& d : qc.days) {
+      const auto shop = names.find_shop(d.platform, d.shop_id);
+      if (!shop) continue;  // nothing stored of it yet
+      for (Statement* s : {&drop_days, &drop_hits}) {
+        s->bind(1, *shop).bind(2, std::int64_t{day_number(d.day)}).step();
+        s->reset();
+      }
+    }
+    Statement day(db_, R"sql(
+      INSERT INTO qc_days(shop, day, agent, messages, partial, ingest_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+      ON CONFLICT(shop, day, agent) DO UPDATE SET messages = excluded.messages, partial = excluded.partial,
+        ingest_id = excluded.ingest_id)sql");
+    std::vector<std::tuple<std::int64_t, std::int32_t, std::int64_t, const QcDay*>> days;
+    for (const QcDay& d : qc.counts) {
+      const std::int64_t shop = names.shop(d.platform, d.shop_id);
+      days.emplace_back(shop, day_number(d.day), names.agent(shop, d.agent_id), &d);
+    }
+    std::sort(days.begin(), days.end());
+    for (const auto& [shop, d, agent, row] : days) {
+      day.bind(1, shop).bind(2, std::int64_t{d}).bind(3, agent).bind(4, row->messages);
+      day.bind(5, std::int64_t{row->partial}).bind(6, ingest_id).step();
+      day.reset();
+    }
+    // A key met twice (a batch never should) keeps the last hit.
+    Statement hit(db_, R"sql(
+      INSERT OR REPLACE INTO qc_hits(shop, day, agent, session_id, ts, message, occurrence, begin, length, category,
+                                     severity, stance, term, text, mode, sentence, ingest_id)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql");
+    std::vector<std::tuple<std::int64_t, std::int32_t, std::int64_t, const QcHit*>> hits;
+    for (const QcHit& h : qc.hits) {
+      const std::int64_t shop = names.shop(h.platform, h.shop_id);
+      hits.emplace_back(shop, day_number(h.day), names.agent(shop, h.agent_id), &h);
+    }
+    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+      const QcHit& x = *std::get<3>(a);
+      const QcHit& y = *std::get<3>(b);
+      return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), x.session_id, x.ts, x.message, x.occurrence,
+                      x.begin) < std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), y.session_id, y.ts,
+                                          y.message, y.occurrence, y.begin);
+    });
+    for (const auto& [shop, d, agent, p] : hits) {
+      const QcHit& h = *p;
+      hit.bind(1, shop).bind(2, std::int64_t{d}).bind(3, agent).bind(4, h.session_id).bind(5, h.ts);
+      hit.bind(6, h.message).bind(7, h.occurrence).bind(8, h.begin).bind(9, h.length).bind(10, h.category);
+      hit.bind(11, h.severity).bind(12, h.stance).bind(13, h.term).bind(14, h.text).bind(15, h.mode);
+      hit.bind(16, h.sentence).bind(17, ingest_id).step();
+      hit.reset();
+    }
+  }
+
   // Inside the ingest's transaction: each session's rows replace what was kept of it.
   void write_sessions(const std::vector<StoredSession>& sessions, std::int64_t ingest_id) {
     if (sessions.empty()) return;
@@ -970,6 +1130,21 @@ class SqliteStore final : public Store {
     forget.bind(1, e.keep_from).step();
   }
 
+  // Two kefus creating one new store at once both switch it to WAL; each needs the file alone,
+  // so SQLite sees a deadlock and answers the second SQLITE_BUSY at once, without the busy
+  // handler (seen as a lost `kefu ingest` when a morning's and an afternoon's run started
+  // together). The first one's switch then completes and the second's is a no-op: try again,
+  // as long as a writer would wait.
+  void switch_to_wal() {
+    for (int waited = 0;; waited += 10) {
+      const int rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+      if (rc == SQLITE_OK) return;
+      if ((rc & 0xff) != SQLITE_BUSY || waited >= wait_ms_)
+        throw std::runtime_error(store_error(path_, sqlite3_extended_errcode(db_), sqlite3_errmsg(db_)));
+      sqlite3_sleep(10);
+    }
+  }
+
   void exec(const std::string& sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
@@ -1024,7 +1199,7 @@ class SqliteStore final : public Store {
                                ", newer than this kefu knows (" + std::to_string(latest) + "): upgrade kefu");
     // WAL: a report (or explain) reads the last committed ingest while another kefu writes, and
     // never waits for it; writers still take turns. Kept in the file: every later open is WAL.
-    exec("PRAGMA journal_mode = WAL");
+    switch_to_wal();
     for (;;) {
       Transaction tx(*this);
       const int v = schema_version();  // again under the write lock: another kefu may have migrated

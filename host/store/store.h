@@ -91,6 +91,60 @@ struct SessionQuery {
   std::vector<std::string> days, session_ids;
 };
 
+// Quality control (QC, docs/report.md "Compliance"): a chat-log ingest scans each agent message
+// against the word list `kefu scan --platform P` uses for the shop's platform, and keeps the hits
+// and how many agent messages were scanned, per shop, day (the session's, R4) and agent.
+
+// How many agent messages of a shop's day an agent wrote (all of them scanned). agent_id "" is
+// the whole shop: its row says the day was scanned at all, so a day with no hit reads 0 hits, not
+// "not scanned".
+struct QcDay {
+  std::string platform, shop_id, day, agent_id;  // day: YYYY-MM-DD (+08:00), the session's (R4)
+  std::int64_t messages = 0;
+  // Some of the day's messages were stored by a kefu that did not scan (before schema 6), so
+  // `messages` counts some that were never scanned.
+  bool partial = false;
+};
+
+// One hit in one agent message. Natural key: platform, shop_id, day, agent_id, session_id, ts,
+// message, occurrence, begin. `message` and `occurrence` say which message: the content's hash,
+// and the n-th message of one session, instant, agent and content (a row a log repeats), so a
+// re-ingest finds the same hits under the same keys and a later run carrying the same message
+// replaces its hits instead of adding them again.
+struct QcHit {
+  std::string platform, shop_id, day, agent_id, session_id;
+  std::int64_t ts = 0;          // the message's instant, epoch ms
+  std::int64_t message = 0;     // FNV-1a 64 of the content (as a signed 64-bit number)
+  std::int64_t occurrence = 0;  // 0: the first such message
+  std::int64_t begin = 0, length = 0;  // UTF-8 bytes within the content
+  std::string category;
+  std::string severity;  // block | warn | unknown (a category whose stance on the platform is not known)
+  std::string stance;    // the platform's stance on the category: banned | allowed | unknown | listed
+  std::string term, text, mode, sentence;  // mode: words::hit_mode_name; sentence: words::sentence_around
+};
+
+// The QC of an ingest: the shop days it holds whole (their stored counts and hits are replaced by
+// these), with the hits earlier runs found in messages this run did not carry kept among `hits`.
+struct QcBatch {
+  struct ShopDay {
+    std::string platform, shop_id, day;
+    auto operator<=>(const ShopDay&) const = default;
+  };
+  std::vector<ShopDay> days;
+  std::vector<QcDay> counts;
+  std::vector<QcHit> hits;
+};
+
+struct QcQuery {
+  std::string from, to;                       // days, inclusive
+  std::vector<std::string> platforms, shops;  // empty: all
+};
+
+struct StoredQc {
+  std::vector<QcDay> days;  // by platform, shop, day, agent
+  std::vector<QcHit> hits;  // by platform, shop, day, ts, agent, session, begin
+};
+
 struct IngestBatch {
   std::string source;  // what was ingested, for the ingests log: file names or a fetch range
   std::string kind;    // chat_log | native_export | api
@@ -113,6 +167,7 @@ struct IngestBatch {
     auto operator<=>(const PlatformFigure&) const = default;
   };
   std::vector<PlatformFigure> recomputed_figures;
+  QcBatch qc;  // written in the same transaction as the values
 };
 
 struct IngestSummary {
@@ -154,7 +209,7 @@ struct ValueQuery {
 // The schema version this kefu writes and reads. Each backend has one migration per version
 // (SQLite: sqlite_store.cpp, PostgreSQL: postgres_migrations.cpp) and checks at compile time that
 // its list is this long: a migration added to one backend does not build without its twin.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // A store refused a transaction that may well succeed when run again: PostgreSQL's
 // serialization failure (SQLSTATE 40001) or deadlock (40P01), which abort the transaction. The
@@ -197,6 +252,9 @@ class Store {
 
   // What explains `query.metric` for one shop and period, as ingests stored it.
   virtual StoredExplanation explanation(const ExplainQuery& query) const = 0;
+
+  // The QC counts and hits of a period (schema 6), of the shops and platforms asked.
+  virtual StoredQc qc(const QcQuery& query) const = 0;
 
   // The conversations earlier runs kept (schema 4), ordered by `order`; and the highest order
   // given so far (0: none), from which a run numbers the sessions it sees first.

@@ -25,6 +25,36 @@ const char* input_kind_name(InputKind kind) {
   return "?";
 }
 
+const char* verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::block:
+      return "block";
+    case Verdict::warn:
+      return "warn";
+    case Verdict::unknown:
+      return "unknown";
+  }
+  return "?";
+}
+
+HitVerdicts hit_verdicts(const Lexicon& lexicon, const Hit& hit) {
+  HitVerdicts out;
+  bool any_warn = false;
+  for (std::size_t p = 0; p < lexicon.platforms().size(); ++p) {
+    const PlatformMask bit = PlatformMask{1} << p;
+    const bool block = hit.block & bit, warn = hit.warn & bit;
+    if (!block && !warn) continue;
+    const ListedTerm* e = lexicon.entry(hit.pattern, p);
+    const bool unknown = !block && e && e->unknown;
+    any_warn = any_warn || (warn && !unknown);
+    out.platforms.push_back({p, block ? Verdict::block : unknown ? Verdict::unknown : Verdict::warn, e});
+    const ListedTerm* d = out.decisive;
+    if (e && (!d || (block && d->term.severity != Severity::block) || (d->unknown && !e->unknown))) out.decisive = e;
+  }
+  out.strictest = hit.block ? Verdict::block : any_warn ? Verdict::warn : Verdict::unknown;
+  return out;
+}
+
 namespace {
 
 // Hits that are letters inside an order or tracking number are dropped (words/context.h).
@@ -90,6 +120,16 @@ void place_text_hits(const DecodedText& decoded, std::vector<Hit>& hits, ScanRep
   }
 }
 
+}  // namespace
+
+void find_hits(const Lexicon& lexicon, const MatchOptions& match, std::string_view text, std::vector<Hit>& out) {
+  const std::size_t before = out.size();
+  lexicon.matcher().find(text, match, out);
+  drop_codes(text, out, before);
+}
+
+namespace {
+
 void scan_text(const DecodedText& decoded, const Lexicon& lexicon, const ScanOptions& options,
                const std::function<void(std::size_t)>& progress, ScanReport& report) {
   const std::string_view text = decoded.text;
@@ -122,8 +162,7 @@ void scan_message(const Lexicon& lexicon, const ScanOptions& options, std::strin
                   ScanReport& report) {
   thread_local std::vector<Hit> hits;
   hits.clear();
-  lexicon.matcher().find(content, options.match, hits);
-  drop_codes(content, hits, 0);
+  find_hits(lexicon, options.match, content, hits);
   for (const Hit& h : hits) {
     ScanHit s;
     s.hit = h;

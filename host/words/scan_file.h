@@ -53,6 +53,28 @@ struct ScanReport {
   std::string layout;                 // chat CSV: the layout its header matched; "" when read by column names
 };
 
+// The hits of one text (a line, a chat message) as every scan finds them: the matcher's, less
+// those inside an order or tracking number (words/context.h). Appended to `out`.
+void find_hits(const Lexicon& lexicon, const MatchOptions& match, std::string_view text, std::vector<Hit>& out);
+
+// What a hit is on the lexicon's platforms (its per-platform bits, words/matcher.h): per platform
+// `block`, `warn`, or `unknown` (a common term of a category whose stance there is not known:
+// the matcher sees it as warn, it is never a violation), the strictest of them (block, then warn,
+// then unknown) and the entry that decides it. One home for `kefu scan` and the ingest's QC.
+enum class Verdict { block, warn, unknown };
+const char* verdict_name(Verdict verdict);
+struct HitVerdicts {
+  struct OnPlatform {
+    std::size_t platform = 0;  // index into lexicon.platforms()
+    Verdict verdict = Verdict::warn;
+    const ListedTerm* entry = nullptr;
+  };
+  std::vector<OnPlatform> platforms;  // the platforms it counts on, in the lexicon's order
+  Verdict strictest = Verdict::unknown;
+  const ListedTerm* decisive = nullptr;  // the entry of the strictest verdict
+};
+HitVerdicts hit_verdicts(const Lexicon& lexicon, const Hit& hit);
+
 // The path that names standard input ("kefu scan -").
 inline constexpr const char* kStandardInput = "-";
 

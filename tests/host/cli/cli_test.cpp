@@ -77,7 +77,8 @@ TEST(CliTest, WordsRulesAndDiffSayWhichPluginWasRefusedAndGoOnWithTheOthers) {
   const std::string plugins = "--plugin-dir " + dir.path() + " --lang en ";
   for (const std::string command : {"words --platform jd", "rules --platform jd", "diff jd tmall"}) {
     const CliRun r = kefu(plugins + command);
-    EXPECT_EQ(r.exit_code, 0) << command << ": " << r.out;
+    // diff: 3, JD's stance on 引流 is not known (docs/rules.md exit codes)
+    EXPECT_EQ(r.exit_code, command == "diff jd tmall" ? 3 : 0) << command << ": " << r.out;
     EXPECT_THAT(r.out, HasSubstr("kefu: warning: plugin " + dir.path() + "/libkefu_broken.so: not a shared library"))
         << command;
   }

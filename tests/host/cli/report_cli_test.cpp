@@ -83,6 +83,79 @@ TEST_F(ReportCli, TableInChineseWithEverySection) {
   EXPECT_THAT(run.out, HasSubstr("咚咚首次30秒应答率"));
 }
 
+// QC (issue 21): the demo's agents slip a few times (scripts/make-demo-data SLIPS); the report
+// shows each agent's hits next to the response metrics, against last week, with the sentences.
+TEST_F(ReportCli, ComplianceSectionShowsEachAgentsHitsAgainstLastWeekNextToTheMetrics) {
+  const auto run = report("");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const std::size_t grid = run.out.find("一、各指标"), qc = run.out.find("质检：客服消息用语"),
+                    kpi = run.out.find("二、KPI 目标");
+  ASSERT_NE(qc, std::string::npos) << run.out;
+  EXPECT_LT(grid, qc);
+  EXPECT_LT(qc, kpi);
+  // 小王: 3 diversion hits this week, 0 last week.
+  EXPECT_THAT(run.out, ::testing::ContainsRegex("小王 @ 天猫旗舰店 +天猫/淘宝 +引流/站外联系 +3 +0 +3 +0 +\\+3"));
+  // 阿杰's review-cashback slip was last week's: 0 now, 1 before.
+  EXPECT_THAT(run.out, ::testing::ContainsRegex("阿杰 @ [^ ]+ +天猫/淘宝 +好评返现/虚假交易 +0 +0 +0 +1 +-1"));
+  // JD's stance on diversion is not known: 未知, counted apart, never a violation.
+  EXPECT_THAT(run.out, ::testing::ContainsRegex("jd_kf02 @ [^ ]+ +京东 +引流/站外联系 +0 +0 +0 +0 +0 +1 / 0"));
+  // The hit lines: how the text matched, and the sentence.
+  EXPECT_THAT(run.out, HasSubstr("质检命中明细"));
+  EXPECT_THAT(run.out, HasSubstr("「薇信」 → 微信（拼音）"));
+  EXPECT_THAT(run.out, HasSubstr("可以加我薇信哦，到货了第一时间告诉您"));
+  EXPECT_THAT(run.out, HasSubstr("本期扫描客服消息"));
+}
+
+TEST_F(ReportCli, ComplianceInJsonAndCsvHoldsEveryHit) {
+  const auto json = report("--format json");
+  ASSERT_EQ(json.exit_code, 0);
+  const auto doc = parse(json.out);
+  const auto& qc = doc["compliance"];
+  ASSERT_TRUE(qc.IsObject()) << json.out.substr(0, 200);
+  EXPECT_TRUE(qc["scanned"].GetBool());
+  EXPECT_TRUE(qc["previous_scanned"].GetBool());
+  EXPECT_EQ(qc["violations"].GetInt(), 5);  // 小王 3, 抖音-阿宁 1, 快手-老陈 1
+  EXPECT_EQ(qc["unknown"].GetInt(), 1);     // jd_kf02 on JD
+  EXPECT_EQ(qc["hits"].Size(), 6u);
+  bool wang = false;
+  for (const auto& r : qc["rows"].GetArray())
+    if (std::string(r["key"].GetString()) == "tmall/tm01/小王") {
+      wang = true;
+      EXPECT_EQ(r["violations"].GetInt(), 3);
+      EXPECT_EQ(r["previous_violations"].GetInt(), 0);
+      EXPECT_EQ(r["change"].GetInt(), 3);
+      EXPECT_STREQ(r["categories"][0]["category"].GetString(), "引流/站外联系");
+      EXPECT_GT(r["messages"].GetInt(), 0);
+    }
+  EXPECT_TRUE(wang);
+  for (const auto& h : qc["hits"].GetArray()) EXPECT_STRNE(h["sentence"].GetString(), "");
+  const auto csv = report("--format csv");
+  EXPECT_THAT(csv.out, HasSubstr(",tmall/tm01/小王,小王 @ 天猫旗舰店,tmall,tm01,"));
+  EXPECT_THAT(csv.out, HasSubstr(",qc_block:引流/站外联系,3,0,3,"));
+}
+
+// Chat logs ingested without the scan: the week's QC is unknown, never 0 hits.
+TEST(ReportCliQc, AWeekIngestedWithoutTheScanSaysQcIsUnknownNotZero) {
+  test::TempDir dir;
+  const std::string store = dir.path() + "/kefu.db";
+  const CliRun ingest = kefu("ingest --no-qc " + repo_file("config/samples/demo/chat-jd.csv") + " --store " + store);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.out;
+  EXPECT_THAT(ingest.out, Not(HasSubstr("质检")));
+  const CliRun run = kefu("report --week 2026-W47 --store " + store);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("本期没有导入过可质检的聊天记录：质检结果未知（不是 0 处）"));
+  const auto doc = parse(kefu("report --week 2026-W47 --format json --store " + store, "", false).out);
+  EXPECT_FALSE(doc["compliance"]["scanned"].GetBool());
+  EXPECT_EQ(doc["compliance"]["rows"].Size(), 0u);
+}
+
+TEST_F(ReportCli, ComplianceInEnglishOnRequest) {
+  const auto run = report("--lang en");
+  EXPECT_THAT(run.out, HasSubstr("QC: agents' messages against their shop's platform list"));
+  EXPECT_THAT(run.out, HasSubstr("「薇信」 → 微信 (same sound)"));
+  EXPECT_THAT(run.out, Not(HasSubstr("质检")));
+}
+
 TEST_F(ReportCli, EnglishOnRequest) {
   const auto run = report("--lang en");
   ASSERT_EQ(run.exit_code, 0);
@@ -101,17 +174,19 @@ TEST_F(ReportCli, CsvIsOneLinePerRowAndMetricAndTheTotalAddsUp) {
   EXPECT_EQ(header,
             "period,from,to,previous_period,by,row_key,label,platform,shop_id,group,metric,value,previous,change,"
             "change_pct,target,target_scope,status,gap,denominator");
-  int lines = 0;
+  int lines = 0, qc_lines = 0;
   double shop_sessions = 0, total_sessions = 0;
   while (std::getline(in, line)) {
-    ++lines;
     std::vector<std::string> f;
     std::stringstream ss(line);
     for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    // QC after the grid: per agent qc_messages, per category qc_block/qc_warn/qc_unknown.
+    (f[10].rfind("qc_", 0) == 0 ? qc_lines : lines)++;
     if (f[10] != "sessions") continue;
     (f[5] == "*" ? total_sessions : shop_sessions) += std::stod(f[11]);
   }
   EXPECT_EQ(lines, 9 * 7);  // 8 shops and the total, 7 recomputed metrics
+  EXPECT_EQ(qc_lines, 16 + 5 * 3);  // 16 agents scanned; 5 of them with a category hit
   EXPECT_GT(shop_sessions, 0);
   EXPECT_EQ(total_sessions, shop_sessions);
 }
@@ -202,8 +277,8 @@ TEST_F(ReportCli, WorkbookHasItsSheetsFormatsAndKpiHighlighting) {
   std::vector<std::string> sheets;
   for (const auto& s : doc["sheets"].GetArray()) sheets.push_back(s.GetString());
   EXPECT_THAT(sheets,
-              ElementsAre("汇总", "按店铺", "按客服", "按人员", "按平台", "绩效表", "每日", "异常日", "未达标会话",
-                          "平台原生指标", "说明"));
+              ElementsAre("汇总", "按店铺", "按客服", "按人员", "按平台", "绩效表", "每日", "异常日", "质检", "质检明细",
+                          "未达标会话", "平台原生指标", "说明"));
   for (const auto& s : doc["sheet"].GetArray()) EXPECT_TRUE(s["frozen_header"].GetBool());
   // Summary: numbers, with a cell rule per targeted cell (lessThan for higher-is-better).
   const auto& summary = doc["sheet"][0];

@@ -64,6 +64,12 @@ std::string contents(const store::Store& s) {
       for (const auto& m : e.messages)
         out << m.session_id << ' ' << m.seq << ' ' << m.ts << ' ' << m.sender << ' ' << m.content << '\n';
     }
+  // QC (pipeline/qc.h): every day's messages scanned and every hit (jd_kf02's 微信 on 11-18).
+  const store::StoredQc qc = s.qc({"2000-01-01", "2100-01-01", {}, {}});
+  for (const auto& d : qc.days) out << "qc " << d.shop_id << ' ' << d.day << ' ' << d.agent_id << ' ' << d.messages << ' ' << d.partial << '\n';
+  for (const auto& h : qc.hits)
+    out << "hit " << h.shop_id << ' ' << h.day << ' ' << h.agent_id << ' ' << h.session_id << ' ' << h.ts << ' '
+        << h.occurrence << ' ' << h.begin << ' ' << h.severity << ' ' << h.term << ' ' << h.sentence << '\n';
   return out.str();
 }
 
@@ -74,8 +80,11 @@ std::unique_ptr<store::Store> open(const test::TempDir& dir, const std::string& 
 TEST(EveryRunAdds, TheMorningAndTheAfternoonAsTwoRunsStoreWhatOneRunOverBothStores) {
   SplitLog log("2026-11-18T11:22:30+08:00");
   PluginRegistry registry;
+  registry.load_directory(KEFU_TEST_PLUGIN_DIR);
+  const config::Config config;
   IngestOptions options;
   options.today = "2026-11-30";
+  options.qc = team_qc_lexicon(registry, config);  // the QC hits and counts add up the same way
   auto one = open(log.dir, "one.db");
   ingest_files({log.morning, log.afternoon}, options, registry, *one);
   auto two = open(log.dir, "two.db");
@@ -84,14 +93,19 @@ TEST(EveryRunAdds, TheMorningAndTheAfternoonAsTwoRunsStoreWhatOneRunOverBothStor
   EXPECT_GT(second.joined.stored_sessions, 0);
   EXPECT_GT(second.joined.continued_sessions, 0);  // conversations running across noon
   EXPECT_TRUE(second.joined.days_without_sessions.empty());
+  EXPECT_EQ(second.qc.kept, 1);  // jd_kf02's morning hit, on a day the afternoon continues
+  EXPECT_THAT(contents(*two), testing::HasSubstr("hit jd01 2026-11-18 jd_kf02"));
   EXPECT_EQ(contents(*one), contents(*two));
 }
 
 TEST(EveryRunAdds, AnAfternoonExportThatRepeatsTheMorningCountsEachConversationOnce) {
   SplitLog log("2026-11-18T11:22:30+08:00");
   PluginRegistry registry;
+  registry.load_directory(KEFU_TEST_PLUGIN_DIR);
+  const config::Config config;
   IngestOptions options;
   options.today = "2026-11-30";
+  options.qc = team_qc_lexicon(registry, config);
   auto once = open(log.dir, "once.db");
   ingest_files({log.whole}, options, registry, *once);
   auto twice = open(log.dir, "twice.db");

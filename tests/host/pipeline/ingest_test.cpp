@@ -116,6 +116,7 @@ class RefusingStore final : public store::Store {
   }
   std::vector<store::StoredValue> values(const store::ValueQuery& q) const override { return real_->values(q); }
   store::StoredExplanation explanation(const store::ExplainQuery& q) const override { return real_->explanation(q); }
+  store::StoredQc qc(const store::QcQuery& q) const override { return real_->qc(q); }
   std::vector<store::StoredSession> sessions(const store::SessionQuery& q) const override {
     return real_->sessions(q);
   }

@@ -49,7 +49,7 @@ StoredExplanation read(const Store& s, const std::string& shop, const std::strin
 TEST(StoreExplain, FindingsAndMessagesComeBackAsTheIngestWroteThem) {
   test::TempDir dir;
   auto store = test::open_test_store(dir);
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   IngestBatch b = day_batch("s1", "2026-11-16", "D");
   b.explain.findings.push_back({"tmall", "s1", "2026-11-16", "reply_rate", "", 1, "E", "", "late", 5, 45'000});
   b.explain.findings.push_back({"tmall", "s1", "2026-11-16", "within_30s_rate", "a1", 0, "F", "a1", "late", 6, 31'000});

@@ -82,7 +82,7 @@ TEST(SqliteStoreTeamScale, AVersionFourStoreIsMigratedWithEveryValueKept) {
     sqlite3_close(db);
   }
   auto store = open_sqlite_store(path);
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   const auto v = store->values({"2000-01-01", "2100-01-01", {}, {}});
   EXPECT_THAT(rows(v), ElementsAre("douyin dy01  2026-11-16 reply_rate recomputed reply_rate",
                                    "douyin dy01  2026-11-16 within_3min_rate platform_recomputed 3分钟人工回复率",

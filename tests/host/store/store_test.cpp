@@ -46,7 +46,7 @@ std::vector<StoredValue> all(const Store& s) { return s.values({"2000-01-01", "2
 TEST(Store, CreatesTheSchemaAndReingestingChangesNothing) {
   test::TempDir dir;
   auto store = test::open_test_store(dir);
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   const auto first = store->ingest(batch(3));
   EXPECT_EQ(first.written, 3);
   const auto again = store->ingest(batch(3));
@@ -118,7 +118,7 @@ TEST(SqliteStore, AVersionOneStoreIsMigratedWithEveryValueKept) {
   write_old_store(path, "schema-v1.sql");
 
   auto store = open_sqlite_store(path);
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   const auto stored = all(*store);
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].value.metric, "reply_rate");
@@ -140,7 +140,7 @@ TEST(SqliteStore, AVersionTwoStoreIsMigratedWithEveryValueAndExplanationKept) {
   write_old_store(path, "schema-v2.sql");
 
   auto store = open_sqlite_store(path);
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   const auto stored = all(*store);
   ASSERT_EQ(stored.size(), 2u);
   EXPECT_EQ(stored[0].value.metric, "reply_rate");
@@ -248,7 +248,7 @@ TEST(SqliteStore, ANewerSchemaIsRefusedWithWhatToDo) {
     open_sqlite_store(path);
     FAIL() << "a newer schema was accepted";
   } catch (const std::runtime_error& e) {
-    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (5): upgrade kefu"));
+    EXPECT_THAT(e.what(), HasSubstr("has schema version 99, newer than this kefu knows (" + std::to_string(kSchemaVersion) + "): upgrade kefu"));
   }
 }
 
