@@ -28,6 +28,20 @@ inline std::string postgres_server() {
 }
 inline bool testing_postgres() { return !postgres_server().empty(); }
 
+// Names the tests against the server share: a fixture derives from it beside ::testing::Test.
+struct PostgresNames {
+  // The schema a test store's URL names in its search_path.
+  static std::string schema_of(const std::string& url) { return url.substr(url.rfind("%3D") + 3); }
+  // A role of this test (roles are the server's, not a schema's).
+  static std::string role(const std::string& what) { return "kefu_" + what + "_" + std::to_string(::getpid()); }
+  // The URL logged in as `role` instead of the test server's own user.
+  static std::string as_role(const std::string& url, const std::string& role) {
+    std::string out = url;
+    out.replace(out.find("user=kefu"), 9, "user=" + role);
+    return out;
+  }
+};
+
 // Runs SQL on the test server as its superuser (creating schemas and roles for tests).
 inline void postgres_admin(const std::string& sql, const std::string& url = postgres_server()) {
   PGconn* c = PQconnectdb(url.c_str());

@@ -22,17 +22,10 @@ std::string demo(const std::string& platform) {
   return test::data_file("../../config/samples/demo/chat-" + platform + ".csv");
 }
 
-class PostgresCli : public ::testing::Test {
+class PostgresCli : public ::testing::Test, protected test::PostgresNames {
  protected:
   void SetUp() override {
     if (!test::testing_postgres()) GTEST_SKIP() << "runs as pg.PostgresCli.* against the test server";
-  }
-  static std::string schema_of(const std::string& url) { return url.substr(url.rfind("%3D") + 3); }
-  static std::string role(const std::string& what) { return "kefu_" + what + "_" + std::to_string(::getpid()); }
-  static std::string as_role(const std::string& url, const std::string& role) {
-    std::string out = url;
-    out.replace(out.find("user=kefu"), 9, "user=" + role);
-    return out;
   }
   static std::string replaced(std::string text, const std::string& from, const std::string& to) {
     for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())

@@ -79,19 +79,10 @@ TEST(StoreUrl, BothBackendsHaveOneMigrationPerSchemaVersion) {
 
 // ---- Against the throw-away server ----
 
-class StorePostgres : public ::testing::Test {
+class StorePostgres : public ::testing::Test, protected test::PostgresNames {
  protected:
   void SetUp() override {
     if (!test::testing_postgres()) GTEST_SKIP() << "runs as pg.StorePostgres.* against the test server";
-  }
-  // The schema a test store's URL names in its search_path.
-  static std::string schema_of(const std::string& url) { return url.substr(url.rfind("%3D") + 3); }
-  // A role of this test (roles are the server's, not a schema's).
-  static std::string role(const std::string& what) { return "kefu_" + what + "_" + std::to_string(::getpid()); }
-  static std::string as_role(const std::string& url, const std::string& role) {
-    std::string out = url;
-    out.replace(out.find("user=kefu"), 9, "user=" + role);
-    return out;
   }
   test::TempDir dir_;
 };
